@@ -169,7 +169,10 @@ pub fn parse(input: &str) -> Result<Vec<Sentence>> {
             let (first, last) = match (a.parse::<usize>(), b.parse::<usize>()) {
                 (Ok(a), Ok(b)) if a >= 1 && b >= a => (a, b),
                 _ => {
-                    return Err(Error { line: lineno, message: format!("bad token range {id:?}") })
+                    return Err(Error {
+                        line: lineno,
+                        message: format!("bad token range {id:?}"),
+                    })
                 }
             };
             cur.multiword.push(MultiwordToken {
@@ -180,13 +183,17 @@ pub fn parse(input: &str) -> Result<Vec<Sentence>> {
             });
             continue;
         }
-        let idx: usize = id
-            .parse()
-            .map_err(|_| Error { line: lineno, message: format!("bad word id {id:?}") })?;
+        let idx: usize = id.parse().map_err(|_| Error {
+            line: lineno,
+            message: format!("bad word id {id:?}"),
+        })?;
         if idx != cur.words.len() + 1 {
             return Err(Error {
                 line: lineno,
-                message: format!("word id {idx} out of sequence (expected {})", cur.words.len() + 1),
+                message: format!(
+                    "word id {idx} out of sequence (expected {})",
+                    cur.words.len() + 1
+                ),
             });
         }
         let head = match field(&cols, 6) {
@@ -233,7 +240,11 @@ pub fn write_sentence(out: &mut String, s: &Sentence) {
     }
     for (i, w) in s.words.iter().enumerate() {
         if let Some(m) = s.multiword.iter().find(|m| m.first == i + 1) {
-            let _ = writeln!(out, "{}-{}\t{}\t_\t_\t_\t_\t_\t_\t_\t{}", m.first, m.last, m.form, m.misc);
+            let _ = writeln!(
+                out,
+                "{}-{}\t{}\t_\t_\t_\t_\t_\t_\t_\t{}",
+                m.first, m.last, m.form, m.misc
+            );
         }
         let head = w.head.map_or_else(|| "_".to_string(), |h| h.to_string());
         let _ = writeln!(
@@ -306,7 +317,10 @@ pub fn parse_iob2(input: &str) -> Result<Vec<IobSentence>> {
             }
         };
         if !(tag == "O" || tag.starts_with("B-") || tag.starts_with("I-")) {
-            return Err(Error { line: n + 1, message: format!("bad IOB2 tag {tag:?}") });
+            return Err(Error {
+                line: n + 1,
+                message: format!("bad IOB2 tag {tag:?}"),
+            });
         }
         cur.tokens.push(tok.to_string());
         cur.tags.push(tag.to_string());
@@ -352,7 +366,8 @@ mod tests {
 
     #[test]
     fn errors_name_the_line() {
-        let e = parse("1\tA\ta\tX\tX\t_\t0\troot\t_\t_\n3\tB\tb\tX\tX\t_\t1\tdep\t_\t_\n").unwrap_err();
+        let e =
+            parse("1\tA\ta\tX\tX\t_\t0\troot\t_\t_\n3\tB\tb\tX\tX\t_\t1\tdep\t_\t_\n").unwrap_err();
         assert_eq!(e.line, 2);
         let e = parse("1\tA\ta\tX\tX\t_\t9\troot\t_\t_\n").unwrap_err();
         assert!(e.message.contains("beyond"), "{e}");

@@ -36,7 +36,10 @@ impl Span {
 
     /// A span from `usize` offsets (both must fit in `u32`; ingest guarantees it).
     pub fn from_range(r: std::ops::Range<usize>) -> Span {
-        Span { start: r.start as u32, end: r.end as u32 }
+        Span {
+            start: r.start as u32,
+            end: r.end as u32,
+        }
     }
 
     /// The span as a `usize` range for slicing.
@@ -77,7 +80,9 @@ impl<'de> Deserialize<'de> for Span {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let [start, end] = <[u32; 2]>::deserialize(d)?;
         if start > end {
-            return Err(serde::de::Error::custom(format!("span start {start} after end {end}")));
+            return Err(serde::de::Error::custom(format!(
+                "span start {start} after end {end}"
+            )));
         }
         Ok(Span { start, end })
     }
@@ -201,7 +206,10 @@ mod tests {
 
     #[test]
     fn kinds_serialize_lowercase() {
-        assert_eq!(serde_json::to_string(&ParagraphKind::Caption).unwrap(), "\"caption\"");
+        assert_eq!(
+            serde_json::to_string(&ParagraphKind::Caption).unwrap(),
+            "\"caption\""
+        );
         assert_eq!(ParagraphKind::Heading.as_str(), "heading");
     }
 }

@@ -1,0 +1,97 @@
+//! Command-line arguments, as typed (resolved into settings by each command).
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// khaldun turns news text into political event data.
+#[derive(Debug, Parser)]
+#[command(name = "khaldun", version, about, max_term_width = 100)]
+pub struct Cli {
+    /// Write output here instead of stdout.
+    #[arg(long, short = 'o', global = true, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// No progress bar, warnings or summary on stderr.
+    #[arg(long, short = 'q', global = true)]
+    pub quiet: bool,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Split articles into paragraphs (with layout kinds), sentences and tokens; one JSON object per document.
+    Segment(SegmentArgs),
+    /// Score khaldun against gold data.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+}
+
+/// How input is read (shared by every command that reads articles).
+#[derive(Debug, Args, Clone)]
+pub struct InputArgs {
+    /// Files or folders to read (`-` or nothing for stdin). Folders are walked recursively.
+    #[arg(value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// Input format; by default guessed from the file extension, then the content.
+    #[arg(long, value_enum)]
+    pub format_in: Option<InputFormat>,
+    /// Date (YYYY-MM-DD) for documents whose input has none.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
+    /// Repair invalid UTF-8 (with a warning) instead of refusing the record.
+    #[arg(long)]
+    pub lossy: bool,
+    /// Largest record accepted, in bytes (a file, or one JSON line).
+    #[arg(long, default_value_t = 16 << 20, value_name = "BYTES")]
+    pub max_record_bytes: usize,
+    /// JSON field holding the id.
+    #[arg(long, default_value = "id", value_name = "NAME")]
+    pub id_field: String,
+    /// JSON field holding the article text.
+    #[arg(long, default_value = "text", value_name = "NAME")]
+    pub text_field: String,
+    /// JSON field holding the date.
+    #[arg(long, default_value = "date", value_name = "NAME")]
+    pub date_field: String,
+    /// JSON field holding the headline.
+    #[arg(long, default_value = "title", value_name = "NAME")]
+    pub title_field: String,
+    /// Stop at the first bad record.
+    #[arg(long)]
+    pub fail_fast: bool,
+    /// Worker threads (default: all cores).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub threads: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum InputFormat {
+    /// One article per file.
+    Text,
+    /// One JSON object per line.
+    Jsonl,
+    /// An HTML page.
+    Html,
+}
+
+#[derive(Debug, Args)]
+pub struct SegmentArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EvalCommand {
+    /// Token and sentence F1 of the segmenter against CoNLL-U gold (e.g. UD English EWT dev).
+    Segment {
+        /// Gold CoNLL-U file(s); documents come from `# newdoc`, paragraphs from `# newpar`.
+        #[arg(long, required = true, value_name = "FILE.conllu")]
+        gold: Vec<PathBuf>,
+        /// List up to N sentence-boundary and token errors.
+        #[arg(long, default_value_t = 0, value_name = "N")]
+        show_errors: usize,
+        /// Print the scores as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}

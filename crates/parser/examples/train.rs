@@ -1,0 +1,140 @@
+//! Trains the parser on UD English EWT, reports dev/test scores and writes
+//! the model.
+//!
+//! ```text
+//! cargo run --release --example train -p khaldun-parser -- [--epochs N] [--seed S] [--out PATH]
+//! ```
+
+use std::time::Instant;
+
+use khaldun_parser::{eval_parser, train_parser, ParseScores, Parser, TrainOptions};
+
+const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/ud-english-ewt");
+
+fn read(split: &str) -> Vec<khaldun_conllu::Sentence> {
+    let path = format!("{DATA}/en_ewt-ud-{split}.conllu");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    khaldun_conllu::parse(&text).expect("valid CoNLL-U")
+}
+
+fn show(name: &str, s: &ParseScores) {
+    println!(
+        "{name:<22} UAS {:.2}  LAS {:.2}  | no punct: UAS {:.2}  LAS {:.2}  | full-label LAS {:.2}  ({} words)",
+        s.uas, s.las, s.uas_nopunct, s.las_nopunct, s.las_full, s.tokens
+    );
+}
+
+/// Replaces the gold UPOS/XPOS of `train` with K-fold jackknifed predictions
+/// of `khaldun-tagger`, so training features carry the same noise as
+/// run-time tags.
+fn jackknife(train: &mut [khaldun_conllu::Sentence], k: usize, seed: u64) {
+    let t = Instant::now();
+    let opts = khaldun_tagger::TrainOptions { seed, ..khaldun_tagger::TrainOptions::default() };
+    let mut predicted: Vec<Option<(Vec<String>, Vec<String>)>> = vec![None; train.len()];
+    for fold in 0..k {
+        let rest: Vec<khaldun_conllu::Sentence> =
+            train.iter().enumerate().filter(|(i, _)| i % k != fold).map(|(_, s)| s.clone()).collect();
+        let tagger = khaldun_tagger::train_tagger(&rest, &opts);
+        for (i, s) in train.iter().enumerate().filter(|(i, _)| i % k == fold) {
+            let words: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
+            let tags = tagger.tag(&words);
+            predicted[i] = Some((
+                tags.iter().map(|t| t.upos.to_string()).collect(),
+                tags.iter().map(|t| t.xpos.to_string()).collect(),
+            ));
+        }
+        eprintln!("jackknife fold {}/{k} done ({:.0}s)", fold + 1, t.elapsed().as_secs_f64());
+    }
+    let (mut n, mut ok) = (0usize, 0usize);
+    for (s, p) in train.iter_mut().zip(predicted) {
+        let Some((upos, xpos)) = p else { continue };
+        for ((w, u), x) in s.words.iter_mut().zip(upos).zip(xpos) {
+            n += 1;
+            ok += usize::from(w.xpos == x);
+            w.upos = u;
+            w.xpos = x;
+        }
+    }
+    println!("jackknifed {k}-fold tags on train: XPOS accuracy {:.2}%", 100.0 * ok as f64 / n.max(1) as f64);
+}
+
+fn main() {
+    let mut opts = TrainOptions { verbose: true, ..TrainOptions::default() };
+    let mut out = concat!(env!("CARGO_MANIFEST_DIR"), "/models/en_ewt.khp").to_string();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut sweep: Vec<f32> = Vec::new();
+    let mut load: Option<String> = None;
+    let mut folds = 10usize;
+    let mut train_path: Option<String> = None;
+    let mut write_train: Option<String> = None;
+    let mut i = 0;
+    while i + 1 < args.len() {
+        let v = &args[i + 1];
+        match args[i].as_str() {
+            "--epochs" => opts.epochs = v.parse().expect("--epochs N"),
+            "--seed" => opts.seed = v.parse().expect("--seed S"),
+            "--prune" => opts.prune = v.parse().expect("--prune X"),
+            "--out" => out = v.clone(),
+            "--load" => load = Some(v.clone()),
+            "--train" => train_path = Some(v.clone()),
+            "--write-train" => write_train = Some(v.clone()),
+            "--folds" => folds = v.parse().expect("--folds K (0 = gold tags)"),
+            "--sweep" => sweep = v.split(',').map(|x| x.parse().expect("--sweep a,b,c")).collect(),
+            other => panic!("unknown option {other}"),
+        }
+        i += 2;
+    }
+    let (mut train, dev, test) = (read("train"), read("dev"), read("test"));
+    if let Some(path) = &train_path {
+        // A train file whose tags were already replaced (see --write-train).
+        train = khaldun_conllu::parse(&std::fs::read_to_string(path).expect("read --train"))
+            .expect("valid CoNLL-U");
+    } else if folds > 1 && load.is_none() {
+        jackknife(&mut train, folds, opts.seed);
+    }
+    if let Some(path) = &write_train {
+        let mut text = String::new();
+        train.iter().for_each(|s| khaldun_conllu::write_sentence(&mut text, s));
+        std::fs::write(path, text).expect("write --write-train");
+    }
+    let t = Instant::now();
+    let parser = match &load {
+        Some(path) => Parser::load(path).expect("model loads"),
+        None => train_parser(&train, &opts),
+    };
+    println!("trained in {:.1}s: {} features, {:?}", t.elapsed().as_secs_f64(), parser.n_features(), opts);
+    for &min in &sweep {
+        let mut p = parser.clone();
+        p.prune(min);
+        let t = Instant::now();
+        let s = eval_parser(&p, &dev, true);
+        let secs = t.elapsed().as_secs_f64();
+        println!(
+            "prune {min}: {} features, {} bytes, dev LAS {:.2} UAS {:.2}, {:.0} sentences/s",
+            p.n_features(),
+            p.to_bytes().len(),
+            s.las,
+            s.uas,
+            s.sentences as f64 / secs
+        );
+    }
+    show("dev (gold tags)", &eval_parser(&parser, &dev, true));
+    let t = Instant::now();
+    let s = eval_parser(&parser, &dev, true);
+    let secs = t.elapsed().as_secs_f64();
+    println!(
+        "dev eval speed: {:.0} sentences/s, {:.0} words/s",
+        s.sentences as f64 / secs,
+        s.tokens as f64 / secs
+    );
+    show("test (gold tags)", &eval_parser(&parser, &test, true));
+    show("dev (predicted tags)", &eval_parser(&parser, &dev, false));
+    show("test (predicted tags)", &eval_parser(&parser, &test, false));
+    let bytes = parser.to_bytes();
+    let t = Instant::now();
+    let back = Parser::from_bytes(&bytes).expect("round trip");
+    println!("model {} bytes, loads in {:.1} ms", bytes.len(), t.elapsed().as_secs_f64() * 1e3);
+    assert_eq!(back.n_features(), parser.n_features());
+    std::fs::write(&out, &bytes).expect("write model");
+    println!("wrote {out}");
+}

@@ -1,0 +1,306 @@
+//! Averaged perceptron weights: a sparse, growable form for training and a
+//! compact, read-only hash table of quantized weights for parsing.
+//!
+//! Rows are sparse because a perceptron only ever touches the gold and the
+//! predicted class of a feature: most features end up with a handful of
+//! non-zero classes out of ~100, so a dense row would waste >90% of memory
+//! and cache.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use crate::features::N_FEATS;
+
+/// Feature keys are already well-mixed hashes: use them as they are.
+#[derive(Default)]
+pub(crate) struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | b as u64;
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
+
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    class: u8,
+    w: f32,
+    /// Sum of `w` over all ticks up to `ts` (for averaging).
+    total: f64,
+    ts: u32,
+}
+
+/// Training-time weights with lazy averaging (Daumé's trick).
+#[derive(Default)]
+pub(crate) struct TrainWeights {
+    map: IdMap<u32>,
+    rows: Vec<Vec<Entry>>,
+}
+
+impl TrainWeights {
+    /// Adds each feature's weights into `scores`.
+    pub fn score(&self, feats: &[u64], scores: &mut [f32]) {
+        scores.iter_mut().for_each(|s| *s = 0.0);
+        for f in feats {
+            if let Some(&r) = self.map.get(f) {
+                for e in &self.rows[r as usize] {
+                    if let Some(s) = scores.get_mut(e.class as usize) {
+                        *s += e.w;
+                    }
+                }
+            }
+        }
+    }
+
+    /// Perceptron update: `+1` for `good`, `-1` for `bad` on every feature.
+    pub fn update(&mut self, feats: &[u64], good: usize, bad: usize, tick: u32) {
+        for &f in feats {
+            let next = self.rows.len() as u32;
+            let r = *self.map.entry(f).or_insert(next);
+            if r == next {
+                self.rows.push(Vec::new());
+            }
+            let row = &mut self.rows[r as usize];
+            for (class, delta) in [(good, 1.0f32), (bad, -1.0)] {
+                let class = class as u8;
+                match row.iter_mut().find(|e| e.class == class) {
+                    Some(e) => {
+                        e.total += (tick - e.ts) as f64 * e.w as f64;
+                        e.ts = tick;
+                        e.w += delta;
+                    }
+                    None => row.push(Entry { class, w: delta, total: 0.0, ts: tick }),
+                }
+            }
+        }
+    }
+
+    /// Averages the weights at `tick`, drops those whose magnitude is below
+    /// `prune`, and quantizes to `i16` with one global scale.
+    pub fn finish(&self, tick: u32, prune: f32) -> Weights {
+        let tick = tick.max(1) as f64;
+        let avg = |e: &Entry| ((e.total + (tick - e.ts as f64) * e.w as f64) / tick) as f32;
+        let max = self.rows.iter().flatten().map(|e| avg(e).abs()).fold(0f32, f32::max);
+        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+        let mut keys: Vec<(u64, u32)> = self.map.iter().map(|(&k, &r)| (k, r)).collect();
+        keys.sort_unstable();
+        let mut flat = FlatRows::default();
+        for (key, r) in keys {
+            let mut row: Vec<(u8, i16)> = self.rows[r as usize]
+                .iter()
+                .map(|e| (e.class, avg(e)))
+                .filter(|(_, w)| w.abs() >= prune)
+                .map(|(c, w)| (c, (w / scale).round().clamp(-32767.0, 32767.0) as i16))
+                .filter(|&(_, w)| w != 0)
+                .collect();
+            row.sort_unstable_by_key(|e| e.0);
+            flat.push(key, row.into_iter());
+        }
+        Weights::build(scale, flat)
+    }
+}
+
+/// Rows laid out flat: `entries[starts[i]..starts[i + 1]]` belong to `keys[i]`.
+#[derive(Debug, Default)]
+pub(crate) struct FlatRows {
+    keys: Vec<u64>,
+    starts: Vec<u32>,
+    entries: Vec<u32>,
+}
+
+impl FlatRows {
+    /// Appends a row; empty rows are dropped.
+    pub fn push(&mut self, key: u64, row: impl Iterator<Item = (u8, i16)>) {
+        let start = self.entries.len();
+        self.entries.extend(row.map(|(c, w)| ((c as u32) << 16) | (w as u16 as u32)));
+        if self.entries.len() > start {
+            self.keys.push(key);
+            self.starts.push(start as u32);
+        }
+    }
+
+    /// Number of rows.
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Slot {
+    key: u64,
+    start: u32,
+    len: u32,
+}
+
+/// Read-only quantized weights in an open-addressing table keyed by feature
+/// hash; the entries of one feature are contiguous `(class << 16) | weight`.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Weights {
+    scale: f32,
+    slots: Vec<Slot>,
+    shift: u32,
+    entries: Vec<u32>,
+    n_feats: usize,
+}
+
+#[inline(always)]
+fn slot_of(key: u64, shift: u32) -> usize {
+    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> shift) as usize
+}
+
+impl Weights {
+    /// Builds the table from flat rows (keys distinct).
+    pub fn build(scale: f32, rows: FlatRows) -> Weights {
+        // Load factor between 1/3 and 2/3 keeps probe chains short.
+        let cap = (rows.len() * 3 / 2).next_power_of_two().max(16);
+        let shift = 64 - cap.trailing_zeros();
+        let mut slots = vec![Slot::default(); cap];
+        let mut n_feats = 0;
+        let total = rows.entries.len() as u32;
+        for (i, &key) in rows.keys.iter().enumerate() {
+            let start = rows.starts[i];
+            let end = rows.starts.get(i + 1).copied().unwrap_or(total);
+            // Key 0 marks an empty slot; a real key of 0 is read as 1 on both
+            // insert and lookup.
+            let key = key.max(1);
+            let mut j = slot_of(key, shift);
+            loop {
+                if slots[j].key == 0 {
+                    slots[j] = Slot { key, start, len: end - start };
+                    n_feats += 1;
+                    break;
+                }
+                if slots[j].key == key {
+                    break;
+                }
+                j = (j + 1) & (cap - 1);
+            }
+        }
+        Weights { scale, slots, shift, entries: rows.entries, n_feats }
+    }
+
+    /// Number of features with at least one weight.
+    pub fn len(&self) -> usize {
+        self.n_feats
+    }
+
+    /// Dequantization scale (real weight = stored `i16` × scale).
+    pub fn scale(&self) -> f32 {
+        self.scale
+    }
+
+    /// Adds the weights of `feats` into integer `scores`.
+    ///
+    /// Two passes on purpose: the first only loads each feature's home slot,
+    /// with no branches between the loads, so the CPU keeps many cache misses
+    /// in flight at once; the second compares keys and sums the rows. This
+    /// is several times faster than probing feature by feature, because the
+    /// table is far larger than the caches.
+    #[inline]
+    pub fn score(&self, feats: &[u64; N_FEATS], scores: &mut [i32]) {
+        scores.iter_mut().for_each(|s| *s = 0);
+        if self.slots.is_empty() {
+            return;
+        }
+        let mask = self.slots.len() - 1;
+        let mut home = [Slot::default(); N_FEATS];
+        for (h, &f) in home.iter_mut().zip(feats) {
+            *h = self.slots[slot_of(f.max(1), self.shift) & mask];
+        }
+        for (&f, &h) in feats.iter().zip(&home) {
+            let key = f.max(1);
+            let mut s = h;
+            if s.key != key {
+                if s.key == 0 {
+                    continue;
+                }
+                // Collision: walk the probe chain.
+                let mut i = (slot_of(key, self.shift) + 1) & mask;
+                loop {
+                    s = self.slots[i];
+                    if s.key == key || s.key == 0 {
+                        break;
+                    }
+                    i = (i + 1) & mask;
+                }
+                if s.key != key {
+                    continue;
+                }
+            }
+            let (a, b) = (s.start as usize, (s.start + s.len) as usize);
+            for &e in self.entries.get(a..b).unwrap_or(&[]) {
+                if let Some(sc) = scores.get_mut((e >> 16) as usize) {
+                    *sc += (e as u16 as i16) as i32;
+                }
+            }
+        }
+    }
+
+    /// Rows in key order, for serialization.
+    pub fn rows(&self) -> Vec<(u64, &[u32])> {
+        let mut out: Vec<(u64, &[u32])> = self
+            .slots
+            .iter()
+            .filter(|s| s.key != 0)
+            .map(|s| {
+                let a = s.start as usize;
+                (s.key, self.entries.get(a..a + s.len as usize).unwrap_or(&[]))
+            })
+            .collect();
+        out.sort_unstable_by_key(|r| r.0);
+        out
+    }
+
+    /// A copy without the weights whose magnitude (dequantized) is below
+    /// `min`, for smaller models.
+    pub fn pruned(&self, min: f32) -> Weights {
+        let q = (min / self.scale).round() as i32;
+        let mut flat = FlatRows::default();
+        for (key, row) in self.rows() {
+            let keep = row.iter().map(|&e| unpack(e)).filter(|&(_, w)| (w as i32).abs() >= q);
+            flat.push(key, keep);
+        }
+        Weights::build(self.scale, flat)
+    }
+}
+
+/// Splits a packed entry into `(class, weight)`.
+#[inline]
+pub(crate) fn unpack(e: u32) -> (u8, i16) {
+    ((e >> 16) as u8, e as u16 as i16)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn averaged_weights_score_like_training_ones() {
+        let mut t = TrainWeights::default();
+        t.update(&[10, 20], 1, 2, 0);
+        t.update(&[20, 30], 2, 0, 5);
+        let w = t.finish(10, 0.0);
+        assert_eq!(w.len(), 3);
+        let mut s = [0i32; 3];
+        let mut f = [12345u64; N_FEATS];
+        f[..4].copy_from_slice(&[10, 20, 30, 99]);
+        w.score(&f, &mut s);
+        // Class 1 gained on 10 and 20 for all 10 ticks; class 2 net zero on 20.
+        assert!(s[1] > 0 && s[0] > 0 && s[2] < s[1]);
+        let mut flat = FlatRows::default();
+        for (k, row) in w.rows() {
+            flat.push(k, row.iter().map(|&e| unpack(e)));
+        }
+        assert_eq!(Weights::build(w.scale(), flat).rows(), w.rows());
+    }
+}

@@ -1,0 +1,184 @@
+//! Training: averaged perceptron with the dynamic oracle and exploration
+//! (Goldberg & Nivre 2012), deterministic given a seed.
+
+use khaldun_conllu::Sentence;
+
+use crate::features::{extract, Sent, N_FEATS};
+use crate::oracle::{class_cost, move_costs, Gold};
+use crate::perceptron::TrainWeights;
+use crate::rel::Rel;
+use crate::transition::{best_legal, n_classes, State};
+use crate::Parser;
+
+/// Training settings.
+#[derive(Debug, Clone)]
+pub struct TrainOptions {
+    /// Passes over the training data.
+    pub epochs: usize,
+    /// Seed for shuffling and exploration; same seed, same model.
+    pub seed: u64,
+    /// Beam width. Only `1` (greedy) is implemented; larger values are
+    /// treated as `1`.
+    pub beam: usize,
+    /// Probability of following the model's own (possibly wrong) prediction
+    /// once exploring, so that training sees the states the parser reaches.
+    pub explore_p: f64,
+    /// First epoch (0-based) that explores; before it the oracle leads.
+    pub explore_from: usize,
+    /// Averaged weights with a smaller magnitude are dropped (model size).
+    pub prune: f32,
+    /// Print per-epoch progress to stderr.
+    pub verbose: bool,
+}
+
+impl Default for TrainOptions {
+    fn default() -> Self {
+        TrainOptions {
+            epochs: 15,
+            seed: 1,
+            beam: 1,
+            explore_p: 0.9,
+            explore_from: 1,
+            prune: 1.0,
+            verbose: false,
+        }
+    }
+}
+
+/// SplitMix64: small, fast and good enough for shuffling and coin flips.
+pub(crate) struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed ^ 0x5851_f42d_4c95_7f2d)
+    }
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+    /// Uniform in `[0, 1)`.
+    pub fn next_f64(&mut self) -> f64 {
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+    }
+    /// Uniform in `0..n` (`n > 0`).
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n as u64) as usize
+    }
+}
+
+struct Example<'a> {
+    words: Vec<&'a str>,
+    upos: Vec<&'a str>,
+    xpos: Vec<&'a str>,
+    gold: Gold,
+}
+
+/// Trains a parser on sentences with gold heads and relations, using the
+/// UPOS/XPOS tags found in them as features. To train on predicted tags
+/// (recommended: it matches run-time noise), put the tagger's output into the
+/// sentences first. Sentences with missing heads are skipped; non-projective
+/// ones are used as they are (the dynamic oracle takes the cheapest path).
+pub fn train_parser(train: &[Sentence], opts: &TrainOptions) -> Parser {
+    // Label set: what the data uses, plus `root` and `dep` so that every
+    // state has a legal class.
+    let mut labels: Vec<Rel> = vec![Rel::ROOT, Rel::DEP];
+    for s in train {
+        for w in &s.words {
+            let r = Rel::from_name_lossy(&w.deprel);
+            if !labels.contains(&r) {
+                labels.push(r);
+            }
+        }
+    }
+    labels.sort();
+    labels.truncate(127); // classes must fit in a u8
+    let root_label = labels.iter().position(|&l| l == Rel::ROOT).unwrap_or(0);
+    let label_ix = |name: &str| {
+        let r = Rel::from_name_lossy(name);
+        labels.iter().position(|&l| l == r).unwrap_or(0) as u8
+    };
+
+    let examples: Vec<Example<'_>> = train
+        .iter()
+        .filter(|s| !s.words.is_empty() && s.words.iter().all(|w| w.head.is_some()))
+        .map(|s| {
+            let heads: Vec<Option<usize>> = s.words.iter().map(|w| w.head).collect();
+            let labs: Vec<u8> = s.words.iter().map(|w| label_ix(&w.deprel)).collect();
+            Example {
+                words: s.words.iter().map(|w| w.form.as_str()).collect(),
+                upos: s.words.iter().map(|w| w.upos.as_str()).collect(),
+                xpos: s.words.iter().map(|w| w.xpos.as_str()).collect(),
+                gold: Gold::new(&heads, &labs),
+            }
+        })
+        .collect();
+
+    let nc = n_classes(labels.len());
+    let mut w = TrainWeights::default();
+    let mut rng = Rng::new(opts.seed);
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut st = State::default();
+    let mut sent = Sent::default();
+    let mut feats = [0u64; N_FEATS];
+    let mut scores = vec![0f32; nc];
+    let mut costs = vec![0u32; nc];
+    let mut tick: u32 = 0;
+    for epoch in 0..opts.epochs {
+        for i in (1..order.len()).rev() {
+            order.swap(i, rng.below(i + 1));
+        }
+        let explore = epoch >= opts.explore_from;
+        let (mut seen, mut wrong) = (0usize, 0usize);
+        for &ix in &order {
+            let ex = &examples[ix];
+            sent.fill(&ex.words, &ex.upos, &ex.xpos);
+            st.reset(ex.words.len());
+            while !st.is_terminal() {
+                extract(&st, &sent, &mut feats);
+                w.score(&feats, &mut scores);
+                let pred = best_legal(&st, &scores, root_label);
+                let moves = move_costs(&st, &ex.gold);
+                let mut min = u32::MAX;
+                for (c, cost) in costs.iter_mut().enumerate() {
+                    *cost = if st.is_legal(c, root_label) {
+                        class_cost(&st, &ex.gold, &moves, c)
+                    } else {
+                        u32::MAX
+                    };
+                    min = min.min(*cost);
+                }
+                // Best-scoring among the cheapest legal classes.
+                let mut best = pred;
+                let mut best_score = f32::NEG_INFINITY;
+                for (c, &cost) in costs.iter().enumerate() {
+                    if cost == min && cost != u32::MAX && scores[c] > best_score {
+                        best = c;
+                        best_score = scores[c];
+                    }
+                }
+                seen += 1;
+                if costs[pred] > min {
+                    wrong += 1;
+                    w.update(&feats, best, pred, tick);
+                }
+                tick = tick.saturating_add(1);
+                let next = if explore && rng.next_f64() < opts.explore_p { pred } else { best };
+                st.apply(next);
+            }
+        }
+        if opts.verbose {
+            eprintln!(
+                "epoch {:>2}: {:.2}% transitions wrong ({} of {})",
+                epoch + 1,
+                100.0 * wrong as f64 / seen.max(1) as f64,
+                wrong,
+                seen
+            );
+        }
+    }
+    let weights = w.finish(tick, opts.prune);
+    Parser { labels, root_label, weights }
+}

@@ -1,0 +1,123 @@
+//! Trains the tagger on UD English EWT train and the NER model on UNER
+//! English EWT, prints dev/test figures and writes `models/*.bin`.
+//!
+//! ```text
+//! cargo run --release --example train -p khaldun-tagger -- [--epochs N] [--one-pass]
+//!     [--tagger-only | --ner-only] [--ner-split dev|dev+test-even] [--no-write]
+//! ```
+//! `--ner-split dev` (default): NER trains on UNER dev, reports on UNER test.
+//! `dev+test-even`: trains on dev plus test sentences with an odd index
+//! (1-based: 1st, 3rd, ...), reports on the even-indexed half of test.
+
+use std::time::Instant;
+
+use khaldun_tagger::{eval_ner, eval_tagger, train_ner, train_tagger, EntityLabel, Ner, TagScores, Tagger, TrainOptions};
+
+const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data");
+const MODELS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/models");
+
+fn read(path: &str) -> String {
+    std::fs::read_to_string(format!("{DATA}/{path}")).unwrap_or_else(|e| panic!("{DATA}/{path}: {e}"))
+}
+
+fn show(name: &str, s: &TagScores) {
+    println!(
+        "{name}: {} words  UPOS {:.2}  XPOS {:.2}  FEATS {:.2}  AllTags {:.2}  Lemma {:.2}",
+        s.tokens, s.upos, s.xpos, s.feats, s.all_tags, s.lemma
+    );
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let flag = |f: &str| args.iter().any(|a| a == f);
+    let value = |f: &str| args.iter().position(|a| a == f).and_then(|i| args.get(i + 1)).cloned();
+    let mut opts = TrainOptions { verbose: true, ..TrainOptions::default() };
+    if let Some(e) = value("--epochs") {
+        opts.epochs = e.parse().expect("--epochs N");
+    }
+    if let Some(e) = value("--dict-min") {
+        opts.dict_min_count = e.parse().expect("--dict-min N");
+    }
+    if let Some(e) = value("--fixed-min") {
+        opts.fixed_min_count = e.parse().expect("--fixed-min N");
+    }
+    if let Some(e) = value("--min-weight") {
+        opts.min_weight = e.parse().expect("--min-weight N");
+    }
+    opts.two_pass = !flag("--one-pass");
+    let write = !flag("--no-write");
+
+    let dev = khaldun_conllu::parse(&read("ud-english-ewt/en_ewt-ud-dev.conllu")).expect("dev");
+    let test = khaldun_conllu::parse(&read("ud-english-ewt/en_ewt-ud-test.conllu")).expect("test");
+    let tagger = if flag("--ner-only") {
+        Tagger::from_bytes(&std::fs::read(format!("{MODELS}/tagger.bin")).expect("models/tagger.bin")).expect("model")
+    } else {
+        let train = khaldun_conllu::parse(&read("ud-english-ewt/en_ewt-ud-train.conllu")).expect("train");
+        let t0 = Instant::now();
+        let tagger = train_tagger(&train, &opts);
+        println!("tagger trained in {:.1}s, features {:?}", t0.elapsed().as_secs_f64(), tagger.n_features());
+        let bytes = tagger.to_bytes();
+        let t0 = Instant::now();
+        let loaded = Tagger::from_bytes(&bytes).expect("round trip");
+        println!("tagger model {} bytes, loads in {:.1} ms", bytes.len(), t0.elapsed().as_secs_f64() * 1e3);
+        if write {
+            std::fs::write(format!("{MODELS}/tagger.bin"), &bytes).expect("write tagger.bin");
+        }
+        loaded
+    };
+    show("dev ", &eval_tagger(&tagger, &dev));
+    let t0 = Instant::now();
+    let ts = eval_tagger(&tagger, &test);
+    show("test", &ts);
+    println!("(tagging test took {:.0} ms)", t0.elapsed().as_secs_f64() * 1e3);
+    if flag("--tagger-only") {
+        return;
+    }
+
+    let udev = khaldun_conllu::parse_iob2(&read("uner-english-ewt/en_ewt-ud-dev.iob2")).expect("uner dev");
+    let utest = khaldun_conllu::parse_iob2(&read("uner-english-ewt/en_ewt-ud-test.iob2")).expect("uner test");
+    let split = value("--ner-split").unwrap_or_else(|| "dev".into());
+    let (ntrain, neval) = match split.as_str() {
+        "dev" => (udev, utest),
+        "dev+test-even" => {
+            let mut tr = udev;
+            let mut ev = Vec::new();
+            for (i, s) in utest.into_iter().enumerate() {
+                if i % 2 == 0 {
+                    tr.push(s);
+                } else {
+                    ev.push(s);
+                }
+            }
+            (tr, ev)
+        }
+        other => panic!("unknown --ner-split {other}"),
+    };
+    let t0 = Instant::now();
+    let ner = train_ner(&ntrain, &tagger, &opts);
+    println!("NER trained on {} sentences in {:.1}s", ntrain.len(), t0.elapsed().as_secs_f64());
+    let bytes = ner.to_bytes();
+    let t0 = Instant::now();
+    let ner = Ner::from_bytes(&bytes).expect("round trip");
+    println!("ner model {} bytes, loads in {:.1} ms", bytes.len(), t0.elapsed().as_secs_f64() * 1e3);
+    if write {
+        std::fs::write(format!("{MODELS}/ner.bin"), &bytes).expect("write ner.bin");
+    }
+    let sc = eval_ner(&ner, &tagger, &neval);
+    println!("NER held out ({} sentences, split {split}):", neval.len());
+    for l in EntityLabel::ALL {
+        let p = sc.label(l);
+        println!(
+            "  {}  P {:.2}  R {:.2}  F1 {:.2}  (gold {}, predicted {}, correct {})",
+            l.as_str(),
+            p.precision(),
+            p.recall(),
+            p.f1(),
+            p.gold,
+            p.predicted,
+            p.correct
+        );
+    }
+    let m = sc.micro;
+    println!("  micro P {:.2}  R {:.2}  F1 {:.2}", m.precision(), m.recall(), m.f1());
+}

@@ -1,0 +1,262 @@
+//! Per-token string hashes and the feature templates of the POS and NER
+//! models. Each word is analysed once per sentence ([`analyze`]); templates
+//! then only combine precomputed `u64` hashes, so extraction allocates nothing.
+
+use crate::hash::{bytes, int, key1, key2};
+
+/// Precomputed hashes of one token's strings.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct Tok {
+    /// Exact form.
+    pub(crate) word: u64,
+    /// Lowercased form, ASCII digits mapped to `0`.
+    pub(crate) lower: u64,
+    /// Lowercased prefixes of 1..=4 chars (the whole word when shorter).
+    pub(crate) pre: [u64; 4],
+    /// Lowercased suffixes of 1..=4 chars.
+    pub(crate) suf: [u64; 4],
+    /// Word shape, runs of a character class cut at two (`Baghdad` -> `Xxx`).
+    pub(crate) shape: u64,
+    /// Bit flags, see [`flags`].
+    pub(crate) flags: u64,
+}
+
+const PAD_BEFORE: u64 = 0x1234_5678_9abc_def0;
+const PAD_AFTER: u64 = 0x0fed_cba9_8765_4321;
+
+fn pad(h: u64) -> Tok {
+    Tok { word: h, lower: h, pre: [h; 4], suf: [h; 4], shape: h, flags: h }
+}
+
+fn flags(w: &str, first: bool) -> u64 {
+    let mut f = 0u64;
+    let mut letters = 0;
+    let mut upper = 0;
+    for c in w.chars() {
+        if c.is_numeric() {
+            f |= 1;
+        } else if c == '-' {
+            f |= 2;
+        } else if c.is_alphabetic() {
+            letters += 1;
+            if c.is_uppercase() {
+                upper += 1;
+            }
+        }
+        if !c.is_ascii() {
+            f |= 4;
+        }
+    }
+    if w.chars().next().is_some_and(char::is_uppercase) {
+        f |= 8;
+    }
+    if letters > 1 && upper == letters {
+        f |= 16;
+    }
+    if letters == 0 {
+        f |= 32;
+    }
+    if first {
+        f |= 64;
+    }
+    int(f)
+}
+
+/// Analyses a sentence. `lower` is scratch space reused across calls.
+pub(crate) fn analyze(words: &[&str], lower: &mut String, out: &mut Vec<Tok>) {
+    out.clear();
+    for (i, w) in words.iter().enumerate() {
+        lower.clear();
+        for c in w.chars() {
+            if c.is_ascii_digit() {
+                lower.push('0');
+            } else if c.is_ascii() {
+                lower.push(c.to_ascii_lowercase());
+            } else {
+                lower.extend(c.to_lowercase());
+            }
+        }
+        let mut t = Tok {
+            word: bytes(w.as_bytes()),
+            lower: bytes(lower.as_bytes()),
+            flags: flags(w, i == 0),
+            ..Tok::default()
+        };
+        // Prefixes and suffixes by chars, not bytes.
+        let l = lower.as_str();
+        let mut ends = l.char_indices().map(|(b, c)| b + c.len_utf8());
+        for n in 0..4 {
+            let e = ends.next().unwrap_or(l.len());
+            t.pre[n] = bytes(&l.as_bytes()[..e]) ^ n as u64;
+        }
+        let mut starts = l.char_indices().rev().map(|(b, _)| b);
+        for n in 0..4 {
+            let s = starts.next().unwrap_or(0);
+            t.suf[n] = bytes(&l.as_bytes()[s..]) ^ (n as u64) << 8;
+        }
+        t.shape = shape_hash(w);
+        out.push(t);
+    }
+}
+
+fn shape_hash(w: &str) -> u64 {
+    let mut buf = [0u8; 24];
+    let mut n = 0;
+    let mut last = 0u8;
+    let mut run = 0;
+    for c in w.chars() {
+        let k = if c.is_uppercase() {
+            b'X'
+        } else if c.is_lowercase() {
+            b'x'
+        } else if c.is_numeric() {
+            b'd'
+        } else if c.is_ascii() {
+            c as u8
+        } else {
+            b'?'
+        };
+        if k == last {
+            run += 1;
+        } else {
+            run = 1;
+            last = k;
+        }
+        if run <= 2 && n < buf.len() {
+            buf[n] = k;
+            n += 1;
+        }
+    }
+    bytes(&buf[..n])
+}
+
+#[inline]
+fn at(toks: &[Tok], i: isize) -> Tok {
+    if i < 0 {
+        pad(PAD_BEFORE)
+    } else {
+        toks.get(i as usize).copied().unwrap_or(pad(PAD_AFTER))
+    }
+}
+
+/// Tag value used for positions outside the sentence.
+pub(crate) const NO_TAG: u16 = u16::MAX;
+
+#[inline]
+fn tag(t: u16) -> u64 {
+    int(u64::from(t) + 0x100)
+}
+
+/// POS templates for token `i`. `left` holds the predicted tags of `i-1` and
+/// `i-2`; `right`, in the second pass, the first-pass tags of `i+1`, `i+2`.
+pub(crate) fn pos(toks: &[Tok], i: usize, left: [u16; 2], right: Option<[u16; 2]>, out: &mut Vec<u32>) {
+    out.clear();
+    let i = i as isize;
+    let (w, p1, p2, n1, n2) = (at(toks, i), at(toks, i - 1), at(toks, i - 2), at(toks, i + 1), at(toks, i + 2));
+    let (t1, t2) = (tag(left[0]), tag(left[1]));
+    out.extend_from_slice(&[
+        key1(0, 0),
+        key1(1, w.lower),
+        key1(2, w.word),
+        key1(3, w.suf[0]),
+        key1(4, w.suf[1]),
+        key1(5, w.suf[2]),
+        key1(6, w.suf[3]),
+        key1(7, w.pre[0]),
+        key1(8, w.pre[1]),
+        key1(9, w.pre[2]),
+        key1(10, w.shape),
+        key1(11, w.flags),
+        key1(12, p1.lower),
+        key1(13, n1.lower),
+        key1(14, p2.lower),
+        key1(15, n2.lower),
+        key1(16, p1.suf[2]),
+        key1(17, n1.suf[2]),
+        key1(18, t1),
+        key1(19, t2),
+        key2(20, t1, t2),
+        key2(21, t1, w.lower),
+        key2(22, p1.lower, w.lower),
+        key2(23, w.lower, n1.lower),
+        key1(24, n1.shape),
+        key1(25, p1.shape),
+        key2(26, t1, w.suf[2]),
+        key2(27, w.flags, w.lower),
+        key2(28, n1.lower, n2.lower),
+        key1(29, n1.suf[1]),
+    ]);
+    if let Some(r) = right {
+        let (r1, r2) = (tag(r[0]), tag(r[1]));
+        out.extend_from_slice(&[
+            key1(40, r1),
+            key1(41, r2),
+            key2(42, r1, r2),
+            key2(43, r1, w.lower),
+            key2(44, t1, r1),
+            key2(45, r1, w.suf[2]),
+        ]);
+    }
+}
+
+/// NER templates for token `i`: `upos` holds hashes of the UPOS tags,
+/// `left` the predicted BIO tags of `i-1`, `i-2`, `gaz` gazetteer bits.
+pub(crate) fn ner(toks: &[Tok], upos: &[u64], gaz: &[u8], i: usize, left: [u16; 2], out: &mut Vec<u32>) {
+    out.clear();
+    let ii = i as isize;
+    let (w, p1, p2, n1, n2) = (at(toks, ii), at(toks, ii - 1), at(toks, ii - 2), at(toks, ii + 1), at(toks, ii + 2));
+    let u = |j: isize| -> u64 {
+        if j < 0 {
+            PAD_BEFORE
+        } else {
+            upos.get(j as usize).copied().unwrap_or(PAD_AFTER)
+        }
+    };
+    let g = |j: isize| -> u64 {
+        if j < 0 {
+            PAD_BEFORE
+        } else {
+            gaz.get(j as usize).map_or(PAD_AFTER, |&b| int(u64::from(b)))
+        }
+    };
+    let (t1, t2) = (tag(left[0]), tag(left[1]));
+    let (u0, up, un) = (u(ii), u(ii - 1), u(ii + 1));
+    out.extend_from_slice(&[
+        key1(100, 0),
+        key1(101, w.lower),
+        key1(102, w.word),
+        key1(103, w.suf[2]),
+        key1(104, w.suf[3]),
+        key1(105, w.pre[2]),
+        key1(106, w.shape),
+        key1(107, w.flags),
+        key1(108, p1.lower),
+        key1(109, n1.lower),
+        key1(110, p2.lower),
+        key1(111, n2.lower),
+        key1(112, u0),
+        key1(113, up),
+        key1(114, un),
+        key2(115, up, u0),
+        key2(116, u0, un),
+        key1(117, t1),
+        key2(118, t1, t2),
+        key2(119, t1, u0),
+        key2(120, t1, w.shape),
+        key2(121, w.lower, u0),
+        key1(122, p1.shape),
+        key1(123, n1.shape),
+        key2(124, p1.lower, w.lower),
+        key2(125, w.lower, n1.lower),
+        key1(126, g(ii)),
+        key2(127, g(ii), t1),
+        key1(128, g(ii - 1)),
+        key1(129, g(ii + 1)),
+        key2(130, w.shape, u0),
+        key1(131, p1.word),
+        key1(132, n1.word),
+        key2(133, t1, w.lower),
+        key1(134, u(ii - 2)),
+        key1(135, u(ii + 2)),
+    ]);
+}

@@ -1,0 +1,338 @@
+//! Named-entity tagger: a greedy BIO perceptron over PER/ORG/LOC with token,
+//! context and UPOS features. Decoding never emits `I-X` unless the previous
+//! tag is `B-X` or `I-X`, so spans are always well formed.
+
+use std::cell::RefCell;
+
+use khaldun_conllu::IobSentence;
+
+use crate::features::{self, Tok, NO_TAG};
+use crate::hash::{bytes, Rng};
+use crate::io::{Reader, Writer};
+use crate::perceptron::{Trainer, Weights};
+use crate::tagger::{Tagger, TrainOptions};
+use crate::Result;
+
+const MAGIC: &[u8; 4] = b"KNER";
+const VERSION: u32 = 1;
+
+/// Entity type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityLabel {
+    /// Person.
+    Per,
+    /// Organisation.
+    Org,
+    /// Location (including countries and cities).
+    Loc,
+}
+
+impl EntityLabel {
+    /// All labels, in index order.
+    pub const ALL: [EntityLabel; 3] = [EntityLabel::Per, EntityLabel::Org, EntityLabel::Loc];
+
+    /// `PER`, `ORG` or `LOC`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityLabel::Per => "PER",
+            EntityLabel::Org => "ORG",
+            EntityLabel::Loc => "LOC",
+        }
+    }
+
+    /// Parses `PER`/`ORG`/`LOC`; other types (e.g. `MISC`) give `None`.
+    pub fn parse(s: &str) -> Option<EntityLabel> {
+        match s {
+            "PER" => Some(EntityLabel::Per),
+            "ORG" => Some(EntityLabel::Org),
+            "LOC" => Some(EntityLabel::Loc),
+            _ => None,
+        }
+    }
+
+    /// Index in [`EntityLabel::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// An entity over words `start..end` (end exclusive).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct EntitySpan {
+    /// First word.
+    pub start: usize,
+    /// One past the last word.
+    pub end: usize,
+    /// Entity type.
+    pub label: EntityLabel,
+}
+
+/// BIO classes: 0 = O, 1 + 2k = B-label k, 2 + 2k = I-label k.
+const N_CLASSES: usize = 7;
+
+fn class_of(tag: &str) -> u16 {
+    let (bi, label) = match tag.split_once('-') {
+        Some(x) => x,
+        None => return 0,
+    };
+    match (bi, EntityLabel::parse(label)) {
+        ("B", Some(l)) => 1 + 2 * l.index() as u16,
+        ("I", Some(l)) => 2 + 2 * l.index() as u16,
+        _ => 0,
+    }
+}
+
+/// Classes allowed after `prev`: `I-X` only continues `B-X`/`I-X`.
+fn allowed_after(prev: u16) -> &'static [u16] {
+    match prev {
+        1 | 2 => &[0, 1, 3, 5, 2],
+        3 | 4 => &[0, 1, 3, 5, 4],
+        5 | 6 => &[0, 1, 3, 5, 6],
+        _ => &[0, 1, 3, 5],
+    }
+}
+
+/// Spans from BIO tags (given as strings). A stray `I-X` starts an entity,
+/// as in conlleval; unknown types are ignored.
+pub fn spans_from_bio<S: AsRef<str>>(tags: &[S]) -> Vec<EntitySpan> {
+    let classes: Vec<u16> = tags.iter().map(|t| class_of(t.as_ref())).collect();
+    spans_from_classes(&classes)
+}
+
+fn spans_from_classes(classes: &[u16]) -> Vec<EntitySpan> {
+    let mut out = Vec::new();
+    let mut cur: Option<EntitySpan> = None;
+    for (i, &c) in classes.iter().enumerate() {
+        let label = if c == 0 || c as usize >= N_CLASSES { None } else { Some(EntityLabel::ALL[(c as usize - 1) / 2]) };
+        let is_begin = c % 2 == 1;
+        match (label, cur.as_mut()) {
+            (Some(l), Some(s)) if !is_begin && s.label == l => s.end = i + 1,
+            (Some(l), _) => {
+                out.extend(cur.take());
+                cur = Some(EntitySpan { start: i, end: i + 1, label: l });
+            }
+            (None, _) => out.extend(cur.take()),
+        }
+    }
+    out.extend(cur);
+    out
+}
+
+/// Named-entity tagger for PER, ORG and LOC.
+#[derive(Clone)]
+pub struct Ner {
+    weights: Weights,
+}
+
+#[derive(Default)]
+struct Scratch {
+    toks: Vec<Tok>,
+    lower: String,
+    upos: Vec<u64>,
+    gaz: Vec<u8>,
+    keys: Vec<u32>,
+    scores: Vec<i32>,
+    tags: Vec<u16>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+fn decode_with<F: FnMut(&[u32], &mut [f32])>(
+    toks: &[Tok],
+    upos: &[u64],
+    gaz: &[u8],
+    keys: &mut Vec<u32>,
+    tags: &mut Vec<u16>,
+    mut score: F,
+    mut on_token: impl FnMut(usize, &[u32], u16),
+) {
+    tags.clear();
+    for i in 0..toks.len() {
+        let left = [
+            if i >= 1 { tags[i - 1] } else { NO_TAG },
+            if i >= 2 { tags[i - 2] } else { NO_TAG },
+        ];
+        features::ner(toks, upos, gaz, i, left, keys);
+        let mut scores = [0f32; N_CLASSES];
+        score(keys, &mut scores);
+        let prev = if i >= 1 { tags[i - 1] } else { 0 };
+        let mut best = 0u16;
+        for &c in allowed_after(prev) {
+            if scores[c as usize] > scores[best as usize] {
+                best = c;
+            }
+        }
+        on_token(i, keys, best);
+        tags.push(best);
+    }
+}
+
+impl Ner {
+    /// The model trained on UNER English EWT that ships with the crate.
+    pub fn builtin() -> &'static Ner {
+        static N: std::sync::OnceLock<Ner> = std::sync::OnceLock::new();
+        N.get_or_init(|| {
+            Ner::from_bytes(include_bytes!("../models/ner.bin"))
+                .unwrap_or_else(|_| Ner { weights: Trainer::new(N_CLASSES).finish(1) })
+        })
+    }
+
+    /// Finds entities. `upos` holds the words' UPOS tags (e.g. from
+    /// [`Tagger::tag`]); missing entries count as unknown.
+    pub fn tag(&self, words: &[&str], upos: &[&str]) -> Vec<EntitySpan> {
+        self.tag_with_gazetteer(words, upos, &[])
+    }
+
+    /// Like [`Ner::tag`], with per-word gazetteer bits (a hook for dictionary
+    /// matches: bit 0 person, bit 1 organisation, bit 2 location). The
+    /// builtin model was trained without them (all zero), so they only help
+    /// a model trained with [`train_ner_with_gazetteer`].
+    pub fn tag_with_gazetteer(&self, words: &[&str], upos: &[&str], gaz: &[u8]) -> Vec<EntitySpan> {
+        SCRATCH.with(|cell| {
+            let mut fresh = Scratch::default();
+            let mut guard = cell.try_borrow_mut();
+            let s = match guard.as_mut() {
+                Ok(s) => &mut **s,
+                Err(_) => &mut fresh,
+            };
+            features::analyze(words, &mut s.lower, &mut s.toks);
+            s.upos.clear();
+            s.upos.extend((0..words.len()).map(|i| bytes(upos.get(i).copied().unwrap_or("_").as_bytes())));
+            s.gaz.clear();
+            s.gaz.extend((0..words.len()).map(|i| gaz.get(i).copied().unwrap_or(0)));
+            let Scratch { toks, upos, gaz, keys, scores, tags, .. } = s;
+            scores.resize(N_CLASSES, 0);
+            let w = &self.weights;
+            decode_with(
+                toks,
+                upos,
+                gaz,
+                keys,
+                tags,
+                |k, out| {
+                    scores.iter_mut().for_each(|x| *x = 0);
+                    w.score(k, scores);
+                    for (o, s) in out.iter_mut().zip(scores.iter()) {
+                        *o = *s as f32;
+                    }
+                },
+                |_, _, _| {},
+            );
+            spans_from_classes(tags)
+        })
+    }
+
+    /// Serialises the model.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut w = Writer::default();
+        w.buf.extend_from_slice(MAGIC);
+        w.u32(VERSION);
+        self.weights.write(&mut w);
+        w.buf
+    }
+
+    /// Loads a model written by [`Ner::to_bytes`].
+    pub fn from_bytes(b: &[u8]) -> Result<Ner> {
+        let mut r = Reader::new(b);
+        r.magic(MAGIC, VERSION)?;
+        let weights = Weights::read(&mut r)?;
+        r.finish()?;
+        if weights.n_classes != N_CLASSES {
+            return Err(crate::Error::BadModel("NER model must have 7 BIO classes".into()));
+        }
+        Ok(Ner { weights })
+    }
+}
+
+/// Trains the NER model on IOB2 sentences, with UPOS predicted by `tagger`
+/// (so training sees the same tag noise as use). Entity types other than
+/// PER/ORG/LOC are treated as `O`.
+pub fn train_ner(train: &[IobSentence], tagger: &Tagger, opts: &TrainOptions) -> Ner {
+    train_ner_with_gazetteer(train, tagger, opts, &|_, _| 0)
+}
+
+/// [`train_ner`] with a gazetteer: `gaz(words, i)` gives word `i`'s
+/// gazetteer bits (see [`Ner::tag_with_gazetteer`]).
+pub fn train_ner_with_gazetteer(
+    train: &[IobSentence],
+    tagger: &Tagger,
+    opts: &TrainOptions,
+    gaz: &dyn Fn(&[&str], usize) -> u8,
+) -> Ner {
+    struct Prep {
+        toks: Vec<Tok>,
+        upos: Vec<u64>,
+        gaz: Vec<u8>,
+        gold: Vec<u16>,
+    }
+    let mut lower = String::new();
+    let mut tagged = Vec::new();
+    let data: Vec<Prep> = train
+        .iter()
+        .map(|s| {
+            let words: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
+            let mut toks = Vec::new();
+            features::analyze(&words, &mut lower, &mut toks);
+            tagger.tag_into(&words, &mut tagged);
+            Prep {
+                toks,
+                upos: tagged.iter().map(|t| bytes(t.upos.as_bytes())).collect(),
+                gaz: (0..words.len()).map(|i| gaz(&words, i)).collect(),
+                gold: s.tags.iter().map(|t| class_of(t)).collect(),
+            }
+        })
+        .collect();
+    let mut t = Trainer::new(N_CLASSES);
+    let mut rng = Rng::new(opts.seed);
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let (mut keys, mut tags) = (Vec::new(), Vec::new());
+    for epoch in 0..opts.epochs {
+        rng.shuffle(&mut order);
+        let mut wrong = 0usize;
+        for &si in &order {
+            let p = &data[si];
+            // Score with the live weights, update after each token's decision.
+            let t_ref = std::cell::RefCell::new(&mut t);
+            decode_with(
+                &p.toks,
+                &p.upos,
+                &p.gaz,
+                &mut keys,
+                &mut tags,
+                |k, out| t_ref.borrow().score(k, out),
+                |i, k, pred| {
+                    let mut t = t_ref.borrow_mut();
+                    t.tick();
+                    let gold = p.gold.get(i).copied().unwrap_or(0);
+                    wrong += usize::from(gold != pred);
+                    t.update(k, gold as usize, pred as usize);
+                },
+            );
+        }
+        if opts.verbose {
+            eprintln!("  ner epoch {}: {wrong} token errors", epoch + 1);
+        }
+    }
+    Ner { weights: t.finish(opts.min_weight) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_follow_conlleval() {
+        let s = spans_from_bio(&["B-PER", "I-PER", "O", "I-LOC", "B-ORG", "B-ORG", "I-LOC", "B-MISC"]);
+        let got: Vec<_> = s.iter().map(|s| (s.start, s.end, s.label.as_str())).collect();
+        assert_eq!(got, [(0, 2, "PER"), (3, 4, "LOC"), (4, 5, "ORG"), (5, 6, "ORG"), (6, 7, "LOC")]);
+    }
+
+    #[test]
+    fn untrained_model_handles_odd_input() {
+        let n = Ner { weights: Trainer::new(N_CLASSES).finish(1) };
+        assert!(n.tag(&[], &[]).is_empty());
+        assert!(n.tag(&["", "ü", "\u{200b}"], &["X"]).is_empty());
+    }
+}

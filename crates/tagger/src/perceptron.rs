@@ -1,0 +1,278 @@
+//! Averaged multiclass perceptron over hashed sparse features.
+//!
+//! Training keeps, per feature, a short list of `(class, weight)` entries: a
+//! perceptron only ever touches the gold and the predicted class, so rows stay
+//! sparse and memory stays small. [`Trainer::finish`] averages, quantises to
+//! `i16` with one scale, drops near-zero entries and builds [`Weights`]: an
+//! open-addressing table from 32-bit key to a run of entries.
+
+use crate::hash::FxMap;
+use crate::io::{Reader, Writer};
+use crate::Result;
+
+#[derive(Clone, Copy)]
+struct TEntry {
+    class: u16,
+    w: f32,
+    total: f64,
+    ts: u64,
+}
+
+/// Online averaged-perceptron trainer.
+pub(crate) struct Trainer {
+    n_classes: usize,
+    index: FxMap<u32, u32>,
+    rows: Vec<Vec<TEntry>>,
+    step: u64,
+}
+
+impl Trainer {
+    pub(crate) fn new(n_classes: usize) -> Self {
+        Trainer { n_classes, index: FxMap::default(), rows: Vec::new(), step: 0 }
+    }
+
+    /// Adds the current weights of `keys` to `scores` (one slot per class).
+    pub(crate) fn score(&self, keys: &[u32], scores: &mut [f32]) {
+        for k in keys {
+            if let Some(&r) = self.index.get(k) {
+                for e in &self.rows[r as usize] {
+                    scores[e.class as usize] += e.w;
+                }
+            }
+        }
+    }
+
+    /// Counts one training instance (for averaging); call once per token.
+    pub(crate) fn tick(&mut self) {
+        self.step += 1;
+    }
+
+    /// Standard perceptron update towards `gold` and away from `pred`.
+    pub(crate) fn update(&mut self, keys: &[u32], gold: usize, pred: usize) {
+        if gold == pred {
+            return;
+        }
+        let step = self.step;
+        for &k in keys {
+            let next = self.rows.len() as u32;
+            let r = *self.index.entry(k).or_insert(next);
+            if r == next {
+                self.rows.push(Vec::new());
+            }
+            let row = &mut self.rows[r as usize];
+            for (class, delta) in [(gold, 1.0f32), (pred, -1.0)] {
+                let i = match row.iter().position(|e| e.class as usize == class) {
+                    Some(i) => i,
+                    None => {
+                        row.push(TEntry { class: class as u16, w: 0.0, total: 0.0, ts: step });
+                        row.len() - 1
+                    }
+                };
+                let e = &mut row[i];
+                e.total += (step - e.ts) as f64 * f64::from(e.w);
+                e.ts = step;
+                e.w += delta;
+            }
+        }
+    }
+
+    /// Averages, quantises and prunes. Entries whose quantised magnitude is
+    /// below `min_q` (out of 32767 for the largest weight) are dropped.
+    pub(crate) fn finish(self, min_q: i16) -> Weights {
+        let step = self.step.max(1);
+        let mut avg: Vec<(u32, Vec<(u8, f32)>)> = Vec::with_capacity(self.rows.len());
+        let mut max = 0f32;
+        for (&k, &r) in &self.index {
+            let row = &self.rows[r as usize];
+            let mut out = Vec::with_capacity(row.len());
+            for e in row {
+                let total = e.total + (step - e.ts) as f64 * f64::from(e.w);
+                let w = (total / step as f64) as f32;
+                max = max.max(w.abs());
+                out.push((e.class as u8, w));
+            }
+            avg.push((k, out));
+        }
+        avg.sort_unstable_by_key(|a| a.0);
+        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+        let mut feats = Vec::with_capacity(avg.len());
+        for (k, row) in avg {
+            let mut q: Vec<(u8, i16)> = row
+                .into_iter()
+                .map(|(c, w)| (c, (w / scale).round().clamp(-32767.0, 32767.0) as i16))
+                .filter(|&(_, w)| w.unsigned_abs() >= min_q.unsigned_abs().max(1))
+                .collect();
+            if !q.is_empty() {
+                q.sort_unstable_by_key(|e| e.0);
+                feats.push((k, q));
+            }
+        }
+        Weights::build(self.n_classes, scale, feats)
+    }
+}
+
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    key: u32,
+    start: u32,
+    len: u32,
+}
+
+/// Frozen, quantised weights with O(1) lookup.
+#[derive(Clone)]
+pub(crate) struct Weights {
+    pub(crate) n_classes: usize,
+    /// Multiply an integer score by this to get the averaged-perceptron score.
+    pub(crate) scale: f32,
+    mask: usize,
+    slots: Vec<Slot>,
+    classes: Vec<u8>,
+    weights: Vec<i16>,
+    n_features: usize,
+}
+
+impl Weights {
+    fn build(n_classes: usize, scale: f32, feats: Vec<(u32, Vec<(u8, i16)>)>) -> Weights {
+        let cap = (feats.len() * 2).max(16).next_power_of_two();
+        let mut w = Weights {
+            n_classes,
+            scale,
+            mask: cap - 1,
+            slots: vec![Slot::default(); cap],
+            classes: Vec::new(),
+            weights: Vec::new(),
+            n_features: feats.len(),
+        };
+        for (k, row) in feats {
+            let start = w.classes.len() as u32;
+            for (c, q) in &row {
+                w.classes.push(*c);
+                w.weights.push(*q);
+            }
+            let mut i = k as usize & w.mask;
+            while w.slots[i].key != 0 {
+                i = (i + 1) & w.mask;
+            }
+            w.slots[i] = Slot { key: k, start, len: row.len() as u32 };
+        }
+        w
+    }
+
+    /// Number of features kept.
+    pub(crate) fn n_features(&self) -> usize {
+        self.n_features
+    }
+
+    #[inline]
+    fn find(&self, k: u32) -> Option<Slot> {
+        let mut i = k as usize & self.mask;
+        loop {
+            let s = self.slots[i];
+            if s.key == k {
+                return Some(s);
+            }
+            if s.key == 0 {
+                return None;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    /// Adds integer scores of `keys` into `scores` (`len >= n_classes`).
+    #[inline]
+    pub(crate) fn score(&self, keys: &[u32], scores: &mut [i32]) {
+        for &k in keys {
+            if let Some(s) = self.find(k) {
+                let (a, b) = (s.start as usize, (s.start + s.len) as usize);
+                for (c, w) in self.classes[a..b].iter().zip(&self.weights[a..b]) {
+                    if let Some(x) = scores.get_mut(*c as usize) {
+                        *x += i32::from(*w);
+                    }
+                }
+            }
+        }
+    }
+
+    pub(crate) fn write(&self, w: &mut Writer) {
+        w.varint(self.n_classes as u64);
+        w.f32(self.scale);
+        let mut live: Vec<Slot> = self.slots.iter().copied().filter(|s| s.key != 0).collect();
+        live.sort_unstable_by_key(|s| s.key);
+        w.varint(live.len() as u64);
+        let mut prev = 0u32;
+        for s in &live {
+            w.varint(u64::from(s.key - prev));
+            prev = s.key;
+            w.varint(u64::from(s.len));
+            let (a, b) = (s.start as usize, (s.start + s.len) as usize);
+            for (c, q) in self.classes[a..b].iter().zip(&self.weights[a..b]) {
+                w.u8(*c);
+                // Zig-zag varint: most quantised weights are small.
+                let z = ((i32::from(*q) << 1) ^ (i32::from(*q) >> 31)) as u32;
+                w.varint(u64::from(z));
+            }
+        }
+    }
+
+    pub(crate) fn read(r: &mut Reader<'_>) -> Result<Weights> {
+        let bad = |m: &str| crate::Error::BadModel(m.to_string());
+        let n_classes = r.varint("classes")? as usize;
+        if n_classes == 0 || n_classes > 256 {
+            return Err(bad("bad class count"));
+        }
+        let scale = r.f32("scale")?;
+        let n = r.count(3, "features")?;
+        let mut feats = Vec::with_capacity(n);
+        let mut key = 0u32;
+        for _ in 0..n {
+            let d = u32::try_from(r.varint("key")?).map_err(|_| bad("bad key"))?;
+            key = key.checked_add(d).ok_or_else(|| bad("bad key"))?;
+            if key == 0 || (d == 0 && !feats.is_empty()) {
+                return Err(bad("bad key"));
+            }
+            let len = r.count(2, "row")?;
+            let mut row = Vec::with_capacity(len);
+            for _ in 0..len {
+                let c = r.u8("class")?;
+                let z = u32::try_from(r.varint("weight")?).map_err(|_| bad("bad weight"))?;
+                let q = ((z >> 1) as i32) ^ -((z & 1) as i32);
+                let q = i16::try_from(q).map_err(|_| bad("bad weight"))?;
+                row.push((c, q));
+            }
+            feats.push((key, row));
+        }
+        Ok(Weights::build(n_classes, scale, feats))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn learns_and_round_trips() {
+        let mut t = Trainer::new(3);
+        for _ in 0..5 {
+            for (keys, gold) in [([1u32, 2], 0usize), ([3, 2], 1), ([4, 5], 2)] {
+                t.tick();
+                let mut s = [0f32; 3];
+                t.score(&keys, &mut s);
+                let pred = (0..3).max_by(|&a, &b| s[a].total_cmp(&s[b])).unwrap_or(0);
+                t.update(&keys, gold, pred);
+            }
+        }
+        let w = t.finish(1);
+        let mut out = Writer::default();
+        w.write(&mut out);
+        let w2 = Weights::read(&mut Reader::new(&out.buf)).unwrap();
+        for keys in [[1u32, 2], [3, 2], [4, 5]] {
+            let (mut a, mut b) = ([0i32; 3], [0i32; 3]);
+            w.score(&keys, &mut a);
+            w2.score(&keys, &mut b);
+            assert_eq!(a, b);
+        }
+        let mut s = [0i32; 3];
+        w.score(&[4, 5], &mut s);
+        assert!(s[2] > s[0] && s[2] > s[1]);
+    }
+}

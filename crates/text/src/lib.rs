@@ -1,0 +1,146 @@
+//! khaldun's text layer: from a document's raw text to paragraphs (with
+//! layout kinds), sentences and UD-style tokens, all as byte spans into the
+//! text as read.
+//!
+//! The main entry point is [`Segmenter::segment`]. Normalized forms for
+//! matching come from [`normalize`]; they never replace the original text.
+//!
+//! ```
+//! use khaldun_text::Segmenter;
+//! use khaldun_types::ParagraphKind;
+//!
+//! let text = "BAGHDAD (Reuters) - Iraq's PM met Mr. Smith. He didn't stay.\n\nTalks resume\n\nThey met.";
+//! let seg = Segmenter::default().segment(text);
+//! assert_eq!(seg.sentences.len(), 4);
+//! let first: Vec<&str> = seg.sentences[0].tokens.iter().map(|t| t.span.slice(text)).collect();
+//! assert_eq!(first, ["Iraq", "'s", "PM", "met", "Mr.", "Smith", "."]);
+//! assert_eq!(seg.paragraphs[0].dateline.unwrap().slice(text), "BAGHDAD (Reuters) - ");
+//! assert_eq!(seg.paragraphs[1].kind, ParagraphKind::Heading);
+//! ```
+//!
+//! Design: paragraphs first (blank lines; layout kinds by shape and wording),
+//! then tokens per paragraph (whitespace chunks peeled of punctuation and
+//! clitics), then sentence boundaries over the tokens. Splitting sentences
+//! after tokenizing means abbreviations, decimals, URLs and initials are
+//! already single tokens when boundaries are decided.
+#![deny(missing_docs)]
+
+pub mod layout;
+pub mod lexicon;
+pub mod normalize;
+pub mod sentence;
+pub mod token;
+
+pub use lexicon::Lexicon;
+pub use token::Tokenizer;
+
+use khaldun_types::{Segmented, Sentence, Span, Token};
+
+/// Segments documents into paragraphs, sentences and tokens.
+#[derive(Debug, Clone, Copy)]
+pub struct Segmenter<'l> {
+    lex: &'l Lexicon,
+}
+
+impl Default for Segmenter<'static> {
+    fn default() -> Self {
+        Segmenter {
+            lex: Lexicon::builtin(),
+        }
+    }
+}
+
+impl<'l> Segmenter<'l> {
+    /// A segmenter over the given word lists.
+    pub fn new(lex: &'l Lexicon) -> Self {
+        Segmenter { lex }
+    }
+
+    /// Segments `text` (any size below 4 GiB; never panics).
+    pub fn segment(&self, text: &str) -> Segmented {
+        let mut out = Segmented::default();
+        self.segment_into(text, &mut out);
+        out
+    }
+
+    /// Like [`Segmenter::segment`], reusing `out`'s allocations.
+    pub fn segment_into(&self, text: &str, out: &mut Segmented) {
+        out.paragraphs.clear();
+        out.sentences.clear();
+        let spans = layout::paragraphs(text);
+        out.paragraphs = layout::classify(text, &spans, self.lex);
+        let tok = Tokenizer::new(self.lex);
+        let mut tokens: Vec<Token> = Vec::new();
+        let mut ranges = Vec::new();
+        for (pi, p) in out.paragraphs.iter().enumerate() {
+            tokens.clear();
+            ranges.clear();
+            let start = p.dateline.map_or(p.span.start, |d| d.end) as usize;
+            tok.tokenize_range(text, start..p.span.end as usize, &mut tokens);
+            if let Some(last) = tokens.last_mut() {
+                last.space_after = true;
+            }
+            sentence::split(text, &tokens, self.lex, &mut ranges);
+            for r in &ranges {
+                let mut toks = tokens[r.clone()].to_vec();
+                split_final_period(text, &mut toks);
+                let span = Span::new(toks[0].span.start, toks[toks.len() - 1].span.end);
+                out.sentences.push(Sentence {
+                    span,
+                    paragraph: pi as u32,
+                    tokens: toks,
+                });
+            }
+        }
+    }
+}
+
+/// An abbreviation that ends a sentence gives up its period to the sentence
+/// ("in the U.S." → "U.S" "."), as UD English does, so every sentence that
+/// ends in a full stop ends in a "." token.
+fn split_final_period(text: &str, toks: &mut Vec<Token>) {
+    let Some(&last) = toks.last() else { return };
+    let w = last.span.slice(text);
+    if w.len() > 1 && w.ends_with('.') && !w.ends_with("..") && w.chars().any(char::is_alphabetic) {
+        let cut = last.span.end - 1;
+        let n = toks.len();
+        toks[n - 1] = Token {
+            span: Span::new(last.span.start, cut),
+            space_after: false,
+        };
+        toks.push(Token {
+            span: Span::new(cut, last.span.end),
+            space_after: last.space_after,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_token_slices_back_and_sentences_cover_tokens() {
+        let text = "“Hi,” said Dr. Jean-Yves O’Neil — at 3.30 p.m. in the U.K.\n\nBy Jane Doe\n\nIt's done... Really?! Yes.";
+        let seg = Segmenter::default().segment(text);
+        for s in &seg.sentences {
+            assert_eq!(s.span.start, s.tokens[0].span.start);
+            assert_eq!(s.span.end, s.tokens.last().unwrap().span.end);
+            for t in &s.tokens {
+                let w = t.span.slice(text);
+                assert!(!w.is_empty() && w.trim() == w, "{w:?}");
+            }
+        }
+        assert_eq!(seg.paragraphs.len(), 3);
+        assert_eq!(seg.sentences.len(), 5);
+    }
+
+    #[test]
+    fn empty_and_blank_text() {
+        assert!(Segmenter::default().segment("").sentences.is_empty());
+        assert!(Segmenter::default()
+            .segment(" \n\n\t ")
+            .paragraphs
+            .is_empty());
+    }
+}
