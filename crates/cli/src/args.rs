@@ -32,6 +32,9 @@ pub struct InputArgs {
     /// Files or folders to read (`-` or nothing for stdin). Folders are walked recursively.
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
+    /// Read the built-in example article instead of inputs.
+    #[arg(long, conflicts_with = "inputs")]
+    pub example: bool,
     /// Input format; by default guessed from the file extension, then the content.
     #[arg(long, value_enum)]
     pub format_in: Option<InputFormat>,

@@ -144,7 +144,7 @@ impl Iterator for JsonLines {
             if self.done {
                 return None;
             }
-            let start = self.offset;
+            let mut start = self.offset;
             let got = match self.read_line() {
                 Ok(g) => g,
                 Err(e) => {
@@ -185,10 +185,13 @@ impl Iterator for JsonLines {
             }
             let raw = self.buf.strip_suffix(b"\n").unwrap_or(&self.buf);
             let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
-            let raw = if self.line == 1 {
-                raw.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(raw)
-            } else {
-                raw
+            let raw = match raw.strip_prefix(b"\xEF\xBB\xBF") {
+                // offsets below count from the start of the file, BOM included
+                Some(rest) if self.line == 1 => {
+                    start += 3;
+                    rest
+                }
+                _ => raw,
             };
             if raw.iter().all(u8::is_ascii_whitespace) {
                 continue;

@@ -322,8 +322,14 @@ pub(crate) fn decode(
         e.offset = Some(off as u64);
         e
     };
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if let Some(off) = bytes.iter().position(|&b| b == 0) {
+    // offsets count from the start of the input, BOM included
+    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    let bytes = &bytes[bom..];
+    if let Some(off) = bytes.iter().position(|&b| b == 0).map(|o| o + bom) {
         return Err(at(
             ErrorKind::Binary,
             format!("NUL byte at byte offset {off}: binary data, not text"),
@@ -338,7 +344,8 @@ pub(crate) fn decode(
         let off = bytes
             .iter()
             .position(|&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
-            .unwrap_or(0);
+            .unwrap_or(0)
+            + bom;
         return Err(at(
             ErrorKind::Binary,
             format!("{controls} control bytes in {} (first at byte offset {off}): binary data, not text", bytes.len()),
@@ -351,12 +358,12 @@ pub(crate) fn decode(
             warnings.push(format!(
                 "{name}{}: invalid UTF-8 at byte offset {}, replaced with U+FFFD",
                 line.map(|l| format!(":{l}")).unwrap_or_default(),
-                e.valid_up_to()
+                e.valid_up_to() + bom
             ));
             Ok(String::from_utf8_lossy(bytes).into_owned())
         }
         Err(e) => {
-            let off = e.valid_up_to();
+            let off = e.valid_up_to() + bom;
             Err(at(
                 ErrorKind::InvalidUtf8,
                 format!("invalid UTF-8 at byte offset {off} (use --lossy to repair)"),

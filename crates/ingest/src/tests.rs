@@ -258,3 +258,32 @@ fn sniffs_formats() {
     assert_eq!(Format::sniff(b"\xEF\xBB\xBF<html>"), Format::Html);
     assert_eq!(Format::sniff(b"Plain"), Format::Text);
 }
+
+/// Found by the CLI tests: offsets after a byte-order mark left the BOM out.
+#[test]
+fn offsets_count_the_byte_order_mark() {
+    let d = tempfile::tempdir().unwrap();
+    let txt = file(d.path(), "bom.txt", b"\xEF\xBB\xBFab\xffc");
+    let nul = file(d.path(), "nul.txt", b"\xEF\xBB\xBFab\0c");
+    let jl = file(
+        d.path(),
+        "bom.jsonl",
+        b"\xEF\xBB\xBF{\"text\":\"\xff\"}\n{oops\n",
+    );
+    let recs = read_all(
+        vec![Input::path(&txt), Input::path(&nul), Input::path(&jl)],
+        ReaderOptions::default(),
+    );
+    assert_eq!(err(&recs[0]).offset, Some(5));
+    assert!(err(&recs[0]).message.contains("byte offset 5"));
+    assert_eq!(err(&recs[1]).offset, Some(5));
+    assert_eq!(
+        (err(&recs[2]).line, err(&recs[2]).offset),
+        (Some(1), Some(12))
+    );
+    // line 2 starts at byte 3 + 12 + 1; the bad `o` is its second byte
+    assert_eq!(
+        (err(&recs[3]).line, err(&recs[3]).offset),
+        (Some(2), Some(17))
+    );
+}

@@ -9,7 +9,10 @@ use std::time::Instant;
 
 use khaldun_parser::{eval_parser, train_parser, ParseScores, Parser, TrainOptions};
 
-const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/ud-english-ewt");
+const DATA: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../../shared/data/ud-english-ewt"
+);
 
 fn read(split: &str) -> Vec<khaldun_conllu::Sentence> {
     let path = format!("{DATA}/en_ewt-ud-{split}.conllu");
@@ -29,11 +32,18 @@ fn show(name: &str, s: &ParseScores) {
 /// run-time tags.
 fn jackknife(train: &mut [khaldun_conllu::Sentence], k: usize, seed: u64) {
     let t = Instant::now();
-    let opts = khaldun_tagger::TrainOptions { seed, ..khaldun_tagger::TrainOptions::default() };
+    let opts = khaldun_tagger::TrainOptions {
+        seed,
+        ..khaldun_tagger::TrainOptions::default()
+    };
     let mut predicted: Vec<Option<(Vec<String>, Vec<String>)>> = vec![None; train.len()];
     for fold in 0..k {
-        let rest: Vec<khaldun_conllu::Sentence> =
-            train.iter().enumerate().filter(|(i, _)| i % k != fold).map(|(_, s)| s.clone()).collect();
+        let rest: Vec<khaldun_conllu::Sentence> = train
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % k != fold)
+            .map(|(_, s)| s.clone())
+            .collect();
         let tagger = khaldun_tagger::train_tagger(&rest, &opts);
         for (i, s) in train.iter().enumerate().filter(|(i, _)| i % k == fold) {
             let words: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
@@ -43,7 +53,11 @@ fn jackknife(train: &mut [khaldun_conllu::Sentence], k: usize, seed: u64) {
                 tags.iter().map(|t| t.xpos.to_string()).collect(),
             ));
         }
-        eprintln!("jackknife fold {}/{k} done ({:.0}s)", fold + 1, t.elapsed().as_secs_f64());
+        eprintln!(
+            "jackknife fold {}/{k} done ({:.0}s)",
+            fold + 1,
+            t.elapsed().as_secs_f64()
+        );
     }
     let (mut n, mut ok) = (0usize, 0usize);
     for (s, p) in train.iter_mut().zip(predicted) {
@@ -55,11 +69,17 @@ fn jackknife(train: &mut [khaldun_conllu::Sentence], k: usize, seed: u64) {
             w.xpos = x;
         }
     }
-    println!("jackknifed {k}-fold tags on train: XPOS accuracy {:.2}%", 100.0 * ok as f64 / n.max(1) as f64);
+    println!(
+        "jackknifed {k}-fold tags on train: XPOS accuracy {:.2}%",
+        100.0 * ok as f64 / n.max(1) as f64
+    );
 }
 
 fn main() {
-    let mut opts = TrainOptions { verbose: true, ..TrainOptions::default() };
+    let mut opts = TrainOptions {
+        verbose: true,
+        ..TrainOptions::default()
+    };
     let mut out = concat!(env!("CARGO_MANIFEST_DIR"), "/models/en_ewt.khp").to_string();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut sweep: Vec<f32> = Vec::new();
@@ -79,7 +99,12 @@ fn main() {
             "--train" => train_path = Some(v.clone()),
             "--write-train" => write_train = Some(v.clone()),
             "--folds" => folds = v.parse().expect("--folds K (0 = gold tags)"),
-            "--sweep" => sweep = v.split(',').map(|x| x.parse().expect("--sweep a,b,c")).collect(),
+            "--sweep" => {
+                sweep = v
+                    .split(',')
+                    .map(|x| x.parse().expect("--sweep a,b,c"))
+                    .collect()
+            }
             other => panic!("unknown option {other}"),
         }
         i += 2;
@@ -94,7 +119,9 @@ fn main() {
     }
     if let Some(path) = &write_train {
         let mut text = String::new();
-        train.iter().for_each(|s| khaldun_conllu::write_sentence(&mut text, s));
+        train
+            .iter()
+            .for_each(|s| khaldun_conllu::write_sentence(&mut text, s));
         std::fs::write(path, text).expect("write --write-train");
     }
     let t = Instant::now();
@@ -102,7 +129,12 @@ fn main() {
         Some(path) => Parser::load(path).expect("model loads"),
         None => train_parser(&train, &opts),
     };
-    println!("trained in {:.1}s: {} features, {:?}", t.elapsed().as_secs_f64(), parser.n_features(), opts);
+    println!(
+        "trained in {:.1}s: {} features, {:?}",
+        t.elapsed().as_secs_f64(),
+        parser.n_features(),
+        opts
+    );
     for &min in &sweep {
         let mut p = parser.clone();
         p.prune(min);
@@ -133,7 +165,11 @@ fn main() {
     let bytes = parser.to_bytes();
     let t = Instant::now();
     let back = Parser::from_bytes(&bytes).expect("round trip");
-    println!("model {} bytes, loads in {:.1} ms", bytes.len(), t.elapsed().as_secs_f64() * 1e3);
+    println!(
+        "model {} bytes, loads in {:.1} ms",
+        bytes.len(),
+        t.elapsed().as_secs_f64() * 1e3
+    );
     assert_eq!(back.n_features(), parser.n_features());
     std::fs::write(&out, &bytes).expect("write model");
     println!("wrote {out}");

@@ -68,8 +68,10 @@ impl Sent {
         self.sf.clear();
         for (i, w) in words.iter().enumerate() {
             self.w.push(hash_str(w, true));
-            self.p.push(hash_str(xpos.get(i).copied().unwrap_or("_"), false));
-            self.u.push(hash_str(upos.get(i).copied().unwrap_or("_"), false));
+            self.p
+                .push(hash_str(xpos.get(i).copied().unwrap_or("_"), false));
+            self.u
+                .push(hash_str(upos.get(i).copied().unwrap_or("_"), false));
             self.sf.push(fx(7, hash_str(suffix(w), true)));
         }
         for v in [&mut self.w, &mut self.p, &mut self.u, &mut self.sf] {
@@ -182,8 +184,20 @@ pub(crate) fn extract(st: &State, s: &Sent, out: &mut [u64; N_FEATS]) {
     let s1r2 = at(&st.r2, s1);
     let b0l1 = at(&st.l1, b0);
     let b0l2 = at(&st.l2, b0);
-    let vl = |i: u32| if i == NONE { 0 } else { st.nl[i as usize] as u64 + 1 };
-    let vr = |i: u32| if i == NONE { 0 } else { st.nr[i as usize] as u64 + 1 };
+    let vl = |i: u32| {
+        if i == NONE {
+            0
+        } else {
+            st.nl[i as usize] as u64 + 1
+        }
+    };
+    let vr = |i: u32| {
+        if i == NONE {
+            0
+        } else {
+            st.nr[i as usize] as u64 + 1
+        }
+    };
     let ls = |i: u32| if i == NONE { 0 } else { st.lset[i as usize] };
     let rs = |i: u32| if i == NONE { 0 } else { st.rset[i as usize] };
 

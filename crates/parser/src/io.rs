@@ -124,8 +124,10 @@ pub(crate) fn from_bytes(buf: &[u8]) -> Result<Parser> {
         let name = std::str::from_utf8(r.take(len)?).map_err(|_| bad("label is not UTF-8"))?;
         labels.push(Rel::from_name_lossy(name));
     }
-    if n_labels < 2 {
-        return Err(bad("a model needs `root` and at least one other label"));
+    if !(2..=127).contains(&n_labels) {
+        return Err(bad(
+            "a model needs `root`, another label, and at most 127 labels",
+        ));
     }
     let root_label = r.u8()? as usize;
     if labels.get(root_label) != Some(&Rel::ROOT) {
@@ -146,7 +148,9 @@ pub(crate) fn from_bytes(buf: &[u8]) -> Result<Parser> {
         if delta == 0 && i > 0 {
             return Err(bad("duplicate feature key"));
         }
-        key = key.checked_add(delta).ok_or_else(|| bad("feature keys overflow"))?;
+        key = key
+            .checked_add(delta)
+            .ok_or_else(|| bad("feature keys overflow"))?;
         let n = r.u8()? as usize;
         row.clear();
         for _ in 0..n {
@@ -161,5 +165,9 @@ pub(crate) fn from_bytes(buf: &[u8]) -> Result<Parser> {
     if r.pos != buf.len() {
         return Err(bad("trailing bytes after the weights"));
     }
-    Ok(Parser { labels, root_label, weights: Weights::build(scale, flat) })
+    Ok(Parser {
+        labels,
+        root_label,
+        weights: Weights::build(scale, flat),
+    })
 }

@@ -94,12 +94,22 @@ pub struct Parser {
 }
 
 /// Reusable per-thread buffers, so parsing allocates only the output.
-#[derive(Default)]
 struct Scratch {
     sent: Sent,
     state: State,
     feats: Vec<u64>,
-    scores: Vec<i32>,
+    scores: [i32; 256],
+}
+
+impl Default for Scratch {
+    fn default() -> Self {
+        Scratch {
+            sent: Sent::default(),
+            state: State::default(),
+            feats: Vec::new(),
+            scores: [0; 256],
+        }
+    }
 }
 
 thread_local! {
@@ -122,7 +132,11 @@ impl Parser {
     /// A parser with no weights (attaches words in a fixed way); useful as a
     /// fallback and in tests.
     pub fn untrained() -> Parser {
-        Parser { labels: vec![Rel::ROOT, Rel::DEP], root_label: 0, weights: Weights::build(1.0, Default::default()) }
+        Parser {
+            labels: vec![Rel::ROOT, Rel::DEP],
+            root_label: 0,
+            weights: Weights::build(1.0, Default::default()),
+        }
     }
 
     /// Decodes a model written by [`Parser::to_bytes`].
@@ -193,7 +207,8 @@ impl Parser {
         s.sent.fill(words, upos, xpos);
         s.state.reset(n);
         s.feats.resize(N_FEATS, 0);
-        s.scores.resize(transition::n_classes(self.labels.len()), 0);
+        // Classes fit in a byte: models have at most 127 labels.
+        let nc = transition::n_classes(self.labels.len()).min(256);
         let feats: &mut [u64; N_FEATS] = match (&mut s.feats[..]).try_into() {
             Ok(f) => f,
             Err(_) => return,
@@ -204,7 +219,7 @@ impl Parser {
         while !s.state.is_terminal() && steps <= 2 * n + 2 {
             features::extract(&s.state, &s.sent, feats);
             self.weights.score(feats, &mut s.scores);
-            let c = transition::best_legal(&s.state, &s.scores, self.root_label);
+            let c = transition::best_legal(&s.state, &s.scores[..nc], self.root_label);
             s.state.apply(c);
             steps += 1;
         }
@@ -221,7 +236,11 @@ impl Parser {
                 };
             }
             let head = if h as usize >= n { 0 } else { h + 1 };
-            let rel = self.labels.get(s.state.label[i] as usize).copied().unwrap_or(Rel::DEP);
+            let rel = self
+                .labels
+                .get(s.state.label[i] as usize)
+                .copied()
+                .unwrap_or(Rel::DEP);
             out.push(Dep { head, rel });
         }
     }
@@ -263,7 +282,13 @@ mod tests {
             assert_eq!(deps.len(), n);
             assert!(is_tree(&deps));
             if n == 1 {
-                assert_eq!(deps[0], Dep { head: 0, rel: Rel::ROOT });
+                assert_eq!(
+                    deps[0],
+                    Dep {
+                        head: 0,
+                        rel: Rel::ROOT
+                    }
+                );
             }
         }
     }

@@ -33,12 +33,19 @@ impl Gold {
             head.push(h);
             children[h as usize].push(i as u32);
         }
-        Gold { head, label: labels.to_vec(), children }
+        Gold {
+            head,
+            label: labels.to_vec(),
+            children,
+        }
     }
 
     /// Number of gold dependents of `h` still in the buffer.
     fn children_in_buffer(&self, h: u32, b0: u32) -> u32 {
-        self.children[h as usize].iter().filter(|&&c| c >= b0).count() as u32
+        self.children[h as usize]
+            .iter()
+            .filter(|&&c| c >= b0)
+            .count() as u32
     }
 }
 

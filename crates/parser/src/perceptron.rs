@@ -79,7 +79,12 @@ impl TrainWeights {
                         e.ts = tick;
                         e.w += delta;
                     }
-                    None => row.push(Entry { class, w: delta, total: 0.0, ts: tick }),
+                    None => row.push(Entry {
+                        class,
+                        w: delta,
+                        total: 0.0,
+                        ts: tick,
+                    }),
                 }
             }
         }
@@ -90,7 +95,12 @@ impl TrainWeights {
     pub fn finish(&self, tick: u32, prune: f32) -> Weights {
         let tick = tick.max(1) as f64;
         let avg = |e: &Entry| ((e.total + (tick - e.ts as f64) * e.w as f64) / tick) as f32;
-        let max = self.rows.iter().flatten().map(|e| avg(e).abs()).fold(0f32, f32::max);
+        let max = self
+            .rows
+            .iter()
+            .flatten()
+            .map(|e| avg(e).abs())
+            .fold(0f32, f32::max);
         let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
         let mut keys: Vec<(u64, u32)> = self.map.iter().map(|(&k, &r)| (k, r)).collect();
         keys.sort_unstable();
@@ -122,7 +132,8 @@ impl FlatRows {
     /// Appends a row; empty rows are dropped.
     pub fn push(&mut self, key: u64, row: impl Iterator<Item = (u8, i16)>) {
         let start = self.entries.len();
-        self.entries.extend(row.map(|(c, w)| ((c as u32) << 16) | (w as u16 as u32)));
+        self.entries
+            .extend(row.map(|(c, w)| ((c as u32) << 16) | (w as u16 as u32)));
         if self.entries.len() > start {
             self.keys.push(key);
             self.starts.push(start as u32);
@@ -135,19 +146,36 @@ impl FlatRows {
     }
 }
 
+/// One table slot, 16 bytes. Rows of up to three entries live inside the
+/// slot itself (zero = unused: a real entry is never zero because zero
+/// weights are dropped); longer rows are `[LONG, start, len]` into
+/// `entries`. Most features are rare and have short rows, so a lookup
+/// usually costs one cache miss instead of two.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct Slot {
-    key: u64,
-    start: u32,
-    len: u32,
+    /// Low 32 bits of the 40-bit key (the slot position encodes the rest).
+    fp: u32,
+    e: [u32; 3],
+}
+
+/// Marks a slot whose row is stored out of line.
+const LONG: u32 = u32::MAX;
+
+impl Slot {
+    #[inline(always)]
+    fn is_empty(&self) -> bool {
+        self.e[0] == 0
+    }
 }
 
 /// Read-only quantized weights in an open-addressing table keyed by feature
-/// hash; the entries of one feature are contiguous `(class << 16) | weight`.
+/// hash; entries are packed as `(class << 16) | (weight as u16)`.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Weights {
     scale: f32,
     slots: Vec<Slot>,
+    /// Full keys, parallel to `slots` (only for serialization and pruning).
+    keys: Vec<u64>,
     shift: u32,
     entries: Vec<u32>,
     n_feats: usize,
@@ -165,28 +193,46 @@ impl Weights {
         let cap = (rows.len() * 3 / 2).next_power_of_two().max(16);
         let shift = 64 - cap.trailing_zeros();
         let mut slots = vec![Slot::default(); cap];
+        let mut keys = vec![0u64; cap];
+        let mut entries = Vec::new();
         let mut n_feats = 0;
-        let total = rows.entries.len() as u32;
+        let total = rows.entries.len();
         for (i, &key) in rows.keys.iter().enumerate() {
-            let start = rows.starts[i];
-            let end = rows.starts.get(i + 1).copied().unwrap_or(total);
-            // Key 0 marks an empty slot; a real key of 0 is read as 1 on both
-            // insert and lookup.
-            let key = key.max(1);
+            let start = rows.starts[i] as usize;
+            let end = rows.starts.get(i + 1).map_or(total, |&e| e as usize);
+            let row = &rows.entries[start..end];
+            let mut slot = Slot {
+                fp: key as u32,
+                e: [0; 3],
+            };
+            if row.len() <= 3 {
+                slot.e[..row.len()].copy_from_slice(row);
+            } else {
+                slot.e = [LONG, entries.len() as u32, row.len() as u32];
+                entries.extend_from_slice(row);
+            }
             let mut j = slot_of(key, shift);
             loop {
-                if slots[j].key == 0 {
-                    slots[j] = Slot { key, start, len: end - start };
+                if slots[j].is_empty() {
+                    slots[j] = slot;
+                    keys[j] = key;
                     n_feats += 1;
                     break;
                 }
-                if slots[j].key == key {
+                if keys[j] == key {
                     break;
                 }
                 j = (j + 1) & (cap - 1);
             }
         }
-        Weights { scale, slots, shift, entries: rows.entries, n_feats }
+        Weights {
+            scale,
+            slots,
+            keys,
+            shift,
+            entries,
+            n_feats,
+        }
     }
 
     /// Number of features with at least one weight.
@@ -199,15 +245,15 @@ impl Weights {
         self.scale
     }
 
-    /// Adds the weights of `feats` into integer `scores`.
+    /// Adds the weights of `feats` into `scores` (indexed by class).
     ///
     /// Two passes on purpose: the first only loads each feature's home slot,
     /// with no branches between the loads, so the CPU keeps many cache misses
-    /// in flight at once; the second compares keys and sums the rows. This
-    /// is several times faster than probing feature by feature, because the
-    /// table is far larger than the caches.
+    /// in flight at once; the second compares keys and sums the rows. The
+    /// table is far larger than the caches, so this matters more than
+    /// arithmetic.
     #[inline]
-    pub fn score(&self, feats: &[u64; N_FEATS], scores: &mut [i32]) {
+    pub fn score(&self, feats: &[u64; N_FEATS], scores: &mut [i32; 256]) {
         scores.iter_mut().for_each(|s| *s = 0);
         if self.slots.is_empty() {
             return;
@@ -215,32 +261,37 @@ impl Weights {
         let mask = self.slots.len() - 1;
         let mut home = [Slot::default(); N_FEATS];
         for (h, &f) in home.iter_mut().zip(feats) {
-            *h = self.slots[slot_of(f.max(1), self.shift) & mask];
+            *h = self.slots[slot_of(f, self.shift) & mask];
         }
         for (&f, &h) in feats.iter().zip(&home) {
-            let key = f.max(1);
+            let fp = f as u32;
             let mut s = h;
-            if s.key != key {
-                if s.key == 0 {
+            if s.fp != fp || s.is_empty() {
+                if s.is_empty() {
                     continue;
                 }
                 // Collision: walk the probe chain.
-                let mut i = (slot_of(key, self.shift) + 1) & mask;
+                let mut i = (slot_of(f, self.shift) + 1) & mask;
                 loop {
                     s = self.slots[i];
-                    if s.key == key || s.key == 0 {
+                    if s.is_empty() || s.fp == fp {
                         break;
                     }
                     i = (i + 1) & mask;
                 }
-                if s.key != key {
+                if s.is_empty() {
                     continue;
                 }
             }
-            let (a, b) = (s.start as usize, (s.start + s.len) as usize);
-            for &e in self.entries.get(a..b).unwrap_or(&[]) {
-                if let Some(sc) = scores.get_mut((e >> 16) as usize) {
-                    *sc += (e as u16 as i16) as i32;
+            if s.e[0] != LONG {
+                // Unused inline entries are 0: class 0, weight 0, harmless.
+                for e in s.e {
+                    scores[((e >> 16) & 0xff) as usize] += (e as u16 as i16) as i32;
+                }
+            } else {
+                let (a, n) = (s.e[1] as usize, s.e[2] as usize);
+                for &e in self.entries.get(a..a + n).unwrap_or(&[]) {
+                    scores[((e >> 16) & 0xff) as usize] += (e as u16 as i16) as i32;
                 }
             }
         }
@@ -251,10 +302,17 @@ impl Weights {
         let mut out: Vec<(u64, &[u32])> = self
             .slots
             .iter()
-            .filter(|s| s.key != 0)
-            .map(|s| {
-                let a = s.start as usize;
-                (s.key, self.entries.get(a..a + s.len as usize).unwrap_or(&[]))
+            .zip(&self.keys)
+            .filter(|(s, _)| !s.is_empty())
+            .map(|(s, &k)| {
+                let row = if s.e[0] == LONG {
+                    let a = s.e[1] as usize;
+                    self.entries.get(a..a + s.e[2] as usize).unwrap_or(&[])
+                } else {
+                    let n = s.e.iter().take_while(|&&e| e != 0).count();
+                    &s.e[..n]
+                };
+                (k, row)
             })
             .collect();
         out.sort_unstable_by_key(|r| r.0);
@@ -267,7 +325,10 @@ impl Weights {
         let q = (min / self.scale).round() as i32;
         let mut flat = FlatRows::default();
         for (key, row) in self.rows() {
-            let keep = row.iter().map(|&e| unpack(e)).filter(|&(_, w)| (w as i32).abs() >= q);
+            let keep = row
+                .iter()
+                .map(|&e| unpack(e))
+                .filter(|&(_, w)| (w as i32).abs() >= q);
             flat.push(key, keep);
         }
         Weights::build(self.scale, flat)
@@ -291,7 +352,7 @@ mod tests {
         t.update(&[20, 30], 2, 0, 5);
         let w = t.finish(10, 0.0);
         assert_eq!(w.len(), 3);
-        let mut s = [0i32; 3];
+        let mut s = [0i32; 256];
         let mut f = [12345u64; N_FEATS];
         f[..4].copy_from_slice(&[10, 20, 30, 99]);
         w.score(&f, &mut s);

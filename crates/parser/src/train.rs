@@ -165,7 +165,11 @@ pub fn train_parser(train: &[Sentence], opts: &TrainOptions) -> Parser {
                     w.update(&feats, best, pred, tick);
                 }
                 tick = tick.saturating_add(1);
-                let next = if explore && rng.next_f64() < opts.explore_p { pred } else { best };
+                let next = if explore && rng.next_f64() < opts.explore_p {
+                    pred
+                } else {
+                    best
+                };
                 st.apply(next);
             }
         }
@@ -180,5 +184,9 @@ pub fn train_parser(train: &[Sentence], opts: &TrainOptions) -> Parser {
         }
     }
     let weights = w.finish(tick, opts.prune);
-    Parser { labels, root_label, weights }
+    Parser {
+        labels,
+        root_label,
+        weights,
+    }
 }

@@ -71,7 +71,13 @@ impl State {
         self.n = n as u32;
         self.stack.clear();
         self.b0 = 0;
-        for v in [&mut self.head, &mut self.l1, &mut self.l2, &mut self.r1, &mut self.r2] {
+        for v in [
+            &mut self.head,
+            &mut self.l1,
+            &mut self.l2,
+            &mut self.r1,
+            &mut self.r2,
+        ] {
             v.clear();
             v.resize(m, NONE);
         }
@@ -197,7 +203,11 @@ impl State {
 /// The highest-scoring legal class (ties go to the lowest class). There is
 /// always one in a non-terminal state; SHIFT is returned otherwise.
 #[inline]
-pub(crate) fn best_legal<T: PartialOrd + Copy>(st: &State, scores: &[T], root_label: usize) -> usize {
+pub(crate) fn best_legal<T: PartialOrd + Copy>(
+    st: &State,
+    scores: &[T],
+    root_label: usize,
+) -> usize {
     let mut best = usize::MAX;
     let mut consider = |c: usize| {
         if let Some(&v) = scores.get(c) {
@@ -214,11 +224,15 @@ pub(crate) fn best_legal<T: PartialOrd + Copy>(st: &State, scores: &[T], root_la
         if st.b0 >= st.n {
             consider(1 + 2 * root_label);
         } else {
-            (0..n_labels).filter(|&l| l != root_label).for_each(|l| consider(1 + 2 * l));
+            (0..n_labels)
+                .filter(|&l| l != root_label)
+                .for_each(|l| consider(1 + 2 * l));
         }
     }
     if st.can_right() {
-        (0..n_labels).filter(|&l| l != root_label).for_each(|l| consider(2 + 2 * l));
+        (0..n_labels)
+            .filter(|&l| l != root_label)
+            .for_each(|l| consider(2 + 2 * l));
     }
     if best == usize::MAX {
         0
@@ -240,7 +254,10 @@ mod tests {
             let root = 3;
             let mut steps = 0;
             while !st.is_terminal() {
-                let c = (0..n_classes(5)).rev().find(|&c| st.is_legal(c, root)).unwrap();
+                let c = (0..n_classes(5))
+                    .rev()
+                    .find(|&c| st.is_legal(c, root))
+                    .unwrap();
                 st.apply(c);
                 steps += 1;
                 assert!(steps <= 2 * n + 2);

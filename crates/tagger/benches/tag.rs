@@ -4,7 +4,10 @@
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use khaldun_tagger::{Ner, Tagger};
 
-const DEV: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data/ud-english-ewt/en_ewt-ud-dev.conllu");
+const DEV: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../../shared/data/ud-english-ewt/en_ewt-ud-dev.conllu"
+);
 /// Words in EWT dev (UD 2.x release used here); the benchmark checks it.
 const DEV_WORDS: usize = 25_147;
 
@@ -14,12 +17,18 @@ fn bench(c: &mut Criterion) {
         return;
     };
     let sents = khaldun_conllu::parse(&text).expect("EWT dev parses");
-    let words: Vec<Vec<&str>> = sents.iter().map(|s| s.words.iter().map(|w| w.form.as_str()).collect()).collect();
+    let words: Vec<Vec<&str>> = sents
+        .iter()
+        .map(|s| s.words.iter().map(|w| w.form.as_str()).collect())
+        .collect();
     let n: usize = words.iter().map(Vec::len).sum();
     assert_eq!(n, DEV_WORDS);
     let tagger = Tagger::builtin();
     let ner = Ner::builtin();
-    let upos: Vec<Vec<&str>> = words.iter().map(|w| tagger.tag(w).iter().map(|t| t.upos).collect()).collect();
+    let upos: Vec<Vec<&str>> = words
+        .iter()
+        .map(|w| tagger.tag(w).iter().map(|t| t.upos).collect())
+        .collect();
 
     let mut g = c.benchmark_group("ewt-dev");
     g.throughput(Throughput::Elements(n as u64));

@@ -7,17 +7,24 @@
 //! ```
 //! `--ner-split dev` (default): NER trains on UNER dev, reports on UNER test.
 //! `dev+test-even`: trains on dev plus test sentences with an odd index
-//! (1-based: 1st, 3rd, ...), reports on the even-indexed half of test.
+//! (1-based: 1st, 3rd, ...), reports on the even-indexed half of test
+//! (leaky: neighbouring sentences of one document share names).
+//! `dev+test-docs`: trains on dev plus the 1st, 3rd, 5th, ... test documents,
+//! reports on the 2nd, 4th, ... documents.
 
 use std::time::Instant;
 
-use khaldun_tagger::{eval_ner, eval_tagger, train_ner, train_tagger, EntityLabel, Ner, TagScores, Tagger, TrainOptions};
+use khaldun_tagger::{
+    eval_ner, eval_tagger, train_ner, train_tagger, EntityLabel, Ner, TagScores, Tagger,
+    TrainOptions,
+};
 
 const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data");
 const MODELS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/models");
 
 fn read(path: &str) -> String {
-    std::fs::read_to_string(format!("{DATA}/{path}")).unwrap_or_else(|e| panic!("{DATA}/{path}: {e}"))
+    std::fs::read_to_string(format!("{DATA}/{path}"))
+        .unwrap_or_else(|e| panic!("{DATA}/{path}: {e}"))
 }
 
 fn show(name: &str, s: &TagScores) {
@@ -30,8 +37,16 @@ fn show(name: &str, s: &TagScores) {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let flag = |f: &str| args.iter().any(|a| a == f);
-    let value = |f: &str| args.iter().position(|a| a == f).and_then(|i| args.get(i + 1)).cloned();
-    let mut opts = TrainOptions { verbose: true, ..TrainOptions::default() };
+    let value = |f: &str| {
+        args.iter()
+            .position(|a| a == f)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
+    let mut opts = TrainOptions {
+        verbose: true,
+        ..TrainOptions::default()
+    };
     if let Some(e) = value("--epochs") {
         opts.epochs = e.parse().expect("--epochs N");
     }
@@ -50,16 +65,33 @@ fn main() {
     let dev = khaldun_conllu::parse(&read("ud-english-ewt/en_ewt-ud-dev.conllu")).expect("dev");
     let test = khaldun_conllu::parse(&read("ud-english-ewt/en_ewt-ud-test.conllu")).expect("test");
     let tagger = if flag("--ner-only") {
-        Tagger::from_bytes(&std::fs::read(format!("{MODELS}/tagger.bin")).expect("models/tagger.bin")).expect("model")
+        let bytes = std::fs::read(format!("{MODELS}/tagger.bin")).expect("models/tagger.bin");
+        let t0 = Instant::now();
+        let t = Tagger::from_bytes(&bytes).expect("model");
+        println!(
+            "tagger model {} bytes, loads in {:.1} ms",
+            bytes.len(),
+            t0.elapsed().as_secs_f64() * 1e3
+        );
+        t
     } else {
-        let train = khaldun_conllu::parse(&read("ud-english-ewt/en_ewt-ud-train.conllu")).expect("train");
+        let train =
+            khaldun_conllu::parse(&read("ud-english-ewt/en_ewt-ud-train.conllu")).expect("train");
         let t0 = Instant::now();
         let tagger = train_tagger(&train, &opts);
-        println!("tagger trained in {:.1}s, features {:?}", t0.elapsed().as_secs_f64(), tagger.n_features());
+        println!(
+            "tagger trained in {:.1}s, features {:?}",
+            t0.elapsed().as_secs_f64(),
+            tagger.n_features()
+        );
         let bytes = tagger.to_bytes();
         let t0 = Instant::now();
         let loaded = Tagger::from_bytes(&bytes).expect("round trip");
-        println!("tagger model {} bytes, loads in {:.1} ms", bytes.len(), t0.elapsed().as_secs_f64() * 1e3);
+        println!(
+            "tagger model {} bytes, loads in {:.1} ms",
+            bytes.len(),
+            t0.elapsed().as_secs_f64() * 1e3
+        );
         if write {
             std::fs::write(format!("{MODELS}/tagger.bin"), &bytes).expect("write tagger.bin");
         }
@@ -69,13 +101,18 @@ fn main() {
     let t0 = Instant::now();
     let ts = eval_tagger(&tagger, &test);
     show("test", &ts);
-    println!("(tagging test took {:.0} ms)", t0.elapsed().as_secs_f64() * 1e3);
+    println!(
+        "(tagging test took {:.0} ms)",
+        t0.elapsed().as_secs_f64() * 1e3
+    );
     if flag("--tagger-only") {
         return;
     }
 
-    let udev = khaldun_conllu::parse_iob2(&read("uner-english-ewt/en_ewt-ud-dev.iob2")).expect("uner dev");
-    let utest = khaldun_conllu::parse_iob2(&read("uner-english-ewt/en_ewt-ud-test.iob2")).expect("uner test");
+    let udev =
+        khaldun_conllu::parse_iob2(&read("uner-english-ewt/en_ewt-ud-dev.iob2")).expect("uner dev");
+    let utest = khaldun_conllu::parse_iob2(&read("uner-english-ewt/en_ewt-ud-test.iob2"))
+        .expect("uner test");
     let split = value("--ner-split").unwrap_or_else(|| "dev".into());
     let (ntrain, neval) = match split.as_str() {
         "dev" => (udev, utest),
@@ -91,15 +128,47 @@ fn main() {
             }
             (tr, ev)
         }
+        "dev+test-docs" => {
+            // Whole documents (sent_id minus its "-NNNN" suffix), alternating:
+            // no document is split between training and evaluation.
+            let mut tr = udev;
+            let mut ev = Vec::new();
+            let (mut doc, mut k) = (String::new(), 0usize);
+            for s in utest {
+                let id = s.sent_id.clone().unwrap_or_default();
+                let d = id
+                    .rsplit_once('-')
+                    .map_or(id.as_str(), |(a, _)| a)
+                    .to_string();
+                if d != doc {
+                    doc = d;
+                    k += 1;
+                }
+                if k % 2 == 1 {
+                    tr.push(s);
+                } else {
+                    ev.push(s);
+                }
+            }
+            (tr, ev)
+        }
         other => panic!("unknown --ner-split {other}"),
     };
     let t0 = Instant::now();
     let ner = train_ner(&ntrain, &tagger, &opts);
-    println!("NER trained on {} sentences in {:.1}s", ntrain.len(), t0.elapsed().as_secs_f64());
+    println!(
+        "NER trained on {} sentences in {:.1}s",
+        ntrain.len(),
+        t0.elapsed().as_secs_f64()
+    );
     let bytes = ner.to_bytes();
     let t0 = Instant::now();
     let ner = Ner::from_bytes(&bytes).expect("round trip");
-    println!("ner model {} bytes, loads in {:.1} ms", bytes.len(), t0.elapsed().as_secs_f64() * 1e3);
+    println!(
+        "ner model {} bytes, loads in {:.1} ms",
+        bytes.len(),
+        t0.elapsed().as_secs_f64() * 1e3
+    );
     if write {
         std::fs::write(format!("{MODELS}/ner.bin"), &bytes).expect("write ner.bin");
     }
@@ -119,5 +188,10 @@ fn main() {
         );
     }
     let m = sc.micro;
-    println!("  micro P {:.2}  R {:.2}  F1 {:.2}", m.precision(), m.recall(), m.f1());
+    println!(
+        "  micro P {:.2}  R {:.2}  F1 {:.2}",
+        m.precision(),
+        m.recall(),
+        m.f1()
+    );
 }

@@ -25,7 +25,8 @@ pub struct TagScores {
 
 /// Tags `gold`'s words with `tagger` and compares with the gold columns.
 pub fn eval_tagger(tagger: &Tagger, gold: &[Sentence]) -> TagScores {
-    let (mut n, mut u, mut x, mut f, mut l, mut a) = (0usize, 0usize, 0usize, 0usize, 0usize, 0usize);
+    let (mut n, mut u, mut x, mut f, mut l, mut a) =
+        (0usize, 0usize, 0usize, 0usize, 0usize, 0usize);
     let mut out = Vec::new();
     for s in gold {
         let words: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
@@ -40,8 +41,21 @@ pub fn eval_tagger(tagger: &Tagger, gold: &[Sentence]) -> TagScores {
             l += usize::from(g.lemma == p.lemma);
         }
     }
-    let pct = |k: usize| if n == 0 { 0.0 } else { 100.0 * k as f64 / n as f64 };
-    TagScores { tokens: n, upos: pct(u), xpos: pct(x), feats: pct(f), lemma: pct(l), all_tags: pct(a) }
+    let pct = |k: usize| {
+        if n == 0 {
+            0.0
+        } else {
+            100.0 * k as f64 / n as f64
+        }
+    };
+    TagScores {
+        tokens: n,
+        upos: pct(u),
+        xpos: pct(x),
+        feats: pct(f),
+        lemma: pct(l),
+        all_tags: pct(a),
+    }
 }
 
 /// Counts for one entity type (or all, micro-averaged).
@@ -135,7 +149,11 @@ mod tests {
     fn prf_handles_zero() {
         let p = Prf::default();
         assert_eq!((p.precision(), p.recall(), p.f1()), (0.0, 0.0, 0.0));
-        let p = Prf { gold: 4, predicted: 2, correct: 2 };
+        let p = Prf {
+            gold: 4,
+            predicted: 2,
+            correct: 2,
+        };
         assert_eq!(p.precision(), 100.0);
         assert_eq!(p.recall(), 50.0);
         assert!((p.f1() - 200.0 / 3.0).abs() < 1e-9);

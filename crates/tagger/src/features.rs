@@ -25,7 +25,14 @@ const PAD_BEFORE: u64 = 0x1234_5678_9abc_def0;
 const PAD_AFTER: u64 = 0x0fed_cba9_8765_4321;
 
 fn pad(h: u64) -> Tok {
-    Tok { word: h, lower: h, pre: [h; 4], suf: [h; 4], shape: h, flags: h }
+    Tok {
+        word: h,
+        lower: h,
+        pre: [h; 4],
+        suf: [h; 4],
+        shape: h,
+        flags: h,
+    }
 }
 
 fn flags(w: &str, first: bool) -> u64 {
@@ -149,10 +156,22 @@ fn tag(t: u16) -> u64 {
 
 /// POS templates for token `i`. `left` holds the predicted tags of `i-1` and
 /// `i-2`; `right`, in the second pass, the first-pass tags of `i+1`, `i+2`.
-pub(crate) fn pos(toks: &[Tok], i: usize, left: [u16; 2], right: Option<[u16; 2]>, out: &mut Vec<u32>) {
+pub(crate) fn pos(
+    toks: &[Tok],
+    i: usize,
+    left: [u16; 2],
+    right: Option<[u16; 2]>,
+    out: &mut Vec<u32>,
+) {
     out.clear();
     let i = i as isize;
-    let (w, p1, p2, n1, n2) = (at(toks, i), at(toks, i - 1), at(toks, i - 2), at(toks, i + 1), at(toks, i + 2));
+    let (w, p1, p2, n1, n2) = (
+        at(toks, i),
+        at(toks, i - 1),
+        at(toks, i - 2),
+        at(toks, i + 1),
+        at(toks, i + 2),
+    );
     let (t1, t2) = (tag(left[0]), tag(left[1]));
     out.extend_from_slice(&[
         key1(0, 0),
@@ -201,10 +220,23 @@ pub(crate) fn pos(toks: &[Tok], i: usize, left: [u16; 2], right: Option<[u16; 2]
 
 /// NER templates for token `i`: `upos` holds hashes of the UPOS tags,
 /// `left` the predicted BIO tags of `i-1`, `i-2`, `gaz` gazetteer bits.
-pub(crate) fn ner(toks: &[Tok], upos: &[u64], gaz: &[u8], i: usize, left: [u16; 2], out: &mut Vec<u32>) {
+pub(crate) fn ner(
+    toks: &[Tok],
+    upos: &[u64],
+    gaz: &[u8],
+    i: usize,
+    left: [u16; 2],
+    out: &mut Vec<u32>,
+) {
     out.clear();
     let ii = i as isize;
-    let (w, p1, p2, n1, n2) = (at(toks, ii), at(toks, ii - 1), at(toks, ii - 2), at(toks, ii + 1), at(toks, ii + 2));
+    let (w, p1, p2, n1, n2) = (
+        at(toks, ii),
+        at(toks, ii - 1),
+        at(toks, ii - 2),
+        at(toks, ii + 1),
+        at(toks, ii + 2),
+    );
     let u = |j: isize| -> u64 {
         if j < 0 {
             PAD_BEFORE
@@ -216,7 +248,8 @@ pub(crate) fn ner(toks: &[Tok], upos: &[u64], gaz: &[u8], i: usize, left: [u16; 
         if j < 0 {
             PAD_BEFORE
         } else {
-            gaz.get(j as usize).map_or(PAD_AFTER, |&b| int(u64::from(b)))
+            gaz.get(j as usize)
+                .map_or(PAD_AFTER, |&b| int(u64::from(b)))
         }
     };
     let (t1, t2) = (tag(left[0]), tag(left[1]));

@@ -57,7 +57,9 @@ pub(crate) fn key1(template: u32, h: u64) -> u32 {
 /// Key of a feature with two value hashes (order matters).
 #[inline]
 pub(crate) fn key2(template: u32, a: u64, b: u64) -> u32 {
-    fold(mix(a.rotate_left(17) ^ b ^ u64::from(template).wrapping_mul(K)))
+    fold(mix(a.rotate_left(17)
+        ^ b
+        ^ u64::from(template).wrapping_mul(K)))
 }
 
 /// Small-integer value hash (tag ids, flags) for use with [`key1`]/[`key2`].

@@ -16,6 +16,11 @@ use khaldun_conllu::Sentence;
 
 const MAX_SUFFIX: usize = 7;
 
+thread_local! {
+    /// Scratch for the lowercased form: lemmatizing allocates nothing.
+    static LOWER: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
 /// Maps a word form and its tags to a lemma.
 #[derive(Clone, Default)]
 pub struct Lemmatizer {
@@ -102,7 +107,10 @@ fn rule_of(base: &str, lemma: &str) -> (u32, String) {
         .take_while(|(a, b)| a == b)
         .map(|(a, _)| a.len_utf8())
         .sum();
-    (base[common..].chars().count() as u32, lemma[common..].to_string())
+    (
+        base[common..].chars().count() as u32,
+        lemma[common..].to_string(),
+    )
 }
 
 /// Suffixes of `s` of 0..=MAX_SUFFIX chars, shortest first (byte offsets).
@@ -120,17 +128,24 @@ impl Lemmatizer {
             out.push_str(self.lemmas.get(i as usize).map_or(form, String::as_str));
             return;
         }
-        let mut lower = String::with_capacity(form.len());
-        lowercase(form, &mut lower);
+        LOWER.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut lower) => self.lemmatize_lower(form, class, &mut lower, out),
+            Err(_) => self.lemmatize_lower(form, class, &mut String::new(), out),
+        })
+    }
+
+    fn lemmatize_lower(&self, form: &str, class: u64, lower: &mut String, out: &mut String) {
+        lowercase(form, lower);
+        let lower = lower.as_str();
         // Lowercased entries only serve forms whose lemma is lowercased.
         if self.case_of(class, form) == Case::Lower {
-            if let Some(&i) = self.lexicon.get(&word_key(&lower, class)) {
+            if let Some(&i) = self.lexicon.get(&word_key(lower, class)) {
                 out.clear();
                 out.push_str(self.lemmas.get(i as usize).map_or(form, String::as_str));
                 return;
             }
         }
-        self.apply_rules(form, &lower, class, out);
+        self.apply_rules(form, lower, class, out);
     }
 
     /// Convenience wrapper of [`Lemmatizer::lemmatize_into`].
@@ -152,16 +167,25 @@ impl Lemmatizer {
         out.clear();
         apply_case(self.case_of(class, form), form, lower, out);
         let n = out.chars().count();
-        let mut rule = None;
-        for start in suffix_starts(lower) {
-            if let Some(&r) = self.suffixes.get(&suffix_key(&lower[start..], class)) {
-                rule = self.rules.get(r as usize);
-            }
+        // Longest known suffix wins: probe from the longest down.
+        let mut starts = [0usize; MAX_SUFFIX + 1];
+        let mut n_starts = 0;
+        for st in suffix_starts(lower) {
+            starts[n_starts] = st;
+            n_starts += 1;
         }
+        let rule = starts[..n_starts]
+            .iter()
+            .rev()
+            .find_map(|&st| self.suffixes.get(&suffix_key(&lower[st..], class)))
+            .and_then(|&r| self.rules.get(r as usize));
         if let Some((strip, add)) = rule {
             let strip = *strip as usize;
             if strip <= n {
-                let keep = out.char_indices().nth(n - strip).map_or(out.len(), |(b, _)| b);
+                let keep = out
+                    .char_indices()
+                    .nth(n - strip)
+                    .map_or(out.len(), |(b, _)| b);
                 out.truncate(keep);
                 out.push_str(add);
             }
@@ -171,8 +195,10 @@ impl Lemmatizer {
     /// Learns the lemmatizer from gold-tagged sentences.
     pub fn train(sents: &[Sentence]) -> Lemmatizer {
         // (form, upos, xpos) -> lemma -> count, with a deterministic order.
-        let mut forms: std::collections::BTreeMap<(String, String, String), std::collections::BTreeMap<String, u32>> =
-            Default::default();
+        let mut forms: std::collections::BTreeMap<
+            (String, String, String),
+            std::collections::BTreeMap<String, u32>,
+        > = Default::default();
         for s in sents {
             for w in &s.words {
                 if w.lemma == "_" || w.form.is_empty() {
@@ -201,8 +227,13 @@ impl Lemmatizer {
             lowercase(form, &mut lower);
             let l = best(m);
             let head = |s: &str| s.chars().take(2).collect::<String>();
-            let v = votes.entry(case_key(class_hash(upos, xpos), case_pattern(form))).or_default();
-            for (i, c) in [Case::Lower, Case::Keep, Case::CapFirst].into_iter().enumerate() {
+            let v = votes
+                .entry(case_key(class_hash(upos, xpos), case_pattern(form)))
+                .or_default();
+            for (i, c) in [Case::Lower, Case::Keep, Case::CapFirst]
+                .into_iter()
+                .enumerate()
+            {
                 cand.clear();
                 apply_case(c, form, &lower, &mut cand);
                 if head(&cand) == head(&l) {
@@ -212,22 +243,29 @@ impl Lemmatizer {
         }
         for (k, v) in votes {
             // Lower wins ties: it is the default and needs no entry.
-            let best_i = (0..3).max_by(|&a, &b| v[a].cmp(&v[b]).then(b.cmp(&a))).unwrap_or(0);
+            let best_i = (0..3)
+                .max_by(|&a, &b| v[a].cmp(&v[b]).then(b.cmp(&a)))
+                .unwrap_or(0);
             if best_i != 0 {
                 lem.case.insert(k, best_i as u8);
             }
         }
 
         // Suffix rules from lowercased types.
-        let mut types: std::collections::BTreeMap<(String, String, String), String> = Default::default();
+        let mut types: std::collections::BTreeMap<(String, String, String), String> =
+            Default::default();
         for ((form, upos, xpos), m) in &forms {
             lowercase(form, &mut lower);
-            types.entry((lower.clone(), upos.clone(), xpos.clone())).or_insert_with(|| best(m));
+            types
+                .entry((lower.clone(), upos.clone(), xpos.clone()))
+                .or_insert_with(|| best(m));
         }
         let mut rule_ids: std::collections::HashMap<(u32, String), u32> = Default::default();
         // (class, suffix) -> rule -> count; BTreeMap for deterministic ties.
-        let mut counts: std::collections::BTreeMap<(u64, String), std::collections::BTreeMap<u32, u32>> =
-            Default::default();
+        let mut counts: std::collections::BTreeMap<
+            (u64, String),
+            std::collections::BTreeMap<u32, u32>,
+        > = Default::default();
         for ((low, upos, xpos), lemma) in &types {
             let class = class_hash(upos, xpos);
             // Rules are learned and keyed on lowercase; applied to the cased
@@ -240,21 +278,28 @@ impl Lemmatizer {
                 lem.rules.push(rule);
             }
             for start in suffix_starts(low) {
-                *counts.entry((class, low[start..].to_string())).or_default().entry(id).or_default() += 1;
+                *counts
+                    .entry((class, low[start..].to_string()))
+                    .or_default()
+                    .entry(id)
+                    .or_default() += 1;
             }
         }
         let pick = |m: &std::collections::BTreeMap<u32, u32>| {
-            m.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(r, _)| *r)
+            m.iter()
+                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                .map(|(r, _)| *r)
         };
         for ((class, suffix), m) in &counts {
             let Some(r) = pick(m) else { continue };
             // Keep a node only where it changes its parent's decision.
-            let parent = suffix.char_indices().nth(1).map(|(b, _)| &suffix[b..]).or(if suffix.is_empty() {
-                None
-            } else {
-                Some("")
-            });
-            let inherited = parent.and_then(|p| counts.get(&(*class, p.to_string())).and_then(pick));
+            let parent = suffix
+                .char_indices()
+                .nth(1)
+                .map(|(b, _)| &suffix[b..])
+                .or(if suffix.is_empty() { None } else { Some("") });
+            let inherited =
+                parent.and_then(|p| counts.get(&(*class, p.to_string())).and_then(pick));
             if inherited != Some(r) {
                 lem.suffixes.insert(suffix_key(suffix, *class), r);
             }
@@ -271,14 +316,18 @@ impl Lemmatizer {
             })
         };
         let mut out = String::new();
-        let mut lowered: std::collections::BTreeMap<(String, String, String), std::collections::BTreeMap<String, u32>> =
-            Default::default();
+        let mut lowered: std::collections::BTreeMap<
+            (String, String, String),
+            std::collections::BTreeMap<String, u32>,
+        > = Default::default();
         for ((form, upos, xpos), m) in &forms {
             if lem.case_of(class_hash(upos, xpos), form) != Case::Lower {
                 continue;
             }
             lowercase(form, &mut lower);
-            let e = lowered.entry((lower.clone(), upos.clone(), xpos.clone())).or_default();
+            let e = lowered
+                .entry((lower.clone(), upos.clone(), xpos.clone()))
+                .or_default();
             for (l, c) in m {
                 *e.entry(l.clone()).or_default() += c;
             }
@@ -297,7 +346,8 @@ impl Lemmatizer {
             lem.lemmatize_into(form, upos, xpos, &mut out);
             if out != want {
                 let id = intern(&mut lem, &want);
-                lem.lexicon.insert(word_key(form, class_hash(upos, xpos)), id);
+                lem.lexicon
+                    .insert(word_key(form, class_hash(upos, xpos)), id);
             }
         }
         lem
@@ -334,8 +384,12 @@ impl Lemmatizer {
     }
 
     pub(crate) fn read(r: &mut Reader<'_>) -> Result<Lemmatizer> {
-        let mut lem = Lemmatizer { lemmas: r.strs("lemmas")?, ..Default::default() };
+        let mut lem = Lemmatizer {
+            lemmas: r.strs("lemmas")?,
+            ..Default::default()
+        };
         let n = r.count(9, "lexicon")?;
+        lem.lexicon.reserve(n);
         for _ in 0..n {
             let k = r.u64("lexicon")?;
             let v = r.varint("lexicon")? as u32;
@@ -347,6 +401,7 @@ impl Lemmatizer {
             lem.rules.push((strip, r.str("rules")?));
         }
         let n = r.count(9, "suffixes")?;
+        lem.suffixes.reserve(n);
         for _ in 0..n {
             let k = r.u64("suffixes")?;
             let v = r.varint("suffixes")? as u32;

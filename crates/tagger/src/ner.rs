@@ -103,13 +103,21 @@ fn spans_from_classes(classes: &[u16]) -> Vec<EntitySpan> {
     let mut out = Vec::new();
     let mut cur: Option<EntitySpan> = None;
     for (i, &c) in classes.iter().enumerate() {
-        let label = if c == 0 || c as usize >= N_CLASSES { None } else { Some(EntityLabel::ALL[(c as usize - 1) / 2]) };
+        let label = if c == 0 || c as usize >= N_CLASSES {
+            None
+        } else {
+            Some(EntityLabel::ALL[(c as usize - 1) / 2])
+        };
         let is_begin = c % 2 == 1;
         match (label, cur.as_mut()) {
             (Some(l), Some(s)) if !is_begin && s.label == l => s.end = i + 1,
             (Some(l), _) => {
                 out.extend(cur.take());
-                cur = Some(EntitySpan { start: i, end: i + 1, label: l });
+                cur = Some(EntitySpan {
+                    start: i,
+                    end: i + 1,
+                    label: l,
+                });
             }
             (None, _) => out.extend(cur.take()),
         }
@@ -174,8 +182,9 @@ impl Ner {
     pub fn builtin() -> &'static Ner {
         static N: std::sync::OnceLock<Ner> = std::sync::OnceLock::new();
         N.get_or_init(|| {
-            Ner::from_bytes(include_bytes!("../models/ner.bin"))
-                .unwrap_or_else(|_| Ner { weights: Trainer::new(N_CLASSES).finish(1) })
+            Ner::from_bytes(include_bytes!("../models/ner.bin")).unwrap_or_else(|_| Ner {
+                weights: Trainer::new(N_CLASSES).finish(1),
+            })
         })
     }
 
@@ -199,10 +208,21 @@ impl Ner {
             };
             features::analyze(words, &mut s.lower, &mut s.toks);
             s.upos.clear();
-            s.upos.extend((0..words.len()).map(|i| bytes(upos.get(i).copied().unwrap_or("_").as_bytes())));
+            s.upos.extend(
+                (0..words.len()).map(|i| bytes(upos.get(i).copied().unwrap_or("_").as_bytes())),
+            );
             s.gaz.clear();
-            s.gaz.extend((0..words.len()).map(|i| gaz.get(i).copied().unwrap_or(0)));
-            let Scratch { toks, upos, gaz, keys, scores, tags, .. } = s;
+            s.gaz
+                .extend((0..words.len()).map(|i| gaz.get(i).copied().unwrap_or(0)));
+            let Scratch {
+                toks,
+                upos,
+                gaz,
+                keys,
+                scores,
+                tags,
+                ..
+            } = s;
             scores.resize(N_CLASSES, 0);
             let w = &self.weights;
             decode_with(
@@ -240,7 +260,9 @@ impl Ner {
         let weights = Weights::read(&mut r)?;
         r.finish()?;
         if weights.n_classes != N_CLASSES {
-            return Err(crate::Error::BadModel("NER model must have 7 BIO classes".into()));
+            return Err(crate::Error::BadModel(
+                "NER model must have 7 BIO classes".into(),
+            ));
         }
         Ok(Ner { weights })
     }
@@ -315,7 +337,9 @@ pub fn train_ner_with_gazetteer(
             eprintln!("  ner epoch {}: {wrong} token errors", epoch + 1);
         }
     }
-    Ner { weights: t.finish(opts.min_weight) }
+    Ner {
+        weights: t.finish(opts.min_weight),
+    }
 }
 
 #[cfg(test)]
@@ -324,14 +348,30 @@ mod tests {
 
     #[test]
     fn spans_follow_conlleval() {
-        let s = spans_from_bio(&["B-PER", "I-PER", "O", "I-LOC", "B-ORG", "B-ORG", "I-LOC", "B-MISC"]);
-        let got: Vec<_> = s.iter().map(|s| (s.start, s.end, s.label.as_str())).collect();
-        assert_eq!(got, [(0, 2, "PER"), (3, 4, "LOC"), (4, 5, "ORG"), (5, 6, "ORG"), (6, 7, "LOC")]);
+        let s = spans_from_bio(&[
+            "B-PER", "I-PER", "O", "I-LOC", "B-ORG", "B-ORG", "I-LOC", "B-MISC",
+        ]);
+        let got: Vec<_> = s
+            .iter()
+            .map(|s| (s.start, s.end, s.label.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (0, 2, "PER"),
+                (3, 4, "LOC"),
+                (4, 5, "ORG"),
+                (5, 6, "ORG"),
+                (6, 7, "LOC")
+            ]
+        );
     }
 
     #[test]
     fn untrained_model_handles_odd_input() {
-        let n = Ner { weights: Trainer::new(N_CLASSES).finish(1) };
+        let n = Ner {
+            weights: Trainer::new(N_CLASSES).finish(1),
+        };
         assert!(n.tag(&[], &[]).is_empty());
         assert!(n.tag(&["", "ü", "\u{200b}"], &["X"]).is_empty());
     }

@@ -28,7 +28,12 @@ pub(crate) struct Trainer {
 
 impl Trainer {
     pub(crate) fn new(n_classes: usize) -> Self {
-        Trainer { n_classes, index: FxMap::default(), rows: Vec::new(), step: 0 }
+        Trainer {
+            n_classes,
+            index: FxMap::default(),
+            rows: Vec::new(),
+            step: 0,
+        }
     }
 
     /// Adds the current weights of `keys` to `scores` (one slot per class).
@@ -64,7 +69,12 @@ impl Trainer {
                 let i = match row.iter().position(|e| e.class as usize == class) {
                     Some(i) => i,
                     None => {
-                        row.push(TEntry { class: class as u16, w: 0.0, total: 0.0, ts: step });
+                        row.push(TEntry {
+                            class: class as u16,
+                            w: 0.0,
+                            total: 0.0,
+                            ts: step,
+                        });
                         row.len() - 1
                     }
                 };
@@ -111,6 +121,9 @@ impl Trainer {
     }
 }
 
+/// `Slot::len` of a dense row.
+const DENSE: u32 = u32::MAX;
+
 #[derive(Clone, Copy, Default)]
 struct Slot {
     key: u32,
@@ -126,8 +139,12 @@ pub(crate) struct Weights {
     pub(crate) scale: f32,
     mask: usize,
     slots: Vec<Slot>,
-    classes: Vec<u8>,
-    weights: Vec<i16>,
+    /// (weight, class) runs, one per feature; interleaved so scoring a
+    /// feature touches one cache line, not two arrays.
+    entries: Vec<(i16, u8)>,
+    /// Rows with many entries (bias, tag and suffix features) stored densely,
+    /// `n_classes` weights each, so scoring them vectorises.
+    dense: Vec<i16>,
     n_features: usize,
 }
 
@@ -139,23 +156,64 @@ impl Weights {
             scale,
             mask: cap - 1,
             slots: vec![Slot::default(); cap],
-            classes: Vec::new(),
-            weights: Vec::new(),
+            entries: Vec::new(),
+            dense: Vec::new(),
             n_features: feats.len(),
         };
         for (k, row) in feats {
-            let start = w.classes.len() as u32;
-            for (c, q) in &row {
-                w.classes.push(*c);
-                w.weights.push(*q);
-            }
-            let mut i = k as usize & w.mask;
-            while w.slots[i].key != 0 {
-                i = (i + 1) & w.mask;
-            }
-            w.slots[i] = Slot { key: k, start, len: row.len() as u32 };
+            w.insert(k, &row);
         }
         w
+    }
+
+    /// Adds one feature row to the table (sparse or dense by length).
+    fn insert(&mut self, key: u32, row: &[(u8, i16)]) {
+        let slot = if row.len() * 4 > self.n_classes {
+            let start = self.dense.len();
+            self.dense.resize(start + self.n_classes, 0);
+            for &(c, q) in row {
+                if let Some(x) = self.dense.get_mut(start + c as usize) {
+                    *x = q;
+                }
+            }
+            Slot {
+                key,
+                start: start as u32,
+                len: DENSE,
+            }
+        } else {
+            let start = self.entries.len() as u32;
+            self.entries.extend(row.iter().map(|&(c, q)| (q, c)));
+            Slot {
+                key,
+                start,
+                len: row.len() as u32,
+            }
+        };
+        let mut i = key as usize & self.mask;
+        while self.slots[i].key != 0 {
+            i = (i + 1) & self.mask;
+        }
+        self.slots[i] = slot;
+    }
+
+    /// The `(class, weight)` entries of a slot, whichever way it is stored.
+    fn row(&self, s: Slot) -> Vec<(u8, i16)> {
+        if s.len == DENSE {
+            let a = s.start as usize;
+            self.dense[a..a + self.n_classes]
+                .iter()
+                .enumerate()
+                .filter(|(_, &q)| q != 0)
+                .map(|(c, &q)| (c as u8, q))
+                .collect()
+        } else {
+            let a = s.start as usize;
+            self.entries[a..a + s.len as usize]
+                .iter()
+                .map(|&(q, c)| (c, q))
+                .collect()
+        }
     }
 
     /// Number of features kept.
@@ -183,10 +241,18 @@ impl Weights {
     pub(crate) fn score(&self, keys: &[u32], scores: &mut [i32]) {
         for &k in keys {
             if let Some(s) = self.find(k) {
+                if s.len == DENSE {
+                    let a = s.start as usize;
+                    let row = self.dense.get(a..a + self.n_classes).unwrap_or(&[]);
+                    for (x, &w) in scores.iter_mut().zip(row) {
+                        *x += i32::from(w);
+                    }
+                    continue;
+                }
                 let (a, b) = (s.start as usize, (s.start + s.len) as usize);
-                for (c, w) in self.classes[a..b].iter().zip(&self.weights[a..b]) {
-                    if let Some(x) = scores.get_mut(*c as usize) {
-                        *x += i32::from(*w);
+                for &(w, c) in self.entries.get(a..b).unwrap_or(&[]) {
+                    if let Some(x) = scores.get_mut(c as usize) {
+                        *x += i32::from(w);
                     }
                 }
             }
@@ -203,12 +269,12 @@ impl Weights {
         for s in &live {
             w.varint(u64::from(s.key - prev));
             prev = s.key;
-            w.varint(u64::from(s.len));
-            let (a, b) = (s.start as usize, (s.start + s.len) as usize);
-            for (c, q) in self.classes[a..b].iter().zip(&self.weights[a..b]) {
-                w.u8(*c);
+            let row = self.row(*s);
+            w.varint(row.len() as u64);
+            for (c, q) in row {
+                w.u8(c);
                 // Zig-zag varint: most quantised weights are small.
-                let z = ((i32::from(*q) << 1) ^ (i32::from(*q) >> 31)) as u32;
+                let z = ((i32::from(q) << 1) ^ (i32::from(q) >> 31)) as u32;
                 w.varint(u64::from(z));
             }
         }
@@ -222,16 +288,28 @@ impl Weights {
         }
         let scale = r.f32("scale")?;
         let n = r.count(3, "features")?;
-        let mut feats = Vec::with_capacity(n);
+        // Fill the table directly: no per-feature allocation, so loading
+        // a few hundred thousand features takes milliseconds.
+        let cap = (n * 2).max(16).next_power_of_two();
+        let mut w = Weights {
+            n_classes,
+            scale,
+            mask: cap - 1,
+            slots: vec![Slot::default(); cap],
+            entries: Vec::with_capacity(n * 2),
+            dense: Vec::new(),
+            n_features: n,
+        };
         let mut key = 0u32;
+        let mut row = Vec::new();
         for _ in 0..n {
             let d = u32::try_from(r.varint("key")?).map_err(|_| bad("bad key"))?;
             key = key.checked_add(d).ok_or_else(|| bad("bad key"))?;
-            if key == 0 || (d == 0 && !feats.is_empty()) {
+            if key == 0 || d == 0 {
                 return Err(bad("bad key"));
             }
             let len = r.count(2, "row")?;
-            let mut row = Vec::with_capacity(len);
+            row.clear();
             for _ in 0..len {
                 let c = r.u8("class")?;
                 let z = u32::try_from(r.varint("weight")?).map_err(|_| bad("bad weight"))?;
@@ -239,9 +317,9 @@ impl Weights {
                 let q = i16::try_from(q).map_err(|_| bad("bad weight"))?;
                 row.push((c, q));
             }
-            feats.push((key, row));
+            w.insert(key, &row);
         }
-        Ok(Weights::build(n_classes, scale, feats))
+        Ok(w)
     }
 }
 
@@ -257,7 +335,7 @@ mod tests {
                 t.tick();
                 let mut s = [0f32; 3];
                 t.score(&keys, &mut s);
-                let pred = (0..3).max_by(|&a, &b| s[a].total_cmp(&s[b])).unwrap_or(0);
+                let pred = (0..3).fold(0, |b, c| if s[c] > s[b] { c } else { b });
                 t.update(&keys, gold, pred);
             }
         }

@@ -130,7 +130,10 @@ fn left_of(tags: &[u16], i: usize) -> [u16; 2] {
 }
 
 fn right_of(tags: &[u16], i: usize) -> [u16; 2] {
-    [tags.get(i + 1).copied().unwrap_or(NO_TAG), tags.get(i + 2).copied().unwrap_or(NO_TAG)]
+    [
+        tags.get(i + 1).copied().unwrap_or(NO_TAG),
+        tags.get(i + 2).copied().unwrap_or(NO_TAG),
+    ]
 }
 
 impl Tagger {
@@ -141,7 +144,8 @@ impl Tagger {
         T.get_or_init(|| {
             // A corrupt embedded model is caught by the crate's tests; at run
             // time we degrade to an empty model rather than panic.
-            Tagger::from_bytes(include_bytes!("../models/tagger.bin")).unwrap_or_else(|_| Tagger::empty())
+            Tagger::from_bytes(include_bytes!("../models/tagger.bin"))
+                .unwrap_or_else(|_| Tagger::empty())
         })
     }
 
@@ -162,7 +166,10 @@ impl Tagger {
 
     /// The joint classes as `(upos, xpos)`, indexed by [`Tagged::class`].
     pub fn classes(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.upos.iter().map(String::as_str).zip(self.xpos.iter().map(String::as_str))
+        self.upos
+            .iter()
+            .map(String::as_str)
+            .zip(self.xpos.iter().map(String::as_str))
     }
 
     /// The lemmatizer inside this tagger.
@@ -204,7 +211,14 @@ impl Tagger {
 
     fn classes_with(&self, words: &[&str], s: &mut Scratch) {
         features::analyze(words, &mut s.lower, &mut s.toks);
-        let Scratch { toks, keys, scores, first, tags, .. } = s;
+        let Scratch {
+            toks,
+            keys,
+            scores,
+            first,
+            tags,
+            ..
+        } = s;
         self.decode(&self.pass1, toks, None, first, keys, scores);
         if let Some(p2) = &self.pass2 {
             self.decode(p2, toks, Some(first), tags, keys, scores);
@@ -226,7 +240,10 @@ impl Tagger {
                 .or_else(|| self.feats_default.get(ci))
                 .copied()
                 .unwrap_or(0);
-            let feats = self.feats_names.get(fid as usize).map_or("_", String::as_str);
+            let feats = self
+                .feats_names
+                .get(fid as usize)
+                .map_or("_", String::as_str);
             if i == out.len() {
                 out.push(Tagged::default());
             }
@@ -256,7 +273,13 @@ impl Tagger {
                 tags[i] = c;
                 continue;
             }
-            features::pos(toks, i, left_of(tags, i), right.map(|r| right_of(r, i)), keys);
+            features::pos(
+                toks,
+                i,
+                left_of(tags, i),
+                right.map(|r| right_of(r, i)),
+                keys,
+            );
             scores.iter_mut().for_each(|x| *x = 0);
             w.score(keys, scores);
             tags[i] = argmax(scores, self.allowed.get(&toks[i].word).map(Vec::as_slice));
@@ -287,7 +310,9 @@ impl Tagger {
         }
         w.strs(&self.feats_names);
         w.varint(self.feats_default.len() as u64);
-        self.feats_default.iter().for_each(|&f| w.varint(u64::from(f)));
+        self.feats_default
+            .iter()
+            .for_each(|&f| w.varint(u64::from(f)));
         let mut lex: Vec<_> = self.feats_lex.iter().collect();
         lex.sort_unstable();
         w.varint(lex.len() as u64);
@@ -342,7 +367,9 @@ impl Tagger {
             }
             Ok(f as u32)
         };
-        let feats_default = (0..r.count(1, "feats")?).map(|_| fid(&mut r)).collect::<Result<Vec<_>>>()?;
+        let feats_default = (0..r.count(1, "feats")?)
+            .map(|_| fid(&mut r))
+            .collect::<Result<Vec<_>>>()?;
         let mut feats_lex = FxMap::default();
         for _ in 0..r.count(9, "feats lexicon")? {
             let k = r.u64("feats lexicon")?;
@@ -350,17 +377,37 @@ impl Tagger {
         }
         let lemmatizer = Lemmatizer::read(&mut r)?;
         let pass1 = Weights::read(&mut r)?;
-        let pass2 = if r.u8("pass2")? == 1 { Some(Weights::read(&mut r)?) } else { None };
+        let pass2 = if r.u8("pass2")? == 1 {
+            Some(Weights::read(&mut r)?)
+        } else {
+            None
+        };
         r.finish()?;
         if pass1.n_classes != n || pass2.as_ref().is_some_and(|p| p.n_classes != n) {
-            return Err(Error::BadModel("weights do not match the class table".into()));
+            return Err(Error::BadModel(
+                "weights do not match the class table".into(),
+            ));
         }
-        Ok(Tagger { upos, xpos, pass1, pass2, fixed, allowed, feats_names, feats_default, feats_lex, lemmatizer })
+        Ok(Tagger {
+            upos,
+            xpos,
+            pass1,
+            pass2,
+            fixed,
+            allowed,
+            feats_names,
+            feats_default,
+            feats_lex,
+            lemmatizer,
+        })
     }
 
     /// Number of weight features in the first and second pass.
     pub fn n_features(&self) -> (usize, usize) {
-        (self.pass1.n_features(), self.pass2.as_ref().map_or(0, Weights::n_features))
+        (
+            self.pass1.n_features(),
+            self.pass2.as_ref().map_or(0, Weights::n_features),
+        )
     }
 }
 
@@ -405,7 +452,10 @@ fn train_pass(
                 features::pos(&p.toks, i, left_of(&tags, i), r, &mut keys);
                 scores.iter_mut().for_each(|x| *x = 0.0);
                 t.score(&keys, &mut scores);
-                let pred = argmax(&scores, dict.allowed.get(&p.toks[i].word).map(Vec::as_slice));
+                let pred = argmax(
+                    &scores,
+                    dict.allowed.get(&p.toks[i].word).map(Vec::as_slice),
+                );
                 t.tick();
                 t.update(&keys, p.gold[i] as usize, pred as usize);
                 ok += usize::from(pred == p.gold[i]);
@@ -414,7 +464,11 @@ fn train_pass(
             }
         }
         if opts.verbose {
-            eprintln!("  {label} epoch {}: train acc {:.2}", epoch + 1, 100.0 * ok as f64 / all.max(1) as f64);
+            eprintln!(
+                "  {label} epoch {}: train acc {:.2}",
+                epoch + 1,
+                100.0 * ok as f64 / all.max(1) as f64
+            );
         }
     }
     t.finish(opts.min_weight)
@@ -427,7 +481,9 @@ pub fn train_tagger(train: &[Sentence], opts: &TrainOptions) -> Tagger {
     let mut class_counts: BTreeMap<(String, String), u32> = BTreeMap::new();
     for s in train {
         for w in &s.words {
-            *class_counts.entry((w.upos.clone(), w.xpos.clone())).or_default() += 1;
+            *class_counts
+                .entry((w.upos.clone(), w.xpos.clone()))
+                .or_default() += 1;
         }
     }
     let mut classes: Vec<_> = class_counts.into_iter().collect();
@@ -436,8 +492,11 @@ pub fn train_tagger(train: &[Sentence], opts: &TrainOptions) -> Tagger {
     if classes.is_empty() {
         return Tagger::empty();
     }
-    let class_id: FxMap<(String, String), u16> =
-        classes.iter().enumerate().map(|(i, (k, _))| (k.clone(), i as u16)).collect();
+    let class_id: FxMap<(String, String), u16> = classes
+        .iter()
+        .enumerate()
+        .map(|(i, (k, _))| (k.clone(), i as u16))
+        .collect();
     let n = classes.len();
 
     let mut lower = String::new();
@@ -452,12 +511,25 @@ pub fn train_tagger(train: &[Sentence], opts: &TrainOptions) -> Tagger {
         let gold: Vec<u16> = s
             .words
             .iter()
-            .map(|w| class_id.get(&(w.upos.clone(), w.xpos.clone())).copied().unwrap_or(0))
+            .map(|w| {
+                class_id
+                    .get(&(w.upos.clone(), w.xpos.clone()))
+                    .copied()
+                    .unwrap_or(0)
+            })
             .collect();
         for ((t, &g), w) in toks.iter().zip(&gold).zip(&s.words) {
             *word_counts.entry(t.word).or_default().entry(g).or_default() += 1;
-            *feats_counts.entry((t.lower, g)).or_default().entry(w.feats.clone()).or_default() += 1;
-            *feats_class.entry(g).or_default().entry(w.feats.clone()).or_default() += 1;
+            *feats_counts
+                .entry((t.lower, g))
+                .or_default()
+                .entry(w.feats.clone())
+                .or_default() += 1;
+            *feats_class
+                .entry(g)
+                .or_default()
+                .entry(w.feats.clone())
+                .or_default() += 1;
         }
         data.push(Prepared { toks, gold });
     }
@@ -474,7 +546,9 @@ pub fn train_tagger(train: &[Sentence], opts: &TrainOptions) -> Tagger {
     }
 
     let best = |m: &BTreeMap<String, u32>| -> String {
-        m.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map_or("_".into(), |(k, _)| k.clone())
+        m.iter()
+            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .map_or("_".into(), |(k, _)| k.clone())
     };
     let mut feats_names: Vec<String> = vec!["_".into()];
     let mut feats_ids: FxMap<String, u32> = FxMap::default();
@@ -486,8 +560,9 @@ pub fn train_tagger(train: &[Sentence], opts: &TrainOptions) -> Tagger {
             next
         })
     };
-    let feats_default: Vec<u32> =
-        (0..n as u16).map(|c| feats_class.get(&c).map_or(0, |m| fid(best(m)))).collect();
+    let feats_default: Vec<u32> = (0..n as u16)
+        .map(|c| feats_class.get(&c).map_or(0, |m| fid(best(m))))
+        .collect();
     let mut feats_lex = FxMap::default();
     for ((lw, c), m) in &feats_counts {
         let f = fid(best(m));
@@ -496,10 +571,18 @@ pub fn train_tagger(train: &[Sentence], opts: &TrainOptions) -> Tagger {
         }
     }
 
-    let dict = Dict { fixed: &fixed, allowed: &allowed };
+    let dict = Dict {
+        fixed: &fixed,
+        allowed: &allowed,
+    };
     let all: Vec<usize> = (0..data.len()).collect();
     if opts.verbose {
-        eprintln!("tagger: {} sentences, {n} classes, {} fixed words, {} restricted", data.len(), fixed.len(), allowed.len());
+        eprintln!(
+            "tagger: {} sentences, {n} classes, {} fixed words, {} restricted",
+            data.len(),
+            fixed.len(),
+            allowed.len()
+        );
     }
     let pass1 = train_pass(&data, &all, None, &dict, n, opts, "pass 1");
     let mut tagger = Tagger {
@@ -520,13 +603,40 @@ pub fn train_tagger(train: &[Sentence], opts: &TrainOptions) -> Tagger {
         let mut first: Vec<Vec<u16>> = vec![Vec::new(); data.len()];
         let (mut keys, mut scores) = (Vec::new(), Vec::new());
         for f in 0..opts.folds {
-            let train_idx: Vec<usize> = all.iter().copied().filter(|i| i % opts.folds != f).collect();
-            let w = train_pass(&data, &train_idx, None, &dict, n, opts, &format!("fold {}", f + 1));
+            let train_idx: Vec<usize> = all
+                .iter()
+                .copied()
+                .filter(|i| i % opts.folds != f)
+                .collect();
+            let w = train_pass(
+                &data,
+                &train_idx,
+                None,
+                &dict,
+                n,
+                opts,
+                &format!("fold {}", f + 1),
+            );
             for i in all.iter().copied().filter(|i| i % opts.folds == f) {
-                tagger.decode(&w, &data[i].toks, None, &mut first[i], &mut keys, &mut scores);
+                tagger.decode(
+                    &w,
+                    &data[i].toks,
+                    None,
+                    &mut first[i],
+                    &mut keys,
+                    &mut scores,
+                );
             }
         }
-        tagger.pass2 = Some(train_pass(&data, &all, Some(&first), &dict, n, opts, "pass 2"));
+        tagger.pass2 = Some(train_pass(
+            &data,
+            &all,
+            Some(&first),
+            &dict,
+            n,
+            opts,
+            "pass 2",
+        ));
     }
     tagger
 }

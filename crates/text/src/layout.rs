@@ -92,16 +92,46 @@ pub fn classify(text: &str, spans: &[Span], lex: &Lexicon) -> Vec<Paragraph> {
     out
 }
 
-fn word_count(p: &str) -> usize {
-    p.split_whitespace().count()
+/// Words in `p`, counting no further than `cap` (long paragraphs are body text
+/// whatever else they hold, so there is no need to scan them whole).
+fn word_count(p: &str, cap: usize) -> usize {
+    let mut n = 0;
+    let mut in_word = false;
+    for &b in p.as_bytes() {
+        let ws = matches!(b, b' ' | b'\n' | b'\t' | b'\r');
+        if !ws && !in_word {
+            n += 1;
+            if n >= cap {
+                return n;
+            }
+        }
+        in_word = !ws;
+    }
+    n
 }
 
+/// Paragraphs longer than this many words are always body text.
+const MAX_LAYOUT_WORDS: usize = 80;
+
 fn kind_of(p: &str, k: usize, n: usize, lex: &Lexicon) -> ParagraphKind {
-    let words = word_count(p);
+    // Count words only as far as each test needs: most paragraphs are long.
+    let words = word_count(p, 16);
     if is_byline(p, words) {
         return ParagraphKind::Byline;
     }
-    if is_caption(p, words, lex) {
+    // Captions are short: test them only below ~100 words' worth of bytes.
+    let may_caption = p.len() <= 700;
+    if may_caption
+        && is_caption(
+            p,
+            if words > 15 {
+                word_count(p, MAX_LAYOUT_WORDS + 1)
+            } else {
+                words
+            },
+            lex,
+        )
+    {
         return ParagraphKind::Caption;
     }
     if is_dateline(p, words) {
@@ -113,8 +143,18 @@ fn kind_of(p: &str, k: usize, n: usize, lex: &Lexicon) -> ParagraphKind {
     ParagraphKind::Body
 }
 
+/// The lowercase form of the first `n` bytes (or so) of `p`: enough to test
+/// openers without folding a whole paragraph.
+fn head_lower(p: &str, n: usize) -> String {
+    let mut e = n.min(p.len());
+    while !p.is_char_boundary(e) {
+        e += 1;
+    }
+    p[..e].to_lowercase()
+}
+
 fn is_byline(p: &str, words: usize) -> bool {
-    let lower = p.to_lowercase();
+    let lower = head_lower(p, 32);
     const CREDIT_OPENERS: [&str; 12] = [
         "reporting by",
         "(reporting by",
@@ -129,8 +169,8 @@ fn is_byline(p: &str, words: usize) -> bool {
         "all rights reserved",
         "(c) ",
     ];
-    if CREDIT_OPENERS.iter().any(|o| lower.starts_with(o)) && words <= 40 {
-        return true;
+    if CREDIT_OPENERS.iter().any(|o| lower.starts_with(o)) {
+        return word_count(p, 41) <= 40;
     }
     if let Some(rest) = p.strip_prefix("By ").or_else(|| p.strip_prefix("BY ")) {
         // "By Jane Doe", "By Jane Doe and John Roe, Reuters"
@@ -155,10 +195,10 @@ fn final_parens(p: &str) -> Option<&str> {
 }
 
 fn is_caption(p: &str, words: usize, lex: &Lexicon) -> bool {
-    if words > 80 {
+    if words > MAX_LAYOUT_WORDS {
         return false;
     }
-    let lower = p.to_lowercase();
+    let lower = head_lower(p, 16);
     for prefix in [
         "photo:",
         "image:",
@@ -173,18 +213,22 @@ fn is_caption(p: &str, words: usize, lex: &Lexicon) -> bool {
         }
     }
     // Position markers: "Parly (left)", "(L-R)", "(2nd R)"
-    let mut rest = lower.as_str();
+    let mut rest = p;
     while let Some(open) = rest.find('(') {
         let after = &rest[open + 1..];
         let Some(close) = after.find(')') else { break };
         let inner = after[..close].trim();
-        if lex.is_caption_marker(inner) && inner != "file" {
-            return true;
+        if inner.len() <= 12 {
+            let inner = inner.to_lowercase();
+            if lex.is_caption_marker(&inner) && inner != "file" {
+                return true;
+            }
         }
         rest = &after[close..];
     }
-    if let Some(inner) = final_parens(&lower) {
-        let inner = inner.trim();
+    if let Some(inner) = final_parens(p) {
+        let inner = inner.trim().to_lowercase();
+        let inner = inner.as_str();
         let first = inner
             .split(['/', ',', ':', ';'])
             .next()
@@ -200,7 +244,7 @@ fn is_caption(p: &str, words: usize, lex: &Lexicon) -> bool {
         }
     }
     // "... REUTERS/Jane Doe" credits
-    let last = p.split_whitespace().last().unwrap_or("");
+    let last = p.rsplit(char::is_whitespace).next().unwrap_or("");
     ["REUTERS/", "AFP/", "AP/", "EPA/", "Reuters/"]
         .iter()
         .any(|c| last.starts_with(c))

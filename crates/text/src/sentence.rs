@@ -32,6 +32,12 @@ fn is_quote_char(c: char) -> bool {
 /// quote is currently open.
 fn quote_role(text: &str, t: &Token, open: bool) -> Quote {
     let s = t.span.slice(text);
+    if !matches!(
+        s.as_bytes().first(),
+        Some(b'"' | b'\'' | b'`' | 0xC2 | 0xE2)
+    ) {
+        return Quote::None;
+    }
     let c = match s.chars().next() {
         Some(c) if is_quote_char(c) && s.chars().all(is_quote_char) => c,
         _ => return Quote::None,
@@ -69,6 +75,16 @@ pub fn split(text: &str, tokens: &[Token], lex: &Lexicon, out: &mut Vec<std::ops
     while i < n {
         let t = &tokens[i];
         let s = t.span.slice(text);
+        // Plain words (most tokens) can neither quote, bracket nor end a sentence.
+        let bytes = s.as_bytes();
+        if bytes[0].is_ascii_alphanumeric() && bytes[bytes.len() - 1] != b'.' {
+            if i + 1 - start >= MAX_SENTENCE_TOKENS {
+                out.push(start..i + 1);
+                start = i + 1;
+            }
+            i += 1;
+            continue;
+        }
         let fam = family(s);
         match quote_role(text, t, open_quote[fam]) {
             Quote::Open => open_quote[fam] = true,

@@ -81,8 +81,40 @@ fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | 'ʼ')
 }
 
+const ALNUM: u8 = 0;
+const SPACE: u8 = 1;
+const OTHER: u8 = 2;
+
+/// Byte classes for the chunk scanner: one table load per byte.
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = ALNUM;
+        } else if c.is_ascii_whitespace() {
+            t[b] = SPACE;
+        }
+        b += 1;
+    }
+    t
+};
+
 /// Clitics split off the end of a word, lowercase, apostrophe normalized to `'`.
 const CLITICS: [&str; 7] = ["n't", "'s", "'re", "'ve", "'ll", "'d", "'m"];
+
+/// Negations written without an apostrophe; none is an English word otherwise.
+const NT_WORDS: [&str; 14] = [
+    "dont", "didnt", "doesnt", "isnt", "wasnt", "werent", "arent", "havent", "hasnt", "hadnt",
+    "couldnt", "wouldnt", "shouldnt", "aint",
+];
+
+/// Units split from a number written against them ("375mm", "10am", "5bn").
+const UNITS: [&str; 30] = [
+    "mm", "cm", "km", "m", "kg", "g", "mg", "lb", "lbs", "k", "K", "bn", "b", "mn", "am", "pm",
+    "AM", "PM", "GB", "MB", "KB", "TB", "mph", "kph", "ft", "h", "hr", "hrs", "min", "mins",
+];
 
 /// Whole words UD English splits in two: (word, length of first part).
 const SPLIT_WORDS: [(&str, usize); 6] = [
@@ -120,11 +152,19 @@ impl<'l> Tokenizer<'l> {
                 }
             }
             let start = i;
+            // one pass finds the chunk's end and whether it is a plain word
+            let mut plain = true;
             while i < end {
                 let b = bytes[i];
-                if b.is_ascii_whitespace() {
-                    break;
+                match BYTE_CLASS[b as usize] {
+                    ALNUM => {
+                        i += 1;
+                        continue;
+                    }
+                    SPACE => break,
+                    _ => {}
                 }
+                plain = false;
                 if b >= 0x80 {
                     let c = text[i..].chars().next().unwrap_or(' ');
                     if c.is_whitespace() || is_invisible(c) {
@@ -134,6 +174,13 @@ impl<'l> Tokenizer<'l> {
                 } else {
                     i += 1;
                 }
+            }
+            if plain && !(5..=6).contains(&(i - start)) {
+                out.push(Token {
+                    span: Span::from_range(start..i),
+                    space_after: true,
+                });
+                continue;
             }
             let before = out.len();
             self.chunk(text, start, i, out);
@@ -440,29 +487,49 @@ impl<'l> Tokenizer<'l> {
             return;
         }
         let w = &text[s..e];
-        if w.len() <= 6 && w.is_ascii() {
-            let lower = ascii_lower(w);
-            if let Some(&(_, n)) = SPLIT_WORDS.iter().find(|(x, _)| *x == lower) {
+        if (5..=6).contains(&w.len()) {
+            if let Some(&(_, n)) = SPLIT_WORDS.iter().find(|(x, _)| x.eq_ignore_ascii_case(w)) {
                 push(out, s, s + n);
                 push(out, s + n, e);
+                return;
+            }
+        }
+        // "didnt" -> "did" "nt": negations typed without their apostrophe
+        if (4..=8).contains(&w.len()) && w.is_ascii() {
+            let lower = w.to_ascii_lowercase();
+            if NT_WORDS.contains(&lower.as_str()) {
+                push(out, s, e - 2);
+                push(out, e - 2, e);
+                return;
+            }
+        }
+        // "375mm", "650k", "10am": a number and its unit
+        if w.as_bytes()[0].is_ascii_digit() {
+            let digits = w
+                .bytes()
+                .take_while(|b| b.is_ascii_digit() || *b == b'.' || *b == b',')
+                .count();
+            if digits < w.len()
+                && UNITS.contains(&&w[digits..])
+                && w.as_bytes()[digits - 1].is_ascii_digit()
+            {
+                push(out, s, s + digits);
+                push(out, s + digits, e);
                 return;
             }
         }
         // Clitics: n't, 's, 're, ... (straight or curly apostrophe)
         if let Some(apos) = w.rfind(is_apostrophe) {
             let a = apos;
-            let tail = &w[a..];
-            let norm: String = std::iter::once('\'')
-                .chain(tail.chars().skip(1).map(|c| c.to_ascii_lowercase()))
-                .collect();
+            let after = &w[a + first_char(&w[a..]).len_utf8()..];
             if a > 0 {
                 // n't: the n belongs to the clitic ("do|n't", "ca|n't", "wo|n't")
-                if norm == "'t" && w[..a].ends_with(['n', 'N']) && a > 1 {
+                if after.eq_ignore_ascii_case("t") && w[..a].ends_with(['n', 'N']) && a > 1 {
                     push(out, s, s + a - 1);
                     push(out, s + a - 1, e);
                     return;
                 }
-                if CLITICS.contains(&norm.as_str()) {
+                if CLITICS.iter().any(|c| c[1..].eq_ignore_ascii_case(after)) {
                     push(out, s, s + a);
                     push(out, s + a, e);
                     return;
@@ -484,7 +551,7 @@ fn is_phone_number(w: &str) -> bool {
         return false;
     }
     match groups.as_slice() {
-        [a, b] => b.len() == 4 && (a.len() == 3 || a.len() >= 5),
+        [a, b] => b.len() == 4 && (a.len() == 3 || a.len() >= 5 || a.len() == 1),
         g => g.len() >= 3,
     }
 }
@@ -517,6 +584,12 @@ fn is_emoticon(w: &str) -> bool {
 
 /// A chunk that is one punctuation character repeated ("!!!", ">>", "***").
 fn is_punct_run(w: &str) -> bool {
+    if w.len() > 1
+        && w.bytes()
+            .all(|b| matches!(b, b'-' | b'=' | b'_' | b'*' | b'~' | b'#' | b'+'))
+    {
+        return true;
+    }
     let mut cs = w.chars();
     let Some(first) = cs.next() else { return false };
     w.len() > first.len_utf8() && !first.is_alphanumeric() && cs.all(|c| c == first)
@@ -643,17 +716,20 @@ fn trailing_punct_len(s: &str) -> usize {
 
 /// URLs, e-mail addresses, domain names, @handles: kept whole.
 pub(crate) fn looks_like_url_or_email(s: &str) -> bool {
-    let lower = s.get(..s.len().min(12)).unwrap_or(s).to_ascii_lowercase();
-    if lower.starts_with("http://")
-        || lower.starts_with("https://")
-        || lower.starts_with("www.")
-        || lower.starts_with("ftp://")
-    {
+    if !s.bytes().any(|b| matches!(b, b'.' | b'@' | b':')) {
+        return false;
+    }
+    let starts =
+        |p: &str| s.len() >= p.len() && s.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+    if starts("http://") || starts("https://") || starts("www.") || starts("ftp://") {
         return true;
     }
     if let Some(at) = s.find('@') {
         let (user, host) = (&s[..at], &s[at + 1..]);
         return !user.is_empty()
+            && user
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '%' | '+' | '-'))
             && host.contains('.')
             && host
                 .trim_end_matches(['.', ',', ';', ':', ')', '>'])

@@ -5,7 +5,7 @@ mod segment;
 
 use crate::args::{Cli, Command, InputArgs, InputFormat};
 use anyhow::Context as _;
-use khaldun_ingest::{FieldNames, Format, Input, Reader, ReaderOptions};
+use khaldun_ingest::{FieldNames, Format, Input, Reader, ReaderOptions, Record};
 use std::io::Write;
 
 pub fn run(cli: Cli) -> anyhow::Result<i32> {
@@ -29,11 +29,36 @@ fn open_output(path: Option<&std::path::Path>) -> anyhow::Result<Box<dyn Write>>
     })
 }
 
+/// The built-in example article (written for khaldun; see data/examples/).
+pub const EXAMPLE: &str = include_str!("../../../../data/examples/ankara-talks.txt");
+
+/// The records to process: the inputs, or the built-in example.
+pub fn records(a: &InputArgs) -> anyhow::Result<Box<dyn Iterator<Item = Record>>> {
+    if a.example {
+        let doc = khaldun_types::Document {
+            id: "example:ankara-talks".into(),
+            date: Some(a.date.clone().unwrap_or_else(|| "2026-11-24".into())),
+            title: Some("Turkey and Greece agree to resume maritime talks".into()),
+            text: EXAMPLE.to_string(),
+            ..Default::default()
+        };
+        return Ok(Box::new(std::iter::once(Record::Doc {
+            doc,
+            warnings: Vec::new(),
+        })));
+    }
+    Ok(Box::new(reader(a)?))
+}
+
 /// Builds the record reader from the input flags.
 pub fn reader(a: &InputArgs) -> anyhow::Result<Reader> {
     if let Some(d) = &a.date {
-        let ok =
-            d.len() == 10 && khaldun_ingest::normalize_date(d) == *d && d.as_bytes()[4] == b'-';
+        let num = |r: std::ops::Range<usize>| d.get(r).and_then(|s| s.parse::<u8>().ok());
+        let ok = d.len() == 10
+            && khaldun_ingest::normalize_date(d) == *d
+            && d.as_bytes()[4] == b'-'
+            && matches!(num(5..7), Some(1..=12))
+            && matches!(num(8..10), Some(1..=31));
         anyhow::ensure!(ok, "--date must be YYYY-MM-DD, got {d:?}");
     }
     if let Some(n) = a.threads {

@@ -7,7 +7,7 @@ use khaldun_text::Segmenter;
 use std::io::Write;
 
 pub fn run(a: SegmentArgs, mut out: Box<dyn Write>, quiet: bool) -> anyhow::Result<i32> {
-    let records = super::reader(&a.input)?;
+    let records = super::records(&a.input)?;
     let seg = Segmenter::default();
     let cfg = BatchConfig {
         fail_fast: a.input.fail_fast,
