@@ -24,6 +24,33 @@ pub enum Command {
     /// Score khaldun against gold data.
     #[command(subcommand)]
     Eval(EvalCommand),
+    /// Train a model from gold data (written to --output).
+    #[command(subcommand)]
+    Train(TrainCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TrainCommand {
+    /// The sentence-boundary model (for boundaries punctuation does not mark), from CoNLL-U gold.
+    Boundary {
+        /// Gold CoNLL-U file(s), e.g. UD English EWT train.
+        #[arg(long, required = true, value_name = "FILE.conllu")]
+        gold: Vec<PathBuf>,
+        /// Edited news articles (JSON lines) whose sentences all end in punctuation: their
+        /// unpunctuated capitalized gaps become negative examples, so the model keeps
+        /// "Prime Minister Narendra Modi" whole in news.
+        #[arg(long, value_name = "FILE.jsonl")]
+        news: Vec<PathBuf>,
+        /// Use only the first N news articles (the rest stay unseen, to measure on).
+        #[arg(long, value_name = "N")]
+        news_limit: Option<usize>,
+        /// Training passes.
+        #[arg(long, default_value_t = 10)]
+        epochs: usize,
+        /// Shuffling seed (training is deterministic given it).
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 /// How input is read (shared by every command that reads articles).
@@ -81,6 +108,9 @@ pub enum InputFormat {
 pub struct SegmentArgs {
     #[command(flatten)]
     pub input: InputArgs,
+    /// End sentences at punctuation only (no learned boundaries for unpunctuated text).
+    #[arg(long)]
+    pub rules_only: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -96,5 +126,8 @@ pub enum EvalCommand {
         /// Print the scores as JSON.
         #[arg(long)]
         json: bool,
+        /// Score the punctuation rules alone (no learned boundary model).
+        #[arg(long)]
+        rules_only: bool,
     },
 }

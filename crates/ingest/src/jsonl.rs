@@ -225,7 +225,8 @@ impl Iterator for JsonLines {
                         &self.name,
                     );
                     err.line = Some(self.line);
-                    err.offset = Some(start + e.column().saturating_sub(1) as u64);
+                    let col = e.column().saturating_sub(1);
+                    err.offset = Some(start + raw_offset(raw, col) as u64);
                     return Some(Record::Error(err));
                 }
             };
@@ -239,6 +240,34 @@ impl Iterator for JsonLines {
             ));
         }
     }
+}
+
+/// Maps a byte offset in `decode`'s output back to `raw`: `decode` drops a
+/// leading BOM and, with `--lossy`, turns each invalid sequence into a
+/// 3-byte U+FFFD, so the two differ in length.
+fn raw_offset(raw: &[u8], off: usize) -> usize {
+    let bom = if raw.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    let (mut from, mut to) = (bom, 0);
+    for chunk in raw[bom..].utf8_chunks() {
+        let valid = chunk.valid().len();
+        if off < to + valid {
+            return from + off - to;
+        }
+        from += valid;
+        to += valid;
+        if !chunk.invalid().is_empty() {
+            if off < to + 3 {
+                return from;
+            }
+            from += chunk.invalid().len();
+            to += 3;
+        }
+    }
+    from + off.saturating_sub(to)
 }
 
 fn string_field(obj: &Map<String, Value>, key: &str) -> Option<String> {
@@ -326,4 +355,28 @@ fn to_record(
         text,
     };
     Record::Doc { doc, warnings }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Found by fuzzing (`jsonl` target): with `--lossy`, the offset of a
+    /// JSON error was counted in the repaired text and could point past the
+    /// end of the file.
+    #[test]
+    fn fuzz_lossy_json_error_offset_past_the_end() {
+        let raw = b"{\"pexr\xdcm\xff\xff\xff\xf6%d";
+        let text = String::from_utf8_lossy(raw);
+        let err = serde_json::from_str::<Value>(&text).unwrap_err();
+        // the column of an EOF error is the last byte: `d`
+        assert_eq!(raw_offset(raw, err.column() - 1), raw.len() - 1);
+        // U+FFFD for \xdc is 3 bytes in the text, 1 in the input
+        assert_eq!(raw_offset(raw, 6), 6);
+        assert_eq!(raw_offset(raw, 9), 7);
+        assert_eq!(raw_offset(raw, 10), 8);
+        // a BOM on a later line is dropped by decode
+        assert_eq!(raw_offset(b"\xEF\xBB\xBF{x", 1), 4);
+        assert_eq!(raw_offset(b"{x", 1), 1);
+    }
 }

@@ -2,8 +2,12 @@
 //! the model.
 //!
 //! ```text
-//! cargo run --release --example train -p khaldun-parser -- [--epochs N] [--seed S] [--out PATH]
+//! cargo run --release --example train -p khaldun-parser -- [--epochs N] [--seed S] [--folds K] [--out PATH]
+//!     [--prune X] [--sweep a,b,c] [--load MODEL] [--train FILE] [--write-train FILE]
 //! ```
+//!
+//! Defaults: 5-fold jackknifed tags from `khaldun-tagger`, 15 epochs, seed 1,
+//! writes `models/en_ewt.khp`.
 
 use std::time::Instant;
 
@@ -84,7 +88,7 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut sweep: Vec<f32> = Vec::new();
     let mut load: Option<String> = None;
-    let mut folds = 10usize;
+    let mut folds = 5usize;
     let mut train_path: Option<String> = None;
     let mut write_train: Option<String> = None;
     let mut i = 0;
@@ -141,12 +145,15 @@ fn main() {
         let t = Instant::now();
         let s = eval_parser(&p, &dev, true);
         let secs = t.elapsed().as_secs_f64();
+        let sp = eval_parser(&p, &dev, false);
         println!(
-            "prune {min}: {} features, {} bytes, dev LAS {:.2} UAS {:.2}, {:.0} sentences/s",
+            "prune {min}: {} features, {} bytes, dev LAS {:.2} UAS {:.2} (predicted tags: LAS {:.2} UAS {:.2}), {:.0} sentences/s",
             p.n_features(),
             p.to_bytes().len(),
             s.las,
             s.uas,
+            sp.las,
+            sp.uas,
             s.sentences as f64 / secs
         );
     }

@@ -9,10 +9,10 @@
 use crate::transition::{State, NONE};
 
 /// Number of feature templates; bump [`FEATURE_SET`] whenever they change.
-pub(crate) const N_FEATS: usize = 101;
+pub(crate) const N_FEATS: usize = 113;
 /// Version of the template set, stored in model files so an old model is
 /// not silently scored with different features.
-pub(crate) const FEATURE_SET: u32 = 2;
+pub(crate) const FEATURE_SET: u32 = 3;
 
 const K: u64 = 0x517c_c1b7_2722_0a95;
 /// Feature keys are 40-bit.
@@ -49,6 +49,7 @@ pub(crate) struct Sent {
     p: Vec<u64>,
     u: Vec<u64>,
     sf: Vec<u64>,
+    sh: Vec<u64>,
 }
 
 fn suffix(s: &str) -> &str {
@@ -59,6 +60,30 @@ fn suffix(s: &str) -> &str {
     }
 }
 
+/// Coarse word shape: capitalization, digits, hyphen, punctuation. Cheap
+/// evidence that survives tagging errors on unknown words.
+fn shape(w: &str) -> u64 {
+    let mut chars = w.chars();
+    let first = chars.next();
+    let mut bits = 0u64;
+    if first.is_some_and(char::is_uppercase) {
+        bits |= 1;
+    }
+    if w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()) && w.chars().count() > 1 {
+        bits |= 2;
+    }
+    if w.chars().any(|c| c.is_ascii_digit()) {
+        bits |= 4;
+    }
+    if w.contains('-') {
+        bits |= 8;
+    }
+    if !w.is_empty() && w.chars().all(|c| !c.is_alphanumeric()) {
+        bits |= 16;
+    }
+    bits + 1
+}
+
 impl Sent {
     /// Fills from words and tags; missing tags count as `_`.
     pub fn fill(&mut self, words: &[&str], upos: &[&str], xpos: &[&str]) {
@@ -66,6 +91,7 @@ impl Sent {
         self.p.clear();
         self.u.clear();
         self.sf.clear();
+        self.sh.clear();
         for (i, w) in words.iter().enumerate() {
             self.w.push(hash_str(w, true));
             self.p
@@ -73,8 +99,9 @@ impl Sent {
             self.u
                 .push(hash_str(upos.get(i).copied().unwrap_or("_"), false));
             self.sf.push(fx(7, hash_str(suffix(w), true)));
+            self.sh.push(shape(w));
         }
-        for v in [&mut self.w, &mut self.p, &mut self.u, &mut self.sf] {
+        for v in [&mut self.w, &mut self.p, &mut self.u, &mut self.sf, &mut self.sh] {
             v.push(ROOT_H);
         }
     }
@@ -103,6 +130,15 @@ impl Sent {
             NONE_H
         } else {
             self.u[i as usize]
+        }
+    }
+
+    #[inline(always)]
+    fn sh(&self, i: u32) -> u64 {
+        if i == NONE {
+            NONE_H
+        } else {
+            self.sh[i as usize]
         }
     }
 
@@ -229,6 +265,18 @@ pub(crate) fn extract(st: &State, s: &Sent, out: &mut [u64; N_FEATS]) {
     o.f(&[s.sf(s0), s0p]);
     o.f(&[s.sf(b0), b0p]);
     o.f(&[s.sf(s1), s1p]);
+    o.f(&[s.u(s0)]);
+    o.f(&[s.u(b0)]);
+    o.f(&[s.u(s1)]);
+    o.f(&[s.u(b0), s.u(b1)]);
+    o.f(&[s.u(s1), s.u(s0), s.u(b0)]);
+    o.f(&[s.u(s0), s.u(b0), s.u(b1)]);
+    o.f(&[s.sh(s0), s.sh(b0)]);
+    o.f(&[s.sh(s1), s.sh(s0)]);
+    o.f(&[s.sh(b0), b0w]);
+    o.f(&[s0w, b0w, b1w]);
+    o.f(&[s1w, s0w, b0w]);
+    o.f(&[s.sf(s0), s.sf(b0)]);
     // s0-b0 pairs (LEFT-ARC heads are b0).
     o.f(&[s0w, s0p, b0w, b0p]);
     o.f(&[s0w, s0p, b0w]);

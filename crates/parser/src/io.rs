@@ -92,7 +92,7 @@ pub(crate) fn to_bytes(p: &Parser) -> Vec<u8> {
         put_varint(&mut out, key - prev);
         prev = key;
         out.push(row.len() as u8);
-        for &e in row {
+        for &e in row.iter() {
             let (c, w) = unpack(e);
             out.push(c);
             out.extend_from_slice(&w.to_le_bytes());

@@ -6,6 +6,7 @@
 //! non-zero classes out of ~100, so a dense row would waste >90% of memory
 //! and cache.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -158,8 +159,13 @@ struct Slot {
     e: [u32; 3],
 }
 
-/// Marks a slot whose row is stored out of line.
+/// Marks a slot whose row is stored out of line, sparse.
 const LONG: u32 = u32::MAX;
+/// Marks a slot whose row is stored out of line, dense (`i16` per class).
+const DENSE: u32 = u32::MAX - 1;
+/// Rows with more entries than this are stored dense: adding a dense row
+/// vectorizes, while scattering 50+ sparse entries does not.
+const DENSE_MIN: usize = 24;
 
 impl Slot {
     #[inline(always)]
@@ -178,6 +184,9 @@ pub(crate) struct Weights {
     keys: Vec<u64>,
     shift: u32,
     entries: Vec<u32>,
+    dense: Vec<i16>,
+    /// Length of one dense row: classes rounded up to a multiple of 16.
+    width: usize,
     n_feats: usize,
 }
 
@@ -195,6 +204,9 @@ impl Weights {
         let mut slots = vec![Slot::default(); cap];
         let mut keys = vec![0u64; cap];
         let mut entries = Vec::new();
+        let mut dense = Vec::new();
+        let max_class = rows.entries.iter().map(|&e| (e >> 16) & 0xff).max().unwrap_or(0);
+        let width = (max_class as usize + 1).div_ceil(16) * 16;
         let mut n_feats = 0;
         let total = rows.entries.len();
         for (i, &key) in rows.keys.iter().enumerate() {
@@ -207,6 +219,13 @@ impl Weights {
             };
             if row.len() <= 3 {
                 slot.e[..row.len()].copy_from_slice(row);
+            } else if row.len() > DENSE_MIN {
+                slot.e = [DENSE, dense.len() as u32, row.len() as u32];
+                let base = dense.len();
+                dense.resize(base + width, 0);
+                for &e in row {
+                    dense[base + ((e >> 16) & 0xff) as usize] = e as u16 as i16;
+                }
             } else {
                 slot.e = [LONG, entries.len() as u32, row.len() as u32];
                 entries.extend_from_slice(row);
@@ -231,6 +250,8 @@ impl Weights {
             keys,
             shift,
             entries,
+            dense,
+            width,
             n_feats,
         }
     }
@@ -283,10 +304,17 @@ impl Weights {
                     continue;
                 }
             }
-            if s.e[0] != LONG {
+            if s.e[0] < DENSE {
                 // Unused inline entries are 0: class 0, weight 0, harmless.
                 for e in s.e {
                     scores[((e >> 16) & 0xff) as usize] += (e as u16 as i16) as i32;
+                }
+            } else if s.e[0] == DENSE {
+                let a = s.e[1] as usize;
+                if let Some(row) = self.dense.get(a..a + self.width) {
+                    for (sc, &w) in scores.iter_mut().zip(row) {
+                        *sc += w as i32;
+                    }
                 }
             } else {
                 let (a, n) = (s.e[1] as usize, s.e[2] as usize);
@@ -298,8 +326,8 @@ impl Weights {
     }
 
     /// Rows in key order, for serialization.
-    pub fn rows(&self) -> Vec<(u64, &[u32])> {
-        let mut out: Vec<(u64, &[u32])> = self
+    pub fn rows(&self) -> Vec<(u64, Cow<'_, [u32]>)> {
+        let mut out: Vec<(u64, Cow<'_, [u32]>)> = self
             .slots
             .iter()
             .zip(&self.keys)
@@ -307,10 +335,15 @@ impl Weights {
             .map(|(s, &k)| {
                 let row = if s.e[0] == LONG {
                     let a = s.e[1] as usize;
-                    self.entries.get(a..a + s.e[2] as usize).unwrap_or(&[])
+                    Cow::Borrowed(self.entries.get(a..a + s.e[2] as usize).unwrap_or(&[]))
+                } else if s.e[0] == DENSE {
+                    let a = s.e[1] as usize;
+                    let row = self.dense.get(a..a + self.width).unwrap_or(&[]);
+                    let packed = row.iter().enumerate().filter(|(_, &w)| w != 0);
+                    Cow::Owned(packed.map(|(c, &w)| ((c as u32) << 16) | (w as u16 as u32)).collect())
                 } else {
                     let n = s.e.iter().take_while(|&&e| e != 0).count();
-                    &s.e[..n]
+                    Cow::Borrowed(&s.e[..n])
                 };
                 (k, row)
             })
@@ -356,8 +389,9 @@ mod tests {
         let mut f = [12345u64; N_FEATS];
         f[..4].copy_from_slice(&[10, 20, 30, 99]);
         w.score(&f, &mut s);
-        // Class 1 gained on 10 and 20 for all 10 ticks; class 2 net zero on 20.
-        assert!(s[1] > 0 && s[0] > 0 && s[2] < s[1]);
+        // Averages: class 1 = 1 + 1, class 0 = -0.5 - 0.5, class 2 = -1 - 0.5 + 0.5.
+        // The largest |average| (1.0) maps to 32767.
+        assert_eq!([s[0], s[1], s[2]], [-32768, 65534, -32767]);
         let mut flat = FlatRows::default();
         for (k, row) in w.rows() {
             flat.push(k, row.iter().map(|&e| unpack(e)));

@@ -3,7 +3,8 @@
 //!
 //! ```text
 //! cargo run --release --example train -p khaldun-tagger -- [--epochs N] [--one-pass]
-//!     [--tagger-only | --ner-only] [--ner-split dev|dev+test-even] [--no-write]
+//!     [--tagger-only | --ner-only] [--ner-split dev|dev+test-even|dev+test-docs]
+//!     [--pass2-margin X] [--no-write]
 //! ```
 //! `--ner-split dev` (default): NER trains on UNER dev, reports on UNER test.
 //! `dev+test-even`: trains on dev plus test sentences with an odd index
@@ -97,6 +98,14 @@ fn main() {
         }
         loaded
     };
+    let mut tagger = tagger;
+    if let Some(m) = value("--pass2-margin") {
+        tagger.set_pass2_margin(m.parse().expect("--pass2-margin X"));
+        if write {
+            std::fs::write(format!("{MODELS}/tagger.bin"), tagger.to_bytes())
+                .expect("write tagger.bin");
+        }
+    }
     show("dev ", &eval_tagger(&tagger, &dev));
     let t0 = Instant::now();
     let ts = eval_tagger(&tagger, &test);

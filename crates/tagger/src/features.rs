@@ -19,6 +19,8 @@ pub(crate) struct Tok {
     pub(crate) shape: u64,
     /// Bit flags, see [`flags`].
     pub(crate) flags: u64,
+    /// Lexicon ambiguity class (POS tagger only; 0 elsewhere).
+    pub(crate) lex: u64,
 }
 
 const PAD_BEFORE: u64 = 0x1234_5678_9abc_def0;
@@ -32,10 +34,11 @@ fn pad(h: u64) -> Tok {
         suf: [h; 4],
         shape: h,
         flags: h,
+        lex: h,
     }
 }
 
-fn flags(w: &str, first: bool) -> u64 {
+fn flags(w: &str) -> u64 {
     let mut f = 0u64;
     let mut letters = 0;
     let mut upper = 0;
@@ -63,47 +66,58 @@ fn flags(w: &str, first: bool) -> u64 {
     if letters == 0 {
         f |= 32;
     }
-    if first {
-        f |= 64;
-    }
     int(f)
 }
 
 /// Analyses a sentence. `lower` is scratch space reused across calls.
 pub(crate) fn analyze(words: &[&str], lower: &mut String, out: &mut Vec<Tok>) {
     out.clear();
-    for (i, w) in words.iter().enumerate() {
-        lower.clear();
-        for c in w.chars() {
-            if c.is_ascii_digit() {
-                lower.push('0');
-            } else if c.is_ascii() {
-                lower.push(c.to_ascii_lowercase());
-            } else {
-                lower.extend(c.to_lowercase());
-            }
+    out.extend(words.iter().map(|w| analyze_word(w, lower)));
+}
+
+/// Lowercases `w` into `lower`, ASCII digits mapped to `0`.
+pub(crate) fn lower_into(w: &str, lower: &mut String) {
+    lower.clear();
+    for c in w.chars() {
+        if c.is_ascii_digit() {
+            lower.push('0');
+        } else if c.is_ascii() {
+            lower.push(c.to_ascii_lowercase());
+        } else {
+            lower.extend(c.to_lowercase());
         }
-        let mut t = Tok {
-            word: bytes(w.as_bytes()),
-            lower: bytes(lower.as_bytes()),
-            flags: flags(w, i == 0),
-            ..Tok::default()
-        };
-        // Prefixes and suffixes by chars, not bytes.
-        let l = lower.as_str();
-        let mut ends = l.char_indices().map(|(b, c)| b + c.len_utf8());
-        for n in 0..4 {
-            let e = ends.next().unwrap_or(l.len());
-            t.pre[n] = bytes(&l.as_bytes()[..e]) ^ n as u64;
-        }
-        let mut starts = l.char_indices().rev().map(|(b, _)| b);
-        for n in 0..4 {
-            let s = starts.next().unwrap_or(0);
-            t.suf[n] = bytes(&l.as_bytes()[s..]) ^ (n as u64) << 8;
-        }
-        t.shape = shape_hash(w);
-        out.push(t);
     }
+}
+
+/// Analyses one word (position-independent); leaves `lower` holding its
+/// lowercased form.
+pub(crate) fn analyze_word(w: &str, lower: &mut String) -> Tok {
+    lower_into(w, lower);
+    let mut t = Tok {
+        word: bytes(w.as_bytes()),
+        lower: bytes(lower.as_bytes()),
+        flags: flags(w),
+        ..Tok::default()
+    };
+    // Prefixes and suffixes by chars, not bytes.
+    let l = lower.as_str();
+    let mut ends = l.char_indices().map(|(b, c)| b + c.len_utf8());
+    for n in 0..4 {
+        let e = ends.next().unwrap_or(l.len());
+        t.pre[n] = bytes(&l.as_bytes()[..e]) ^ n as u64;
+    }
+    let mut starts = l.char_indices().rev().map(|(b, _)| b);
+    for n in 0..4 {
+        let s = starts.next().unwrap_or(0);
+        t.suf[n] = bytes(&l.as_bytes()[s..]) ^ (n as u64) << 8;
+    }
+    t.shape = shape_hash(w);
+    t
+}
+
+/// Hash of a lexicon class for [`Tok::lex`].
+pub(crate) fn lex_hash(c: u16) -> u64 {
+    int(u64::from(c) + 0x10_0000)
 }
 
 fn shape_hash(w: &str) -> u64 {
@@ -154,9 +168,62 @@ fn tag(t: u16) -> u64 {
     int(u64::from(t) + 0x100)
 }
 
-/// POS templates for token `i`. `left` holds the predicted tags of `i-1` and
-/// `i-2`; `right`, in the second pass, the first-pass tags of `i+1`, `i+2`.
-pub(crate) fn pos(
+/// Positions whose static features are summed into a token's score: the
+/// word itself, then as the word at -1, +1, -2, +2 of the scored token.
+pub(crate) const ROLES: usize = 5;
+
+/// Static POS templates of `t` in role `role` (see [`ROLES`]): they depend
+/// on one word only, so the tagger caches their summed weights per word type.
+pub(crate) fn pos_role(t: &Tok, role: usize, out: &mut Vec<u32>) {
+    match role {
+        0 => out.extend_from_slice(&[
+            key1(0, 0),
+            key1(1, t.lower),
+            key1(2, t.word),
+            key1(3, t.suf[0]),
+            key1(4, t.suf[1]),
+            key1(5, t.suf[2]),
+            key1(6, t.suf[3]),
+            key1(7, t.pre[0]),
+            key1(8, t.pre[1]),
+            key1(9, t.pre[2]),
+            key1(10, t.shape),
+            key1(11, t.flags),
+            key2(27, t.flags, t.lower),
+            key1(50, t.lex),
+            key2(51, t.lex, t.suf[1]),
+            key2(52, t.lex, t.shape),
+        ]),
+        1 => out.extend_from_slice(&[
+            key1(12, t.lower),
+            key1(16, t.suf[2]),
+            key1(25, t.shape),
+            key1(56, t.lex),
+        ]),
+        2 => out.extend_from_slice(&[
+            key1(13, t.lower),
+            key1(17, t.suf[2]),
+            key1(24, t.shape),
+            key1(29, t.suf[1]),
+            key1(55, t.lex),
+        ]),
+        3 => out.extend_from_slice(&[key1(14, t.lower), key1(58, t.shape)]),
+        _ => out.extend_from_slice(&[
+            key1(15, t.lower),
+            key1(57, t.shape),
+            key1(59, t.lex),
+            key1(60, t.suf[2]),
+        ]),
+    }
+}
+
+/// Offsets of the role positions relative to the scored token.
+pub(crate) const ROLE_OFFSETS: [isize; ROLES] = [0, -1, 1, -2, 2];
+
+/// Dynamic POS templates for token `i` (predicted tags, word pairs,
+/// sentence start). `left` holds the predicted tags of `i-1` and `i-2`;
+/// `right`, in the second pass, the first-pass tags of `i+1`, `i+2`.
+pub(crate) fn pos_dynamic(
     toks: &[Tok],
     i: usize,
     left: [u16; 2],
@@ -164,47 +231,28 @@ pub(crate) fn pos(
     out: &mut Vec<u32>,
 ) {
     out.clear();
-    let i = i as isize;
-    let (w, p1, p2, n1, n2) = (
-        at(toks, i),
-        at(toks, i - 1),
-        at(toks, i - 2),
-        at(toks, i + 1),
-        at(toks, i + 2),
+    let ii = i as isize;
+    let (w, p1, n1, n2) = (
+        at(toks, ii),
+        at(toks, ii - 1),
+        at(toks, ii + 1),
+        at(toks, ii + 2),
     );
     let (t1, t2) = (tag(left[0]), tag(left[1]));
     out.extend_from_slice(&[
-        key1(0, 0),
-        key1(1, w.lower),
-        key1(2, w.word),
-        key1(3, w.suf[0]),
-        key1(4, w.suf[1]),
-        key1(5, w.suf[2]),
-        key1(6, w.suf[3]),
-        key1(7, w.pre[0]),
-        key1(8, w.pre[1]),
-        key1(9, w.pre[2]),
-        key1(10, w.shape),
-        key1(11, w.flags),
-        key1(12, p1.lower),
-        key1(13, n1.lower),
-        key1(14, p2.lower),
-        key1(15, n2.lower),
-        key1(16, p1.suf[2]),
-        key1(17, n1.suf[2]),
         key1(18, t1),
         key1(19, t2),
         key2(20, t1, t2),
         key2(21, t1, w.lower),
+        key2(26, t1, w.suf[2]),
         key2(22, p1.lower, w.lower),
         key2(23, w.lower, n1.lower),
-        key1(24, n1.shape),
-        key1(25, p1.shape),
-        key2(26, t1, w.suf[2]),
-        key2(27, w.flags, w.lower),
         key2(28, n1.lower, n2.lower),
-        key1(29, n1.suf[1]),
+        key2(61, t1, n1.lex),
     ]);
+    if i == 0 {
+        out.extend_from_slice(&[key1(53, w.shape), key1(54, w.lower)]);
+    }
     if let Some(r) = right {
         let (r1, r2) = (tag(r[0]), tag(r[1]));
         out.extend_from_slice(&[
@@ -214,8 +262,28 @@ pub(crate) fn pos(
             key2(43, r1, w.lower),
             key2(44, t1, r1),
             key2(45, r1, w.suf[2]),
+            key2(46, r1, w.lex),
         ]);
     }
+}
+
+/// All POS keys of token `i` (static roles, then dynamic), for training.
+pub(crate) fn pos(
+    toks: &[Tok],
+    i: usize,
+    left: [u16; 2],
+    right: Option<[u16; 2]>,
+    out: &mut Vec<u32>,
+) {
+    pos_dynamic(toks, i, left, right, out);
+    for (role, off) in ROLE_OFFSETS.iter().enumerate() {
+        pos_role(&at(toks, i as isize + off), role, out);
+    }
+}
+
+/// The padding token before (`false`) or after (`true`) a sentence.
+pub(crate) fn pad_tok(after: bool) -> Tok {
+    pad(if after { PAD_AFTER } else { PAD_BEFORE })
 }
 
 /// NER templates for token `i`: `upos` holds hashes of the UPOS tags,
@@ -224,6 +292,7 @@ pub(crate) fn ner(
     toks: &[Tok],
     upos: &[u64],
     gaz: &[u8],
+    bits: &[u8],
     i: usize,
     left: [u16; 2],
     out: &mut Vec<u32>,
@@ -250,6 +319,14 @@ pub(crate) fn ner(
         } else {
             gaz.get(j as usize)
                 .map_or(PAD_AFTER, |&b| int(u64::from(b)))
+        }
+    };
+    let b = |j: isize| -> u64 {
+        if j < 0 {
+            PAD_BEFORE
+        } else {
+            bits.get(j as usize)
+                .map_or(PAD_AFTER, |&x| int(u64::from(x) + 0x300))
         }
     };
     let (t1, t2) = (tag(left[0]), tag(left[1]));
@@ -291,5 +368,16 @@ pub(crate) fn ner(
         key2(133, t1, w.lower),
         key1(134, u(ii - 2)),
         key1(135, u(ii + 2)),
+        key1(136, u64::from(i == 0)),
+        key1(140, b(ii)),
+        key2(141, b(ii), w.shape),
+        key1(142, b(ii + 1)),
+        key1(143, b(ii - 1)),
+        key2(144, b(ii), t1),
+        key2(145, b(ii), u0),
+        key2(146, b(ii - 1), b(ii + 1)),
+        key2(147, w.shape, n1.shape),
+        key2(148, p1.shape, w.shape),
+        key2(149, t1, n1.shape),
     ]);
 }

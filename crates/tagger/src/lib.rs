@@ -38,6 +38,7 @@ mod features;
 mod hash;
 mod io;
 mod lemma;
+mod lexicon;
 mod ner;
 mod perceptron;
 mod tagger;

@@ -14,7 +14,120 @@ use crate::tagger::{Tagger, TrainOptions};
 use crate::Result;
 
 const MAGIC: &[u8; 4] = b"KNER";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
+
+/// Word lists compiled into the crate (written for khaldun, see `data/`).
+const ORG_HEADS: &str = include_str!("../data/org_heads.txt");
+const COUNTRIES: &str = include_str!("../data/countries.txt");
+const PLACES: &str = include_str!("../data/places.txt");
+
+/// Builtin list-match bits of a word (feature values, not a user gazetteer).
+const B_ORG_HEAD: u8 = 1;
+const B_COUNTRY: u8 = 2;
+const B_NATIONALITY: u8 = 4;
+const B_PLACE: u8 = 8;
+/// A capitalised run starting here contains an organisation head word.
+const B_ORG_AHEAD: u8 = 16;
+/// Capitalised (or all caps) and inside a run of capitalised words.
+const B_CAP_RUN: u8 = 32;
+
+/// The compiled-in word lists: lowercase single words, and multi-word
+/// names as word sequences (exact case).
+struct Lists {
+    org_heads: std::collections::HashSet<String>,
+    /// Name (words joined by one space) -> bits.
+    names: std::collections::HashMap<String, u8>,
+    max_words: usize,
+}
+
+fn lists() -> &'static Lists {
+    static L: std::sync::OnceLock<Lists> = std::sync::OnceLock::new();
+    L.get_or_init(|| {
+        let body = |s: &'static str| {
+            s.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        };
+        let org_heads = body(ORG_HEADS).map(str::to_lowercase).collect();
+        let mut names = std::collections::HashMap::new();
+        for l in body(COUNTRIES) {
+            let (c, a) = l.split_once('\t').unwrap_or((l, ""));
+            *names.entry(c.to_string()).or_insert(0) |= B_COUNTRY;
+            if !a.is_empty() {
+                *names.entry(a.to_string()).or_insert(0) |= B_NATIONALITY;
+            }
+        }
+        for l in body(PLACES) {
+            *names.entry(l.to_string()).or_insert(0) |= B_PLACE;
+        }
+        let max_words = names
+            .keys()
+            .map(|k| k.split(' ').count())
+            .max()
+            .unwrap_or(1);
+        Lists {
+            org_heads,
+            names,
+            max_words,
+        }
+    })
+}
+
+fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Builtin list bits for every word of a sentence.
+fn list_bits(words: &[&str], out: &mut Vec<u8>, buf: &mut String) {
+    let l = lists();
+    out.clear();
+    out.resize(words.len(), 0);
+    for (i, w) in words.iter().enumerate() {
+        buf.clear();
+        buf.extend(w.chars().flat_map(char::to_lowercase));
+        if l.org_heads.contains(buf.as_str()) && (capitalised(w) || w.len() > 1) {
+            out[i] |= B_ORG_HEAD;
+        }
+        // Longest multi-word name starting here.
+        for n in (1..=l.max_words.min(words.len() - i)).rev() {
+            buf.clear();
+            for (k, x) in words[i..i + n].iter().enumerate() {
+                if k > 0 {
+                    buf.push(' ');
+                }
+                buf.push_str(x);
+            }
+            if let Some(&b) = l.names.get(buf.as_str()) {
+                for o in &mut out[i..i + n] {
+                    *o |= b;
+                }
+                break;
+            }
+        }
+    }
+    for i in 0..words.len() {
+        if !capitalised(words[i]) {
+            continue;
+        }
+        let prev_cap = i > 0 && capitalised(words[i - 1]);
+        let next_cap = words.get(i + 1).is_some_and(|w| capitalised(w));
+        if prev_cap || next_cap {
+            out[i] |= B_CAP_RUN;
+        }
+        // Look ahead through a capitalised run (allowing "of", "for", "and",
+        // "&", "the" inside) for an organisation head.
+        for j in i..(i + 6).min(words.len()) {
+            let w = words[j];
+            if out[j] & B_ORG_HEAD != 0 && capitalised(w) {
+                out[i] |= B_ORG_AHEAD;
+                break;
+            }
+            if !(capitalised(w) || matches!(w, "of" | "for" | "and" | "&" | "the" | "on")) {
+                break;
+            }
+        }
+    }
+}
 
 /// Entity type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -138,8 +251,9 @@ struct Scratch {
     lower: String,
     upos: Vec<u64>,
     gaz: Vec<u8>,
+    bits: Vec<u8>,
+    buf: String,
     keys: Vec<u32>,
-    scores: Vec<i32>,
     tags: Vec<u16>,
 }
 
@@ -147,10 +261,12 @@ thread_local! {
     static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
 }
 
+#[allow(clippy::too_many_arguments)]
 fn decode_with<F: FnMut(&[u32], &mut [f32])>(
     toks: &[Tok],
     upos: &[u64],
     gaz: &[u8],
+    bits: &[u8],
     keys: &mut Vec<u32>,
     tags: &mut Vec<u16>,
     mut score: F,
@@ -162,7 +278,7 @@ fn decode_with<F: FnMut(&[u32], &mut [f32])>(
             if i >= 1 { tags[i - 1] } else { NO_TAG },
             if i >= 2 { tags[i - 2] } else { NO_TAG },
         ];
-        features::ner(toks, upos, gaz, i, left, keys);
+        features::ner(toks, upos, gaz, bits, i, left, keys);
         let mut scores = [0f32; N_CLASSES];
         score(keys, &mut scores);
         let prev = if i >= 1 { tags[i - 1] } else { 0 };
@@ -214,26 +330,28 @@ impl Ner {
             s.gaz.clear();
             s.gaz
                 .extend((0..words.len()).map(|i| gaz.get(i).copied().unwrap_or(0)));
+            list_bits(words, &mut s.bits, &mut s.buf);
             let Scratch {
                 toks,
                 upos,
                 gaz,
+                bits,
                 keys,
-                scores,
                 tags,
                 ..
             } = s;
-            scores.resize(N_CLASSES, 0);
+            let mut scores = [0i32; 256];
             let w = &self.weights;
             decode_with(
                 toks,
                 upos,
                 gaz,
+                bits,
                 keys,
                 tags,
                 |k, out| {
-                    scores.iter_mut().for_each(|x| *x = 0);
-                    w.score(k, scores);
+                    scores[..N_CLASSES].iter_mut().for_each(|x| *x = 0);
+                    w.score(k, &mut scores);
                     for (o, s) in out.iter_mut().zip(scores.iter()) {
                         *o = *s as f32;
                     }
@@ -287,6 +405,7 @@ pub fn train_ner_with_gazetteer(
         toks: Vec<Tok>,
         upos: Vec<u64>,
         gaz: Vec<u8>,
+        bits: Vec<u8>,
         gold: Vec<u16>,
     }
     let mut lower = String::new();
@@ -298,7 +417,10 @@ pub fn train_ner_with_gazetteer(
             let mut toks = Vec::new();
             features::analyze(&words, &mut lower, &mut toks);
             tagger.tag_into(&words, &mut tagged);
+            let mut bits = Vec::new();
+            list_bits(&words, &mut bits, &mut lower);
             Prep {
+                bits,
                 toks,
                 upos: tagged.iter().map(|t| bytes(t.upos.as_bytes())).collect(),
                 gaz: (0..words.len()).map(|i| gaz(&words, i)).collect(),
@@ -321,6 +443,7 @@ pub fn train_ner_with_gazetteer(
                 &p.toks,
                 &p.upos,
                 &p.gaz,
+                &p.bits,
                 &mut keys,
                 &mut tags,
                 |k, out| t_ref.borrow().score(k, out),

@@ -121,27 +121,51 @@ impl Trainer {
     }
 }
 
-/// `Slot::len` of a dense row.
+/// `Slot::meta` of a dense row.
 const DENSE: u32 = u32::MAX;
+/// Sparse rows up to this long live inside their slot.
+const INLINE: usize = 2;
 
+/// One table slot: 16 bytes, so a lookup touches one cache line. `meta` is
+/// the row length (or [`DENSE`]); rows of <= [`INLINE`] entries are stored
+/// in `a`, `b` as packed entries, longer ones at `a` in `entries` (or in
+/// `dense`).
 #[derive(Clone, Copy, Default)]
 struct Slot {
     key: u32,
-    start: u32,
-    len: u32,
+    meta: u32,
+    a: u32,
+    b: u32,
+}
+
+/// Packs `(class, weight)` into one `u32`: class in the low byte, weight in
+/// the high half.
+#[inline]
+fn pack(c: u8, q: i16) -> u32 {
+    u32::from(c) | (u32::from(q as u16) << 16)
+}
+
+#[inline]
+fn unpack(e: u32) -> (u8, i16) {
+    (e as u8, (e >> 16) as u16 as i16)
 }
 
 /// Frozen, quantised weights with O(1) lookup.
+///
+/// Open addressing with linear probing where a key's home slot is
+/// monotonic in the key (`key * cap >> 32`): features are stored sorted by
+/// key, so loading fills the table front to back (no random writes, no
+/// rehashing) and probing never wraps (the table has a tail of empty slots).
 #[derive(Clone)]
 pub(crate) struct Weights {
     pub(crate) n_classes: usize,
     /// Multiply an integer score by this to get the averaged-perceptron score.
     pub(crate) scale: f32,
-    mask: usize,
+    /// Home slot of key `k` is `(k as u64 * cap) >> 32`.
+    cap: u64,
     slots: Vec<Slot>,
-    /// (weight, class) runs, one per feature; interleaved so scoring a
-    /// feature touches one cache line, not two arrays.
-    entries: Vec<(i16, u8)>,
+    /// Packed entries of sparse rows longer than [`INLINE`].
+    entries: Vec<u32>,
     /// Rows with many entries (bias, tag and suffix features) stored densely,
     /// `n_classes` weights each, so scoring them vectorises.
     dense: Vec<i16>,
@@ -149,26 +173,45 @@ pub(crate) struct Weights {
 }
 
 impl Weights {
-    fn build(n_classes: usize, scale: f32, feats: Vec<(u32, Vec<(u8, i16)>)>) -> Weights {
-        let cap = (feats.len() * 2).max(16).next_power_of_two();
-        let mut w = Weights {
+    /// An empty table sized for `n` features; fill with [`Weights::push`]
+    /// in increasing key order, then [`Weights::seal`].
+    fn with_capacity(n_classes: usize, scale: f32, n: usize) -> Weights {
+        // Load factor <= 2/3.
+        let cap = (n + n / 2).max(16) as u64;
+        Weights {
             n_classes,
             scale,
-            mask: cap - 1,
-            slots: vec![Slot::default(); cap],
+            cap,
+            slots: Vec::with_capacity(cap as usize + 64),
             entries: Vec::new(),
             dense: Vec::new(),
-            n_features: feats.len(),
-        };
-        for (k, row) in feats {
-            w.insert(k, &row);
+            n_features: 0,
         }
+    }
+
+    #[inline]
+    fn home(&self, key: u32) -> usize {
+        ((u64::from(key) * self.cap) >> 32) as usize
+    }
+
+    fn build(n_classes: usize, scale: f32, feats: Vec<(u32, Vec<(u8, i16)>)>) -> Weights {
+        let mut w = Weights::with_capacity(n_classes, scale, feats.len());
+        for (k, row) in feats {
+            w.push(k, &row);
+        }
+        w.seal();
         w
     }
 
-    /// Adds one feature row to the table (sparse or dense by length).
-    fn insert(&mut self, key: u32, row: &[(u8, i16)]) {
-        let slot = if row.len() * 4 > self.n_classes {
+    /// Appends one feature row; keys must come in strictly increasing order.
+    fn push(&mut self, key: u32, row: &[(u8, i16)]) {
+        let mut slot = Slot {
+            key,
+            meta: row.len() as u32,
+            a: 0,
+            b: 0,
+        };
+        if row.len() * 4 > self.n_classes && row.len() > INLINE {
             let start = self.dense.len();
             self.dense.resize(start + self.n_classes, 0);
             for &(c, q) in row {
@@ -176,42 +219,53 @@ impl Weights {
                     *x = q;
                 }
             }
-            Slot {
-                key,
-                start: start as u32,
-                len: DENSE,
-            }
+            slot.meta = DENSE;
+            slot.a = start as u32;
+        } else if row.len() <= INLINE {
+            let mut it = row.iter().map(|&(c, q)| pack(c, q));
+            slot.a = it.next().unwrap_or(0);
+            slot.b = it.next().unwrap_or(0);
         } else {
-            let start = self.entries.len() as u32;
-            self.entries.extend(row.iter().map(|&(c, q)| (q, c)));
-            Slot {
-                key,
-                start,
-                len: row.len() as u32,
-            }
-        };
-        let mut i = key as usize & self.mask;
-        while self.slots[i].key != 0 {
-            i = (i + 1) & self.mask;
+            slot.a = self.entries.len() as u32;
+            self.entries.extend(row.iter().map(|&(c, q)| pack(c, q)));
         }
-        self.slots[i] = slot;
+        let home = self.home(key);
+        if self.slots.len() < home {
+            self.slots.resize(home, Slot::default());
+        }
+        self.slots.push(slot);
+        self.n_features += 1;
+    }
+
+    /// Pads the table so every probe ends on an empty slot.
+    fn seal(&mut self) {
+        let n = (self.cap as usize).max(self.slots.len()) + 1;
+        self.slots.resize(n, Slot::default());
+        self.slots.shrink_to_fit();
+        self.entries.shrink_to_fit();
+        self.dense.shrink_to_fit();
     }
 
     /// The `(class, weight)` entries of a slot, whichever way it is stored.
     fn row(&self, s: Slot) -> Vec<(u8, i16)> {
-        if s.len == DENSE {
-            let a = s.start as usize;
+        if s.meta == DENSE {
+            let a = s.a as usize;
             self.dense[a..a + self.n_classes]
                 .iter()
                 .enumerate()
                 .filter(|(_, &q)| q != 0)
                 .map(|(c, &q)| (c as u8, q))
                 .collect()
-        } else {
-            let a = s.start as usize;
-            self.entries[a..a + s.len as usize]
+        } else if s.meta as usize <= INLINE {
+            [s.a, s.b][..s.meta as usize]
                 .iter()
-                .map(|&(q, c)| (c, q))
+                .map(|&e| unpack(e))
+                .collect()
+        } else {
+            let a = s.a as usize;
+            self.entries[a..a + s.meta as usize]
+                .iter()
+                .map(|&e| unpack(e))
                 .collect()
         }
     }
@@ -222,38 +276,53 @@ impl Weights {
     }
 
     #[inline]
-    fn find(&self, k: u32) -> Option<Slot> {
-        let mut i = k as usize & self.mask;
-        loop {
-            let s = self.slots[i];
+    fn find(&self, k: u32) -> Option<&Slot> {
+        let mut i = self.home(k);
+        while let Some(s) = self.slots.get(i) {
             if s.key == k {
                 return Some(s);
             }
             if s.key == 0 {
                 return None;
             }
-            i = (i + 1) & self.mask;
+            i += 1;
+        }
+        None
+    }
+
+    /// Adds integer scores of `keys` into `scores`.
+    #[inline]
+    pub(crate) fn score(&self, keys: &[u32], scores: &mut [i32; 256]) {
+        for &k in keys {
+            self.score1(k, scores);
         }
     }
 
-    /// Adds integer scores of `keys` into `scores` (`len >= n_classes`).
+    /// Adds the integer scores of one key into `scores`.
     #[inline]
-    pub(crate) fn score(&self, keys: &[u32], scores: &mut [i32]) {
-        for &k in keys {
-            if let Some(s) = self.find(k) {
-                if s.len == DENSE {
-                    let a = s.start as usize;
-                    let row = self.dense.get(a..a + self.n_classes).unwrap_or(&[]);
-                    for (x, &w) in scores.iter_mut().zip(row) {
-                        *x += i32::from(w);
-                    }
-                    continue;
+    pub(crate) fn score1(&self, k: u32, scores: &mut [i32; 256]) {
+        let Some(s) = self.find(k) else { return };
+        let add = |scores: &mut [i32; 256], e: u32| {
+            scores[(e & 0xff) as usize] += i32::from((e >> 16) as u16 as i16);
+        };
+        match s.meta {
+            DENSE => {
+                let a = s.a as usize;
+                let row = self.dense.get(a..a + self.n_classes).unwrap_or(&[]);
+                for (x, &w) in scores.iter_mut().zip(row) {
+                    *x += i32::from(w);
                 }
-                let (a, b) = (s.start as usize, (s.start + s.len) as usize);
-                for &(w, c) in self.entries.get(a..b).unwrap_or(&[]) {
-                    if let Some(x) = scores.get_mut(c as usize) {
-                        *x += i32::from(w);
-                    }
+            }
+            0 => {}
+            1 => add(scores, s.a),
+            2 => {
+                add(scores, s.a);
+                add(scores, s.b);
+            }
+            n => {
+                let a = s.a as usize;
+                for &e in self.entries.get(a..a + n as usize).unwrap_or(&[]) {
+                    add(scores, e);
                 }
             }
         }
@@ -262,8 +331,8 @@ impl Weights {
     pub(crate) fn write(&self, w: &mut Writer) {
         w.varint(self.n_classes as u64);
         w.f32(self.scale);
-        let mut live: Vec<Slot> = self.slots.iter().copied().filter(|s| s.key != 0).collect();
-        live.sort_unstable_by_key(|s| s.key);
+        // Slots are already in increasing key order.
+        let live: Vec<Slot> = self.slots.iter().copied().filter(|s| s.key != 0).collect();
         w.varint(live.len() as u64);
         let mut prev = 0u32;
         for s in &live {
@@ -288,18 +357,8 @@ impl Weights {
         }
         let scale = r.f32("scale")?;
         let n = r.count(3, "features")?;
-        // Fill the table directly: no per-feature allocation, so loading
-        // a few hundred thousand features takes milliseconds.
-        let cap = (n * 2).max(16).next_power_of_two();
-        let mut w = Weights {
-            n_classes,
-            scale,
-            mask: cap - 1,
-            slots: vec![Slot::default(); cap],
-            entries: Vec::with_capacity(n * 2),
-            dense: Vec::new(),
-            n_features: n,
-        };
+        // Keys come sorted, so the table fills front to back.
+        let mut w = Weights::with_capacity(n_classes, scale, n);
         let mut key = 0u32;
         let mut row = Vec::new();
         for _ in 0..n {
@@ -309,16 +368,23 @@ impl Weights {
                 return Err(bad("bad key"));
             }
             let len = r.count(2, "row")?;
+            if len > n_classes {
+                return Err(bad("bad row"));
+            }
             row.clear();
             for _ in 0..len {
                 let c = r.u8("class")?;
+                if c as usize >= n_classes {
+                    return Err(bad("bad class"));
+                }
                 let z = u32::try_from(r.varint("weight")?).map_err(|_| bad("bad weight"))?;
                 let q = ((z >> 1) as i32) ^ -((z & 1) as i32);
                 let q = i16::try_from(q).map_err(|_| bad("bad weight"))?;
                 row.push((c, q));
             }
-            w.insert(key, &row);
+            w.push(key, &row);
         }
+        w.seal();
         Ok(w)
     }
 }
@@ -344,12 +410,12 @@ mod tests {
         w.write(&mut out);
         let w2 = Weights::read(&mut Reader::new(&out.buf)).unwrap();
         for keys in [[1u32, 2], [3, 2], [4, 5]] {
-            let (mut a, mut b) = ([0i32; 3], [0i32; 3]);
+            let (mut a, mut b) = ([0i32; 256], [0i32; 256]);
             w.score(&keys, &mut a);
             w2.score(&keys, &mut b);
             assert_eq!(a, b);
         }
-        let mut s = [0i32; 3];
+        let mut s = [0i32; 256];
         w.score(&[4, 5], &mut s);
         assert!(s[2] > s[0] && s[2] > s[1]);
     }

@@ -8,15 +8,20 @@ use std::collections::BTreeMap;
 
 use khaldun_conllu::Sentence;
 
-use crate::features::{self, Tok, NO_TAG};
-use crate::hash::{mix, FxMap, Rng};
+use crate::features::{self, Tok, NO_TAG, ROLES, ROLE_OFFSETS};
+use crate::hash::{bytes, mix, FxMap, Rng};
 use crate::io::{Reader, Writer};
 use crate::lemma::Lemmatizer;
+use crate::lexicon::Lexicon;
 use crate::perceptron::{Trainer, Weights};
 use crate::{Error, Result};
 
 const MAGIC: &[u8; 4] = b"KTAG";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
+/// Vocabulary id of a word outside the cached vocabulary.
+const NO_VID: u32 = u32::MAX;
+/// Only the most frequent vocabulary words get cached rows (load time).
+const MAX_CACHED: usize = 3000;
 
 /// One tagged word. String fields borrow from the [`Tagger`].
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -50,6 +55,13 @@ pub struct TrainOptions {
     pub fixed_min_count: u32,
     /// Drop quantised weights below this magnitude (of 32767 for the largest).
     pub min_weight: i16,
+    /// Words seen this often get their static feature weights precomputed
+    /// at load time (speed only; capped at `dict_min_count`).
+    pub vocab_min_count: u32,
+    /// Second pass: tokens whose first-pass margin (best minus runner-up
+    /// score, in averaged-perceptron units) is at least this keep their
+    /// first-pass tag unscored. `f32::INFINITY` rescores every token.
+    pub pass2_margin: f32,
     /// Print progress to stderr.
     pub verbose: bool,
 }
@@ -64,6 +76,8 @@ impl Default for TrainOptions {
             dict_min_count: 10,
             fixed_min_count: 20,
             min_weight: 4,
+            vocab_min_count: 3,
+            pass2_margin: f32::INFINITY,
             verbose: false,
         }
     }
@@ -76,24 +90,93 @@ pub struct Tagger {
     xpos: Vec<String>,
     pass1: Weights,
     pass2: Option<Weights>,
-    /// Word hash -> class of frequent unambiguous words.
-    fixed: FxMap<u64, u16>,
-    /// Word hash -> classes allowed for frequent words.
-    allowed: FxMap<u64, Vec<u16>>,
+    /// See [`TrainOptions::pass2_margin`].
+    pass2_margin: f32,
+    lexicon: Lexicon,
+    /// Frequent training words (exact forms), most frequent first.
+    vocab: Vec<String>,
+    /// Per vocabulary word: its only class (frequent unambiguous words skip
+    /// scoring) or [`NO_TAG`].
+    vocab_fixed: Vec<u16>,
+    /// Per vocabulary word: `(start, len)` in `allowed_classes` of the
+    /// classes it is restricted to (`len` 0: unrestricted).
+    vocab_allowed: Vec<(u32, u32)>,
+    allowed_classes: Vec<u16>,
     feats_names: Vec<String>,
     feats_default: Vec<u32>,
     feats_lex: FxMap<u64, u32>,
     lemmatizer: Lemmatizer,
+    /// Derived at load time.
+    cache: Cache,
 }
 
-#[derive(Default)]
+/// Load-time precomputation: word hash -> vocabulary id, each vocabulary
+/// word's analysis, and per pass the summed static weights of every
+/// vocabulary word in every role (rows 0 and 1: sentence padding).
+#[derive(Clone, Default)]
+struct Cache {
+    index: FxMap<u64, u32>,
+    toks: Vec<Tok>,
+    rows1: Vec<i32>,
+    rows2: Vec<i32>,
+}
+
 struct Scratch {
     toks: Vec<Tok>,
+    vids: Vec<u32>,
     lower: String,
+    buf: String,
     keys: Vec<u32>,
-    scores: Vec<i32>,
+    scores: Box<[i32; 256]>,
+    margins: Vec<i32>,
     first: Vec<u16>,
     tags: Vec<u16>,
+}
+
+impl Default for Scratch {
+    fn default() -> Self {
+        Scratch {
+            toks: Vec::new(),
+            vids: Vec::new(),
+            lower: String::new(),
+            buf: String::new(),
+            keys: Vec::new(),
+            scores: Box::new([0; 256]),
+            margins: Vec::new(),
+            first: Vec::new(),
+            tags: Vec::new(),
+        }
+    }
+}
+
+/// Analyses one word for the POS model (shape, affixes, lexicon class).
+fn analyze_pos_word(w: &str, lexicon: &Lexicon, lower: &mut String, buf: &mut String) -> Tok {
+    let mut t = features::analyze_word(w, lower);
+    t.lex = features::lex_hash(lexicon.classes(lower, buf));
+    t
+}
+
+/// Best class (restricted to `allowed` when non-empty) and its margin over
+/// the runner-up. Ties go to the lower id, so decoding is deterministic.
+#[inline]
+fn best2(scores: &[i32], allowed: &[u16]) -> (u16, i32) {
+    let (mut best, mut b, mut second) = (0usize, i32::MIN, i32::MIN);
+    let mut consider = |c: usize| {
+        let Some(&s) = scores.get(c) else { return };
+        if s > b {
+            second = b;
+            b = s;
+            best = c;
+        } else if s > second {
+            second = s;
+        }
+    };
+    if allowed.is_empty() {
+        (0..scores.len()).for_each(&mut consider);
+    } else {
+        allowed.iter().for_each(|&c| consider(c as usize));
+    }
+    (best as u16, b.saturating_sub(second))
 }
 
 thread_local! {
@@ -150,18 +233,62 @@ impl Tagger {
     }
 
     fn empty() -> Tagger {
-        Tagger {
+        let mut t = Tagger {
             upos: vec!["X".into()],
             xpos: vec!["_".into()],
             pass1: Trainer::new(1).finish(1),
             pass2: None,
-            fixed: FxMap::default(),
-            allowed: FxMap::default(),
+            pass2_margin: f32::INFINITY,
+            lexicon: Lexicon::default(),
+            vocab: Vec::new(),
+            vocab_fixed: Vec::new(),
+            vocab_allowed: Vec::new(),
+            allowed_classes: Vec::new(),
             feats_names: vec!["_".into()],
             feats_default: vec![0],
             feats_lex: FxMap::default(),
             lemmatizer: Lemmatizer::default(),
+            cache: Cache::default(),
+        };
+        t.build_cache();
+        t
+    }
+
+    /// Fills [`Cache`] from the vocabulary and the weights.
+    fn build_cache(&mut self) {
+        let n = self.upos.len();
+        let mut c = Cache::default();
+        c.index.reserve(self.vocab.len());
+        let (mut lower, mut buf) = (String::new(), String::new());
+        for (i, w) in self.vocab.iter().enumerate() {
+            c.index.insert(bytes(w.as_bytes()), i as u32);
+            c.toks
+                .push(analyze_pos_word(w, &self.lexicon, &mut lower, &mut buf));
         }
+        let toks: Vec<Tok> = [features::pad_tok(false), features::pad_tok(true)]
+            .into_iter()
+            .chain(c.toks.iter().take(MAX_CACHED).copied())
+            .collect();
+        let mut keys = Vec::new();
+        let mut scores = [0i32; 256];
+        let mut rows = |w: &Weights| -> Vec<i32> {
+            let mut out = Vec::with_capacity(toks.len() * ROLES * n);
+            for t in &toks {
+                for role in 0..ROLES {
+                    keys.clear();
+                    features::pos_role(t, role, &mut keys);
+                    scores[..n].iter_mut().for_each(|x| *x = 0);
+                    w.score(&keys, &mut scores);
+                    out.extend_from_slice(&scores[..n]);
+                }
+            }
+            out
+        };
+        c.rows1 = rows(&self.pass1);
+        if let Some(p2) = &self.pass2 {
+            c.rows2 = rows(p2);
+        }
+        self.cache = c;
     }
 
     /// The joint classes as `(upos, xpos)`, indexed by [`Tagged::class`].
@@ -209,19 +336,41 @@ impl Tagger {
         })
     }
 
+    /// Analyses a sentence: cached words are one hash lookup.
+    fn analyze(&self, words: &[&str], s: &mut Scratch) {
+        s.toks.clear();
+        s.vids.clear();
+        for w in words {
+            let h = bytes(w.as_bytes());
+            match self.cache.index.get(&h) {
+                Some(&v) => {
+                    s.toks.push(self.cache.toks[v as usize]);
+                    s.vids.push(v);
+                }
+                None => {
+                    s.toks
+                        .push(analyze_pos_word(w, &self.lexicon, &mut s.lower, &mut s.buf));
+                    s.vids.push(NO_VID);
+                }
+            }
+        }
+    }
+
     fn classes_with(&self, words: &[&str], s: &mut Scratch) {
-        features::analyze(words, &mut s.lower, &mut s.toks);
+        self.analyze(words, s);
         let Scratch {
             toks,
+            vids,
             keys,
             scores,
+            margins,
             first,
             tags,
             ..
         } = s;
-        self.decode(&self.pass1, toks, None, first, keys, scores);
-        if let Some(p2) = &self.pass2 {
-            self.decode(p2, toks, Some(first), tags, keys, scores);
+        self.decode(1, toks, vids, None, first, margins, keys, scores);
+        if self.pass2.is_some() {
+            self.decode(2, toks, vids, Some(first), tags, margins, keys, scores);
         } else {
             std::mem::swap(first, tags);
         }
@@ -256,33 +405,98 @@ impl Tagger {
         }
     }
 
+    fn allowed_of(&self, vid: u32) -> &[u16] {
+        self.vocab_allowed
+            .get(vid as usize)
+            .and_then(|&(a, n)| self.allowed_classes.get(a as usize..(a + n) as usize))
+            .unwrap_or(&[])
+    }
+
+    /// Greedy decoding with the cached static rows. `pass` is 1 or 2; in
+    /// pass 2 `right` holds the first pass's tags and `margins` its margins.
+    #[allow(clippy::too_many_arguments)]
     fn decode(
         &self,
-        w: &Weights,
+        pass: u8,
         toks: &[Tok],
+        vids: &[u32],
         right: Option<&[u16]>,
         tags: &mut Vec<u16>,
+        margins: &mut Vec<i32>,
         keys: &mut Vec<u32>,
-        scores: &mut Vec<i32>,
+        scores: &mut [i32; 256],
     ) {
+        let (w, rows) = match (pass, &self.pass2) {
+            (2, Some(p2)) => (p2, &self.cache.rows2),
+            _ => (&self.pass1, &self.cache.rows1),
+        };
+        let nc = w.n_classes.min(256);
+        let n = toks.len();
         tags.clear();
-        tags.resize(toks.len(), NO_TAG);
-        scores.resize(w.n_classes, 0);
-        for i in 0..toks.len() {
-            if let Some(&c) = self.fixed.get(&toks[i].word) {
-                tags[i] = c;
-                continue;
+        tags.resize(n, NO_TAG);
+        if pass == 1 {
+            margins.clear();
+            margins.resize(n, i32::MAX);
+        }
+        // Pass-1 margins in pass-1 integer units.
+        let skip = if self.pass2_margin.is_finite() && self.pass1.scale > 0.0 {
+            (self.pass2_margin / self.pass1.scale).min(i32::MAX as f32) as i32
+        } else {
+            i32::MAX
+        };
+        let row_len = ROLES * nc;
+        for i in 0..n {
+            let vid = vids.get(i).copied().unwrap_or(NO_VID);
+            if let Some(&c) = self.vocab_fixed.get(vid as usize) {
+                if c != NO_TAG {
+                    tags[i] = c;
+                    continue;
+                }
             }
-            features::pos(
+            if let Some(r) = right {
+                if margins[i] >= skip {
+                    tags[i] = r[i];
+                    continue;
+                }
+            }
+            scores[..nc].iter_mut().for_each(|x| *x = 0);
+            for (role, off) in ROLE_OFFSETS.iter().enumerate() {
+                let j = i as isize + off;
+                let row = if j < 0 {
+                    0
+                } else if j as usize >= n {
+                    1
+                } else {
+                    match vids.get(j as usize) {
+                        Some(&v) if (v as usize) < MAX_CACHED => v as usize + 2,
+                        _ => {
+                            keys.clear();
+                            features::pos_role(&toks[j as usize], role, keys);
+                            w.score(keys, scores);
+                            continue;
+                        }
+                    }
+                };
+                let a = row * row_len + role * nc;
+                if let Some(r) = rows.get(a..a + nc) {
+                    for (x, &q) in scores[..nc].iter_mut().zip(r) {
+                        *x += q;
+                    }
+                }
+            }
+            features::pos_dynamic(
                 toks,
                 i,
                 left_of(tags, i),
                 right.map(|r| right_of(r, i)),
                 keys,
             );
-            scores.iter_mut().for_each(|x| *x = 0);
             w.score(keys, scores);
-            tags[i] = argmax(scores, self.allowed.get(&toks[i].word).map(Vec::as_slice));
+            let (best, margin) = best2(&scores[..nc], self.allowed_of(vid));
+            tags[i] = best;
+            if pass == 1 {
+                margins[i] = margin;
+            }
         }
     }
 
@@ -293,20 +507,14 @@ impl Tagger {
         w.u32(VERSION);
         w.strs(&self.upos);
         w.strs(&self.xpos);
-        let mut fixed: Vec<_> = self.fixed.iter().collect();
-        fixed.sort_unstable();
-        w.varint(fixed.len() as u64);
-        for (k, c) in fixed {
-            w.u64(*k);
-            w.varint(u64::from(*c));
-        }
-        let mut allowed: Vec<_> = self.allowed.iter().collect();
-        allowed.sort_unstable();
-        w.varint(allowed.len() as u64);
-        for (k, cs) in allowed {
-            w.u64(*k);
-            w.varint(cs.len() as u64);
-            cs.iter().for_each(|&c| w.varint(u64::from(c)));
+        w.varint(self.vocab.len() as u64);
+        for (i, word) in self.vocab.iter().enumerate() {
+            w.str(word);
+            let f = self.vocab_fixed.get(i).copied().unwrap_or(NO_TAG);
+            w.varint(if f == NO_TAG { 0 } else { u64::from(f) + 1 });
+            let a = self.allowed_of(i as u32);
+            w.varint(a.len() as u64);
+            a.iter().for_each(|&c| w.varint(u64::from(c)));
         }
         w.strs(&self.feats_names);
         w.varint(self.feats_default.len() as u64);
@@ -321,6 +529,8 @@ impl Tagger {
             w.varint(u64::from(*f));
         }
         self.lemmatizer.write(&mut w);
+        self.lexicon.write(&mut w);
+        w.f32(self.pass2_margin);
         self.pass1.write(&mut w);
         w.u8(u8::from(self.pass2.is_some()));
         if let Some(p) = &self.pass2 {
@@ -346,17 +556,28 @@ impl Tagger {
             }
             Ok(c as u16)
         };
-        let mut fixed = FxMap::default();
-        for _ in 0..r.count(9, "fixed")? {
-            let k = r.u64("fixed")?;
-            fixed.insert(k, class(&mut r)?);
-        }
-        let mut allowed = FxMap::default();
-        for _ in 0..r.count(9, "allowed")? {
-            let k = r.u64("allowed")?;
+        let nv = r.count(3, "vocabulary")?;
+        let (mut vocab, mut vocab_fixed, mut vocab_allowed, mut allowed_classes) = (
+            Vec::with_capacity(nv),
+            Vec::with_capacity(nv),
+            Vec::with_capacity(nv),
+            Vec::new(),
+        );
+        for _ in 0..nv {
+            vocab.push(r.str("vocabulary")?);
+            let f = r.varint("vocabulary")?;
+            vocab_fixed.push(if f == 0 {
+                NO_TAG
+            } else if f as usize <= n {
+                f as u16 - 1
+            } else {
+                return Err(Error::BadModel("class id out of range".into()));
+            });
             let m = r.count(1, "allowed")?;
-            let cs = (0..m).map(|_| class(&mut r)).collect::<Result<Vec<_>>>()?;
-            allowed.insert(k, cs);
+            vocab_allowed.push((allowed_classes.len() as u32, m as u32));
+            for _ in 0..m {
+                allowed_classes.push(class(&mut r)?);
+            }
         }
         let feats_names = r.strs("feats")?;
         let nf = feats_names.len() as u64;
@@ -371,11 +592,15 @@ impl Tagger {
             .map(|_| fid(&mut r))
             .collect::<Result<Vec<_>>>()?;
         let mut feats_lex = FxMap::default();
-        for _ in 0..r.count(9, "feats lexicon")? {
+        let nl = r.count(9, "feats lexicon")?;
+        feats_lex.reserve(nl);
+        for _ in 0..nl {
             let k = r.u64("feats lexicon")?;
             feats_lex.insert(k, fid(&mut r)?);
         }
         let lemmatizer = Lemmatizer::read(&mut r)?;
+        let lexicon = Lexicon::read(&mut r)?;
+        let pass2_margin = r.f32("margin")?;
         let pass1 = Weights::read(&mut r)?;
         let pass2 = if r.u8("pass2")? == 1 {
             Some(Weights::read(&mut r)?)
@@ -388,18 +613,25 @@ impl Tagger {
                 "weights do not match the class table".into(),
             ));
         }
-        Ok(Tagger {
+        let mut t = Tagger {
             upos,
             xpos,
             pass1,
             pass2,
-            fixed,
-            allowed,
+            pass2_margin,
+            lexicon,
+            vocab,
+            vocab_fixed,
+            vocab_allowed,
+            allowed_classes,
             feats_names,
             feats_default,
             feats_lex,
             lemmatizer,
-        })
+            cache: Cache::default(),
+        };
+        t.build_cache();
+        Ok(t)
     }
 
     /// Number of weight features in the first and second pass.
@@ -408,6 +640,12 @@ impl Tagger {
             self.pass1.n_features(),
             self.pass2.as_ref().map_or(0, Weights::n_features),
         )
+    }
+
+    /// Sets the second-pass skip margin (see [`TrainOptions::pass2_margin`]);
+    /// for tuning speed against accuracy.
+    pub fn set_pass2_margin(&mut self, margin: f32) {
+        self.pass2_margin = margin;
     }
 }
 
@@ -499,15 +737,19 @@ pub fn train_tagger(train: &[Sentence], opts: &TrainOptions) -> Tagger {
         .collect();
     let n = classes.len();
 
-    let mut lower = String::new();
+    let lexicon = Lexicon::builtin();
+    let (mut lower, mut buf) = (String::new(), String::new());
     let mut data = Vec::with_capacity(train.len());
     let mut word_counts: FxMap<u64, BTreeMap<u16, u32>> = FxMap::default();
+    let mut word_forms: FxMap<u64, &str> = FxMap::default();
     let mut feats_counts: BTreeMap<(u64, u16), BTreeMap<String, u32>> = BTreeMap::new();
     let mut feats_class: BTreeMap<u16, BTreeMap<String, u32>> = BTreeMap::new();
     for s in train {
         let words: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
-        let mut toks = Vec::new();
-        features::analyze(&words, &mut lower, &mut toks);
+        let toks: Vec<Tok> = words
+            .iter()
+            .map(|w| analyze_pos_word(w, &lexicon, &mut lower, &mut buf))
+            .collect();
         let gold: Vec<u16> = s
             .words
             .iter()
@@ -519,6 +761,7 @@ pub fn train_tagger(train: &[Sentence], opts: &TrainOptions) -> Tagger {
             })
             .collect();
         for ((t, &g), w) in toks.iter().zip(&gold).zip(&s.words) {
+            word_forms.entry(t.word).or_insert(w.form.as_str());
             *word_counts.entry(t.word).or_default().entry(g).or_default() += 1;
             *feats_counts
                 .entry((t.lower, g))
@@ -584,24 +827,44 @@ pub fn train_tagger(train: &[Sentence], opts: &TrainOptions) -> Tagger {
             allowed.len()
         );
     }
+    // Cached vocabulary: frequent words, most frequent first, ties by form.
+    let vocab_min = opts.vocab_min_count.min(opts.dict_min_count).max(1);
+    let mut vocab: Vec<(u32, &str, u64)> = word_counts
+        .iter()
+        .map(|(h, m)| (m.values().sum::<u32>(), word_forms[h], *h))
+        .filter(|v| v.0 >= vocab_min)
+        .collect();
+    vocab.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    let (mut vocab_fixed, mut vocab_allowed, mut allowed_classes) = (vec![], vec![], vec![]);
+    for &(_, _, h) in &vocab {
+        vocab_fixed.push(fixed.get(&h).copied().unwrap_or(NO_TAG));
+        let a: &[u16] = allowed.get(&h).map_or(&[], Vec::as_slice);
+        vocab_allowed.push((allowed_classes.len() as u32, a.len() as u32));
+        allowed_classes.extend_from_slice(a);
+    }
     let pass1 = train_pass(&data, &all, None, &dict, n, opts, "pass 1");
     let mut tagger = Tagger {
         upos: classes.iter().map(|((u, _), _)| u.clone()).collect(),
         xpos: classes.iter().map(|((_, x), _)| x.clone()).collect(),
         pass1,
         pass2: None,
-        fixed: fixed.clone(),
-        allowed: allowed.clone(),
+        pass2_margin: opts.pass2_margin,
+        lexicon: lexicon.clone(),
+        vocab: vocab.iter().map(|v| v.1.to_string()).collect(),
+        vocab_fixed,
+        vocab_allowed,
+        allowed_classes,
         feats_names,
         feats_default,
         feats_lex,
         lemmatizer: Lemmatizer::train(train),
+        cache: Cache::default(),
     };
     if opts.two_pass && opts.folds >= 2 {
         // Jackknifed first-pass tags, so the second pass learns how far to
         // trust right context on text the first pass has not seen.
         let mut first: Vec<Vec<u16>> = vec![Vec::new(); data.len()];
-        let (mut keys, mut scores) = (Vec::new(), Vec::new());
+        let (mut keys, mut scores) = (Vec::new(), [0i32; 256]);
         for f in 0..opts.folds {
             let train_idx: Vec<usize> = all
                 .iter()
@@ -618,10 +881,10 @@ pub fn train_tagger(train: &[Sentence], opts: &TrainOptions) -> Tagger {
                 &format!("fold {}", f + 1),
             );
             for i in all.iter().copied().filter(|i| i % opts.folds == f) {
-                tagger.decode(
+                decode_uncached(
                     &w,
                     &data[i].toks,
-                    None,
+                    &dict,
                     &mut first[i],
                     &mut keys,
                     &mut scores,
@@ -638,5 +901,33 @@ pub fn train_tagger(train: &[Sentence], opts: &TrainOptions) -> Tagger {
             "pass 2",
         ));
     }
+    tagger.build_cache();
     tagger
+}
+
+/// Greedy first-pass decoding without caches (jackknifing in training).
+fn decode_uncached(
+    w: &Weights,
+    toks: &[Tok],
+    dict: &Dict<'_>,
+    tags: &mut Vec<u16>,
+    keys: &mut Vec<u32>,
+    scores: &mut [i32; 256],
+) {
+    tags.clear();
+    tags.resize(toks.len(), NO_TAG);
+    let nc = w.n_classes.min(256);
+    for i in 0..toks.len() {
+        if let Some(&c) = dict.fixed.get(&toks[i].word) {
+            tags[i] = c;
+            continue;
+        }
+        features::pos(toks, i, left_of(tags, i), None, keys);
+        scores[..nc].iter_mut().for_each(|x| *x = 0);
+        w.score(keys, scores);
+        tags[i] = argmax(
+            &scores[..nc],
+            dict.allowed.get(&toks[i].word).map(Vec::as_slice),
+        );
+    }
 }

@@ -25,12 +25,14 @@
 //! already single tokens when boundaries are decided.
 #![deny(missing_docs)]
 
+pub mod boundary;
 pub mod layout;
 pub mod lexicon;
 pub mod normalize;
 pub mod sentence;
 pub mod token;
 
+pub use boundary::BoundaryModel;
 pub use lexicon::Lexicon;
 pub use token::Tokenizer;
 
@@ -40,20 +42,31 @@ use khaldun_types::{Segmented, Sentence, Span, Token};
 #[derive(Debug, Clone, Copy)]
 pub struct Segmenter<'l> {
     lex: &'l Lexicon,
+    boundary: Option<&'l BoundaryModel>,
 }
 
 impl Default for Segmenter<'static> {
     fn default() -> Self {
         Segmenter {
             lex: Lexicon::builtin(),
+            boundary: Some(BoundaryModel::builtin()),
         }
     }
 }
 
 impl<'l> Segmenter<'l> {
-    /// A segmenter over the given word lists.
-    pub fn new(lex: &'l Lexicon) -> Self {
-        Segmenter { lex }
+    /// A segmenter over the given word lists and boundary model (`None`:
+    /// punctuation rules only).
+    pub fn new(lex: &'l Lexicon, boundary: Option<&'l BoundaryModel>) -> Self {
+        Segmenter { lex, boundary }
+    }
+
+    /// The same segmenter without the learned boundary model.
+    pub fn rules_only(self) -> Self {
+        Segmenter {
+            boundary: None,
+            ..self
+        }
     }
 
     /// Segments `text` (any size below 4 GiB; never panics).
@@ -81,6 +94,9 @@ impl<'l> Segmenter<'l> {
                 last.space_after = true;
             }
             sentence::split(text, &tokens, self.lex, &mut ranges);
+            if let Some(m) = self.boundary {
+                refine(m, self.lex, text, &tokens, &mut ranges);
+            }
             for r in &ranges {
                 let mut toks = tokens[r.clone()].to_vec();
                 split_final_period(text, &mut toks);
@@ -93,6 +109,30 @@ impl<'l> Segmenter<'l> {
             }
         }
     }
+}
+
+/// Splits rule-made sentences where the boundary model sees an unmarked boundary.
+fn refine(
+    m: &BoundaryModel,
+    lex: &Lexicon,
+    text: &str,
+    tokens: &[Token],
+    ranges: &mut Vec<std::ops::Range<usize>>,
+) {
+    let mut out = Vec::with_capacity(ranges.len());
+    for r in ranges.drain(..) {
+        let mut s = r.start;
+        for i in r.start..r.end.saturating_sub(1) {
+            if boundary::candidate(text, &tokens[i], &tokens[i + 1])
+                && boundary::decide(m, lex, text, tokens, i, i + 1 - s)
+            {
+                out.push(s..i + 1);
+                s = i + 1;
+            }
+        }
+        out.push(s..r.end);
+    }
+    *ranges = out;
 }
 
 /// An abbreviation that ends a sentence gives up its period to the sentence
@@ -133,6 +173,20 @@ mod tests {
         }
         assert_eq!(seg.paragraphs.len(), 3);
         assert_eq!(seg.sentences.len(), 5);
+    }
+
+    #[test]
+    fn learned_boundaries_split_unpunctuated_lines_but_not_names() {
+        let seg = Segmenter::default();
+        let count = |t: &str| seg.segment(t).sentences.len();
+        let names = "After listening to Prime Minister Narendra Modi on Monday, the governors of Kerala and \
+                     Tamil Nadu met in Chennai with officials from the World Health Organization.";
+        assert_eq!(count(names), 1);
+        assert_eq!(seg.rules_only().segment(names).sentences.len(), 1);
+        // an e-mail header run into its text: rules alone see one sentence
+        let mail = "Kay Mann 04/26/2001 07:17 AM Will you be providing an execution version?";
+        assert_eq!(seg.rules_only().segment(mail).sentences.len(), 1);
+        assert!(count(mail) >= 2, "{:?}", seg.segment(mail).sentences);
     }
 
     #[test]

@@ -130,7 +130,8 @@ pub fn split(text: &str, tokens: &[Token], lex: &Lexicon, out: &mut Vec<std::ops
                 j += 1;
                 continue;
             }
-            if is_terminator(us) {
+            // "?!" typed as "? !" stays one ending; a "?" after a space is its own
+            if is_terminator(us) && !tokens[j - 1].space_after {
                 j += 1;
                 continue;
             }
@@ -139,12 +140,19 @@ pub fn split(text: &str, tokens: &[Token], lex: &Lexicon, out: &mut Vec<std::ops
         if j >= n {
             break;
         }
-        if continues(text, &tokens[j], s, closed) {
+        if continues(text, &tokens[j], tokens.get(j + 1), s, closed) {
             i = j;
             continue;
         }
-        out.push(start..j);
-        start = j;
+        // a paragraph opening with an ellipsis ("...Now comes") is not a sentence of its own
+        let only_dots = start == 0
+            && tokens[start..j]
+                .iter()
+                .all(|t| is_terminator(t.span.slice(text)));
+        if !only_dots {
+            out.push(start..j);
+            start = j;
+        }
         open_paren = 0;
         i = j;
     }
@@ -159,10 +167,18 @@ fn family(s: &str) -> usize {
 }
 
 /// True when the token after a terminator continues the same sentence.
-fn continues(text: &str, next: &Token, term: &str, closed: bool) -> bool {
+fn continues(text: &str, next: &Token, after: Option<&Token>, term: &str, closed: bool) -> bool {
     let ns = next.span.slice(text);
+    // `in June... "if nothing changes."`: a quote opening on a lowercase word
+    if matches!(ns, "\"" | "“") {
+        if let Some(a) = after {
+            let w = a.span.slice(text);
+            return w.starts_with(|c: char| c.is_lowercase())
+                && (term.starts_with("..") || term == "…");
+        }
+    }
     let c = ns.chars().next().unwrap_or(' ');
-    if matches!(ns, "," | ";" | ":" | "%" | "-" | "–" | "—") {
+    if matches!(ns, "," | ";" | ":" | "%" | "-" | "–" | "—") || crate::token::is_emoticon(ns) {
         return true;
     }
     // `"Why?" he asked` and "wait... what" go on; after a bare full stop or

@@ -175,7 +175,13 @@ impl<'l> Tokenizer<'l> {
                     i += 1;
                 }
             }
-            if plain && !(5..=6).contains(&(i - start)) {
+            // plain words go straight out unless word() may split them
+            // ("cannot", "didnt", "10am")
+            let w = &bytes[start..i];
+            let special = (5..=6).contains(&w.len())
+                || (w.len() >= 4 && w.len() <= 8 && w[w.len() - 2..].eq_ignore_ascii_case(b"nt"))
+                || (w[0].is_ascii_digit() && w[w.len() - 1].is_ascii_alphabetic());
+            if plain && !special {
                 out.push(Token {
                     span: Span::from_range(start..i),
                     space_after: true,
@@ -460,7 +466,13 @@ impl<'l> Tokenizer<'l> {
                         let r_digit = next.is_ascii_digit();
                         let l_alnum = prev.is_some_and(|p| p.is_alphanumeric());
                         let r_alnum = next.is_alphanumeric();
-                        if !(l_alnum && r_alnum) {
+                        // "U.S.-led": an abbreviation before the hyphen
+                        let l_abbrev = prev == Some('.')
+                            && left.len() > 2
+                            && left.chars().all(|c| c.is_alphabetic() || c == '.');
+                        if l_abbrev && next.is_alphabetic() {
+                            true
+                        } else if !(l_alnum && r_alnum) {
                             false
                         } else if l_digit && r_digit {
                             !is_phone_number(&text[s..e])
@@ -557,7 +569,7 @@ fn is_phone_number(w: &str) -> bool {
 }
 
 /// ":-)", ":)", ";-(", ":D" and friends.
-fn is_emoticon(w: &str) -> bool {
+pub(crate) fn is_emoticon(w: &str) -> bool {
     matches!(
         w,
         ":-)"
@@ -852,6 +864,29 @@ mod tests {
         assert_eq!(toks("and/or"), ["and", "/", "or"]);
         assert_eq!(toks("war -- again"), ["war", "--", "again"]);
         assert_eq!(toks("war—again"), ["war", "—", "again"]);
+    }
+
+    #[test]
+    fn units_negations_emoticons_and_decorations() {
+        assert_eq!(
+            toks("a 375mm gun at 10am"),
+            ["a", "375", "mm", "gun", "at", "10", "am"]
+        );
+        assert_eq!(toks("the 1990s and 2nd"), ["the", "1990s", "and", "2nd"]);
+        assert_eq!(toks("i dont know"), ["i", "do", "nt", "know"]);
+        assert_eq!(toks("its dog"), ["its", "dog"]);
+        assert_eq!(toks("fine :-) ok"), ["fine", ":-)", "ok"]);
+        assert_eq!(toks("wow !!! ----=="), ["wow", "!!!", "----=="]);
+        assert_eq!(
+            toks("The U.S.-led coalition"),
+            ["The", "U.S.", "-", "led", "coalition"]
+        );
+        assert_eq!(
+            toks("1969-1970 and 646-8420"),
+            ["1969", "-", "1970", "and", "646-8420"]
+        );
+        assert_eq!(toks("past...and"), ["past", "...", "and"]);
+        assert_eq!(toks("Baltimore,MD"), ["Baltimore", ",", "MD"]);
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub fn run(cmd: EvalCommand, mut out: Box<dyn Write>) -> anyhow::Result<i32> {
             gold,
             show_errors,
             json,
+            rules_only,
         } => {
             let mut docs = Vec::new();
             for g in &gold {
@@ -21,7 +22,12 @@ pub fn run(cmd: EvalCommand, mut out: Box<dyn Write>) -> anyhow::Result<i32> {
                     khaldun_conllu::parse(&text).with_context(|| format!("{}", g.display()))?;
                 docs.extend(segment::rebuild(&sents).with_context(|| format!("{}", g.display()))?);
             }
-            let s = segment::evaluate(&docs, &Segmenter::default(), show_errors);
+            let seg = if rules_only {
+                Segmenter::default().rules_only()
+            } else {
+                Segmenter::default()
+            };
+            let s = segment::evaluate(&docs, &seg, show_errors);
             if json {
                 serde_json::to_writer(&mut out, &s)?;
                 writeln!(out)?;

@@ -2,6 +2,7 @@
 
 mod eval;
 mod segment;
+mod train;
 
 use crate::args::{Cli, Command, InputArgs, InputFormat};
 use anyhow::Context as _;
@@ -13,6 +14,13 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
     match cli.command {
         Command::Segment(a) => segment::run(a, out, cli.quiet),
         Command::Eval(e) => eval::run(e, out),
+        Command::Train(t) => {
+            anyhow::ensure!(
+                cli.output.is_some(),
+                "train writes a binary model: give --output FILE"
+            );
+            train::run(t, out, cli.quiet)
+        }
     }
 }
 

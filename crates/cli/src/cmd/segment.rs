@@ -8,7 +8,11 @@ use std::io::Write;
 
 pub fn run(a: SegmentArgs, mut out: Box<dyn Write>, quiet: bool) -> anyhow::Result<i32> {
     let records = super::records(&a.input)?;
-    let seg = Segmenter::default();
+    let seg = if a.rules_only {
+        Segmenter::default().rules_only()
+    } else {
+        Segmenter::default()
+    };
     let cfg = BatchConfig {
         fail_fast: a.input.fail_fast,
         quiet,

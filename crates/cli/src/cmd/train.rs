@@ -1,0 +1,108 @@
+//! `khaldun train ...`: models from gold data.
+
+use crate::args::TrainCommand;
+use anyhow::Context as _;
+use khaldun_text::boundary::{self, TrainParagraph};
+use khaldun_text::{Lexicon, Segmenter};
+use std::io::Write;
+
+pub fn run(cmd: TrainCommand, mut out: Box<dyn Write>, quiet: bool) -> anyhow::Result<i32> {
+    match cmd {
+        TrainCommand::Boundary {
+            gold,
+            news,
+            news_limit,
+            epochs,
+            seed,
+        } => {
+            let mut docs = Vec::new();
+            for g in &gold {
+                let text = std::fs::read_to_string(g)
+                    .with_context(|| format!("cannot read {}", g.display()))?;
+                let sents =
+                    khaldun_conllu::parse(&text).with_context(|| format!("{}", g.display()))?;
+                docs.extend(
+                    khaldun_eval::segment::rebuild(&sents)
+                        .with_context(|| format!("{}", g.display()))?,
+                );
+            }
+            // Paragraph tokens as the rules-only segmenter sees them; gold
+            // sentence starts mark the positive gaps.
+            let seg = Segmenter::default().rules_only();
+            let mut paras = Vec::new();
+            for d in &docs {
+                let starts: std::collections::HashSet<u32> =
+                    d.sentences.iter().map(|s| s.start).collect();
+                let s = seg.segment(&d.text);
+                for pi in 0..s.paragraphs.len() {
+                    let tokens: Vec<_> = s
+                        .sentences
+                        .iter()
+                        .filter(|x| x.paragraph as usize == pi)
+                        .flat_map(|x| x.tokens.iter().copied())
+                        .collect();
+                    let first = tokens.iter().position(|t| starts.contains(&t.span.start));
+                    let starts = tokens
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, t)| Some(*i) != first && starts.contains(&t.span.start))
+                        .map(|(i, _)| i)
+                        .collect();
+                    paras.push(TrainParagraph {
+                        text: &d.text,
+                        tokens,
+                        starts,
+                    });
+                }
+            }
+            let mut news_docs = Vec::new();
+            for n in &news {
+                let opts = khaldun_ingest::ReaderOptions::default();
+                for rec in khaldun_ingest::Reader::new(vec![khaldun_ingest::Input::path(n)], opts) {
+                    match rec {
+                        khaldun_ingest::Record::Doc { doc, .. } => news_docs.push(doc.text),
+                        khaldun_ingest::Record::Error(e) => anyhow::bail!("{e}"),
+                    }
+                }
+            }
+            news_docs.truncate(news_limit.unwrap_or(usize::MAX));
+            for text in &news_docs {
+                let s = seg.segment(text);
+                for (pi, p) in s.paragraphs.iter().enumerate() {
+                    if p.kind != khaldun_types::ParagraphKind::Body {
+                        continue;
+                    }
+                    let sents: Vec<_> = s
+                        .sentences
+                        .iter()
+                        .filter(|x| x.paragraph as usize == pi)
+                        .collect();
+                    let mut tokens = Vec::new();
+                    let mut starts = Vec::new();
+                    for x in &sents {
+                        if !tokens.is_empty() {
+                            starts.push(tokens.len());
+                        }
+                        tokens.extend(x.tokens.iter().copied());
+                    }
+                    paras.push(TrainParagraph {
+                        text,
+                        tokens,
+                        starts,
+                    });
+                }
+            }
+            let model = boundary::train(&paras, Lexicon::builtin(), epochs, seed);
+            out.write_all(&model.to_bytes())?;
+            out.flush()?;
+            if !quiet {
+                eprintln!(
+                    "trained on {} paragraphs of {} documents, {epochs} epochs, seed {seed}",
+                    paras.len(),
+                    docs.len()
+                );
+            }
+            Ok(0)
+        }
+    }
+}
