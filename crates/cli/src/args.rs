@@ -21,6 +21,8 @@ pub struct Cli {
 pub enum Command {
     /// Split articles into paragraphs (with layout kinds), sentences and tokens; one JSON object per document.
     Segment(SegmentArgs),
+    /// Tag, lemmatize, find entities and parse: CoNLL-U or JSON.
+    Parse(ParseArgs),
     /// Score khaldun against gold data.
     #[command(subcommand)]
     Eval(EvalCommand),
@@ -31,6 +33,42 @@ pub enum Command {
 
 #[derive(Debug, Subcommand)]
 pub enum TrainCommand {
+    /// The POS tagger and lemmatizer, from CoNLL-U.
+    Tagger {
+        /// Training CoNLL-U file(s).
+        #[arg(long, required = true, value_name = "FILE.conllu")]
+        train: Vec<PathBuf>,
+        /// Training passes.
+        #[arg(long, default_value_t = 10)]
+        epochs: usize,
+        /// Shuffling seed (training is deterministic given it).
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// The dependency parser, from CoNLL-U (tags predicted by the built-in tagger).
+    Parser {
+        /// Training CoNLL-U file(s).
+        #[arg(long, required = true, value_name = "FILE.conllu")]
+        train: Vec<PathBuf>,
+        /// Training passes.
+        #[arg(long, default_value_t = 15)]
+        epochs: usize,
+        /// Shuffling seed.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// The named-entity tagger, from IOB2 (features use the built-in tagger).
+    Ner {
+        /// Training IOB2 file(s).
+        #[arg(long, required = true, value_name = "FILE.iob2")]
+        train: Vec<PathBuf>,
+        /// Training passes.
+        #[arg(long, default_value_t = 10)]
+        epochs: usize,
+        /// Shuffling seed.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// The sentence-boundary model (for boundaries punctuation does not mark), from CoNLL-U gold.
     Boundary {
         /// Gold CoNLL-U file(s), e.g. UD English EWT train.
@@ -113,6 +151,26 @@ pub struct SegmentArgs {
     pub rules_only: bool,
 }
 
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ParseFormat {
+    /// CoNLL-U (ID FORM LEMMA UPOS XPOS FEATS HEAD DEPREL DEPS MISC), `# sent_id`, `# text`.
+    Conllu,
+    /// One JSON object per document.
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ParseArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "conllu")]
+    pub format: ParseFormat,
+    /// Input is one sentence per line, tokens separated by single spaces.
+    #[arg(long)]
+    pub pretokenized: bool,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum EvalCommand {
     /// Token and sentence F1 of the segmenter against CoNLL-U gold (e.g. UD English EWT dev).
@@ -129,5 +187,27 @@ pub enum EvalCommand {
         /// Score the punctuation rules alone (no learned boundary model).
         #[arg(long)]
         rules_only: bool,
+    },
+    /// UPOS, XPOS, FEATS, lemma, UAS and LAS against CoNLL-U gold (e.g. EWT test).
+    Ud {
+        /// Gold CoNLL-U file.
+        #[arg(long, value_name = "FILE.conllu")]
+        gold: PathBuf,
+        /// End to end from raw text (the gold `# text` lines), words aligned by character
+        /// offsets; by default the gold words are given.
+        #[arg(long)]
+        raw: bool,
+        /// Print the scores as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Entity-level precision, recall and F1 per type against IOB2 gold.
+    Ner {
+        /// Gold IOB2 file (e.g. UNER English EWT).
+        #[arg(long, value_name = "FILE.iob2")]
+        gold: PathBuf,
+        /// Print the scores as JSON.
+        #[arg(long)]
+        json: bool,
     },
 }

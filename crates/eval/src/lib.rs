@@ -3,10 +3,12 @@
 //! [`segment`] rebuilds raw documents from CoNLL-U gold (sentences joined by
 //! spaces, paragraphs by blank lines), runs the segmenter on them and scores
 //! token and sentence spans by exact character offsets, the CoNLL 2018
-//! shared task's way.
+//! shared task's way. [`ud`] scores tags, lemmas and dependencies, on gold
+//! tokens or end to end from raw text (words aligned by character offsets).
 #![deny(missing_docs)]
 
 pub mod segment;
+pub mod ud;
 
 /// Precision, recall and F1 over matched spans.
 #[derive(Debug, Clone, Copy, PartialEq, Default, serde::Serialize)]

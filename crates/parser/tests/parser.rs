@@ -116,7 +116,7 @@ fn news_sentences() {
             &[
                 ("arrested", "ROOT", "root"),
                 ("Protesters", "arrested", "nsubj:pass"),
-                ("police", "arrested", "obl"),
+                ("police", "arrested", "obl:agent"),
             ],
         ),
     ];

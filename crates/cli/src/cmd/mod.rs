@@ -1,6 +1,7 @@
 //! One module per subcommand.
 
 mod eval;
+mod parse;
 mod segment;
 mod train;
 
@@ -13,6 +14,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
     let out = open_output(cli.output.as_deref())?;
     match cli.command {
         Command::Segment(a) => segment::run(a, out, cli.quiet),
+        Command::Parse(a) => parse::run(a, out, cli.quiet),
         Command::Eval(e) => eval::run(e, out),
         Command::Train(t) => {
             anyhow::ensure!(

@@ -104,5 +104,89 @@ pub fn run(cmd: TrainCommand, mut out: Box<dyn Write>, quiet: bool) -> anyhow::R
             }
             Ok(0)
         }
+        TrainCommand::Tagger {
+            train,
+            epochs,
+            seed,
+        } => {
+            let sents = read_conllu(&train)?;
+            let opts = khaldun_tagger::TrainOptions {
+                epochs,
+                seed,
+                ..Default::default()
+            };
+            let model = khaldun_tagger::train_tagger(&sents, &opts);
+            out.write_all(&model.to_bytes())?;
+            out.flush()?;
+            if !quiet {
+                eprintln!(
+                    "trained the tagger on {} sentences, {epochs} epochs, seed {seed}",
+                    sents.len()
+                );
+            }
+            Ok(0)
+        }
+        TrainCommand::Parser {
+            train,
+            epochs,
+            seed,
+        } => {
+            let sents = read_conllu(&train)?;
+            let opts = khaldun_parser::TrainOptions {
+                epochs,
+                seed,
+                ..Default::default()
+            };
+            let model = khaldun_parser::train_parser(&sents, &opts);
+            out.write_all(&model.to_bytes())?;
+            out.flush()?;
+            if !quiet {
+                eprintln!(
+                    "trained the parser on {} sentences, {epochs} epochs, seed {seed}",
+                    sents.len()
+                );
+            }
+            Ok(0)
+        }
+        TrainCommand::Ner {
+            train,
+            epochs,
+            seed,
+        } => {
+            let mut sents = Vec::new();
+            for f in &train {
+                let text = std::fs::read_to_string(f)
+                    .with_context(|| format!("cannot read {}", f.display()))?;
+                sents.extend(
+                    khaldun_conllu::parse_iob2(&text)
+                        .with_context(|| format!("{}", f.display()))?,
+                );
+            }
+            let opts = khaldun_tagger::TrainOptions {
+                epochs,
+                seed,
+                ..Default::default()
+            };
+            let model = khaldun_tagger::train_ner(&sents, khaldun_tagger::Tagger::builtin(), &opts);
+            out.write_all(&model.to_bytes())?;
+            out.flush()?;
+            if !quiet {
+                eprintln!(
+                    "trained NER on {} sentences, {epochs} epochs, seed {seed}",
+                    sents.len()
+                );
+            }
+            Ok(0)
+        }
     }
+}
+
+fn read_conllu(files: &[std::path::PathBuf]) -> anyhow::Result<Vec<khaldun_conllu::Sentence>> {
+    let mut sents = Vec::new();
+    for f in files {
+        let text =
+            std::fs::read_to_string(f).with_context(|| format!("cannot read {}", f.display()))?;
+        sents.extend(khaldun_conllu::parse(&text).with_context(|| format!("{}", f.display()))?);
+    }
+    Ok(sents)
 }
