@@ -9,11 +9,18 @@ use libfuzzer_sys::fuzz_target;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-/// One scratch file per fuzzing process, rewritten for every input.
+/// One scratch file per fuzzing process, rewritten for every input (in
+/// memory under /dev/shm when there is one: the reader only reads paths).
 fn scratch() -> &'static PathBuf {
     static PATH: OnceLock<PathBuf> = OnceLock::new();
     PATH.get_or_init(|| {
-        std::env::temp_dir().join(format!("khaldun-fuzz-jsonl-{}.jsonl", std::process::id()))
+        let shm = std::path::Path::new("/dev/shm");
+        let dir = if shm.is_dir() {
+            shm.to_path_buf()
+        } else {
+            std::env::temp_dir()
+        };
+        dir.join(format!("khaldun-fuzz-jsonl-{}.jsonl", std::process::id()))
     })
 }
 
@@ -57,7 +64,11 @@ fuzz_target!(|data: &[u8]| {
     let Some((&opt, data)) = data.split_first() else {
         return;
     };
-    let limit = if opt & 1 == 0 { 1 << 20 } else { 16 + (opt >> 2) as usize };
+    let limit = if opt & 1 == 0 {
+        1 << 20
+    } else {
+        16 + (opt >> 2) as usize
+    };
     let opts = ReaderOptions {
         format: Some(Format::JsonLines),
         lossy: opt & 2 != 0,

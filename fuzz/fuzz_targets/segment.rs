@@ -23,7 +23,11 @@ fuzz_target!(|data: &[u8]| {
         assert!(p.span.start >= prev_par, "paragraphs out of order");
         prev_par = p.span.end;
         if let Some(d) = p.dateline {
-            assert!(ok(d) && p.span.contains(d), "dateline {d:?} in {:?}", p.span);
+            assert!(
+                ok(d) && p.span.contains(d),
+                "dateline {d:?} in {:?}",
+                p.span
+            );
         }
     }
     let mut prev_tok = 0;
@@ -35,13 +39,26 @@ fuzz_target!(|data: &[u8]| {
             .paragraphs
             .get(s.paragraph as usize)
             .expect("sentence names a missing paragraph");
-        assert!(s.paragraph >= prev_par_ix, "sentences out of paragraph order");
+        assert!(
+            s.paragraph >= prev_par_ix,
+            "sentences out of paragraph order"
+        );
         prev_par_ix = s.paragraph;
-        assert!(p.span.contains(s.span), "sentence {:?} outside {:?}", s.span, p.span);
+        assert!(
+            p.span.contains(s.span),
+            "sentence {:?} outside {:?}",
+            s.span,
+            p.span
+        );
         for t in &s.tokens {
             assert!(ok(t.span) && !t.span.is_empty(), "token {:?}", t.span);
             assert!(t.span.start >= prev_tok, "token {:?} out of order", t.span);
-            assert!(s.span.contains(t.span), "token {:?} outside {:?}", t.span, s.span);
+            assert!(
+                s.span.contains(t.span),
+                "token {:?} outside {:?}",
+                t.span,
+                s.span
+            );
             prev_tok = t.span.end;
         }
     }

@@ -197,6 +197,9 @@ pub enum EvalCommand {
         /// offsets; by default the gold words are given.
         #[arg(long)]
         raw: bool,
+        /// Score this CoNLL-U file (any system's output, same text) instead of running khaldun.
+        #[arg(long, value_name = "FILE.conllu", conflicts_with = "raw")]
+        system: Option<PathBuf>,
         /// Print the scores as JSON.
         #[arg(long)]
         json: bool,
@@ -206,6 +209,9 @@ pub enum EvalCommand {
         /// Gold IOB2 file (e.g. UNER English EWT).
         #[arg(long, value_name = "FILE.iob2")]
         gold: PathBuf,
+        /// Score this IOB2 file (same tokens) instead of running khaldun.
+        #[arg(long, value_name = "FILE.iob2")]
+        system: Option<PathBuf>,
         /// Print the scores as JSON.
         #[arg(long)]
         json: bool,

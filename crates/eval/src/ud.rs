@@ -192,6 +192,102 @@ pub fn eval_raw(a: &Analyzer, seg: &Segmenter, gold: &[Sentence]) -> Result<UdSc
     Ok(out)
 }
 
+/// Scores a system's CoNLL-U output against gold, both rebuilt from their
+/// `# text` lines and aligned by character offsets (so a system may tokenize
+/// and split sentences its own way, as long as its text is the same).
+pub fn eval_files(gold: &[Sentence], system: &[Sentence]) -> Result<UdScores> {
+    let gd = rebuild(gold)?;
+    let sd = rebuild(system)?;
+    if gd.len() != sd.len()
+        || gd
+            .iter()
+            .zip(&sd)
+            .any(|(g, s)| squeeze(&g.text) != squeeze(&s.text))
+    {
+        return Err(crate::Error::Alignment(
+            "system and gold texts differ (documents must match, up to whitespace)".into(),
+        ));
+    }
+    let mut out = UdScores::default();
+    let (gsents, ssents) = (group(gold), group(system));
+    for ((g, s), (gs, ss)) in gd.iter().zip(&sd).zip(gsents.iter().zip(&ssents)) {
+        // spans of the system text mapped onto the gold text by non-space position
+        let map = SpanMap::new(&s.text, &g.text);
+        let sspans: Vec<Span> = s.words.iter().map(|&w| map.map(w)).collect();
+        let gw = gold_words(gs, &g.words);
+        let sw = gold_words(ss, &sspans);
+        tally(&gw, &sw, &mut out);
+        let gset: std::collections::HashSet<Span> = g.sentences.iter().copied().collect();
+        out.sentences.gold += g.sentences.len();
+        out.sentences.predicted += s.sentences.len();
+        out.sentences.correct += s
+            .sentences
+            .iter()
+            .filter(|&&x| gset.contains(&map.map(x)))
+            .count();
+    }
+    Ok(out)
+}
+
+fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn group(sents: &[Sentence]) -> Vec<Vec<&Sentence>> {
+    let mut out: Vec<Vec<&Sentence>> = Vec::new();
+    for s in sents {
+        if s.newdoc || out.is_empty() {
+            out.push(Vec::new());
+        }
+        out.last_mut().expect("pushed").push(s);
+    }
+    out
+}
+
+/// Maps spans of `from` onto `to`, two texts equal up to whitespace, by the
+/// rank of their non-space characters.
+struct SpanMap {
+    /// rank of the non-space character starting at each byte of `from`
+    rank: Vec<u32>,
+    /// byte range in `to` of the non-space character of each rank
+    to: Vec<(u32, u32)>,
+}
+
+impl SpanMap {
+    fn new(from: &str, to: &str) -> SpanMap {
+        let mut rank = vec![u32::MAX; from.len() + 1];
+        let mut k = 0;
+        for (i, c) in from.char_indices() {
+            if !c.is_whitespace() {
+                rank[i] = k;
+                k += 1;
+            }
+        }
+        let to = to
+            .char_indices()
+            .filter(|(_, c)| !c.is_whitespace())
+            .map(|(j, c)| (j as u32, (j + c.len_utf8()) as u32))
+            .collect();
+        SpanMap { rank, to }
+    }
+
+    fn map(&self, s: Span) -> Span {
+        let first = self.rank.get(s.start as usize).copied().unwrap_or(u32::MAX);
+        // the last non-space character inside the span
+        let last = (s.start..s.end)
+            .rev()
+            .map(|i| self.rank[i as usize])
+            .find(|&r| r != u32::MAX);
+        match (
+            self.to.get(first as usize),
+            last.and_then(|l| self.to.get(l as usize)),
+        ) {
+            (Some(a), Some(b)) => Span::new(a.0, b.1),
+            _ => Span::new(u32::MAX, u32::MAX),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

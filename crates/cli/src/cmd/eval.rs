@@ -55,13 +55,18 @@ pub fn run(cmd: EvalCommand, mut out: Box<dyn Write>) -> anyhow::Result<i32> {
             out.flush()?;
             Ok(0)
         }
-        EvalCommand::Ud { gold, raw, json } => {
-            let text = std::fs::read_to_string(&gold)
-                .with_context(|| format!("cannot read {}", gold.display()))?;
-            let sents =
-                khaldun_conllu::parse(&text).with_context(|| format!("{}", gold.display()))?;
+        EvalCommand::Ud {
+            gold,
+            raw,
+            system,
+            json,
+        } => {
+            let sents = read_conllu(&gold)?;
             let an = khaldun_analysis::Analyzer::builtin();
-            let s = if raw {
+            let s = if let Some(sys) = &system {
+                khaldun_eval::ud::eval_files(&sents, &read_conllu(sys)?)
+                    .with_context(|| format!("{}", sys.display()))?
+            } else if raw {
                 khaldun_eval::ud::eval_raw(&an, &Segmenter::default(), &sents)
                     .with_context(|| format!("{}", gold.display()))?
             } else {
@@ -71,16 +76,12 @@ pub fn run(cmd: EvalCommand, mut out: Box<dyn Write>) -> anyhow::Result<i32> {
                 serde_json::to_writer(&mut out, &s)?;
                 writeln!(out)?;
             } else {
-                writeln!(
-                    out,
-                    "{} ({})",
-                    gold.display(),
-                    if raw {
-                        "end to end from raw text"
-                    } else {
-                        "gold tokens"
-                    }
-                )?;
+                let mode = match (&system, raw) {
+                    (Some(sys), _) => format!("system {}", sys.display()),
+                    (None, true) => "end to end from raw text".into(),
+                    (None, false) => "gold tokens".into(),
+                };
+                writeln!(out, "{} ({mode})", gold.display())?;
                 writeln!(out, "{:<12} {:>7} {:>7} {:>7}", "metric", "P", "R", "F1")?;
                 for (name, p) in [
                     ("sentences", s.sentences),
@@ -106,22 +107,48 @@ pub fn run(cmd: EvalCommand, mut out: Box<dyn Write>) -> anyhow::Result<i32> {
             out.flush()?;
             Ok(0)
         }
-        EvalCommand::Ner { gold, json } => {
-            let text = std::fs::read_to_string(&gold)
-                .with_context(|| format!("cannot read {}", gold.display()))?;
-            let sents =
-                khaldun_conllu::parse_iob2(&text).with_context(|| format!("{}", gold.display()))?;
-            let s = khaldun_tagger::eval_ner(
-                khaldun_tagger::Ner::builtin(),
-                khaldun_tagger::Tagger::builtin(),
-                &sents,
-            );
-            let rows = [
-                ("PER", s.per_label[0]),
-                ("ORG", s.per_label[1]),
-                ("LOC", s.per_label[2]),
-                ("micro", s.micro),
-            ];
+        EvalCommand::Ner { gold, system, json } => {
+            let read = |p: &std::path::Path| -> anyhow::Result<Vec<khaldun_conllu::IobSentence>> {
+                let text = std::fs::read_to_string(p)
+                    .with_context(|| format!("cannot read {}", p.display()))?;
+                khaldun_conllu::parse_iob2(&text).with_context(|| format!("{}", p.display()))
+            };
+            let gsents = read(&gold)?;
+            let s = match &system {
+                Some(sys) => khaldun_eval::ner::score_files(&gsents, &read(sys)?)
+                    .with_context(|| format!("{}", sys.display()))?,
+                None => {
+                    let an = khaldun_analysis::Analyzer::builtin();
+                    let predicted: Vec<Vec<String>> = gsents
+                        .iter()
+                        .map(|g| {
+                            let words: Vec<&str> = g.tokens.iter().map(String::as_str).collect();
+                            let a = an.analyze_words(&words);
+                            let mut tags = vec!["O".to_string(); words.len()];
+                            for e in &a.entities {
+                                for (k, t) in tags.iter_mut().enumerate().take(e.end).skip(e.start)
+                                {
+                                    *t = format!(
+                                        "{}-{}",
+                                        if k == e.start { "B" } else { "I" },
+                                        e.label
+                                    );
+                                }
+                            }
+                            tags
+                        })
+                        .collect();
+                    khaldun_eval::ner::score(
+                        gsents
+                            .iter()
+                            .zip(&predicted)
+                            .map(|(g, p)| (g.tags.as_slice(), p.as_slice())),
+                    )
+                }
+            };
+            let mut rows: Vec<(String, khaldun_eval::Prf)> =
+                s.by_type.iter().map(|(k, v)| (k.clone(), *v)).collect();
+            rows.push(("micro".into(), s.micro));
             if json {
                 let v: serde_json::Map<String, serde_json::Value> = rows
                     .iter()
@@ -140,7 +167,7 @@ pub fn run(cmd: EvalCommand, mut out: Box<dyn Write>) -> anyhow::Result<i32> {
                     "{:<6} {:>7} {:>7} {:>7} {:>6} {:>6} {:>6}",
                     "type", "P", "R", "F1", "gold", "pred", "right"
                 )?;
-                for (n, p) in rows {
+                for (n, p) in &rows {
                     writeln!(
                         out,
                         "{n:<6} {:>7.2} {:>7.2} {:>7.2} {:>6} {:>6} {:>6}",
@@ -157,4 +184,10 @@ pub fn run(cmd: EvalCommand, mut out: Box<dyn Write>) -> anyhow::Result<i32> {
             Ok(0)
         }
     }
+}
+
+fn read_conllu(p: &std::path::Path) -> anyhow::Result<Vec<khaldun_conllu::Sentence>> {
+    let text =
+        std::fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()))?;
+    khaldun_conllu::parse(&text).with_context(|| format!("{}", p.display()))
 }

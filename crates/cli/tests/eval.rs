@@ -1,0 +1,144 @@
+//! `khaldun eval ud|ner --system` on tiny fixtures whose scores are computed by hand.
+
+use std::process::Command;
+
+fn run(args: &[&str]) -> serde_json::Value {
+    let out = Command::new(env!("CARGO_BIN_EXE_khaldun"))
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn f1(v: &serde_json::Value) -> f64 {
+    let (g, p, c) = (
+        v["gold"].as_f64().unwrap(),
+        v["predicted"].as_f64().unwrap(),
+        v["correct"].as_f64().unwrap(),
+    );
+    2.0 * c / (g + p)
+}
+
+const GOLD_UD: &str = "# newdoc id = d\n# text = Troops left Basra.\n\
+1\tTroops\ttroop\tNOUN\tNNS\tNumber=Plur\t2\tnsubj\t_\t_\n\
+2\tleft\tleave\tVERB\tVBD\tTense=Past\t0\troot\t_\t_\n\
+3\tBasra\tBasra\tPROPN\tNNP\tNumber=Sing\t2\tobj\t_\tSpaceAfter=No\n\
+4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n\
+# text = They didn't.\n\
+1\tThey\tthey\tPRON\tPRP\t_\t2\tnsubj\t_\t_\n\
+2-3\tdidn't\t_\t_\t_\t_\t_\t_\t_\tSpaceAfter=No\n\
+2\tdid\tdo\tAUX\tVBD\t_\t0\troot\t_\t_\n\
+3\tn't\tnot\tPART\tRB\t_\t2\tadvmod\t_\t_\n\
+4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n";
+
+// Sentence 1: same words; "left" gets the wrong tag, lemma and head, "Basra"
+// becomes the root. Sentence 2: "didn't" is one word, so "did" and "n't" are
+// missed and the heads of "They" and "." (did vs didn't) no longer match.
+const SYS_UD: &str = "# newdoc id = d\n# text = Troops left Basra.\n\
+1\tTroops\ttroops\tNOUN\tNNS\tNumber=Plur\t2\tnsubj\t_\t_\n\
+2\tleft\tleft\tADJ\tJJ\t_\t3\tamod\t_\t_\n\
+3\tBasra\tBasra\tPROPN\tNNP\tNumber=Sing\t0\troot\t_\tSpaceAfter=No\n\
+4\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n\
+# text = They didn't.\n\
+1\tThey\tthey\tPRON\tPRP\t_\t2\tnsubj\t_\t_\n\
+2\tdidn't\tdidn't\tVERB\tVBD\t_\t0\troot\t_\tSpaceAfter=No\n\
+3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n";
+
+#[test]
+fn eval_ud_scores_a_system_file_by_hand() {
+    let d = tempfile::tempdir().unwrap();
+    let (g, s) = (d.path().join("gold.conllu"), d.path().join("sys.conllu"));
+    std::fs::write(&g, GOLD_UD).unwrap();
+    std::fs::write(&s, SYS_UD).unwrap();
+    let v = run(&[
+        "eval",
+        "ud",
+        "--gold",
+        g.to_str().unwrap(),
+        "--system",
+        s.to_str().unwrap(),
+        "--json",
+    ]);
+    // 8 gold words, 7 system words, 6 aligned (all but did/n't vs didn't)
+    assert_eq!(
+        (
+            v["words"]["gold"].as_u64(),
+            v["words"]["predicted"].as_u64(),
+            v["words"]["correct"].as_u64()
+        ),
+        (Some(8), Some(7), Some(6))
+    );
+    // UPOS right: Troops, Basra, ., They, . = 5 -> F1 10/15
+    assert!((f1(&v["upos"]) - 10.0 / 15.0).abs() < 1e-9);
+    // lemma right: Basra, ., they, . = 4 -> 8/15
+    assert!((f1(&v["lemma"]) - 8.0 / 15.0).abs() < 1e-9);
+    // heads right: Troops only (its head "left" aligns) -> 2/15; its label too
+    assert!((f1(&v["uas"]) - 2.0 / 15.0).abs() < 1e-9);
+    assert!((f1(&v["las"]) - 2.0 / 15.0).abs() < 1e-9);
+    // without punctuation: 6 gold, 5 system, 1 right -> 2/11
+    assert!((f1(&v["uas_nopunct"]) - 2.0 / 11.0).abs() < 1e-9);
+    // both sentences found
+    assert_eq!(v["sentences"]["correct"].as_u64(), Some(2));
+}
+
+#[test]
+fn eval_ner_scores_a_system_file_by_hand() {
+    let d = tempfile::tempdir().unwrap();
+    let (g, s) = (d.path().join("gold.iob2"), d.path().join("sys.iob2"));
+    std::fs::write(
+        &g,
+        "1\tParly\tB-PER\n2\tmet\tO\n3\tKazemi\tB-PER\n4\tin\tO\n5\tBaghdad\tB-LOC\n\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &s,
+        "1\tParly\tB-PER\n2\tmet\tO\n3\tKazemi\tB-ORG\n4\tin\tO\n5\tBaghdad\tB-LOC\n\n",
+    )
+    .unwrap();
+    let v = run(&[
+        "eval",
+        "ner",
+        "--gold",
+        g.to_str().unwrap(),
+        "--system",
+        s.to_str().unwrap(),
+        "--json",
+    ]);
+    assert_eq!(
+        (
+            v["PER"]["gold"].as_u64(),
+            v["PER"]["predicted"].as_u64(),
+            v["PER"]["correct"].as_u64()
+        ),
+        (Some(2), Some(1), Some(1))
+    );
+    assert_eq!(v["ORG"]["correct"].as_u64(), Some(0));
+    assert!((v["micro"]["f1"].as_f64().unwrap() - 2.0 / 3.0).abs() < 1e-9);
+    assert!((v["LOC"]["f1"].as_f64().unwrap() - 1.0).abs() < 1e-9);
+}
+
+#[test]
+fn eval_ud_refuses_a_system_with_other_text() {
+    let d = tempfile::tempdir().unwrap();
+    let (g, s) = (d.path().join("gold.conllu"), d.path().join("sys.conllu"));
+    std::fs::write(&g, GOLD_UD).unwrap();
+    std::fs::write(&s, SYS_UD.replace("Basra", "Mosul")).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_khaldun"))
+        .args([
+            "eval",
+            "ud",
+            "--gold",
+            g.to_str().unwrap(),
+            "--system",
+            s.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("differ"));
+}
