@@ -9,10 +9,10 @@
 use crate::transition::{State, NONE};
 
 /// Number of feature templates; bump [`FEATURE_SET`] whenever they change.
-pub(crate) const N_FEATS: usize = 113;
+pub(crate) const N_FEATS: usize = 122;
 /// Version of the template set, stored in model files so an old model is
 /// not silently scored with different features.
-pub(crate) const FEATURE_SET: u32 = 3;
+pub(crate) const FEATURE_SET: u32 = 4;
 
 const K: u64 = 0x517c_c1b7_2722_0a95;
 /// Feature keys are 40-bit.
@@ -277,6 +277,18 @@ pub(crate) fn extract(st: &State, s: &Sent, out: &mut [u64; N_FEATS]) {
     o.f(&[s0w, b0w, b1w]);
     o.f(&[s1w, s0w, b0w]);
     o.f(&[s.sf(s0), s.sf(b0)]);
+    // Preposition-object attachment: b0's case/mark child (its leftmost
+    // child) against the two candidate heads s0 and s1.
+    let b0l1w = s.w(b0l1);
+    o.f(&[s0w, b0l1w, b0w]);
+    o.f(&[s1w, b0l1w, b0w]);
+    o.f(&[s0w, b0l1w]);
+    o.f(&[s1w, b0l1w]);
+    o.f(&[s0p, b0l1w, b0p]);
+    o.f(&[s1p, b0l1w, b0p]);
+    o.f(&[s1p, s0p, b0l1w]);
+    o.f(&[b0l1w, b0w]);
+    o.f(&[s1p, b0p, dist(s1, b0)]);
     // s0-b0 pairs (LEFT-ARC heads are b0).
     o.f(&[s0w, s0p, b0w, b0p]);
     o.f(&[s0w, s0p, b0w]);

@@ -1,6 +1,6 @@
 //! Segments the Wikinews articles N times (default 20); for CPU-time profiling
 //! with `perf stat -e task-clock` or callgrind, where wall-clock benches are noisy.
-//! Usage: cargo run --release -p khaldun-text --example segspeed [N]
+//! Usage: cargo run --release -p khaldun-text --example segspeed [N] [rules]
 use khaldun_text::Segmenter;
 
 fn main() {
@@ -21,7 +21,12 @@ fn main() {
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(20);
-    let seg = Segmenter::default();
+    // a second argument "rules" measures the punctuation rules alone
+    let seg = if std::env::args().nth(2).as_deref() == Some("rules") {
+        Segmenter::default().rules_only()
+    } else {
+        Segmenter::default()
+    };
     let bytes: usize = texts.iter().map(String::len).sum();
     let t = std::time::Instant::now();
     let mut tokens = 0;

@@ -93,31 +93,62 @@ pub(crate) fn candidate(text: &str, prev: &Token, next: &Token) -> bool {
         // editorial brackets ("[Prime Minister Narendra] Modi") and numbers
         // after words ("Linux 8", "the 12th Amendment") continue the sentence
         && pc != ']'
-        && !(c.is_ascii_digit() && pc.is_alphabetic())
-        && !(p.starts_with(|x: char| x.is_ascii_digit()) && pc.is_alphabetic())
+}
+
+/// Per-token facts the features combine, computed once per paragraph.
+#[derive(Debug, Default)]
+pub(crate) struct Prepared {
+    /// Hash of each token's lowercased text.
+    word: Vec<u64>,
+    /// Shape class of each token, with bit 7 set for sentence-opener words.
+    shape: Vec<u8>,
+}
+
+impl Prepared {
+    pub(crate) fn new(lex: &Lexicon, text: &str, tokens: &[Token]) -> Prepared {
+        let mut p = Prepared {
+            word: Vec::with_capacity(tokens.len()),
+            shape: Vec::with_capacity(tokens.len()),
+        };
+        for t in tokens {
+            let w = t.span.slice(text);
+            p.word.push(word_hash(w));
+            let opener = w.as_bytes()[0].is_ascii_uppercase() && is_starter(lex, w);
+            p.shape.push(shape(w) | if opener { 0x80 } else { 0 });
+        }
+        p
+    }
 }
 
 /// Whether the model puts a boundary between `tokens[i]` and `tokens[i + 1]`.
 pub(crate) fn decide(
     model: &BoundaryModel,
-    lex: &Lexicon,
+    p: &Prepared,
     text: &str,
     tokens: &[Token],
     i: usize,
     since: usize,
 ) -> bool {
     let mut f = [0u32; NFEAT];
-    features(lex, text, tokens, i, since, &mut f);
+    features(p, text, tokens, i, since, &mut f);
     model.score(&f) > 0.0
 }
 
 const NFEAT: usize = 18;
 
 fn shape(w: &str) -> u8 {
-    let mut up = 0;
-    let mut low = 0;
-    let mut dig = 0;
-    let mut other = 0;
+    let (mut up, mut low, mut dig, mut other) = (0, 0, 0, 0);
+    if w.is_ascii() {
+        for &b in w.as_bytes() {
+            match b {
+                b'A'..=b'Z' => up += 1,
+                b'a'..=b'z' => low += 1,
+                b'0'..=b'9' => dig += 1,
+                _ => other += 1,
+            }
+        }
+        return shape_of(w, up, low, dig, other);
+    }
     for c in w.chars() {
         if c.is_uppercase() {
             up += 1
@@ -129,6 +160,10 @@ fn shape(w: &str) -> u8 {
             other += 1
         }
     }
+    shape_of(w, up, low, dig, other)
+}
+
+fn shape_of(w: &str, up: u32, low: u32, dig: u32, other: u32) -> u8 {
     let first_up = w.chars().next().is_some_and(char::is_uppercase);
     match (up, low, dig, other) {
         (0, 0, 0, _) => 1,             // punctuation
@@ -144,76 +179,83 @@ fn shape(w: &str) -> u8 {
     }
 }
 
-fn hash(template: u32, parts: &[&[u8]]) -> u32 {
-    // FxHash-style: fast and stable across runs (the table is saved).
-    let mut h: u64 = (template as u64 + 1).wrapping_mul(0x517c_c1b7_2722_0a95);
-    for p in parts {
-        for &b in p.iter().take(24) {
-            h = (h.rotate_left(5) ^ b.to_ascii_lowercase() as u64)
-                .wrapping_mul(0x517c_c1b7_2722_0a95);
-        }
-        h = (h.rotate_left(5) ^ 0xff).wrapping_mul(0x517c_c1b7_2722_0a95);
+/// `lex.is_starter` without allocating: starters are short ASCII words.
+fn is_starter(lex: &Lexicon, w: &str) -> bool {
+    let mut buf = [0u8; 16];
+    if w.len() > buf.len() || !w.is_ascii() {
+        return false;
+    }
+    for (d, s) in buf.iter_mut().zip(w.bytes()) {
+        *d = s.to_ascii_lowercase();
+    }
+    std::str::from_utf8(&buf[..w.len()]).is_ok_and(|l| lex.is_starter(l))
+}
+
+const K: u64 = 0x517c_c1b7_2722_0a95;
+
+/// FxHash-style hash of a word's lowercased bytes (first 24): stable across
+/// runs, since the weight table is saved.
+fn word_hash(w: &str) -> u64 {
+    let mut h: u64 = 0x9e37_79b9_7f4a_7c15;
+    for &b in w.as_bytes().iter().take(24) {
+        h = (h.rotate_left(5) ^ b.to_ascii_lowercase() as u64).wrapping_mul(K);
+    }
+    h
+}
+
+/// A feature id from a template number and the values it conjoins.
+fn mix(template: u64, parts: &[u64]) -> u32 {
+    let mut h = (template + 1).wrapping_mul(K);
+    for &x in parts {
+        h = (h.rotate_left(5) ^ x).wrapping_mul(K);
     }
     ((h >> 32) as usize % DIM) as u32
 }
 
+fn bucket(n: usize, edges: &[usize]) -> u64 {
+    edges.iter().take_while(|&&e| n > e).count() as u64
+}
+
 fn features(
-    lex: &Lexicon,
+    p: &Prepared,
     text: &str,
     tokens: &[Token],
     i: usize,
     since: usize,
     out: &mut [u32; NFEAT],
 ) {
-    let w = |k: usize| tokens.get(k).map_or("", |t| t.span.slice(text));
-    let l = w(i);
-    let r = w(i + 1);
-    let l1 = if i > 0 { w(i - 1) } else { "<s>" };
-    let r1 = w(i + 2);
-    let (sl, sr, sl1, sr1) = ([shape(l)], [shape(r)], [shape(l1)], [shape(r1)]);
-    let starter = [u8::from(lex.is_starter(&r.to_lowercase()))];
-    let dist = [match since {
-        0..=1 => 0u8,
-        2 => 1,
-        3 => 2,
-        4..=6 => 3,
-        7..=10 => 4,
-        11..=20 => 5,
-        _ => 6,
-    }];
-    let gap = &text[tokens[i].span.end as usize
-        ..tokens
-            .get(i + 1)
-            .map_or(tokens[i].span.end, |t| t.span.start) as usize];
-    let newline = [u8::from(gap.contains('\n'))];
-    out[0] = hash(0, &[]);
-    out[1] = hash(1, &[l.as_bytes()]);
-    out[2] = hash(2, &[r.as_bytes()]);
-    out[3] = hash(3, &[&sl, &sr]);
-    out[4] = hash(4, &[&sl1, &sl, &sr]);
-    out[5] = hash(5, &[&sl, &sr, &sr1]);
-    out[6] = hash(6, &[l.as_bytes(), &sr]);
-    out[7] = hash(7, &[&sl, r.as_bytes()]);
-    out[8] = hash(8, &[l1.as_bytes(), l.as_bytes()]);
-    out[9] = hash(9, &[r.as_bytes(), r1.as_bytes()]);
-    out[10] = hash(10, &[&starter, &sl]);
-    out[11] = hash(11, &[&dist, &sl, &sr]);
-    out[12] = hash(12, &[&newline]);
-    out[13] = hash(13, &[l.as_bytes(), r.as_bytes()]);
-    let left = tokens.len() - i - 1;
-    let until = [match left {
-        0..=1 => 0u8,
-        2 => 1,
-        3..=4 => 2,
-        5..=8 => 3,
-        9..=16 => 4,
-        _ => 5,
-    }];
-    let sr2 = [shape(w(i + 3))];
-    out[14] = hash(14, &[&until, &sr]);
-    out[15] = hash(15, &[&dist, &until]);
-    out[16] = hash(16, &[&sl, &sr, &sr1, &sr2]);
-    out[17] = hash(17, &[&dist, r.as_bytes()]);
+    const NONE: u64 = 0x5555;
+    let w = |k: usize| p.word.get(k).copied().unwrap_or(NONE);
+    let sh = |k: usize| p.shape.get(k).map_or(0, |&s| (s & 0x7f) as u64);
+    let (l, r, r1) = (w(i), w(i + 1), w(i + 2));
+    let l1 = if i > 0 { w(i - 1) } else { NONE + 1 };
+    let (sl, sr, sr1, sr2) = (sh(i), sh(i + 1), sh(i + 2), sh(i + 3));
+    let sl1 = if i > 0 { sh(i - 1) } else { 11 };
+    let starter = p.shape.get(i + 1).map_or(0, |&s| (s >> 7) as u64);
+    let dist = bucket(since, &[1, 2, 3, 6, 10, 20]);
+    let until = bucket(tokens.len() - i - 1, &[1, 2, 4, 8, 16]);
+    let gap_end = tokens
+        .get(i + 1)
+        .map_or(tokens[i].span.end, |t| t.span.start) as usize;
+    let newline = u64::from(text[tokens[i].span.end as usize..gap_end].contains('\n'));
+    out[0] = mix(0, &[]);
+    out[1] = mix(1, &[l]);
+    out[2] = mix(2, &[r]);
+    out[3] = mix(3, &[sl, sr]);
+    out[4] = mix(4, &[sl1, sl, sr]);
+    out[5] = mix(5, &[sl, sr, sr1]);
+    out[6] = mix(6, &[l, sr]);
+    out[7] = mix(7, &[sl, r]);
+    out[8] = mix(8, &[l1, l]);
+    out[9] = mix(9, &[r, r1]);
+    out[10] = mix(10, &[starter, sl]);
+    out[11] = mix(11, &[dist, sl, sr]);
+    out[12] = mix(12, &[newline]);
+    out[13] = mix(13, &[l, r]);
+    out[14] = mix(14, &[until, sr]);
+    out[15] = mix(15, &[dist, until]);
+    out[16] = mix(16, &[sl, sr, sr1, sr2]);
+    out[17] = mix(17, &[dist, r]);
 }
 
 /// One training paragraph: its text, tokens, and which gaps (by index of the
@@ -238,12 +280,13 @@ pub fn train(
     let mut examples: Vec<([u32; NFEAT], bool)> = Vec::new();
     for p in data {
         let starts: std::collections::HashSet<usize> = p.starts.iter().copied().collect();
+        let prep = Prepared::new(lex, p.text, &p.tokens);
         let mut start = 0;
         for i in 0..p.tokens.len().saturating_sub(1) {
             let y = starts.contains(&(i + 1));
             if candidate(p.text, &p.tokens[i], &p.tokens[i + 1]) {
                 let mut f = [0u32; NFEAT];
-                features(lex, p.text, &p.tokens, i, i + 1 - start, &mut f);
+                features(&prep, p.text, &p.tokens, i, i + 1 - start, &mut f);
                 examples.push((f, y));
             }
             if y {

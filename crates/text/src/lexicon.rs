@@ -1,7 +1,27 @@
 //! Word lists the segmenter uses, read from `data/text/*.txt` (compiled in).
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// FxHash: the word lists are looked up on every token, and SipHash's
+/// DoS resistance buys nothing for compiled-in keys.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(0x517c_c1b7_2722_0a95);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxBuild = BuildHasherDefault<FxHasher>;
+type Set = HashSet<String, FxBuild>;
 
 /// How an abbreviation behaves at a possible sentence end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,11 +39,11 @@ pub enum AbbrevKind {
 /// The segmenter's word lists.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
-    abbrevs: HashMap<String, AbbrevKind>,
-    prefixes: HashSet<String>,
-    starters: HashSet<String>,
-    credits: HashSet<String>,
-    markers: HashSet<String>,
+    abbrevs: HashMap<String, AbbrevKind, FxBuild>,
+    prefixes: Set,
+    starters: Set,
+    credits: Set,
+    markers: Set,
 }
 
 fn entries(src: &str) -> impl Iterator<Item = &str> {
@@ -49,11 +69,7 @@ impl Lexicon {
                 };
                 lex.abbrevs.insert(word, kind);
             }
-            let set = |src: &str| {
-                entries(src)
-                    .map(|l| l.trim().to_string())
-                    .collect::<HashSet<_>>()
-            };
+            let set = |src: &str| entries(src).map(|l| l.trim().to_string()).collect::<Set>();
             lex.prefixes = set(include_str!("../../../data/text/prefixes.txt"));
             lex.starters = set(include_str!("../../../data/text/sentence_starters.txt"));
             lex.credits = set(include_str!("../../../data/text/caption_credits.txt"));

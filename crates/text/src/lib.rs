@@ -83,6 +83,9 @@ impl<'l> Segmenter<'l> {
         let spans = layout::paragraphs(text);
         out.paragraphs = layout::classify(text, &spans, self.lex);
         let tok = Tokenizer::new(self.lex);
+        // Edited prose (news) marks its sentence ends; the learned boundaries
+        // are for text that does not (e-mail, forums, lists).
+        let boundary = self.boundary.filter(|_| !edited(text, &out.paragraphs));
         let mut tokens: Vec<Token> = Vec::new();
         let mut ranges = Vec::new();
         for (pi, p) in out.paragraphs.iter().enumerate() {
@@ -94,7 +97,7 @@ impl<'l> Segmenter<'l> {
                 last.space_after = true;
             }
             sentence::split(text, &tokens, self.lex, &mut ranges);
-            if let Some(m) = self.boundary {
+            if let Some(m) = boundary {
                 refine(m, self.lex, text, &tokens, &mut ranges);
             }
             for r in &ranges {
@@ -111,6 +114,25 @@ impl<'l> Segmenter<'l> {
     }
 }
 
+/// True when nearly every body paragraph ends in closing punctuation, as in
+/// edited news copy.
+fn edited(text: &str, paragraphs: &[khaldun_types::Paragraph]) -> bool {
+    let mut body = 0;
+    let mut ended = 0;
+    for p in paragraphs
+        .iter()
+        .filter(|p| p.kind == khaldun_types::ParagraphKind::Body)
+    {
+        body += 1;
+        let last = p.span.slice(text).chars().next_back().unwrap_or(' ');
+        ended += usize::from(matches!(
+            last,
+            '.' | '!' | '?' | '"' | '”' | '’' | '\'' | ')' | '…'
+        ));
+    }
+    body >= 3 && ended * 10 >= body * 9
+}
+
 /// Splits rule-made sentences where the boundary model sees an unmarked boundary.
 fn refine(
     m: &BoundaryModel,
@@ -120,11 +142,19 @@ fn refine(
     ranges: &mut Vec<std::ops::Range<usize>>,
 ) {
     let mut out = Vec::with_capacity(ranges.len());
+    let mut prep: Option<boundary::Prepared> = None;
     for r in ranges.drain(..) {
         let mut s = r.start;
         for i in r.start..r.end.saturating_sub(1) {
             if boundary::candidate(text, &tokens[i], &tokens[i + 1])
-                && boundary::decide(m, lex, text, tokens, i, i + 1 - s)
+                && boundary::decide(
+                    m,
+                    prep.get_or_insert_with(|| boundary::Prepared::new(lex, text, tokens)),
+                    text,
+                    tokens,
+                    i,
+                    i + 1 - s,
+                )
             {
                 out.push(s..i + 1);
                 s = i + 1;
