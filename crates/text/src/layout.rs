@@ -121,17 +121,7 @@ fn kind_of(p: &str, k: usize, n: usize, lex: &Lexicon) -> ParagraphKind {
     }
     // Captions are short: test them only below ~100 words' worth of bytes.
     let may_caption = p.len() <= 700;
-    if may_caption
-        && is_caption(
-            p,
-            if words > 15 {
-                word_count(p, MAX_LAYOUT_WORDS + 1)
-            } else {
-                words
-            },
-            lex,
-        )
-    {
+    if may_caption && is_caption(p, words, lex) {
         return ParagraphKind::Caption;
     }
     if is_dateline(p, words) {
@@ -194,10 +184,14 @@ fn final_parens(p: &str) -> Option<&str> {
     Some(&body[open + 1..])
 }
 
+/// `words` is counted up to 16; the full count (to 81) is taken only once a
+/// caption sign has been seen.
 fn is_caption(p: &str, words: usize, lex: &Lexicon) -> bool {
-    if words > MAX_LAYOUT_WORDS {
-        return false;
-    }
+    let short = || words <= 15 || word_count(p, MAX_LAYOUT_WORDS + 1) <= MAX_LAYOUT_WORDS;
+    is_caption_shaped(p, words, lex) && short()
+}
+
+fn is_caption_shaped(p: &str, words: usize, lex: &Lexicon) -> bool {
     let lower = head_lower(p, 16);
     for prefix in [
         "photo:",
