@@ -101,6 +101,40 @@ static BYTE_CLASS: [u8; 256] = {
     t
 };
 
+/// Trailing punctuation peeled off a chunk, right to left, without allocating.
+/// A chunk with more than 16 trailing marks keeps the rest in one token.
+#[derive(Default)]
+struct Trail {
+    items: [(usize, usize); 16],
+    len: usize,
+}
+
+impl Trail {
+    fn push(&mut self, x: (usize, usize)) {
+        if self.len < self.items.len() {
+            self.items[self.len] = x;
+            self.len += 1;
+        } else {
+            // merge into the last (leftmost) entry
+            self.items[self.len - 1].0 = x.0;
+        }
+    }
+}
+
+/// How many of the 8 bytes (little-endian order) at the start of `x` are
+/// ASCII letters. SWAR: per byte, `y = b | 0x20` is a letter iff
+/// 0x61 <= y <= 0x7a; adding 0x1f and 0x05 moves those bounds to the high bit.
+/// Carries out of a non-letter byte only reach later bytes, after the first
+/// non-letter, so the count stays exact.
+fn letters_prefix(x: u64) -> usize {
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let y = x | 0x2020_2020_2020_2020;
+    let t1 = y.wrapping_add(0x1f1f_1f1f_1f1f_1f1f);
+    let t2 = y.wrapping_add(0x0505_0505_0505_0505);
+    let letters = t1 & !t2 & !y & HI;
+    ((!letters & HI).trailing_zeros() / 8) as usize
+}
+
 /// Clitics split off the end of a word, lowercase, apostrophe normalized to `'`.
 const CLITICS: [&str; 7] = ["n't", "'s", "'re", "'ve", "'ll", "'d", "'m"];
 
@@ -155,6 +189,15 @@ impl<'l> Tokenizer<'l> {
             // one pass finds the chunk's end and whether it is a plain word
             let mut plain = true;
             while i < end {
+                // eight bytes at a time while they are ASCII letters
+                if let Some(chunk) = bytes.get(i..i + 8).filter(|_| i + 8 <= end) {
+                    let skip =
+                        letters_prefix(u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8])));
+                    if skip > 0 {
+                        i += skip;
+                        continue;
+                    }
+                }
                 let b = bytes[i];
                 match BYTE_CLASS[b as usize] {
                     ALNUM => {
@@ -260,7 +303,7 @@ impl<'l> Tokenizer<'l> {
             return;
         }
         // Trailing punctuation, collected right to left.
-        let mut trail: Vec<(usize, usize)> = Vec::new();
+        let mut trail = Trail::default();
         while s < e {
             let word = &text[s..e];
             let ch = last_char(word);
@@ -310,7 +353,7 @@ impl<'l> Tokenizer<'l> {
         if s < e {
             self.middle(text, s, e, out);
         }
-        for &(a, b) in trail.iter().rev() {
+        for &(a, b) in trail.items[..trail.len].iter().rev() {
             push(out, a, b);
         }
     }
@@ -418,7 +461,7 @@ impl<'l> Tokenizer<'l> {
             return;
         }
         // inner ellipsis: "past...and"
-        if let Some(at) = text[s..e].find("..") {
+        if let Some(at) = text.as_bytes()[s..e].windows(2).position(|w| w == b"..") {
             let at = s + at;
             let n = dots_len(&text[at..e]);
             if at > s && at + n < e {
@@ -887,6 +930,31 @@ mod tests {
         );
         assert_eq!(toks("past...and"), ["past", "...", "and"]);
         assert_eq!(toks("Baltimore,MD"), ["Baltimore", ",", "MD"]);
+    }
+
+    #[test]
+    fn swar_letter_prefix_matches_the_plain_definition() {
+        let samples: [&[u8; 8]; 6] = [
+            b"abcdefgh",
+            b"abc defg",
+            b"ABCxyz{a",
+            b"Zz@`[azA",
+            b"ab\xc3\xa9cdef",
+            b"1abcdefg",
+        ];
+        for s in samples {
+            let want = s.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+            assert_eq!(letters_prefix(u64::from_le_bytes(*s)), want, "{s:?}");
+        }
+        // every single byte value in every position
+        for pos in 0..8 {
+            for b in 0..=255u8 {
+                let mut s = *b"abcdefgh";
+                s[pos] = b;
+                let want = s.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+                assert_eq!(letters_prefix(u64::from_le_bytes(s)), want, "{s:?}");
+            }
+        }
     }
 
     #[test]
