@@ -45,37 +45,47 @@ impl JsonLines {
     fn read_line(&mut self) -> std::io::Result<Line> {
         self.buf.clear();
         let limit = self.opts.max_record_bytes;
+        // the limit counts the record, not its line ending ("\n" or "\r\n")
+        let room = limit.saturating_add(2);
         let mut total = 0usize;
         let mut any = false;
         loop {
             let chunk = self.r.fill_buf()?;
-            if chunk.is_empty() {
-                return Ok(if !any {
-                    Line::Eof
-                } else if total > limit {
+            let (take, end) = match memchr_nl(chunk) {
+                Some(i) => (i + 1, true),
+                None => (chunk.len(), false),
+            };
+            if chunk.is_empty() || end {
+                if end {
+                    if total + take <= room {
+                        self.buf.extend_from_slice(&chunk[..take]);
+                    }
+                    total += take;
+                    self.r.consume(take);
+                    self.offset += take as u64;
+                }
+                if !any && !end {
+                    return Ok(Line::Eof);
+                }
+                let content = if total <= room {
+                    let b = self.buf.strip_suffix(b"\n").unwrap_or(&self.buf);
+                    b.strip_suffix(b"\r").unwrap_or(b).len()
+                } else {
+                    total
+                };
+                return Ok(if content > limit {
                     Line::TooLong(total)
                 } else {
                     Line::Ok
                 });
             }
             any = true;
-            let (take, end) = match memchr_nl(chunk) {
-                Some(i) => (i + 1, true),
-                None => (chunk.len(), false),
-            };
-            if total + take <= limit + 1 {
+            if total + take <= room {
                 self.buf.extend_from_slice(&chunk[..take]);
             }
             total += take;
             self.r.consume(take);
             self.offset += take as u64;
-            if end {
-                return Ok(if total > limit + 1 {
-                    Line::TooLong(total)
-                } else {
-                    Line::Ok
-                });
-            }
         }
     }
 

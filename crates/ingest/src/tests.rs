@@ -287,3 +287,27 @@ fn offsets_count_the_byte_order_mark() {
         (Some(2), Some(17))
     );
 }
+
+#[test]
+fn the_limit_counts_the_record_not_its_line_ending() {
+    let d = tempfile::tempdir().unwrap();
+    let line = format!("{{\"text\":\"{}\"}}", "x".repeat(100));
+    let n = line.len();
+    let p = file(
+        d.path(),
+        "crlf.jsonl",
+        format!("{line}\r\n{line}\n{line}x").as_bytes(),
+    );
+    let recs = read_all(
+        vec![Input::path(&p)],
+        ReaderOptions {
+            max_record_bytes: n,
+            ..Default::default()
+        },
+    );
+    assert_eq!(recs.len(), 3);
+    assert!(matches!(recs[0], Record::Doc { .. }));
+    assert!(matches!(recs[1], Record::Doc { .. }));
+    // one byte over, without a newline at the end of the file
+    assert_eq!(err(&recs[2]).kind, ErrorKind::TooLarge);
+}

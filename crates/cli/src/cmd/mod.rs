@@ -44,6 +44,7 @@ pub const EXAMPLE: &str = include_str!("../../../../data/examples/ankara-talks.t
 
 /// The records to process: the inputs, or the built-in example.
 pub fn records(a: &InputArgs) -> anyhow::Result<Box<dyn Iterator<Item = Record>>> {
+    let reader = reader(a)?;
     if a.example {
         let doc = khaldun_types::Document {
             id: "example:ankara-talks".into(),
@@ -57,7 +58,7 @@ pub fn records(a: &InputArgs) -> anyhow::Result<Box<dyn Iterator<Item = Record>>
             warnings: Vec::new(),
         })));
     }
-    Ok(Box::new(reader(a)?))
+    Ok(Box::new(reader))
 }
 
 /// Builds the record reader from the input flags.
@@ -71,6 +72,12 @@ pub fn reader(a: &InputArgs) -> anyhow::Result<Reader> {
             && matches!(num(8..10), Some(1..=31));
         anyhow::ensure!(ok, "--date must be YYYY-MM-DD, got {d:?}");
     }
+    // spans are u32 byte offsets
+    anyhow::ensure!(
+        a.max_record_bytes > 0 && a.max_record_bytes < u32::MAX as usize,
+        "--max-record-bytes must be between 1 and {}",
+        u32::MAX - 1
+    );
     if let Some(n) = a.threads {
         anyhow::ensure!(n > 0, "--threads must be at least 1");
         // ignore "already initialized": only the first call sets the pool size
