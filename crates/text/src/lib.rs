@@ -114,7 +114,7 @@ impl<'l> Segmenter<'l> {
     }
 }
 
-/// True when nearly every body paragraph ends in closing punctuation, as in
+/// True when at least 80% of the body paragraphs (and 3 or more) end in closing punctuation, as in
 /// edited news copy.
 fn edited(text: &str, paragraphs: &[khaldun_types::Paragraph]) -> bool {
     let mut body = 0;
@@ -127,10 +127,10 @@ fn edited(text: &str, paragraphs: &[khaldun_types::Paragraph]) -> bool {
         let last = p.span.slice(text).chars().next_back().unwrap_or(' ');
         ended += usize::from(matches!(
             last,
-            '.' | '!' | '?' | '"' | '”' | '’' | '\'' | ')' | '…'
+            '.' | '!' | '?' | '"' | '”' | '’' | '\'' | ')' | '…' | ':'
         ));
     }
-    body >= 3 && ended * 10 >= body * 9
+    body >= 3 && ended * 10 >= body * 8
 }
 
 /// Splits rule-made sentences where the boundary model sees an unmarked boundary.

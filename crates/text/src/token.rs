@@ -188,6 +188,7 @@ impl<'l> Tokenizer<'l> {
             let start = i;
             // one pass finds the chunk's end and whether it is a plain word
             let mut plain = true;
+            let mut first_other = i;
             while i < end {
                 // eight bytes at a time while they are ASCII letters
                 if let Some(chunk) = bytes.get(i..i + 8).filter(|_| i + 8 <= end) {
@@ -207,6 +208,9 @@ impl<'l> Tokenizer<'l> {
                     SPACE => break,
                     _ => {}
                 }
+                if plain {
+                    first_other = i;
+                }
                 plain = false;
                 if b >= 0x80 {
                     let c = text[i..].chars().next().unwrap_or(' ');
@@ -220,16 +224,51 @@ impl<'l> Tokenizer<'l> {
             }
             // plain words go straight out unless word() may split them
             // ("cannot", "didnt", "10am")
-            let w = &bytes[start..i];
-            let special = (5..=6).contains(&w.len())
-                || (w.len() >= 4 && w.len() <= 8 && w[w.len() - 2..].eq_ignore_ascii_case(b"nt"))
-                || (w[0].is_ascii_digit() && w[w.len() - 1].is_ascii_alphabetic());
-            if plain && !special {
+            let special = |w: &[u8]| {
+                ((5..=6).contains(&w.len()) && matches!(w[0] | 0x20, b'c' | b'g' | b'w' | b'd'))
+                    || (w.len() >= 4
+                        && w.len() <= 8
+                        && w[w.len() - 2..].eq_ignore_ascii_case(b"nt"))
+                    || (w[0].is_ascii_digit() && w[w.len() - 1].is_ascii_alphabetic())
+            };
+            if plain && !special(&bytes[start..i]) {
                 out.push(Token {
                     span: Span::from_range(start..i),
                     space_after: true,
                 });
                 continue;
+            }
+            // a plain word and one closing mark ("said,", "Iraq.", "(left)" is not)
+            if !plain && first_other == i - 1 && first_other > start {
+                let core = &bytes[start..first_other];
+                let mark = bytes[first_other];
+                let splits = match mark {
+                    b',' | b';' | b':' | b'?' | b'!' | b')' => true,
+                    b'.' => !self.keeps_period(&text[start..first_other], text, i),
+                    _ => false,
+                };
+                if splits || mark == b'.' {
+                    if !splits {
+                        out.push(Token {
+                            span: Span::from_range(start..i),
+                            space_after: true,
+                        });
+                    } else {
+                        if special(core) {
+                            self.word(text, start, first_other, out);
+                        } else {
+                            out.push(Token {
+                                span: Span::from_range(start..first_other),
+                                space_after: false,
+                            });
+                        }
+                        out.push(Token {
+                            span: Span::from_range(first_other..i),
+                            space_after: true,
+                        });
+                    }
+                    continue;
+                }
             }
             let before = out.len();
             self.chunk(text, start, i, out);
@@ -381,6 +420,10 @@ impl<'l> Tokenizer<'l> {
         }
         if core.chars().count() == 1 && core.chars().all(|c| c.is_uppercase()) {
             return true;
+        }
+        // abbreviations are short: longer words end a sentence without a lookup
+        if core.len() > 8 {
+            return false;
         }
         let lower = ascii_lower(core);
         match self.lex.abbrev(&lower) {
