@@ -11,8 +11,8 @@ use std::io::{IsTerminal, Write};
 
 /// Records per parallel batch, and the text bytes at which a batch closes
 /// early; bounds memory whatever the input size.
-const BATCH_RECORDS: usize = 256;
-const BATCH_BYTES: usize = 1 << 20;
+const BATCH_RECORDS: usize = 128;
+const BATCH_BYTES: usize = 256 << 10;
 
 pub struct BatchConfig {
     pub fail_fast: bool,
