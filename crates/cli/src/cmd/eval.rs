@@ -14,14 +14,7 @@ pub fn run(cmd: EvalCommand, mut out: Box<dyn Write>) -> anyhow::Result<i32> {
             json,
             rules_only,
         } => {
-            let mut docs = Vec::new();
-            for g in &gold {
-                let text = std::fs::read_to_string(g)
-                    .with_context(|| format!("cannot read {}", g.display()))?;
-                let sents =
-                    khaldun_conllu::parse(&text).with_context(|| format!("{}", g.display()))?;
-                docs.extend(segment::rebuild(&sents).with_context(|| format!("{}", g.display()))?);
-            }
+            let docs = super::gold_docs(&gold)?;
             let seg = if rules_only {
                 Segmenter::default().rules_only()
             } else {
@@ -61,10 +54,10 @@ pub fn run(cmd: EvalCommand, mut out: Box<dyn Write>) -> anyhow::Result<i32> {
             system,
             json,
         } => {
-            let sents = read_conllu(&gold)?;
+            let sents = super::read_conllu(&gold)?;
             let an = khaldun_analysis::Analyzer::builtin();
             let s = if let Some(sys) = &system {
-                khaldun_eval::ud::eval_files(&sents, &read_conllu(sys)?)
+                khaldun_eval::ud::eval_files(&sents, &super::read_conllu(sys)?)
                     .with_context(|| format!("{}", sys.display()))?
             } else if raw {
                 khaldun_eval::ud::eval_raw(&an, &Segmenter::default(), &sents)
@@ -108,14 +101,9 @@ pub fn run(cmd: EvalCommand, mut out: Box<dyn Write>) -> anyhow::Result<i32> {
             Ok(0)
         }
         EvalCommand::Ner { gold, system, json } => {
-            let read = |p: &std::path::Path| -> anyhow::Result<Vec<khaldun_conllu::IobSentence>> {
-                let text = std::fs::read_to_string(p)
-                    .with_context(|| format!("cannot read {}", p.display()))?;
-                khaldun_conllu::parse_iob2(&text).with_context(|| format!("{}", p.display()))
-            };
-            let gsents = read(&gold)?;
+            let gsents = super::read_iob2(&gold)?;
             let s = match &system {
-                Some(sys) => khaldun_eval::ner::score_files(&gsents, &read(sys)?)
+                Some(sys) => khaldun_eval::ner::score_files(&gsents, &super::read_iob2(sys)?)
                     .with_context(|| format!("{}", sys.display()))?,
                 None => {
                     let an = khaldun_analysis::Analyzer::builtin();
@@ -184,10 +172,4 @@ pub fn run(cmd: EvalCommand, mut out: Box<dyn Write>) -> anyhow::Result<i32> {
             Ok(0)
         }
     }
-}
-
-fn read_conllu(p: &std::path::Path) -> anyhow::Result<Vec<khaldun_conllu::Sentence>> {
-    let text =
-        std::fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()))?;
-    khaldun_conllu::parse(&text).with_context(|| format!("{}", p.display()))
 }

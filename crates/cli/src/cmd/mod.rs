@@ -105,3 +105,31 @@ pub fn reader(a: &InputArgs) -> anyhow::Result<Reader> {
     let inputs = a.inputs.iter().map(Input::path).collect();
     Ok(Reader::new(inputs, opts))
 }
+
+/// Reads a CoNLL-U file, naming it in errors.
+pub fn read_conllu(p: &std::path::Path) -> anyhow::Result<Vec<khaldun_conllu::Sentence>> {
+    let text =
+        std::fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()))?;
+    khaldun_conllu::parse(&text).with_context(|| format!("{}", p.display()))
+}
+
+/// Reads an IOB2 file, naming it in errors.
+pub fn read_iob2(p: &std::path::Path) -> anyhow::Result<Vec<khaldun_conllu::IobSentence>> {
+    let text =
+        std::fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()))?;
+    khaldun_conllu::parse_iob2(&text).with_context(|| format!("{}", p.display()))
+}
+
+/// Documents rebuilt from CoNLL-U gold files (text, word and sentence spans).
+pub fn gold_docs(
+    files: &[std::path::PathBuf],
+) -> anyhow::Result<Vec<khaldun_eval::segment::GoldDoc>> {
+    let mut docs = Vec::new();
+    for f in files {
+        let sents = read_conllu(f)?;
+        docs.extend(
+            khaldun_eval::segment::rebuild(&sents).with_context(|| format!("{}", f.display()))?,
+        );
+    }
+    Ok(docs)
+}

@@ -1,7 +1,6 @@
 //! `khaldun train ...`: models from gold data.
 
 use crate::args::TrainCommand;
-use anyhow::Context as _;
 use khaldun_text::boundary::{self, TrainParagraph};
 use khaldun_text::{Lexicon, Segmenter};
 use std::io::Write;
@@ -15,17 +14,7 @@ pub fn run(cmd: TrainCommand, mut out: Box<dyn Write>, quiet: bool) -> anyhow::R
             epochs,
             seed,
         } => {
-            let mut docs = Vec::new();
-            for g in &gold {
-                let text = std::fs::read_to_string(g)
-                    .with_context(|| format!("cannot read {}", g.display()))?;
-                let sents =
-                    khaldun_conllu::parse(&text).with_context(|| format!("{}", g.display()))?;
-                docs.extend(
-                    khaldun_eval::segment::rebuild(&sents)
-                        .with_context(|| format!("{}", g.display()))?,
-                );
-            }
+            let docs = super::gold_docs(&gold)?;
             // Paragraph tokens as the rules-only segmenter sees them; gold
             // sentence starts mark the positive gaps.
             let seg = Segmenter::default().rules_only();
@@ -109,7 +98,11 @@ pub fn run(cmd: TrainCommand, mut out: Box<dyn Write>, quiet: bool) -> anyhow::R
             epochs,
             seed,
         } => {
-            let sents = read_conllu(&train)?;
+            let sents = train
+                .iter()
+                .map(|f| super::read_conllu(f))
+                .collect::<anyhow::Result<Vec<_>>>()?
+                .concat();
             let opts = khaldun_tagger::TrainOptions {
                 epochs,
                 seed,
@@ -131,7 +124,11 @@ pub fn run(cmd: TrainCommand, mut out: Box<dyn Write>, quiet: bool) -> anyhow::R
             epochs,
             seed,
         } => {
-            let sents = read_conllu(&train)?;
+            let sents = train
+                .iter()
+                .map(|f| super::read_conllu(f))
+                .collect::<anyhow::Result<Vec<_>>>()?
+                .concat();
             let opts = khaldun_parser::TrainOptions {
                 epochs,
                 seed,
@@ -153,15 +150,11 @@ pub fn run(cmd: TrainCommand, mut out: Box<dyn Write>, quiet: bool) -> anyhow::R
             epochs,
             seed,
         } => {
-            let mut sents = Vec::new();
-            for f in &train {
-                let text = std::fs::read_to_string(f)
-                    .with_context(|| format!("cannot read {}", f.display()))?;
-                sents.extend(
-                    khaldun_conllu::parse_iob2(&text)
-                        .with_context(|| format!("{}", f.display()))?,
-                );
-            }
+            let sents = train
+                .iter()
+                .map(|f| super::read_iob2(f))
+                .collect::<anyhow::Result<Vec<_>>>()?
+                .concat();
             let opts = khaldun_tagger::TrainOptions {
                 epochs,
                 seed,
@@ -179,14 +172,4 @@ pub fn run(cmd: TrainCommand, mut out: Box<dyn Write>, quiet: bool) -> anyhow::R
             Ok(0)
         }
     }
-}
-
-fn read_conllu(files: &[std::path::PathBuf]) -> anyhow::Result<Vec<khaldun_conllu::Sentence>> {
-    let mut sents = Vec::new();
-    for f in files {
-        let text =
-            std::fs::read_to_string(f).with_context(|| format!("cannot read {}", f.display()))?;
-        sents.extend(khaldun_conllu::parse(&text).with_context(|| format!("{}", f.display()))?);
-    }
-    Ok(sents)
 }
