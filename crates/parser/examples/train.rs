@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! cargo run --release --example train -p khaldun-parser -- [--epochs N] [--seed S] [--folds K] [--out PATH]
-//!     [--prune X] [--sweep a,b,c] [--load MODEL] [--train FILE] [--write-train FILE]
+//!     [--prune X] [--explore P] [--sweep a,b,c] [--load MODEL] [--train FILE] [--write-train FILE]
 //! ```
 //!
 //! Defaults: 5-fold jackknifed tags from `khaldun-tagger`, 15 epochs, seed 1,
@@ -98,6 +98,7 @@ fn main() {
             "--epochs" => opts.epochs = v.parse().expect("--epochs N"),
             "--seed" => opts.seed = v.parse().expect("--seed S"),
             "--prune" => opts.prune = v.parse().expect("--prune X"),
+            "--explore" => opts.explore_p = v.parse().expect("--explore P"),
             "--out" => out = v.clone(),
             "--load" => load = Some(v.clone()),
             "--train" => train_path = Some(v.clone()),

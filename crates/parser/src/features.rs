@@ -101,7 +101,13 @@ impl Sent {
             self.sf.push(fx(7, hash_str(suffix(w), true)));
             self.sh.push(shape(w));
         }
-        for v in [&mut self.w, &mut self.p, &mut self.u, &mut self.sf, &mut self.sh] {
+        for v in [
+            &mut self.w,
+            &mut self.p,
+            &mut self.u,
+            &mut self.sf,
+            &mut self.sh,
+        ] {
             v.push(ROOT_H);
         }
     }

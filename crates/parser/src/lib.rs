@@ -25,13 +25,16 @@
 //!
 //! # Design
 //!
-//! A greedy arc-hybrid transition parser ([`transition`](crate) module) with
-//! an averaged perceptron over Zhang & Nivre (2011) style feature templates,
+//! A greedy arc-hybrid transition parser (root last in the buffer) with an
+//! averaged perceptron over Zhang & Nivre (2011) style feature templates,
 //! trained with the dynamic oracle of Goldberg & Nivre (2012) and exploration.
+//! Training tags should be predicted ones (jackknifed), since that is what
+//! the parser sees at run time.
 //! Labels are predicted jointly with transitions. Speed comes from hashing
 //! each token's strings once per sentence, so that features are `u64` mixes
-//! looked up in one open-addressing table of sparse, `i16`-quantized class
-//! weights; no allocation happens per transition.
+//! looked up in one open-addressing table of `i16`-quantized class weights
+//! (short rows inline in the slot, long rows dense); no allocation happens
+//! per transition.
 //!
 //! Every transition sequence the parser can take ends in a tree: one root,
 //! every word with a head, no cycles, whatever the input.
@@ -97,7 +100,7 @@ pub struct Parser {
 struct Scratch {
     sent: Sent,
     state: State,
-    feats: Vec<u64>,
+    feats: [u64; N_FEATS],
     scores: [i32; 256],
 }
 
@@ -106,7 +109,7 @@ impl Default for Scratch {
         Scratch {
             sent: Sent::default(),
             state: State::default(),
-            feats: Vec::new(),
+            feats: [0; N_FEATS],
             scores: [0; 256],
         }
     }
@@ -206,13 +209,9 @@ impl Parser {
         let n = words.len();
         s.sent.fill(words, upos, xpos);
         s.state.reset(n);
-        s.feats.resize(N_FEATS, 0);
         // Classes fit in a byte: models have at most 127 labels.
         let nc = transition::n_classes(self.labels.len()).min(256);
-        let feats: &mut [u64; N_FEATS] = match (&mut s.feats[..]).try_into() {
-            Ok(f) => f,
-            Err(_) => return,
-        };
+        let feats = &mut s.feats;
         // Arc-hybrid needs exactly 2n transitions; the bound only guards
         // against a malformed model making no progress.
         let mut steps = 0;
