@@ -6,7 +6,7 @@
 //! ```
 //! use khaldun_analysis::Analyzer;
 //! let a = Analyzer::builtin();
-//! let s = a.analyze_words(&["Parly", "met", "officials", "in", "Baghdad", "."]);
+//! let s = a.analyze_words(&["Parly", "met", "Iraqi", "officials", "in", "Baghdad", "on", "Thursday", "."]);
 //! assert_eq!(s.words[1].lemma, "meet");
 //! assert_eq!(s.words[1].deprel, "root");
 //! ```
