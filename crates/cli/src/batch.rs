@@ -93,7 +93,11 @@ where
             .map(|item| {
                 let mut buf = Vec::new();
                 match item {
-                    Item::Doc(doc) => match process(doc, &mut buf) {
+                    // output runs to about 8 bytes per byte of text; growing costs copies
+                    Item::Doc(doc) => match process(doc, {
+                        buf.reserve(doc.text.len() * 8 + 256);
+                        &mut buf
+                    }) {
                         Ok(()) => (buf, true),
                         Err(msg) => {
                             buf.clear();
