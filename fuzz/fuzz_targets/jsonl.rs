@@ -30,11 +30,9 @@ fn expected_records(data: &[u8], limit: usize) -> Option<usize> {
     let mut first = true;
     let lines: Vec<&[u8]> = data.split_inclusive(|&b| b == b'\n').collect();
     for (i, line) in lines.iter().enumerate() {
-        let too_long = if line.ends_with(b"\n") {
-            line.len() > limit + 1
-        } else {
-            line.len() > limit
-        };
+        // the limit counts the record without its line ending ("\n" or "\r\n")
+        let content = line.strip_suffix(b"\n").unwrap_or(line);
+        let too_long = content.strip_suffix(b"\r").unwrap_or(content).len() > limit;
         if too_long {
             first = false;
             n += 1;
