@@ -29,6 +29,26 @@ pub enum Command {
     /// Train a model from gold data (written to --output).
     #[command(subcommand)]
     Train(TrainCommand),
+    /// Actor dictionaries: convert PETRARCH files into khaldun's format.
+    #[command(subcommand)]
+    Dict(DictCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DictCommand {
+    /// Convert PETRARCH2/Phoenix actor and agent dictionaries in a folder into khaldun's
+    /// format (one output file per input, same name); discards and issues are reported, not converted.
+    Convert {
+        /// Folder of PETRARCH dictionaries (`*.actors.txt`, `*agents*.txt`, ...).
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        /// Folder to write the converted files into (created if missing).
+        #[arg(long, value_name = "DIR")]
+        out_dir: PathBuf,
+        /// Stop at the first malformed entry instead of warning and leaving it out.
+        #[arg(long)]
+        strict: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

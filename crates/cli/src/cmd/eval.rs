@@ -26,18 +26,10 @@ pub fn run(cmd: EvalCommand, mut out: Box<dyn Write>) -> anyhow::Result<i32> {
                 writeln!(out)?;
             } else {
                 writeln!(out, "documents  {}", s.documents)?;
-                for (name, p) in [("tokens", s.tokens), ("sentences", s.sentences)] {
-                    writeln!(
-                        out,
-                        "{name:<10} P {:6.2}  R {:6.2}  F1 {:6.2}   (gold {}, predicted {}, correct {})",
-                        100.0 * p.precision(),
-                        100.0 * p.recall(),
-                        100.0 * p.f1(),
-                        p.gold,
-                        p.predicted,
-                        p.correct
-                    )?;
-                }
+                prf_table(
+                    &mut out,
+                    &[("tokens", s.tokens), ("sentences", s.sentences)],
+                )?;
                 for (g, near) in s.sentence_errors.iter().take(show_errors) {
                     writeln!(out, "SENT gold: {g:?}\n     got:  {near:?}")?;
                 }
@@ -75,27 +67,21 @@ pub fn run(cmd: EvalCommand, mut out: Box<dyn Write>) -> anyhow::Result<i32> {
                     (None, false) => "gold tokens".into(),
                 };
                 writeln!(out, "{} ({mode})", gold.display())?;
-                writeln!(out, "{:<12} {:>7} {:>7} {:>7}", "metric", "P", "R", "F1")?;
-                for (name, p) in [
-                    ("sentences", s.sentences),
-                    ("words", s.words),
-                    ("UPOS", s.upos),
-                    ("XPOS", s.xpos),
-                    ("FEATS", s.feats),
-                    ("lemma", s.lemma),
-                    ("UAS", s.uas),
-                    ("LAS", s.las),
-                    ("UAS-nopunct", s.uas_nopunct),
-                    ("LAS-nopunct", s.las_nopunct),
-                ] {
-                    writeln!(
-                        out,
-                        "{name:<12} {:>7.2} {:>7.2} {:>7.2}",
-                        100.0 * p.precision(),
-                        100.0 * p.recall(),
-                        100.0 * p.f1()
-                    )?;
-                }
+                prf_table(
+                    &mut out,
+                    &[
+                        ("sentences", s.sentences),
+                        ("words", s.words),
+                        ("UPOS", s.upos),
+                        ("XPOS", s.xpos),
+                        ("FEATS", s.feats),
+                        ("lemma", s.lemma),
+                        ("UAS", s.uas),
+                        ("LAS", s.las),
+                        ("UAS-nopunct", s.uas_nopunct),
+                        ("LAS-nopunct", s.las_nopunct),
+                    ],
+                )?;
             }
             out.flush()?;
             Ok(0)
@@ -150,26 +136,34 @@ pub fn run(cmd: EvalCommand, mut out: Box<dyn Write>) -> anyhow::Result<i32> {
                 writeln!(out)?;
             } else {
                 writeln!(out, "{} (entities: exact span and type)", gold.display())?;
-                writeln!(
-                    out,
-                    "{:<6} {:>7} {:>7} {:>7} {:>6} {:>6} {:>6}",
-                    "type", "P", "R", "F1", "gold", "pred", "right"
-                )?;
-                for (n, p) in &rows {
-                    writeln!(
-                        out,
-                        "{n:<6} {:>7.2} {:>7.2} {:>7.2} {:>6} {:>6} {:>6}",
-                        100.0 * p.precision(),
-                        100.0 * p.recall(),
-                        100.0 * p.f1(),
-                        p.gold,
-                        p.predicted,
-                        p.correct
-                    )?;
-                }
+                let rows: Vec<(&str, khaldun_eval::Prf)> =
+                    rows.iter().map(|(n, p)| (n.as_str(), *p)).collect();
+                prf_table(&mut out, &rows)?;
             }
             out.flush()?;
             Ok(0)
         }
     }
+}
+
+/// Prints scores as a table: name, P, R, F1 (percent) and the counts.
+fn prf_table(out: &mut dyn Write, rows: &[(&str, khaldun_eval::Prf)]) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "{:<12} {:>7} {:>7} {:>7} {:>7} {:>7} {:>7}",
+        "", "P", "R", "F1", "gold", "pred", "right"
+    )?;
+    for (n, p) in rows {
+        writeln!(
+            out,
+            "{n:<12} {:>7.2} {:>7.2} {:>7.2} {:>7} {:>7} {:>7}",
+            100.0 * p.precision(),
+            100.0 * p.recall(),
+            100.0 * p.f1(),
+            p.gold,
+            p.predicted,
+            p.correct
+        )?;
+    }
+    Ok(())
 }

@@ -109,15 +109,11 @@ pub fn run(cmd: TrainCommand, mut out: Box<dyn Write>, quiet: bool) -> anyhow::R
                 ..Default::default()
             };
             let model = khaldun_tagger::train_tagger(&sents, &opts);
-            out.write_all(&model.to_bytes())?;
-            out.flush()?;
-            if !quiet {
-                eprintln!(
-                    "trained the tagger on {} sentences, {epochs} epochs, seed {seed}",
-                    sents.len()
-                );
-            }
-            Ok(0)
+            let note = format!(
+                "trained the tagger on {} sentences, {epochs} epochs, seed {seed}",
+                sents.len()
+            );
+            save(&mut out, &model.to_bytes(), quiet, &note)
         }
         TrainCommand::Parser {
             train,
@@ -135,15 +131,11 @@ pub fn run(cmd: TrainCommand, mut out: Box<dyn Write>, quiet: bool) -> anyhow::R
                 ..Default::default()
             };
             let model = khaldun_parser::train_parser(&sents, &opts);
-            out.write_all(&model.to_bytes())?;
-            out.flush()?;
-            if !quiet {
-                eprintln!(
-                    "trained the parser on {} sentences, {epochs} epochs, seed {seed}",
-                    sents.len()
-                );
-            }
-            Ok(0)
+            let note = format!(
+                "trained the parser on {} sentences, {epochs} epochs, seed {seed}",
+                sents.len()
+            );
+            save(&mut out, &model.to_bytes(), quiet, &note)
         }
         TrainCommand::Ner {
             train,
@@ -161,15 +153,21 @@ pub fn run(cmd: TrainCommand, mut out: Box<dyn Write>, quiet: bool) -> anyhow::R
                 ..Default::default()
             };
             let model = khaldun_tagger::train_ner(&sents, khaldun_tagger::Tagger::builtin(), &opts);
-            out.write_all(&model.to_bytes())?;
-            out.flush()?;
-            if !quiet {
-                eprintln!(
-                    "trained NER on {} sentences, {epochs} epochs, seed {seed}",
-                    sents.len()
-                );
-            }
-            Ok(0)
+            let note = format!(
+                "trained NER on {} sentences, {epochs} epochs, seed {seed}",
+                sents.len()
+            );
+            save(&mut out, &model.to_bytes(), quiet, &note)
         }
     }
+}
+
+/// Writes a trained model and says what was trained.
+fn save(out: &mut Box<dyn Write>, bytes: &[u8], quiet: bool, note: &str) -> anyhow::Result<i32> {
+    out.write_all(bytes)?;
+    out.flush()?;
+    if !quiet {
+        eprintln!("{note}");
+    }
+    Ok(0)
 }
