@@ -1,0 +1,4 @@
+//! Integration tests: the built-in data files and the shared PETRARCH dictionaries.
+
+mod builtin;
+mod petrarch;
