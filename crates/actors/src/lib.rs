@@ -18,6 +18,9 @@
 //! - [`petrarch`]: reads PETRARCH2 / Phoenix dictionaries into these types;
 //!   [`format`](mod@format) reads and writes khaldun's own format, so PETRARCH files
 //!   can be converted.
+//! - [`Matcher`]: every name and sector phrase compiled into a trie over
+//!   folded tokens; finds actors in a sentence, parse-aware when given the
+//!   analysis' [`Dep`]s ("Iraqi security forces" = `IRQCOPMIL`).
 //!
 //! ```
 //! use khaldun_actors::{ActorKind, Code, Date, Knowledge, Office};
@@ -38,8 +41,8 @@
 //! [`name_key`] and `khaldun_text::normalize`), so the data stays readable
 //! and one spelling per variant is enough for case and diacritics. Codes
 //! are small inline values, so tens of thousands of PETRARCH entries cost
-//! no allocation per code. The compiled matcher, discovery of unlisted
-//! actors and in-document coreference build on these types.
+//! no allocation per code. Discovery of unlisted actors and in-document
+//! coreference build on the matcher.
 #![deny(missing_docs)]
 
 pub mod actor;
@@ -48,6 +51,7 @@ pub mod date;
 mod error;
 pub mod format;
 pub mod knowledge;
+pub mod matcher;
 pub mod petrarch;
 
 pub use actor::{
@@ -57,4 +61,5 @@ pub use code::{ChunkKind, Code, CodeTable};
 pub use date::{Date, DateRange};
 pub use error::{Error, Result};
 pub use knowledge::{name_key, DataFile, Knowledge, KnowledgeBuilder};
+pub use matcher::{Dep, Match, MatchKind, Matcher, Rule};
 pub use petrarch::PetrarchSet;

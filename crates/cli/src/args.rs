@@ -23,6 +23,9 @@ pub enum Command {
     Segment(SegmentArgs),
     /// Tag, lemmatize, find entities and parse: CoNLL-U or JSON.
     Parse(ParseArgs),
+    /// Find actors (dictionary matches, country + sector phrases): one JSON object per
+    /// document, or a corpus-level registry with --registry.
+    Actors(ActorsArgs),
     /// Score khaldun against gold data.
     #[command(subcommand)]
     Eval(EvalCommand),
@@ -189,6 +192,19 @@ pub struct ParseArgs {
     /// Input is one sentence per line, tokens separated by single spaces.
     #[arg(long)]
     pub pretokenized: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ActorsArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Print a corpus-level table instead, one JSON line per actor and code: name, code,
+    /// count, first_date, last_date, found_by.
+    #[arg(long)]
+    pub registry: bool,
+    /// Also match the actors and agents of the PETRARCH2/Phoenix dictionaries in DIR.
+    #[arg(long, value_name = "DIR")]
+    pub petrarch_dicts: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -1,5 +1,6 @@
 //! One module per subcommand.
 
+mod actors;
 mod dict;
 mod eval;
 mod parse;
@@ -16,6 +17,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
     match cli.command {
         Command::Segment(a) => segment::run(a, out, cli.quiet),
         Command::Parse(a) => parse::run(a, out, cli.quiet),
+        Command::Actors(a) => actors::run(a, out, cli.quiet),
         Command::Eval(e) => eval::run(e, out),
         Command::Dict(d) => dict::run(d, out, cli.quiet),
         Command::Train(t) => {

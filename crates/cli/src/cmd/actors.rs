@@ -1,0 +1,287 @@
+//! `khaldun actors`: the actors each document mentions, or a corpus registry.
+
+use crate::args::ActorsArgs;
+use crate::batch::{self, BatchConfig};
+use crate::output::json_str;
+use anyhow::Context as _;
+use khaldun_actors::{Date, Dep, Knowledge, Match, MatchKind, Matcher, PetrarchSet};
+use khaldun_analysis::Analyzer;
+use khaldun_text::Segmenter;
+use khaldun_types::{Document, Span};
+use std::collections::HashMap;
+use std::io::Write;
+use std::sync::Mutex;
+
+pub fn run(a: ActorsArgs, mut out: Box<dyn Write>, quiet: bool) -> anyhow::Result<i32> {
+    let k = Knowledge::builtin();
+    let matcher = match &a.petrarch_dicts {
+        Some(dir) => {
+            let p = PetrarchSet::read_dir(dir).with_context(|| {
+                format!("cannot read PETRARCH dictionaries in {}", dir.display())
+            })?;
+            if !quiet && !p.warnings.is_empty() {
+                eprintln!(
+                    "khaldun: {} PETRARCH entries left out or guessed (see `khaldun dict convert`)",
+                    p.warnings.len()
+                );
+            }
+            Matcher::with_petrarch(k, &p)
+        }
+        None => Matcher::new(k),
+    };
+    let records = super::records(&a.input)?;
+    let seg = Segmenter::default();
+    let an = Analyzer::builtin();
+    let cfg = BatchConfig {
+        fail_fast: a.input.fail_fast,
+        quiet,
+    };
+    let registry: Mutex<HashMap<(String, String), Entry>> = Mutex::new(HashMap::new());
+    let want_registry = a.registry;
+    let sum = batch::run(records, &mut out, &cfg, |doc, buf| {
+        let actors = document_actors(&matcher, &seg, an, doc);
+        if want_registry {
+            let mut r = registry
+                .lock()
+                .map_err(|_| "registry lock poisoned".to_string())?;
+            for x in &actors {
+                let e = r
+                    .entry((x.name.clone(), x.code.clone().unwrap_or_default()))
+                    .or_insert_with(|| Entry {
+                        count: 0,
+                        first: None,
+                        last: None,
+                        found_by: x.found_by.clone(),
+                    });
+                e.count += x.mentions.len();
+                if let Some(d) = doc.date.as_deref() {
+                    if e.first.as_deref().is_none_or(|f| d < f) {
+                        e.first = Some(d.to_string());
+                    }
+                    if e.last.as_deref().is_none_or(|l| d > l) {
+                        e.last = Some(d.to_string());
+                    }
+                }
+            }
+        } else {
+            write_doc(buf, &doc.text, doc, &actors);
+        }
+        Ok(())
+    })?;
+    if want_registry {
+        let r = registry.into_inner().unwrap_or_else(|e| e.into_inner());
+        let mut rows: Vec<_> = r.into_iter().collect();
+        rows.sort_by(|a, b| b.1.count.cmp(&a.1.count).then_with(|| a.0.cmp(&b.0)));
+        let mut buf = Vec::new();
+        for ((name, code), e) in rows {
+            write_registry_row(&mut buf, &name, &code, &e);
+        }
+        out.write_all(&buf).context("cannot write output")?;
+        out.flush().context("cannot write output")?;
+    }
+    Ok(sum.exit_code())
+}
+
+struct Entry {
+    count: usize,
+    first: Option<String>,
+    last: Option<String>,
+    found_by: String,
+}
+
+/// One actor of a document: the matches of one actor with one code.
+struct DocActor {
+    id: String,
+    name: String,
+    kind: MatchKind,
+    code: Option<String>,
+    country: Option<String>,
+    sectors: Vec<String>,
+    role: Option<String>,
+    found_by: String,
+    mentions: Vec<Span>,
+}
+
+/// Segments, analyzes and matches a document; mentions grouped by actor
+/// id and code (bare sector phrases and places are not actors).
+fn document_actors(
+    m: &Matcher,
+    seg: &Segmenter<'_>,
+    an: Analyzer,
+    doc: &Document,
+) -> Vec<DocActor> {
+    let date = doc
+        .date
+        .as_deref()
+        .and_then(|d| d.get(..10))
+        .and_then(|d| Date::parse(d).ok());
+    let s = seg.segment(&doc.text);
+    let mut actors: Vec<DocActor> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for sent in &s.sentences {
+        let a = an.analyze_sentence(&doc.text, sent);
+        let deps: Vec<Dep> = a
+            .words
+            .iter()
+            .map(|w| Dep {
+                head: w.head,
+                deprel: w.deprel,
+            })
+            .collect();
+        let spans: Vec<Span> = sent.tokens.iter().map(|t| t.span).collect();
+        for x in m.find(&doc.text, &spans, Some(&deps), date) {
+            let Some(d) = describe(m, &x, date) else {
+                continue;
+            };
+            match index.get(&d.id) {
+                Some(&i) => actors[i].mentions.push(x.span),
+                None => {
+                    index.insert(d.id.clone(), actors.len());
+                    actors.push(d);
+                }
+            }
+        }
+    }
+    actors
+}
+
+fn describe(m: &Matcher, x: &Match, date: Option<Date>) -> Option<DocActor> {
+    let id = x.actor?;
+    if x.kind == MatchKind::Place {
+        return None;
+    }
+    let actor = m.actor(id);
+    let code = x.code.map(|c| c.to_string());
+    let agent = x.agent.map(|g| &m.agents()[g]);
+    let name = match agent {
+        Some(g) => format!(
+            "{} {}",
+            actor
+                .names_of(khaldun_actors::NameForm::Adjective)
+                .next()
+                .unwrap_or(actor.name()),
+            g.phrases.first().map_or("", String::as_str)
+        ),
+        None => actor.name().to_string(),
+    };
+    let role = actor.role_on(date).and_then(|r| {
+        r.title
+            .clone()
+            .or_else(|| r.offices.first().map(|o| o.as_str().to_string()))
+    });
+    let origins: Vec<String> = m.provenance(x).iter().map(|o| o.to_string()).collect();
+    Some(DocActor {
+        id: match (&code, agent) {
+            (Some(c), Some(_)) => format!("{}/{c}", id.0),
+            _ => id.0.to_string(),
+        },
+        name,
+        kind: x.kind,
+        sectors: x
+            .code
+            .map(|c| c.sectors().map(String::from).collect())
+            .unwrap_or_default(),
+        country: actor.country.map(|c| c.to_string()),
+        code,
+        role,
+        found_by: format!("{} {}", x.rule.as_str(), origins.join(" + ")),
+        mentions: vec![x.span],
+    })
+}
+
+fn opt(buf: &mut Vec<u8>, s: Option<&str>) {
+    match s {
+        Some(s) => json_str(buf, s),
+        None => buf.extend_from_slice(b"null"),
+    }
+}
+
+fn write_doc(buf: &mut Vec<u8>, text: &str, doc: &Document, actors: &[DocActor]) {
+    buf.extend_from_slice(b"{\"id\":");
+    json_str(buf, &doc.id);
+    buf.extend_from_slice(b",\"date\":");
+    opt(buf, doc.date.as_deref());
+    buf.extend_from_slice(b",\"actors\":[");
+    for (i, a) in actors.iter().enumerate() {
+        if i > 0 {
+            buf.push(b',');
+        }
+        buf.extend_from_slice(b"{\"id\":");
+        json_str(buf, &a.id);
+        buf.extend_from_slice(b",\"name\":");
+        json_str(buf, &a.name);
+        buf.extend_from_slice(b",\"kind\":");
+        json_str(buf, a.kind.as_str());
+        buf.extend_from_slice(b",\"code\":");
+        opt(buf, a.code.as_deref());
+        buf.extend_from_slice(b",\"country\":");
+        opt(buf, a.country.as_deref());
+        buf.extend_from_slice(b",\"sectors\":[");
+        for (j, s) in a.sectors.iter().enumerate() {
+            if j > 0 {
+                buf.push(b',');
+            }
+            json_str(buf, s);
+        }
+        buf.extend_from_slice(b"],\"role\":");
+        opt(buf, a.role.as_deref());
+        buf.extend_from_slice(b",\"found_by\":");
+        json_str(buf, &a.found_by);
+        buf.extend_from_slice(b",\"mentions\":[");
+        for (j, s) in a.mentions.iter().enumerate() {
+            if j > 0 {
+                buf.push(b',');
+            }
+            buf.extend_from_slice(b"{\"text\":");
+            json_str(buf, s.slice(text));
+            let _ = write!(buf, ",\"span\":[{},{}]}}", s.start, s.end);
+        }
+        buf.extend_from_slice(b"]}");
+    }
+    buf.extend_from_slice(b"]}\n");
+}
+
+fn write_registry_row(buf: &mut Vec<u8>, name: &str, code: &str, e: &Entry) {
+    buf.extend_from_slice(b"{\"name\":");
+    json_str(buf, name);
+    buf.extend_from_slice(b",\"code\":");
+    opt(buf, (!code.is_empty()).then_some(code));
+    let _ = write!(buf, ",\"count\":{}", e.count);
+    buf.extend_from_slice(b",\"first_date\":");
+    opt(buf, e.first.as_deref());
+    buf.extend_from_slice(b",\"last_date\":");
+    opt(buf, e.last.as_deref());
+    buf.extend_from_slice(b",\"found_by\":");
+    json_str(buf, &e.found_by);
+    buf.extend_from_slice(b"}\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn document_output_groups_mentions() {
+        let doc = Document {
+            id: "d".into(),
+            date: Some("2020-08-27".into()),
+            text: "Florence Parly met Iraqi security forces. Parly left Iraq.".into(),
+            ..Default::default()
+        };
+        let m = Matcher::new(Knowledge::builtin());
+        let actors = document_actors(&m, &Segmenter::default(), Analyzer::builtin(), &doc);
+        let mut b = Vec::new();
+        write_doc(&mut b, &doc.text, &doc, &actors);
+        let v: serde_json::Value = serde_json::from_slice(&b).unwrap();
+        let list = v["actors"].as_array().unwrap();
+        let parly = list.iter().find(|a| a["name"] == "Florence Parly").unwrap();
+        assert_eq!(parly["code"], "FRAGOVMIL");
+        assert_eq!(parly["mentions"].as_array().unwrap().len(), 2);
+        assert_eq!(parly["mentions"][1]["text"], "Parly");
+        assert!(parly["found_by"].as_str().unwrap().contains("persons.txt:"));
+        let isf = list.iter().find(|a| a["code"] == "IRQCOPMIL").unwrap();
+        assert_eq!(isf["country"], "IRQ");
+        assert_eq!(isf["sectors"], serde_json::json!(["COP", "MIL"]));
+        assert!(list.iter().any(|a| a["code"] == "IRQ"));
+    }
+}
