@@ -3,9 +3,9 @@
 use khaldun_parser::{eval_parser, train_parser, Dep, Parser, TrainOptions};
 
 /// Dev LAS (predicted tags, CoNLL 2018 way) recorded in MODEL_CARD.md.
-const CARD_DEV_LAS_PREDICTED: f64 = 82.40;
+const CARD_DEV_LAS_PREDICTED: f64 = 82.03;
 /// Dev LAS with gold tags recorded in MODEL_CARD.md.
-const CARD_DEV_LAS_GOLD: f64 = 86.59;
+const CARD_DEV_LAS_GOLD: f64 = 86.30;
 
 const DEV: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -127,6 +127,18 @@ fn news_sentences() {
                 ("condemned", "ROOT", "root"),
                 ("Nations", "condemned", "nsubj"),
                 ("strikes", "condemned", "obj"),
+            ],
+        ),
+        (
+            // Sentence-initial unknown name: the tagger must call it PROPN
+            // and "met" VBD, or "met" comes out as an amod of "officials".
+            "Parly met officials in Baghdad .",
+            &[
+                ("met", "ROOT", "root"),
+                ("Parly", "met", "nsubj"),
+                ("officials", "met", "obj"),
+                // ("Baghdad" may go to "met" or, just as validly, to
+                // "officials"; not checked.)
             ],
         ),
         (

@@ -39,3 +39,19 @@ with open(out, "w") as f:
     for w in sorted(bits):
         f.write("%s\t%x\n" % (w, bits[w]))
 print(len(bits), "forms ->", out)
+# Irregular forms with their lemmas: form, POS bit (1 noun, 2 verb, 4 adj,
+# 8 adv), lemma; one line per pair.
+exc = []
+for name, b in [("noun", 1), ("verb", 2), ("adj", 4), ("adv", 8)]:
+    with open(os.path.join(wn, name + ".exc"), encoding="latin-1") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) >= 2 and ok.match(parts[0]) and ok.match(parts[1]):
+                exc.append((parts[0], b, parts[1]))
+out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "wordnet_exc.txt")
+with open(out, "w") as f:
+    f.write("# Derived from WordNet 3.0 (*.exc). WordNet 3.0 Copyright 2006 by Princeton University.\n")
+    f.write("# All rights reserved. Licence: see MODEL_CARD.md. Made by make_wordnet_lexicon.py.\n")
+    for w, b, l in sorted(exc):
+        f.write("%s\t%x\t%s\n" % (w, b, l))
+print(len(exc), "irregular forms ->", out)

@@ -60,6 +60,15 @@ fn main() {
     if let Some(e) = value("--min-weight") {
         opts.min_weight = e.parse().expect("--min-weight N");
     }
+    if let Some(e) = value("--dropout-max") {
+        opts.dropout_max_count = e.parse().expect("--dropout-max N");
+    }
+    if let Some(e) = value("--dropout-p") {
+        opts.dropout_p = e.parse().expect("--dropout-p P");
+    }
+    if let Some(e) = value("--runs") {
+        opts.runs = e.parse().expect("--runs N");
+    }
     opts.two_pass = !flag("--one-pass");
     let write = !flag("--no-write");
 

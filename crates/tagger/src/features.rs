@@ -21,6 +21,10 @@ pub(crate) struct Tok {
     pub(crate) flags: u64,
     /// Lexicon ambiguity class (POS tagger only; 0 elsewhere).
     pub(crate) lex: u64,
+    /// POS tagger only: for a capitalised word, how its lowercased form is
+    /// tagged when written in lowercase in training (see
+    /// [`low_hash`]); a constant for other words.
+    pub(crate) low: u64,
 }
 
 const PAD_BEFORE: u64 = 0x1234_5678_9abc_def0;
@@ -35,6 +39,7 @@ fn pad(h: u64) -> Tok {
         shape: h,
         flags: h,
         lex: h,
+        low: h,
     }
 }
 
@@ -115,6 +120,13 @@ pub(crate) fn analyze_word(w: &str, lower: &mut String) -> Tok {
     t
 }
 
+/// Hash of a lowercase-usage code for [`Tok::low`]: 0 for a word that does
+/// not start with a capital, 1 for a capitalised word whose lowercased form
+/// never occurs in lowercase in training, else `2 + code`.
+pub(crate) fn low_hash(code: u32) -> u64 {
+    int(u64::from(code) + 0x20_0000)
+}
+
 /// Hash of a lexicon class for [`Tok::lex`].
 pub(crate) fn lex_hash(c: u16) -> u64 {
     int(u64::from(c) + 0x10_0000)
@@ -175,7 +187,31 @@ pub(crate) const ROLES: usize = 5;
 /// Static POS templates of `t` in role `role` (see [`ROLES`]): they depend
 /// on one word only, so the tagger caches their summed weights per word type.
 pub(crate) fn pos_role(t: &Tok, role: usize, out: &mut Vec<u32>) {
+    pos_role_drop(t, role, false, out)
+}
+
+/// [`pos_role`], leaving out the word-identity templates of role 0 when
+/// `drop` is set (training: makes a rare word look unknown).
+pub(crate) fn pos_role_drop(t: &Tok, role: usize, drop: bool, out: &mut Vec<u32>) {
     match role {
+        0 if drop => out.extend_from_slice(&[
+            key1(0, 0),
+            key1(3, t.suf[0]),
+            key1(4, t.suf[1]),
+            key1(5, t.suf[2]),
+            key1(6, t.suf[3]),
+            key1(7, t.pre[0]),
+            key1(8, t.pre[1]),
+            key1(9, t.pre[2]),
+            key1(10, t.shape),
+            key1(11, t.flags),
+            key1(50, t.lex),
+            key2(51, t.lex, t.suf[1]),
+            key2(52, t.lex, t.shape),
+            key1(62, t.low),
+            key2(63, t.low, t.lex),
+            key2(68, t.low, t.suf[1]),
+        ]),
         0 => out.extend_from_slice(&[
             key1(0, 0),
             key1(1, t.lower),
@@ -193,6 +229,9 @@ pub(crate) fn pos_role(t: &Tok, role: usize, out: &mut Vec<u32>) {
             key1(50, t.lex),
             key2(51, t.lex, t.suf[1]),
             key2(52, t.lex, t.shape),
+            key1(62, t.low),
+            key2(63, t.low, t.lex),
+            key2(68, t.low, t.suf[1]),
         ]),
         1 => out.extend_from_slice(&[
             key1(12, t.lower),
@@ -230,6 +269,19 @@ pub(crate) fn pos_dynamic(
     right: Option<[u16; 2]>,
     out: &mut Vec<u32>,
 ) {
+    pos_dynamic_drop(toks, i, left, right, false, out)
+}
+
+/// [`pos_dynamic`], leaving out the templates with the word's own form when
+/// `drop` is set (training only).
+pub(crate) fn pos_dynamic_drop(
+    toks: &[Tok],
+    i: usize,
+    left: [u16; 2],
+    right: Option<[u16; 2]>,
+    drop: bool,
+    out: &mut Vec<u32>,
+) {
     out.clear();
     let ii = i as isize;
     let (w, p1, n1, n2) = (
@@ -243,15 +295,27 @@ pub(crate) fn pos_dynamic(
         key1(18, t1),
         key1(19, t2),
         key2(20, t1, t2),
-        key2(21, t1, w.lower),
         key2(26, t1, w.suf[2]),
-        key2(22, p1.lower, w.lower),
-        key2(23, w.lower, n1.lower),
         key2(28, n1.lower, n2.lower),
         key2(61, t1, n1.lex),
+        key2(64, t1, w.low),
     ]);
+    if !drop {
+        out.extend_from_slice(&[
+            key2(21, t1, w.lower),
+            key2(22, p1.lower, w.lower),
+            key2(23, w.lower, n1.lower),
+        ]);
+    }
     if i == 0 {
-        out.extend_from_slice(&[key1(53, w.shape), key1(54, w.lower)]);
+        out.extend_from_slice(&[
+            key1(53, w.shape),
+            key2(65, w.low, w.lex),
+            key2(66, w.low, n1.lower),
+        ]);
+        if !drop {
+            out.push(key1(54, w.lower));
+        }
     }
     if let Some(r) = right {
         let (r1, r2) = (tag(r[0]), tag(r[1]));
@@ -259,11 +323,18 @@ pub(crate) fn pos_dynamic(
             key1(40, r1),
             key1(41, r2),
             key2(42, r1, r2),
-            key2(43, r1, w.lower),
             key2(44, t1, r1),
             key2(45, r1, w.suf[2]),
             key2(46, r1, w.lex),
+            key2(67, r1, w.low),
         ]);
+        if !drop {
+            out.extend_from_slice(&[
+                key2(43, r1, w.lower),
+                key2(72, w.lower, r1 ^ r2.rotate_left(9)),
+                key2(73, t1 ^ r1.rotate_left(9), w.lower),
+            ]);
+        }
     }
 }
 
@@ -273,11 +344,12 @@ pub(crate) fn pos(
     i: usize,
     left: [u16; 2],
     right: Option<[u16; 2]>,
+    drop: bool,
     out: &mut Vec<u32>,
 ) {
-    pos_dynamic(toks, i, left, right, out);
+    pos_dynamic_drop(toks, i, left, right, drop, out);
     for (role, off) in ROLE_OFFSETS.iter().enumerate() {
-        pos_role(&at(toks, i as isize + off), role, out);
+        pos_role_drop(&at(toks, i as isize + off), role, drop, out);
     }
 }
 

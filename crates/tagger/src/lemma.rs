@@ -9,10 +9,33 @@
 //! `be`), which keeps it small. Whether a class keeps the word's case (PROPN,
 //! NNP adjectives like `Iraqi`) is learned too.
 
+use std::sync::Arc;
+
 use crate::hash::{bytes, mix, FxMap};
 use crate::io::{Reader, Writer};
+use crate::lexicon::Lexicon;
 use crate::Result;
 use khaldun_conllu::Sentence;
+
+/// WordNet 3.0 irregular forms (`form`, POS bit, `lemma`), from its `*.exc`
+/// lists (see `data/make_wordnet_lexicon.py` and MODEL_CARD.md).
+const WORDNET_EXC: &str = include_str!("../data/wordnet_exc.txt");
+
+/// WordNet POS bit (1 noun, 2 verb, 4 adjective, 8 adverb) of an inflected
+/// class whose lemma WordNet can check, else 0.
+fn wordnet_pos(upos: &str, xpos: &str) -> u16 {
+    match (upos, xpos) {
+        ("NOUN", "NNS") => 1,
+        ("VERB", "VBD" | "VBN" | "VBG" | "VBZ") => 2,
+        ("ADJ", "JJR" | "JJS") => 4,
+        ("ADV", "RBR" | "RBS") => 8,
+        _ => 0,
+    }
+}
+
+fn exc_key(form: &str, pos: u16) -> u64 {
+    mix(bytes(form.as_bytes()) ^ u64::from(pos).wrapping_mul(0x2545_f491))
+}
 
 const MAX_SUFFIX: usize = 7;
 
@@ -33,6 +56,11 @@ pub struct Lemmatizer {
     suffixes: FxMap<u64, u32>,
     /// (class, case pattern) -> case transform, when not [`Case::Lower`].
     case: FxMap<u64, u8>,
+    /// WordNet irregular forms: hash of (form, POS bit) to lemma index.
+    wn_exc: FxMap<u64, u32>,
+    /// WordNet lemmas, to check rule output (shared with the tagger; not
+    /// serialised here).
+    wordnet: Option<Arc<Lexicon>>,
 }
 
 /// How a lemma's case derives from the form's: learned per class and
@@ -128,13 +156,21 @@ impl Lemmatizer {
             out.push_str(self.lemmas.get(i as usize).map_or(form, String::as_str));
             return;
         }
+        let pos = wordnet_pos(upos, xpos);
         LOWER.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut lower) => self.lemmatize_lower(form, class, &mut lower, out),
-            Err(_) => self.lemmatize_lower(form, class, &mut String::new(), out),
+            Ok(mut lower) => self.lemmatize_lower(form, class, pos, &mut lower, out),
+            Err(_) => self.lemmatize_lower(form, class, pos, &mut String::new(), out),
         })
     }
 
-    fn lemmatize_lower(&self, form: &str, class: u64, lower: &mut String, out: &mut String) {
+    fn lemmatize_lower(
+        &self,
+        form: &str,
+        class: u64,
+        pos: u16,
+        lower: &mut String,
+        out: &mut String,
+    ) {
         lowercase(form, lower);
         let lower = lower.as_str();
         // Lowercased entries only serve forms whose lemma is lowercased.
@@ -146,6 +182,34 @@ impl Lemmatizer {
             }
         }
         self.apply_rules(form, lower, class, out);
+        self.check_wordnet(form, lower, class, pos, out);
+    }
+
+    /// For an inflected noun, verb, adjective or adverb whose rule-made
+    /// lemma is not a WordNet lemma: WordNet's irregular form, else the
+    /// first WordNet lemma found by morphy's detachment rules.
+    fn check_wordnet(&self, form: &str, lower: &str, class: u64, pos: u16, out: &mut String) {
+        let Some(wn) = &self.wordnet else { return };
+        if pos == 0 || self.case_of(class, form) != Case::Lower || wn.is_lemma(out, pos) {
+            return;
+        }
+        if let Some(&i) = self.wn_exc.get(&exc_key(lower, pos)) {
+            if let Some(l) = self.lemmas.get(i as usize) {
+                out.clear();
+                out.push_str(l);
+                return;
+            }
+        }
+        let mut cand = String::new();
+        if wn.morphy(lower, pos, &mut cand) {
+            out.clear();
+            out.push_str(&cand);
+        }
+    }
+
+    /// Attaches the WordNet lexicon used to check rule output.
+    pub(crate) fn set_wordnet(&mut self, wn: Arc<Lexicon>) {
+        self.wordnet = Some(wn);
     }
 
     /// Convenience wrapper of [`Lemmatizer::lemmatize_into`].
@@ -192,8 +256,14 @@ impl Lemmatizer {
         }
     }
 
-    /// Learns the lemmatizer from gold-tagged sentences.
+    /// Learns the lemmatizer from gold-tagged sentences (without WordNet).
     pub fn train(sents: &[Sentence]) -> Lemmatizer {
+        Lemmatizer::train_with(sents, None)
+    }
+
+    /// Learns the lemmatizer, checking rule output against WordNet when
+    /// `wordnet` is given (irregular forms from its exception lists).
+    pub(crate) fn train_with(sents: &[Sentence], wordnet: Option<Arc<Lexicon>>) -> Lemmatizer {
         // (form, upos, xpos) -> lemma -> count, with a deterministic order.
         let mut forms: std::collections::BTreeMap<
             (String, String, String),
@@ -218,6 +288,29 @@ impl Lemmatizer {
         };
         let mut lem = Lemmatizer::default();
         let mut lower = String::new();
+        if let Some(wn) = wordnet {
+            lem.wordnet = Some(wn);
+            let mut ids: FxMap<String, u32> = FxMap::default();
+            for l in WORDNET_EXC.lines().filter(|l| !l.starts_with('#')) {
+                let mut it = l.split('\t');
+                let (Some(f), Some(b), Some(lemma)) = (it.next(), it.next(), it.next()) else {
+                    continue;
+                };
+                let Ok(b) = u16::from_str_radix(b, 16) else {
+                    continue;
+                };
+                let key = exc_key(f, b);
+                if lem.wn_exc.contains_key(&key) {
+                    continue; // first lemma listed wins
+                }
+                let next = lem.lemmas.len() as u32;
+                let id = *ids.entry(lemma.to_string()).or_insert_with(|| {
+                    lem.lemmas.push(lemma.to_string());
+                    next
+                });
+                lem.wn_exc.insert(key, id);
+            }
+        }
 
         // Case: which transform of the form gives the lemma's first two
         // chars, voted per (class, case pattern) over word types.
@@ -307,7 +400,12 @@ impl Lemmatizer {
 
         // Exceptions: lowercased entries first, then exact forms where they
         // still differ from what lookup would otherwise give.
-        let mut lemma_ids: FxMap<u64, u32> = FxMap::default();
+        let mut lemma_ids: FxMap<u64, u32> = lem
+            .lemmas
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (bytes(l.as_bytes()), i as u32))
+            .collect();
         let mut intern = |lem: &mut Lemmatizer, s: &str| -> u32 {
             let h = bytes(s.as_bytes());
             *lemma_ids.entry(h).or_insert_with(|| {
@@ -336,6 +434,7 @@ impl Lemmatizer {
             let class = class_hash(upos, xpos);
             let want = best(m);
             lem.apply_rules(low, low, class, &mut out);
+            lem.check_wordnet(low, low, class, wordnet_pos(upos, xpos), &mut out);
             if out != want {
                 let id = intern(&mut lem, &want);
                 lem.lexicon.insert(word_key(low, class), id);
@@ -381,6 +480,13 @@ impl Lemmatizer {
             w.u64(*k);
             w.u8(*c);
         }
+        let mut exc: Vec<_> = self.wn_exc.iter().collect();
+        exc.sort_unstable();
+        w.varint(exc.len() as u64);
+        for (k, v) in exc {
+            w.u64(*k);
+            w.varint(u64::from(*v));
+        }
     }
 
     pub(crate) fn read(r: &mut Reader<'_>) -> Result<Lemmatizer> {
@@ -411,6 +517,13 @@ impl Lemmatizer {
         for _ in 0..n {
             let k = r.u64("case")?;
             lem.case.insert(k, r.u8("case")?);
+        }
+        let n = r.count(9, "wordnet exceptions")?;
+        lem.wn_exc.reserve(n);
+        for _ in 0..n {
+            let k = r.u64("wordnet exceptions")?;
+            let v = r.varint("wordnet exceptions")? as u32;
+            lem.wn_exc.insert(k, v);
         }
         Ok(lem)
     }

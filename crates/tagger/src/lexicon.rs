@@ -122,6 +122,37 @@ impl Lexicon {
         }
     }
 
+    /// Whether `lower` is a WordNet lemma with one of the POS bits `pos`
+    /// (1 noun, 2 verb, 4 adjective, 8 adverb).
+    pub(crate) fn is_lemma(&self, lower: &str, pos: u16) -> bool {
+        self.map
+            .get(&bytes(lower.as_bytes()))
+            .is_some_and(|&b| u16::from(b) & pos & 0xf != 0)
+    }
+
+    /// WordNet's "morphy" detachment: the first base form of `lower` (by
+    /// the rules for POS bit `pos`) that is a WordNet lemma of that POS,
+    /// written into `out`.
+    pub(crate) fn morphy(&self, lower: &str, pos: u16, out: &mut String) -> bool {
+        if self.forms.is_empty() || !lower.is_ascii() {
+            return false;
+        }
+        for &(suf, rep, base, _) in RULES {
+            if base != pos || lower.len() <= suf.len() + 1 {
+                continue;
+            }
+            if let Some(stem) = lower.strip_suffix(suf) {
+                out.clear();
+                out.push_str(stem);
+                out.push_str(rep);
+                if self.is_lemma(out, pos) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
     /// Front-coded: shared prefix length with the previous form, the rest,
     /// the bits.
     pub(crate) fn write(&self, w: &mut Writer) {

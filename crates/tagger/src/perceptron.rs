@@ -89,21 +89,44 @@ impl Trainer {
     /// Averages, quantises and prunes. Entries whose quantised magnitude is
     /// below `min_q` (out of 32767 for the largest weight) are dropped.
     pub(crate) fn finish(self, min_q: i16) -> Weights {
+        let n = self.n_classes;
+        finish_sum(n, vec![self], min_q)
+    }
+
+    /// Averaged weights per key, added into `sum`.
+    fn add_averaged(&self, sum: &mut FxMap<u32, Vec<(u8, f32)>>) {
         let step = self.step.max(1);
-        let mut avg: Vec<(u32, Vec<(u8, f32)>)> = Vec::with_capacity(self.rows.len());
-        let mut max = 0f32;
         for (&k, &r) in &self.index {
-            let row = &self.rows[r as usize];
-            let mut out = Vec::with_capacity(row.len());
-            for e in row {
+            let row = sum.entry(k).or_default();
+            for e in &self.rows[r as usize] {
                 let total = e.total + (step - e.ts) as f64 * f64::from(e.w);
                 let w = (total / step as f64) as f32;
-                max = max.max(w.abs());
-                out.push((e.class as u8, w));
+                match row.iter_mut().find(|x| x.0 == e.class as u8) {
+                    Some(x) => x.1 += w,
+                    None => row.push((e.class as u8, w)),
+                }
             }
-            avg.push((k, out));
         }
-        avg.sort_unstable_by_key(|a| a.0);
+    }
+}
+
+/// Sums the averaged weights of several trainers (runs with different
+/// shuffles: a cheap ensemble that costs nothing at run time), then
+/// quantises and prunes as [`Trainer::finish`].
+pub(crate) fn finish_sum(n_classes: usize, trainers: Vec<Trainer>, min_q: i16) -> Weights {
+    let mut sum: FxMap<u32, Vec<(u8, f32)>> = FxMap::default();
+    for t in &trainers {
+        t.add_averaged(&mut sum);
+    }
+    let mut max = 0f32;
+    let mut avg: Vec<(u32, Vec<(u8, f32)>)> = sum.into_iter().collect();
+    for (_, row) in &avg {
+        for &(_, w) in row {
+            max = max.max(w.abs());
+        }
+    }
+    avg.sort_unstable_by_key(|a| a.0);
+    {
         let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
         let mut feats = Vec::with_capacity(avg.len());
         for (k, row) in avg {
@@ -117,7 +140,7 @@ impl Trainer {
                 feats.push((k, q));
             }
         }
-        Weights::build(self.n_classes, scale, feats)
+        Weights::build(n_classes, scale, feats)
     }
 }
 

@@ -5,6 +5,7 @@
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use khaldun_conllu::Sentence;
 
@@ -17,7 +18,7 @@ use crate::perceptron::{Trainer, Weights};
 use crate::{Error, Result};
 
 const MAGIC: &[u8; 4] = b"KTAG";
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 /// Vocabulary id of a word outside the cached vocabulary.
 const NO_VID: u32 = u32::MAX;
 /// Only the most frequent vocabulary words get cached rows (load time).
@@ -62,6 +63,15 @@ pub struct TrainOptions {
     /// score, in averaged-perceptron units) is at least this keep their
     /// first-pass tag unscored. `f32::INFINITY` rescores every token.
     pub pass2_margin: f32,
+    /// Training-time word dropout: tokens of words seen at most this often
+    /// in train are sometimes scored without their word-identity features,
+    /// so the model learns how to tag unknown words (0: off).
+    pub dropout_max_count: u32,
+    /// Probability of dropping such a token's word features (per epoch).
+    pub dropout_p: f64,
+    /// Perceptron runs per pass, each with its own shuffling; their
+    /// averaged weights are summed into one model (same run-time cost).
+    pub runs: usize,
     /// Print progress to stderr.
     pub verbose: bool,
 }
@@ -78,6 +88,9 @@ impl Default for TrainOptions {
             min_weight: 4,
             vocab_min_count: 3,
             pass2_margin: f32::INFINITY,
+            dropout_max_count: 2,
+            dropout_p: 0.3,
+            runs: 1,
             verbose: false,
         }
     }
@@ -92,7 +105,11 @@ pub struct Tagger {
     pass2: Option<Weights>,
     /// See [`TrainOptions::pass2_margin`].
     pass2_margin: f32,
-    lexicon: Lexicon,
+    lexicon: Arc<Lexicon>,
+    /// Lowercased-form hash -> how that form is tagged when it occurs in
+    /// lowercase in train (see [`low_code`]); feeds [`Tok::low`] of
+    /// capitalised words.
+    lowcase: FxMap<u64, u32>,
     /// Frequent training words (exact forms), most frequent first.
     vocab: Vec<String>,
     /// Per vocabulary word: its only class (frequent unambiguous words skip
@@ -149,11 +166,34 @@ impl Default for Scratch {
     }
 }
 
-/// Analyses one word for the POS model (shape, affixes, lexicon class).
-fn analyze_pos_word(w: &str, lexicon: &Lexicon, lower: &mut String, buf: &mut String) -> Tok {
+/// Analyses one word for the POS model (shape, affixes, lexicon class,
+/// lowercase usage of a capitalised word).
+fn analyze_pos_word(
+    w: &str,
+    lexicon: &Lexicon,
+    lowcase: &FxMap<u64, u32>,
+    lower: &mut String,
+    buf: &mut String,
+) -> Tok {
     let mut t = features::analyze_word(w, lower);
     t.lex = features::lex_hash(lexicon.classes(lower, buf));
+    t.low = features::low_hash(if w.chars().next().is_some_and(char::is_uppercase) {
+        lowcase.get(&t.lower).map_or(1, |&c| c + 2)
+    } else {
+        0
+    });
     t
+}
+
+/// Code of a lowercase-usage distribution (class -> count): the most
+/// frequent class, and whether it covers at least 90% of the uses.
+fn low_code(m: &BTreeMap<u16, u32>) -> u32 {
+    let total: u32 = m.values().sum();
+    let (c, n) = m
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        .map_or((0, 0), |(c, n)| (u32::from(*c), *n));
+    c * 2 + u32::from(n * 10 >= total * 9)
 }
 
 /// Best class (restricted to `allowed` when non-empty) and its margin over
@@ -239,7 +279,8 @@ impl Tagger {
             pass1: Trainer::new(1).finish(1),
             pass2: None,
             pass2_margin: f32::INFINITY,
-            lexicon: Lexicon::default(),
+            lexicon: Arc::default(),
+            lowcase: FxMap::default(),
             vocab: Vec::new(),
             vocab_fixed: Vec::new(),
             vocab_allowed: Vec::new(),
@@ -262,8 +303,13 @@ impl Tagger {
         let (mut lower, mut buf) = (String::new(), String::new());
         for (i, w) in self.vocab.iter().enumerate() {
             c.index.insert(bytes(w.as_bytes()), i as u32);
-            c.toks
-                .push(analyze_pos_word(w, &self.lexicon, &mut lower, &mut buf));
+            c.toks.push(analyze_pos_word(
+                w,
+                &self.lexicon,
+                &self.lowcase,
+                &mut lower,
+                &mut buf,
+            ));
         }
         let toks: Vec<Tok> = [features::pad_tok(false), features::pad_tok(true)]
             .into_iter()
@@ -348,8 +394,13 @@ impl Tagger {
                     s.vids.push(v);
                 }
                 None => {
-                    s.toks
-                        .push(analyze_pos_word(w, &self.lexicon, &mut s.lower, &mut s.buf));
+                    s.toks.push(analyze_pos_word(
+                        w,
+                        &self.lexicon,
+                        &self.lowcase,
+                        &mut s.lower,
+                        &mut s.buf,
+                    ));
                     s.vids.push(NO_VID);
                 }
             }
@@ -530,6 +581,15 @@ impl Tagger {
         }
         self.lemmatizer.write(&mut w);
         self.lexicon.write(&mut w);
+        let mut low: Vec<_> = self.lowcase.iter().collect();
+        low.sort_unstable();
+        w.varint(low.len() as u64);
+        let mut prev = 0u64;
+        for (k, c) in low {
+            w.varint(k - prev);
+            prev = *k;
+            w.varint(u64::from(*c));
+        }
         w.f32(self.pass2_margin);
         self.pass1.write(&mut w);
         w.u8(u8::from(self.pass2.is_some()));
@@ -598,8 +658,22 @@ impl Tagger {
             let k = r.u64("feats lexicon")?;
             feats_lex.insert(k, fid(&mut r)?);
         }
-        let lemmatizer = Lemmatizer::read(&mut r)?;
-        let lexicon = Lexicon::read(&mut r)?;
+        let mut lemmatizer = Lemmatizer::read(&mut r)?;
+        let lexicon = Arc::new(Lexicon::read(&mut r)?);
+        let nl = r.count(2, "lowercase usage")?;
+        let mut lowcase = FxMap::default();
+        lowcase.reserve(nl);
+        let mut key = 0u64;
+        for _ in 0..nl {
+            key = key
+                .checked_add(r.varint("lowercase usage")?)
+                .ok_or_else(|| Error::BadModel("bad lowercase usage key".into()))?;
+            let c = r.varint("lowercase usage")?;
+            if c >= 2 * n as u64 {
+                return Err(Error::BadModel("bad lowercase usage code".into()));
+            }
+            lowcase.insert(key, c as u32);
+        }
         let pass2_margin = r.f32("margin")?;
         let pass1 = Weights::read(&mut r)?;
         let pass2 = if r.u8("pass2")? == 1 {
@@ -608,6 +682,7 @@ impl Tagger {
             None
         };
         r.finish()?;
+        lemmatizer.set_wordnet(lexicon.clone());
         if pass1.n_classes != n || pass2.as_ref().is_some_and(|p| p.n_classes != n) {
             return Err(Error::BadModel(
                 "weights do not match the class table".into(),
@@ -620,6 +695,7 @@ impl Tagger {
             pass2,
             pass2_margin,
             lexicon,
+            lowcase,
             vocab,
             vocab_fixed,
             vocab_allowed,
@@ -652,6 +728,8 @@ impl Tagger {
 struct Prepared {
     toks: Vec<Tok>,
     gold: Vec<u16>,
+    /// Per token: its word is rare enough for word dropout.
+    rare: Vec<bool>,
 }
 
 struct Dict<'a> {
@@ -670,8 +748,39 @@ fn train_pass(
     opts: &TrainOptions,
     label: &str,
 ) -> Weights {
+    let runs = (0..opts.runs.max(1) as u64)
+        .map(|r| {
+            train_run(
+                data,
+                idx,
+                right,
+                dict,
+                n,
+                opts,
+                label,
+                opts.seed.wrapping_add(r * 7919),
+            )
+        })
+        .collect();
+    crate::perceptron::finish_sum(n, runs, opts.min_weight)
+}
+
+/// One perceptron run of [`train_pass`] with its own shuffling seed.
+#[allow(clippy::too_many_arguments)]
+fn train_run(
+    data: &[Prepared],
+    idx: &[usize],
+    right: Option<&[Vec<u16>]>,
+    dict: &Dict<'_>,
+    n: usize,
+    opts: &TrainOptions,
+    label: &str,
+    seed: u64,
+) -> Trainer {
     let mut t = Trainer::new(n);
-    let mut rng = Rng::new(opts.seed);
+    let mut rng = Rng::new(seed);
+    let mut drop_rng = Rng::new(seed ^ 0xd409);
+    let drop_below = (opts.dropout_p.clamp(0.0, 1.0) * (1u64 << 53) as f64) as u64;
     let mut order = idx.to_vec();
     let (mut keys, mut scores, mut tags) = (Vec::new(), vec![0f32; n], Vec::new());
     for epoch in 0..opts.epochs {
@@ -687,7 +796,8 @@ fn train_pass(
                     continue;
                 }
                 let r = right.map(|r| right_of(&r[si], i));
-                features::pos(&p.toks, i, left_of(&tags, i), r, &mut keys);
+                let drop = p.rare[i] && (drop_rng.next() >> 11) < drop_below;
+                features::pos(&p.toks, i, left_of(&tags, i), r, drop, &mut keys);
                 scores.iter_mut().for_each(|x| *x = 0.0);
                 t.score(&keys, &mut scores);
                 let pred = argmax(
@@ -709,7 +819,7 @@ fn train_pass(
             );
         }
     }
-    t.finish(opts.min_weight)
+    t
 }
 
 /// Trains a tagger (classes, tag dictionary, FEATS lexicon, lemmatizer and
@@ -737,8 +847,27 @@ pub fn train_tagger(train: &[Sentence], opts: &TrainOptions) -> Tagger {
         .collect();
     let n = classes.len();
 
-    let lexicon = Lexicon::builtin();
+    let lexicon = Arc::new(Lexicon::builtin());
     let (mut lower, mut buf) = (String::new(), String::new());
+    let class_of = |w: &khaldun_conllu::Word| {
+        class_id
+            .get(&(w.upos.clone(), w.xpos.clone()))
+            .copied()
+            .unwrap_or(0)
+    };
+    // How each lowercased form is tagged where it is written in lowercase.
+    let mut low_counts: FxMap<u64, BTreeMap<u16, u32>> = FxMap::default();
+    for w in train.iter().flat_map(|s| &s.words) {
+        if !w.form.chars().next().is_some_and(char::is_uppercase) {
+            features::lower_into(&w.form, &mut lower);
+            *low_counts
+                .entry(bytes(lower.as_bytes()))
+                .or_default()
+                .entry(class_of(w))
+                .or_default() += 1;
+        }
+    }
+    let lowcase: FxMap<u64, u32> = low_counts.iter().map(|(k, m)| (*k, low_code(m))).collect();
     let mut data = Vec::with_capacity(train.len());
     let mut word_counts: FxMap<u64, BTreeMap<u16, u32>> = FxMap::default();
     let mut word_forms: FxMap<u64, &str> = FxMap::default();
@@ -748,18 +877,9 @@ pub fn train_tagger(train: &[Sentence], opts: &TrainOptions) -> Tagger {
         let words: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
         let toks: Vec<Tok> = words
             .iter()
-            .map(|w| analyze_pos_word(w, &lexicon, &mut lower, &mut buf))
+            .map(|w| analyze_pos_word(w, &lexicon, &lowcase, &mut lower, &mut buf))
             .collect();
-        let gold: Vec<u16> = s
-            .words
-            .iter()
-            .map(|w| {
-                class_id
-                    .get(&(w.upos.clone(), w.xpos.clone()))
-                    .copied()
-                    .unwrap_or(0)
-            })
-            .collect();
+        let gold: Vec<u16> = s.words.iter().map(class_of).collect();
         for ((t, &g), w) in toks.iter().zip(&gold).zip(&s.words) {
             word_forms.entry(t.word).or_insert(w.form.as_str());
             *word_counts.entry(t.word).or_default().entry(g).or_default() += 1;
@@ -774,7 +894,14 @@ pub fn train_tagger(train: &[Sentence], opts: &TrainOptions) -> Tagger {
                 .entry(w.feats.clone())
                 .or_default() += 1;
         }
-        data.push(Prepared { toks, gold });
+        let rare = vec![false; toks.len()];
+        data.push(Prepared { toks, gold, rare });
+    }
+    for p in &mut data {
+        for (r, t) in p.rare.iter_mut().zip(&p.toks) {
+            let count: u32 = word_counts.get(&t.word).map_or(0, |m| m.values().sum());
+            *r = count <= opts.dropout_max_count;
+        }
     }
 
     let mut fixed = FxMap::default();
@@ -843,13 +970,15 @@ pub fn train_tagger(train: &[Sentence], opts: &TrainOptions) -> Tagger {
         allowed_classes.extend_from_slice(a);
     }
     let pass1 = train_pass(&data, &all, None, &dict, n, opts, "pass 1");
+    let lemmatizer = Lemmatizer::train_with(train, Some(lexicon.clone()));
     let mut tagger = Tagger {
         upos: classes.iter().map(|((u, _), _)| u.clone()).collect(),
         xpos: classes.iter().map(|((_, x), _)| x.clone()).collect(),
         pass1,
         pass2: None,
         pass2_margin: opts.pass2_margin,
-        lexicon: lexicon.clone(),
+        lexicon,
+        lowcase,
         vocab: vocab.iter().map(|v| v.1.to_string()).collect(),
         vocab_fixed,
         vocab_allowed,
@@ -857,7 +986,7 @@ pub fn train_tagger(train: &[Sentence], opts: &TrainOptions) -> Tagger {
         feats_names,
         feats_default,
         feats_lex,
-        lemmatizer: Lemmatizer::train(train),
+        lemmatizer,
         cache: Cache::default(),
     };
     if opts.two_pass && opts.folds >= 2 {
@@ -922,7 +1051,7 @@ fn decode_uncached(
             tags[i] = c;
             continue;
         }
-        features::pos(toks, i, left_of(tags, i), None, keys);
+        features::pos(toks, i, left_of(tags, i), None, false, keys);
         scores[..nc].iter_mut().for_each(|x| *x = 0);
         w.score(keys, scores);
         tags[i] = argmax(

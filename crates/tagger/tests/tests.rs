@@ -45,6 +45,28 @@ fn tags_news_sentences() {
 }
 
 #[test]
+fn sentence_initial_unknown_names() {
+    // News sentences often start with a name the tagger has never seen;
+    // its capital letter then says little, its lowercase form (unseen in
+    // lowercase, not in WordNet) says a lot.
+    let t = Tagger::builtin();
+    for (s, name) in [
+        ("Parly met officials in Baghdad .", "Parly"),
+        ("Shoigu said the troops had left .", "Shoigu"),
+        ("Lavrov called the attack a provocation .", "Lavrov"),
+    ] {
+        let w = words(s);
+        let tags = t.tag(&w);
+        assert_eq!((tags[0].upos, tags[0].xpos), ("PROPN", "NNP"), "{name}");
+        assert_eq!(tags[1].upos, "VERB", "{s}");
+        assert_eq!(tags[1].xpos, "VBD", "{s}");
+    }
+    // A capitalised word with a known lowercase use keeps it.
+    let tags = t.tag(&words("Police arrested three men ."));
+    assert_eq!(tags[0].upos, "NOUN");
+}
+
+#[test]
 fn lemmas() {
     let l = Tagger::builtin().lemmatizer();
     for (form, upos, xpos, lemma) in [
@@ -57,6 +79,10 @@ fn lemmas() {
         ("bombing", "VERB", "VBG", "bomb"),
         ("Parly", "PROPN", "NNP", "Parly"),
         ("Officials", "NOUN", "NNS", "official"),
+        // Not in EWT train: WordNet's exception list and morphy.
+        ("stolen", "VERB", "VBN", "steal"),
+        ("smelled", "VERB", "VBD", "smell"),
+        ("closest", "ADJ", "JJS", "close"),
     ] {
         assert_eq!(l.lemmatize(form, upos, xpos), lemma, "{form}");
     }
