@@ -4,7 +4,7 @@
 //! included, once).
 //!
 //! ```text
-//! cargo run --release --example speed -p khaldun-parser -- [--reps N] [--model PATH]
+//! cargo run --release --example parser_speed -p khaldun-parser -- [--reps N] [--model PATH]
 //! ```
 
 use khaldun_parser::Parser;

@@ -2,7 +2,7 @@
 //! the model.
 //!
 //! ```text
-//! cargo run --release --example train -p khaldun-parser -- [--epochs N] [--seed S] [--folds K] [--out PATH]
+//! cargo run --release --example train_parser -p khaldun-parser -- [--epochs N] [--seed S] [--folds K] [--out PATH]
 //!     [--prune X] [--explore P] [--sweep a,b,c] [--load MODEL] [--train FILE] [--write-train FILE]
 //! ```
 //!
