@@ -68,11 +68,14 @@ pub enum TrainCommand {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
-    /// The dependency parser, from CoNLL-U (tags predicted by the built-in tagger).
+    /// The dependency parser, from CoNLL-U, on K-fold jackknifed tags (as at run time).
     Parser {
         /// Training CoNLL-U file(s).
         #[arg(long, required = true, value_name = "FILE.conllu")]
         train: Vec<PathBuf>,
+        /// Jackknife folds for the training tags (0: keep the file's tags, e.g. gold).
+        #[arg(long, default_value_t = 5)]
+        folds: usize,
         /// Training passes.
         #[arg(long, default_value_t = 15)]
         epochs: usize,

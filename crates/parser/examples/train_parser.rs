@@ -31,51 +31,13 @@ fn show(name: &str, s: &ParseScores) {
     );
 }
 
-/// Replaces the gold UPOS/XPOS of `train` with K-fold jackknifed predictions
-/// of `khaldun-tagger`, so training features carry the same noise as
-/// run-time tags.
 fn jackknife(train: &mut [khaldun_conllu::Sentence], k: usize, seed: u64) {
     let t = Instant::now();
-    let opts = khaldun_tagger::TrainOptions {
-        seed,
-        ..khaldun_tagger::TrainOptions::default()
-    };
-    let mut predicted: Vec<Option<(Vec<String>, Vec<String>)>> = vec![None; train.len()];
-    for fold in 0..k {
-        let rest: Vec<khaldun_conllu::Sentence> = train
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| i % k != fold)
-            .map(|(_, s)| s.clone())
-            .collect();
-        let tagger = khaldun_tagger::train_tagger(&rest, &opts);
-        for (i, s) in train.iter().enumerate().filter(|(i, _)| i % k == fold) {
-            let words: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
-            let tags = tagger.tag(&words);
-            predicted[i] = Some((
-                tags.iter().map(|t| t.upos.to_string()).collect(),
-                tags.iter().map(|t| t.xpos.to_string()).collect(),
-            ));
-        }
-        eprintln!(
-            "jackknife fold {}/{k} done ({:.0}s)",
-            fold + 1,
-            t.elapsed().as_secs_f64()
-        );
-    }
-    let (mut n, mut ok) = (0usize, 0usize);
-    for (s, p) in train.iter_mut().zip(predicted) {
-        let Some((upos, xpos)) = p else { continue };
-        for ((w, u), x) in s.words.iter_mut().zip(upos).zip(xpos) {
-            n += 1;
-            ok += usize::from(w.xpos == x);
-            w.upos = u;
-            w.xpos = x;
-        }
-    }
+    let acc = khaldun_parser::jackknife_tags(train, k, seed);
+    eprintln!("jackknife: {k} folds in {:.0}s", t.elapsed().as_secs_f64());
     println!(
         "jackknifed {k}-fold tags on train: XPOS accuracy {:.2}%",
-        100.0 * ok as f64 / n.max(1) as f64
+        100.0 * acc
     );
 }
 

@@ -54,7 +54,7 @@ mod transition;
 
 pub use eval::{eval_parser, eval_parser_with, ParseScores};
 pub use rel::Rel;
-pub use train::{train_parser, TrainOptions};
+pub use train::{jackknife_tags, train_parser, TrainOptions};
 
 use features::{Sent, N_FEATS};
 use perceptron::Weights;

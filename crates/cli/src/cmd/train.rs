@@ -117,14 +117,24 @@ pub fn run(cmd: TrainCommand, mut out: Box<dyn Write>, quiet: bool) -> anyhow::R
         }
         TrainCommand::Parser {
             train,
+            folds,
             epochs,
             seed,
         } => {
-            let sents = train
+            let mut sents: Vec<khaldun_conllu::Sentence> = train
                 .iter()
                 .map(|f| super::read_conllu(f))
                 .collect::<anyhow::Result<Vec<_>>>()?
                 .concat();
+            if folds > 0 {
+                let acc = khaldun_parser::jackknife_tags(&mut sents, folds, seed);
+                if !quiet {
+                    eprintln!(
+                        "jackknifed {folds}-fold tags: XPOS accuracy {:.2}%",
+                        100.0 * acc
+                    );
+                }
+            }
             let opts = khaldun_parser::TrainOptions {
                 epochs,
                 seed,
