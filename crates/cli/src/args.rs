@@ -243,6 +243,17 @@ pub enum EvalCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Actor recall against gold event records (JSON lines with `text` and `events[].source/target`
+    /// codes, e.g. PLOVER GSR): the share of gold actors whose country (first three letters of the
+    /// code) is among the actors khaldun finds in the sentence, and sector agreement.
+    Actors {
+        /// Gold JSON lines (the format of ../shared/data/gold, see its SCHEMA.md).
+        #[arg(long, value_name = "FILE.jsonl")]
+        gold: PathBuf,
+        /// Print the scores as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Entity-level precision, recall and F1 per type against IOB2 gold.
     Ner {
         /// Gold IOB2 file (e.g. UNER English EWT).

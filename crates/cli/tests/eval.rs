@@ -142,3 +142,16 @@ fn eval_ud_refuses_a_system_with_other_text() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("differ"));
 }
+
+#[test]
+fn eval_actors_counts_gold_countries_found() {
+    let d = tempfile::tempdir().unwrap();
+    let g = d.path().join("gold.jsonl");
+    // FRA and IRQ are in the text; ZZZ is not; "---" is an uncoded actor and not counted.
+    let rec = r#"{"id": "a", "date": "2020-08-27", "text": "France signed a defence agreement with Iraq on Monday.", "events": [{"source": ["FRA"], "target": ["IRQ", "ZZZ", "---"], "source_sectors": [null], "target_sectors": [null, null, null]}]}"#;
+    std::fs::write(&g, format!("{rec}\n")).unwrap();
+    let v = run(&["eval", "actors", "--gold", g.to_str().unwrap(), "--json"]);
+    assert_eq!(v["countries"]["gold"].as_u64(), Some(3));
+    assert_eq!(v["countries"]["correct"].as_u64(), Some(2));
+    assert_eq!(v["misses"]["ZZZ"].as_u64(), Some(1));
+}

@@ -90,21 +90,21 @@ struct Entry {
 }
 
 /// One actor of a document: the matches of one actor with one code.
-struct DocActor {
-    id: String,
-    name: String,
-    kind: MatchKind,
-    code: Option<String>,
-    country: Option<String>,
-    sectors: Vec<String>,
-    role: Option<String>,
-    found_by: String,
-    mentions: Vec<Span>,
+pub(crate) struct DocActor {
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) kind: MatchKind,
+    pub(crate) code: Option<String>,
+    pub(crate) country: Option<String>,
+    pub(crate) sectors: Vec<String>,
+    pub(crate) role: Option<String>,
+    pub(crate) found_by: String,
+    pub(crate) mentions: Vec<Span>,
 }
 
 /// Segments, analyzes and matches a document; mentions grouped by actor
 /// id and code (bare sector phrases and places are not actors).
-fn document_actors(
+pub(crate) fn document_actors(
     m: &Matcher,
     seg: &Segmenter<'_>,
     an: Analyzer,

@@ -86,6 +86,89 @@ pub fn run(cmd: EvalCommand, mut out: Box<dyn Write>) -> anyhow::Result<i32> {
             out.flush()?;
             Ok(0)
         }
+        EvalCommand::Actors { gold, json } => {
+            let text = std::fs::read_to_string(&gold)
+                .with_context(|| format!("cannot read {}", gold.display()))?;
+            let kn = khaldun_actors::Knowledge::builtin();
+            let m = khaldun_actors::Matcher::new(kn);
+            let seg = Segmenter::default();
+            let an = khaldun_analysis::Analyzer::builtin();
+            let (mut countries, mut sectors) =
+                (khaldun_eval::Prf::default(), khaldun_eval::Prf::default());
+            let mut misses: std::collections::BTreeMap<String, usize> = Default::default();
+            for (n, line) in text
+                .lines()
+                .enumerate()
+                .filter(|(_, l)| !l.trim().is_empty())
+            {
+                let v: serde_json::Value = serde_json::from_str(line)
+                    .with_context(|| format!("{}:{}", gold.display(), n + 1))?;
+                let doc = khaldun_types::Document {
+                    id: v["id"].as_str().unwrap_or_default().to_string(),
+                    date: v["date"].as_str().map(String::from),
+                    text: v["text"].as_str().unwrap_or_default().to_string(),
+                    ..Default::default()
+                };
+                let found = super::actors::document_actors(&m, &seg, an, &doc);
+                let country = |a: &super::actors::DocActor| {
+                    a.country
+                        .clone()
+                        .or_else(|| a.code.as_deref().and_then(|c| c.get(..3)).map(String::from))
+                };
+                for ev in v["events"].as_array().into_iter().flatten() {
+                    for (codes, secs) in
+                        [("source", "source_sectors"), ("target", "target_sectors")]
+                    {
+                        let secs = ev[secs].as_array();
+                        for (k, code) in ev[codes].as_array().into_iter().flatten().enumerate() {
+                            // "---" and the like mark an actor the coder could not code
+                            let Some(code) = code.as_str().filter(|c| {
+                                c.len() >= 3
+                                    && c.as_bytes()[..3].iter().all(u8::is_ascii_alphabetic)
+                            }) else {
+                                continue;
+                            };
+                            countries.gold += 1;
+                            let same: Vec<_> = found
+                                .iter()
+                                .filter(|a| country(a).as_deref() == Some(&code[..3]))
+                                .collect();
+                            if same.is_empty() {
+                                *misses.entry(code[..3].to_string()).or_default() += 1;
+                                continue;
+                            }
+                            countries.correct += 1;
+                            if let Some(sec) = secs.and_then(|s| s.get(k)).and_then(|s| s.as_str())
+                            {
+                                sectors.gold += 1;
+                                if same.iter().any(|a| a.sectors.iter().any(|x| x == sec)) {
+                                    sectors.correct += 1;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            countries.predicted = countries.gold;
+            sectors.predicted = sectors.gold;
+            if json {
+                let v = serde_json::json!({"country_recall": countries.recall(), "countries": countries,
+                    "sector_agreement": sectors.recall(), "sectors": sectors, "misses": misses});
+                serde_json::to_writer(&mut out, &v)?;
+                writeln!(out)?;
+            } else {
+                writeln!(
+                    out,
+                    "{} (gold actors whose country khaldun finds in the sentence)",
+                    gold.display()
+                )?;
+                prf_table(&mut out, &[("country", countries), ("sector", sectors)])?;
+                let top: Vec<String> = misses.iter().map(|(k, v)| format!("{k} {v}")).collect();
+                writeln!(out, "missed countries: {}", top.join(", "))?;
+            }
+            out.flush()?;
+            Ok(0)
+        }
         EvalCommand::Ner { gold, system, json } => {
             let gsents = super::read_iob2(&gold)?;
             let s = match &system {
