@@ -245,31 +245,33 @@ impl Parser {
     }
 }
 
+/// True when `deps` (1-based heads, 0 = root) form one tree: a single root,
+/// every head in range, no cycle. Every parse this crate returns is one.
+pub fn is_tree(deps: &[Dep]) -> bool {
+    let n = deps.len();
+    if n == 0 {
+        return true;
+    }
+    if deps.iter().filter(|d| d.head == 0).count() != 1 {
+        return false;
+    }
+    (0..n).all(|i| {
+        // walking up from any word must reach the root within n steps
+        let mut cur = i;
+        for _ in 0..=n {
+            match deps[cur].head {
+                0 => return true,
+                h if (h as usize) <= n => cur = h as usize - 1,
+                _ => return false,
+            }
+        }
+        false
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn is_tree(deps: &[Dep]) -> bool {
-        let n = deps.len();
-        if n == 0 {
-            return true;
-        }
-        if deps.iter().filter(|d| d.head == 0).count() != 1 {
-            return false;
-        }
-        (0..n).all(|i| {
-            // Walk up; a cycle would exceed n steps.
-            let mut cur = i;
-            for _ in 0..=n {
-                match deps[cur].head {
-                    0 => return true,
-                    h if (h as usize) <= n => cur = h as usize - 1,
-                    _ => return false,
-                }
-            }
-            false
-        })
-    }
 
     #[test]
     fn untrained_parser_outputs_trees() {

@@ -1,6 +1,6 @@
 //! Integration tests of the builtin model and the public API.
 
-use khaldun_parser::{eval_parser, train_parser, Dep, Parser, TrainOptions};
+use khaldun_parser::{eval_parser, is_tree, train_parser, Dep, Parser, TrainOptions};
 
 /// Dev LAS (predicted tags, CoNLL 2018 way) recorded in MODEL_CARD.md.
 const CARD_DEV_LAS_PREDICTED: f64 = 82.03;
@@ -11,27 +11,6 @@ const DEV: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../../../shared/data/ud-english-ewt/en_ewt-ud-dev.conllu"
 );
-
-fn is_tree(deps: &[Dep]) -> bool {
-    let n = deps.len();
-    if n == 0 {
-        return true;
-    }
-    if deps.iter().filter(|d| d.head == 0).count() != 1 {
-        return false;
-    }
-    (0..n).all(|i| {
-        let mut cur = i;
-        for _ in 0..=n {
-            match deps[cur].head {
-                0 => return true,
-                h if (h as usize) <= n => cur = h as usize - 1,
-                _ => return false,
-            }
-        }
-        false
-    })
-}
 
 /// Tags with the builtin tagger and parses: the way khaldun runs.
 fn parse_text(sentence: &str) -> (Vec<String>, Vec<Dep>) {

@@ -98,11 +98,7 @@ pub fn run(cmd: TrainCommand, mut out: Box<dyn Write>, quiet: bool) -> anyhow::R
             epochs,
             seed,
         } => {
-            let sents = train
-                .iter()
-                .map(|f| super::read_conllu(f))
-                .collect::<anyhow::Result<Vec<_>>>()?
-                .concat();
+            let sents = read_all(&train, super::read_conllu)?;
             let opts = khaldun_tagger::TrainOptions {
                 epochs,
                 seed,
@@ -121,11 +117,7 @@ pub fn run(cmd: TrainCommand, mut out: Box<dyn Write>, quiet: bool) -> anyhow::R
             epochs,
             seed,
         } => {
-            let mut sents: Vec<khaldun_conllu::Sentence> = train
-                .iter()
-                .map(|f| super::read_conllu(f))
-                .collect::<anyhow::Result<Vec<_>>>()?
-                .concat();
+            let mut sents: Vec<khaldun_conllu::Sentence> = read_all(&train, super::read_conllu)?;
             if folds > 0 {
                 let acc = khaldun_parser::jackknife_tags(&mut sents, folds, seed);
                 if !quiet {
@@ -152,11 +144,7 @@ pub fn run(cmd: TrainCommand, mut out: Box<dyn Write>, quiet: bool) -> anyhow::R
             epochs,
             seed,
         } => {
-            let sents = train
-                .iter()
-                .map(|f| super::read_iob2(f))
-                .collect::<anyhow::Result<Vec<_>>>()?
-                .concat();
+            let sents = read_all(&train, super::read_iob2)?;
             let opts = khaldun_tagger::TrainOptions {
                 epochs,
                 seed,
@@ -180,4 +168,16 @@ fn save(out: &mut Box<dyn Write>, bytes: &[u8], quiet: bool, note: &str) -> anyh
         eprintln!("{note}");
     }
     Ok(0)
+}
+
+/// Reads and concatenates training files with `read`.
+fn read_all<T: Clone>(
+    files: &[std::path::PathBuf],
+    read: fn(&std::path::Path) -> anyhow::Result<Vec<T>>,
+) -> anyhow::Result<Vec<T>> {
+    Ok(files
+        .iter()
+        .map(|f| read(f))
+        .collect::<anyhow::Result<Vec<_>>>()?
+        .concat())
 }
