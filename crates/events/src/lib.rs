@@ -1,0 +1,2 @@
+//! khaldun's event coder: who did what to whom, in CAMEO and PLOVER.
+#![deny(missing_docs)]
