@@ -2,5 +2,7 @@
 #![deny(missing_docs)]
 
 mod error;
+pub mod ontology;
 
 pub use error::{Error, Result};
+pub use ontology::{CameoCode, Ontology, Plover, PloverType, QuadClass};
