@@ -26,6 +26,9 @@ pub enum Command {
     /// Find actors (dictionary matches, country + sector phrases): one JSON object per
     /// document, or a corpus-level registry with --registry.
     Actors(ActorsArgs),
+    /// Code events (CAMEO and PLOVER) with their actors and evidence: one JSON line per event
+    /// by default.
+    Code(CodeArgs),
     /// Score khaldun against gold data.
     #[command(subcommand)]
     Eval(EvalCommand),
@@ -210,6 +213,36 @@ pub struct ActorsArgs {
     pub petrarch_dicts: Option<PathBuf>,
 }
 
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum CodeFormat {
+    /// One JSON object per event.
+    Events,
+    /// One JSON object per document: actors and events.
+    Docs,
+    /// A tab-separated table with a header row, one event per row (Phoenix-style).
+    Tsv,
+    /// PLOVER-style JSON records, one per event.
+    Plover,
+}
+
+#[derive(Debug, Args)]
+pub struct CodeArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "events")]
+    pub format: CodeFormat,
+    /// Also match the actors and agents of the PETRARCH2/Phoenix dictionaries in DIR.
+    #[arg(long, value_name = "DIR")]
+    pub petrarch_dicts: Option<PathBuf>,
+    /// Code captions, headings, datelines and bylines too (body text only by default).
+    #[arg(long)]
+    pub all_paragraphs: bool,
+    /// Keep negated events ("did not meet"), marked `"negated": true`.
+    #[arg(long)]
+    pub keep_negated: bool,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum EvalCommand {
     /// Token and sentence F1 of the segmenter against CoNLL-U gold (e.g. UD English EWT dev).
@@ -250,6 +283,23 @@ pub enum EvalCommand {
         /// Gold JSON lines (the format of ../shared/data/gold, see its SCHEMA.md).
         #[arg(long, value_name = "FILE.jsonl")]
         gold: PathBuf,
+        /// Print the scores as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Event coding against gold event records (JSON lines, the format of ../shared/data/gold):
+    /// detection P/R/F1, CAMEO root F1, CAMEO root and code, PLOVER type, source and target
+    /// accuracy, overall and per category; misses and false alarms with their evidence.
+    Events {
+        /// Gold JSON lines (e.g. plover_gsr.dev.jsonl, petr2_gsr_validation.dev.jsonl).
+        #[arg(value_name = "GOLD.jsonl")]
+        gold: PathBuf,
+        /// Also match the actors and agents of the PETRARCH2/Phoenix dictionaries in DIR.
+        #[arg(long, value_name = "DIR")]
+        petrarch_dicts: Option<PathBuf>,
+        /// List up to N misses and false alarms.
+        #[arg(long, default_value_t = 0, value_name = "N")]
+        show_errors: usize,
         /// Print the scores as JSON.
         #[arg(long)]
         json: bool,

@@ -7,6 +7,7 @@
 //! tokens or end to end from raw text (words aligned by character offsets).
 #![deny(missing_docs)]
 
+pub mod events;
 pub mod ner;
 pub mod segment;
 pub mod ud;

@@ -1,8 +1,16 @@
 //! khaldun's event coder: who did what to whom, in CAMEO and PLOVER.
 #![deny(missing_docs)]
 
+pub mod coder;
 mod error;
 pub mod ontology;
+pub mod patterns;
+pub mod record;
 
+pub use coder::{code_sentence, Coded, Modality, Party};
 pub use error::{Error, Result};
 pub use ontology::{CameoCode, Ontology, Plover, PloverType, QuadClass};
+pub use patterns::{Frame, Pattern, Patterns, Slot, TriggerKind, Words};
+pub use record::{
+    CodedDocument, Coder, DocActor, Event, EventActor, Evidence, Location, Options, PloverCoding,
+};

@@ -169,6 +169,22 @@ pub fn run(cmd: EvalCommand, mut out: Box<dyn Write>) -> anyhow::Result<i32> {
             out.flush()?;
             Ok(0)
         }
+        EvalCommand::Events {
+            gold,
+            petrarch_dicts,
+            show_errors,
+            json,
+        } => {
+            let r = eval_events(&gold, petrarch_dicts.as_deref())?;
+            if json {
+                serde_json::to_writer(&mut out, &r)?;
+                writeln!(out)?;
+            } else {
+                write_event_report(&mut out, &r, show_errors)?;
+            }
+            out.flush()?;
+            Ok(0)
+        }
         EvalCommand::Ner { gold, system, json } => {
             let gsents = super::read_iob2(&gold)?;
             let s = match &system {
@@ -227,6 +243,133 @@ pub fn run(cmd: EvalCommand, mut out: Box<dyn Write>) -> anyhow::Result<i32> {
             Ok(0)
         }
     }
+}
+
+/// Codes every gold record's text and scores the events.
+fn eval_events(
+    gold: &std::path::Path,
+    petrarch: Option<&std::path::Path>,
+) -> anyhow::Result<khaldun_eval::events::Report> {
+    use khaldun_eval::events::{GoldEvent, Record, SystemEvent};
+    use rayon::prelude::*;
+    let text =
+        std::fs::read_to_string(gold).with_context(|| format!("cannot read {}", gold.display()))?;
+    let k = khaldun_actors::Knowledge::builtin();
+    let m = match petrarch {
+        Some(dir) => {
+            let p = khaldun_actors::PetrarchSet::read_dir(dir).with_context(|| {
+                format!("cannot read PETRARCH dictionaries in {}", dir.display())
+            })?;
+            khaldun_actors::Matcher::with_petrarch(k, &p)
+        }
+        None => khaldun_actors::Matcher::new(k),
+    };
+    let coder = khaldun_events::Coder::new(&m);
+    let onto = khaldun_events::Ontology::builtin();
+    let strs = |v: &serde_json::Value| -> Vec<String> {
+        v.as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|x| x.as_str().map(String::from))
+            .collect()
+    };
+    let mut records = Vec::new();
+    for (n, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let v: serde_json::Value =
+            serde_json::from_str(line).with_context(|| format!("{}:{}", gold.display(), n + 1))?;
+        let events = v["events"]
+            .as_array()
+            .with_context(|| format!("{}:{}: no \"events\" list", gold.display(), n + 1))?;
+        let gold_events = events
+            .iter()
+            .map(|e| {
+                let plover = e["plover_2021"].as_str().or(e["plover"].as_str());
+                GoldEvent {
+                    source: strs(&e["source"]),
+                    target: strs(&e["target"]),
+                    cameo: e["cameo"].as_str().map(String::from),
+                    plover: plover
+                        .map(|p| onto.plover_name_2021(p).map_or(p.to_string(), String::from)),
+                }
+            })
+            .collect();
+        let doc = khaldun_types::Document {
+            id: v["id"].as_str().unwrap_or_default().to_string(),
+            date: v["date"].as_str().map(String::from),
+            text: v["text"].as_str().unwrap_or_default().to_string(),
+            ..Default::default()
+        };
+        records.push((doc, gold_events));
+    }
+    let scored: Vec<Record> = records
+        .into_par_iter()
+        .map(|(doc, gold)| {
+            let coded = coder.code(&doc, None);
+            let system = coded
+                .events
+                .iter()
+                .map(|e| SystemEvent {
+                    source: e.source.as_ref().map(|a| a.code.clone()),
+                    target: e.target.as_ref().map(|a| a.code.clone()),
+                    cameo: e.cameo.clone(),
+                    plover: e.plover.event.map(String::from),
+                    evidence: format!("{} [{}]", e.evidence.text, e.evidence.pattern),
+                })
+                .collect();
+            Record {
+                id: doc.id,
+                text: doc.text,
+                gold,
+                system,
+            }
+        })
+        .collect();
+    Ok(khaldun_eval::events::score(&scored))
+}
+
+fn write_event_report(
+    out: &mut dyn Write,
+    r: &khaldun_eval::events::Report,
+    show_errors: usize,
+) -> std::io::Result<()> {
+    let o = &r.overall;
+    writeln!(out, "records  {}", r.records)?;
+    prf_table(out, &[("detection", o.detection), ("cameo root", o.root)])?;
+    writeln!(
+        out,
+        "\n{:<14} {:>6} {:>6} {:>6} {:>6} {:>6} {:>6} {:>8}",
+        "of gold", "n", "root", "code", "plover", "source", "target", "typ+s+t"
+    )?;
+    let row = |out: &mut dyn Write, name: &str, s: &khaldun_eval::events::Scores| {
+        writeln!(
+            out,
+            "{:<14} {:>6} {:>6.3} {:>6.3} {:>6.3} {:>6.3} {:>6.3} {:>8.3}",
+            name,
+            s.source_acc.total,
+            s.root_acc.value(),
+            s.code_acc.value(),
+            s.plover_acc.value(),
+            s.source_acc.value(),
+            s.target_acc.value(),
+            s.type_source_target.value()
+        )
+    };
+    row(out, "overall", o)?;
+    for (name, s) in &r.categories {
+        row(out, name, s)?;
+    }
+    for e in r.errors.iter().take(show_errors) {
+        writeln!(
+            out,
+            "{:<11} {:<14} {}  | {}",
+            e.kind, e.id, e.event, e.context
+        )?;
+    }
+    Ok(())
 }
 
 /// Prints scores as a table: name, P, R, F1 (percent) and the counts.

@@ -1,6 +1,7 @@
 //! One module per subcommand.
 
 mod actors;
+mod code;
 mod dict;
 mod eval;
 mod parse;
@@ -18,6 +19,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Segment(a) => segment::run(a, out, cli.quiet),
         Command::Parse(a) => parse::run(a, out, cli.quiet),
         Command::Actors(a) => actors::run(a, out, cli.quiet),
+        Command::Code(a) => code::run(a, out, cli.quiet),
         Command::Eval(e) => eval::run(e, out),
         Command::Dict(d) => dict::run(d, out, cli.quiet),
         Command::Train(t) => {

@@ -1,0 +1,571 @@
+//! Coding one parsed sentence: triggers, slots, sources, frames.
+//!
+//! For every word that triggers patterns (a verb or predicate adjective, or
+//! an event noun) the most specific matching pattern wins. Its slots give
+//! the target (and sometimes the source); otherwise the source is the
+//! clause's subject, found by walking up the tree through infinitives,
+//! gerunds, coordination and relative clauses ("agreed to provide",
+//! "accuse X of launching", "forces fighting ISIS"), or for a noun its
+//! owner (possessor, country adjective, `by` phrase, or the subject of the
+//! verb it is the object of: "Turkey launched air strikes"). On the way up
+//! the coder notes frames: an intent ("ready to"), a threat, a refusal
+//! re-code the event; a belief ("fears that") drops it. Passive voice swaps
+//! the object for the subject and takes the source from `by`.
+
+use crate::patterns::{Frame, Pattern, Patterns, Slot, TriggerKind};
+use khaldun_analysis::{AnalyzedSentence, Word};
+use std::ops::Range;
+
+/// An actor mention as the coder needs it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Party {
+    /// Tokens of the mention within the sentence.
+    pub tokens: Range<usize>,
+    /// Its syntactic head (token index).
+    pub head: usize,
+    /// Caller's actor index (the same actor across mentions).
+    pub actor: usize,
+}
+
+/// How an event is qualified.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Modality {
+    /// Reported as having happened or happening.
+    Asserted,
+    /// "will", "shall", "is to".
+    Future,
+    /// "would", "could", "may", "might", "should".
+    Hypothetical,
+    /// Governed by an intent word ("agreed to", "ready to").
+    Intent,
+    /// Governed by a threat ("threatened to").
+    Threat,
+    /// Governed by a refusal ("refused to").
+    Refusal,
+}
+
+impl Modality {
+    /// Lower-case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modality::Asserted => "asserted",
+            Modality::Future => "future",
+            Modality::Hypothetical => "hypothetical",
+            Modality::Intent => "intent",
+            Modality::Threat => "threat",
+            Modality::Refusal => "refusal",
+        }
+    }
+}
+
+/// One event found in a sentence, before it is turned into a record.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Coded {
+    /// The trigger word (token index).
+    pub trigger: usize,
+    /// The pattern that matched.
+    pub pattern: u32,
+    /// CAMEO code after frames.
+    pub code: String,
+    /// Source parties (indices into the sentence's parties); several for compound actors.
+    pub source: Vec<usize>,
+    /// Target parties.
+    pub target: Vec<usize>,
+    /// "did not meet".
+    pub negated: bool,
+    /// Future, hypothetical, intent ...
+    pub modality: Modality,
+    /// The frame word that re-coded the event, if any (token index).
+    pub frame_word: Option<usize>,
+    /// Tokens that are evidence: trigger, pattern words, slot heads (sorted).
+    pub evidence: Vec<usize>,
+    /// Source and target are the same compound actor acting on each other.
+    pub reciprocal: bool,
+}
+
+/// A sentence prepared for coding: lower-cased forms, children, parties by token.
+struct View<'a> {
+    words: &'a [Word],
+    lower: Vec<String>,
+    children: Vec<Vec<usize>>,
+    party_at: Vec<Option<usize>>,
+    parties: &'a [Party],
+}
+
+impl<'a> View<'a> {
+    fn new(text: &str, a: &'a AnalyzedSentence, parties: &'a [Party]) -> View<'a> {
+        let n = a.words.len();
+        let mut children = vec![Vec::new(); n];
+        for (i, w) in a.words.iter().enumerate() {
+            if w.head > 0 && (w.head as usize) <= n {
+                children[w.head as usize - 1].push(i);
+            }
+        }
+        let mut party_at = vec![None; n];
+        for (k, p) in parties.iter().enumerate() {
+            for t in p.tokens.clone() {
+                if t < n {
+                    party_at[t] = Some(k);
+                }
+            }
+        }
+        let lower = a
+            .words
+            .iter()
+            .map(|w| w.span.slice(text).to_lowercase())
+            .collect();
+        View {
+            words: &a.words,
+            lower,
+            children,
+            party_at,
+            parties,
+        }
+    }
+
+    fn lemma(&self, i: usize) -> &str {
+        &self.words[i].lemma
+    }
+
+    fn rel(&self, i: usize) -> &str {
+        self.words[i].deprel
+    }
+
+    fn head(&self, i: usize) -> Option<usize> {
+        let h = self.words[i].head as usize;
+        (h > 0 && h <= self.words.len()).then(|| h - 1)
+    }
+
+    fn child(&self, i: usize, rel: &str) -> Option<usize> {
+        self.children[i]
+            .iter()
+            .copied()
+            .find(|&c| self.rel(c) == rel)
+    }
+
+    fn child_with(&self, i: usize, f: impl Fn(&str) -> bool) -> Option<usize> {
+        self.children[i].iter().copied().find(|&c| f(self.rel(c)))
+    }
+
+    fn is(&self, i: usize, words: &[&str]) -> bool {
+        words.contains(&self.lemma(i)) || words.contains(&self.lower[i].as_str())
+    }
+
+    /// "was attacked": a passive subject or auxiliary.
+    fn passive(&self, i: usize) -> bool {
+        self.children[i]
+            .iter()
+            .any(|&c| matches!(self.rel(c), "nsubj:pass" | "aux:pass" | "csubj:pass"))
+    }
+
+    /// The case marker (preposition) of a nominal.
+    fn has_case(&self, i: usize, ws: &crate::patterns::Words) -> bool {
+        self.children[i].iter().any(|&c| {
+            matches!(self.rel(c), "case" | "mark" | "fixed")
+                && ws.matches(self.lemma(c), &self.lower[c])
+        })
+    }
+}
+
+/// Codes one sentence. `text` is the document text (for word forms),
+/// `parties` the actor mentions of the sentence (any order).
+pub fn code_sentence(
+    p: &Patterns,
+    text: &str,
+    a: &AnalyzedSentence,
+    parties: &[Party],
+) -> Vec<Coded> {
+    if a.words.is_empty() || parties.is_empty() {
+        return Vec::new();
+    }
+    let v = View::new(text, a, parties);
+    let mut out: Vec<Coded> = Vec::new();
+    for t in 0..v.words.len() {
+        let kind = match v.words[t].upos {
+            "VERB" | "ADJ" => TriggerKind::Verb,
+            "NOUN" | "PROPN" => TriggerKind::Noun,
+            _ => continue,
+        };
+        let mut best: Option<(usize, u32, Match)> = None;
+        let by_lemma = p.triggered_by(kind, v.lemma(t));
+        let by_form = if v.lower[t] != v.lemma(t) {
+            p.triggered_by(kind, &v.lower[t])
+        } else {
+            &[]
+        };
+        for &pi in by_lemma.iter().chain(by_form) {
+            let pat = p.get(pi);
+            if let Some(m) = match_pattern(&v, pat, t) {
+                let score = pat.specificity() * 4 + m.filled;
+                if best.as_ref().is_none_or(|(s, _, _)| score > *s) {
+                    best = Some((score, pi, m));
+                }
+            }
+        }
+        let Some((_, pi, m)) = best else { continue };
+        if let Some(c) = finish(&v, p, p.get(pi), pi, t, m) {
+            if !out
+                .iter()
+                .any(|o| o.code == c.code && o.source == c.source && o.target == c.target)
+            {
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+struct Match {
+    words: Vec<usize>,
+    target: Option<usize>,
+    source: Option<usize>,
+    filled: usize,
+}
+
+fn match_pattern(v: &View, pat: &Pattern, t: usize) -> Option<Match> {
+    let mut used = vec![t];
+    for w in &pat.words {
+        let found =
+            near(v, t).find(|&d| !used.contains(&d) && w.matches(v.lemma(d), &v.lower[d]))?;
+        used.push(found);
+    }
+    let target = match &pat.target {
+        Some(s) => slot(v, s, t, &used)?,
+        None => None,
+    };
+    let source = match &pat.source {
+        Some(s) => slot(v, s, t, &used)?,
+        None => None,
+    };
+    let filled = target.is_some() as usize + source.is_some() as usize;
+    Some(Match {
+        words: used,
+        target,
+        source,
+        filled,
+    })
+}
+
+/// Children and grandchildren of `t` (pattern words may sit one level down:
+/// "express support for", "impose sanctions on").
+fn near<'v>(v: &'v View, t: usize) -> impl Iterator<Item = usize> + 'v {
+    v.children[t].iter().copied().chain(
+        v.children[t]
+            .iter()
+            .flat_map(move |&c| v.children[c].iter().copied()),
+    )
+}
+
+/// Finds a slot's nominal. `Some(None)`: an optional slot left empty;
+/// `None`: a required slot (one with a preposition) is missing, so the
+/// pattern does not match.
+fn slot(v: &View, s: &Slot, t: usize, used: &[usize]) -> Option<Option<usize>> {
+    let passive = v.passive(t);
+    match s {
+        Slot::Object => Some(if passive {
+            v.child_with(t, |r| r == "nsubj:pass")
+        } else {
+            v.child(t, "iobj").or_else(|| v.child(t, "obj"))
+        }),
+        Slot::Subject => Some(if passive {
+            agent(v, t)
+        } else {
+            v.child_with(t, |r| r == "nsubj")
+        }),
+        Slot::Prep(ws) => {
+            // on the trigger first, then on the pattern's other words
+            let hosts = std::iter::once(t).chain(used.iter().copied().filter(|&u| u != t));
+            for h in hosts {
+                for &c in &v.children[h] {
+                    let r = v.rel(c);
+                    if (r.starts_with("obl") || r.starts_with("nmod") || r == "advcl")
+                        && r != "nmod:poss"
+                        && v.has_case(c, ws)
+                    {
+                        return Some(Some(c));
+                    }
+                }
+            }
+            None
+        }
+    }
+}
+
+/// The `by` phrase of a passive verb.
+fn agent(v: &View, t: usize) -> Option<usize> {
+    v.child(t, "obl:agent").or_else(|| {
+        v.children[t]
+            .iter()
+            .copied()
+            .find(|&c| v.rel(c) == "obl" && v.children[c].iter().any(|&k| v.lemma(k) == "by"))
+    })
+}
+
+/// The parties a nominal stands for: the mention on it, else one of its
+/// modifiers ("the government of Iraq", "her Iraqi counterpart, X"), plus
+/// coordinated nominals ("France and Germany").
+fn parties_of(v: &View, n: usize, out: &mut Vec<usize>) {
+    if let Some(k) = v.party_at[n] {
+        out.push(k);
+    } else {
+        for rel in ["appos", "flat", "compound", "amod", "nmod:poss", "nmod"] {
+            if let Some(k) = v.children[n]
+                .iter()
+                .filter(|&&c| v.rel(c) == rel)
+                .find_map(|&c| v.party_at[c])
+            {
+                out.push(k);
+                break;
+            }
+        }
+    }
+    for &c in &v.children[n] {
+        if v.rel(c) == "conj" && !matches!(v.words[c].upos, "VERB" | "AUX") {
+            parties_of(v, c, out);
+        }
+    }
+    out.dedup();
+}
+
+/// Words whose object controls the clause below ("accuse X of
+/// launching", "urge X to stop"); other verbs hand down their subject.
+const OBJECT_CONTROL: &[&str] = &[
+    "accuse",
+    "blame",
+    "charge",
+    "condemn",
+    "criticize",
+    "criticise",
+    "praise",
+    "thank",
+    "urge",
+    "ask",
+    "call",
+    "invite",
+    "encourage",
+    "persuade",
+    "force",
+    "order",
+    "allow",
+    "help",
+    "warn",
+    "press",
+    "pressure",
+    "request",
+    "tell",
+    "commend",
+    "congratulate",
+    "suspect",
+    "fine",
+    "punish",
+];
+
+/// The subject of the clause headed by `t`, walking up through
+/// non-finite clauses and coordination; notes frame words on the way.
+fn subject(
+    v: &View,
+    p: &Patterns,
+    t: usize,
+    frames: &mut Vec<(Frame, usize)>,
+    depth: u8,
+) -> Vec<usize> {
+    let mut out = Vec::new();
+    if depth > 8 {
+        return out;
+    }
+    if matches!(v.words[t].upos, "NOUN" | "PROPN") && v.child(t, "nsubj").is_none() {
+        return owner(v, p, t, frames, depth + 1);
+    }
+    if v.passive(t) {
+        if let Some(a) = agent(v, t) {
+            parties_of(v, a, &mut out);
+            return out;
+        }
+    } else if let Some(s) = v.child(t, "nsubj") {
+        // a relative pronoun stands for the noun the clause modifies
+        if v.is(s, &["who", "which", "that"]) && v.rel(t) == "acl:relcl" {
+            if let Some(h) = v.head(t) {
+                parties_of(v, h, &mut out);
+            }
+        } else {
+            parties_of(v, s, &mut out);
+        }
+        return out;
+    }
+    let Some(h) = v.head(t) else { return out };
+    match v.rel(t) {
+        "xcomp" | "advcl" | "ccomp" | "acl" | "conj" | "obl" | "nmod" => {}
+        _ => return out,
+    }
+    if let Some(f) = p.frame(v.lemma(h)) {
+        frames.push((f, h));
+    }
+    match v.rel(t) {
+        "acl" if matches!(v.words[h].upos, "NOUN" | "PROPN" | "PRON") => {
+            // "forces fighting ISIS": the noun acts; "readiness to resume": its owner
+            if v.party_at[h].is_some() {
+                parties_of(v, h, &mut out);
+                return out;
+            }
+            return owner(v, p, h, frames, depth + 1);
+        }
+        "xcomp" | "advcl" | "acl"
+            if v.is(h, OBJECT_CONTROL)
+                && !v.children[t]
+                    .iter()
+                    .any(|&c| v.is(c, &["by", "while", "after", "before"])) =>
+        {
+            if let Some(o) = v.child(h, "obj").or_else(|| v.child(h, "iobj")) {
+                parties_of(v, o, &mut out);
+                if !out.is_empty() {
+                    return out;
+                }
+            }
+        }
+        _ => {}
+    }
+    subject(v, p, h, frames, depth + 1)
+}
+
+/// Who owns an event noun: a possessor, a country adjective, a `by`
+/// phrase, or the subject of the verb whose object it is.
+fn owner(
+    v: &View,
+    p: &Patterns,
+    n: usize,
+    frames: &mut Vec<(Frame, usize)>,
+    depth: u8,
+) -> Vec<usize> {
+    let mut out = Vec::new();
+    if depth > 8 {
+        return out;
+    }
+    if let Some(k) = v.child(n, "nmod:poss") {
+        parties_of(v, k, &mut out);
+        if !out.is_empty() {
+            return out;
+        }
+    }
+    for &c in &v.children[n] {
+        if matches!(v.rel(c), "amod" | "compound") {
+            if let Some(k) = v.party_at[c] {
+                out.push(k);
+                return out;
+            }
+        }
+    }
+    if let Some(b) = v.children[n].iter().copied().find(|&c| {
+        v.rel(c).starts_with("nmod") && v.children[c].iter().any(|&k| v.lemma(k) == "by")
+    }) {
+        parties_of(v, b, &mut out);
+        if !out.is_empty() {
+            return out;
+        }
+    }
+    let Some(h) = v.head(n) else { return out };
+    match v.rel(n) {
+        "obj" | "xcomp" => {
+            if let Some(f) = p.frame(v.lemma(h)) {
+                frames.push((f, h));
+            }
+            subject(v, p, h, frames, depth + 1)
+        }
+        // "the interventions, especially the strikes": the first noun's owner
+        "conj" | "appos" if matches!(v.words[h].upos, "NOUN" | "PROPN") => {
+            owner(v, p, h, frames, depth + 1)
+        }
+        _ => out,
+    }
+}
+
+fn negated(v: &View, t: usize) -> bool {
+    v.children[t].iter().any(|&c| {
+        (v.rel(c) == "advmod" && v.is(c, &["not", "never", "n't"]))
+            || (v.rel(c) == "det" && v.is(c, &["no"]))
+    })
+}
+
+fn modality(v: &View, t: usize) -> Modality {
+    for &c in &v.children[t] {
+        if v.rel(c) == "aux" {
+            if v.is(c, &["will", "shall", "'ll"]) {
+                return Modality::Future;
+            }
+            if v.is(
+                c,
+                &["would", "could", "may", "might", "should", "must", "'d"],
+            ) {
+                return Modality::Hypothetical;
+            }
+        }
+    }
+    Modality::Asserted
+}
+
+fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) -> Option<Coded> {
+    let mut frames = Vec::new();
+    let mut source = Vec::new();
+    match m.source {
+        Some(s) => parties_of(v, s, &mut source),
+        None => {
+            source = match pat.kind {
+                TriggerKind::Verb => subject(v, p, t, &mut frames, 0),
+                TriggerKind::Noun => owner(v, p, t, &mut frames, 0),
+            }
+        }
+    }
+    let mut target = Vec::new();
+    if let Some(tg) = m.target {
+        parties_of(v, tg, &mut target);
+    }
+    // the same actor on both sides is no event; a compound actor with no
+    // target acts on itself ("Israel and Lebanon renewed talks")
+    let same = |a: usize, b: usize| v.parties[a].actor == v.parties[b].actor;
+    target.retain(|&x| !source.iter().any(|&s| same(s, x)));
+    let reciprocal = target.is_empty() && source.len() >= 2;
+    if source.is_empty() || (target.is_empty() && !reciprocal) {
+        return None;
+    }
+    let mut code = pat.code.to_string();
+    let mut modality = modality(v, t);
+    let mut frame_word = None;
+    let mut negated = negated(v, t);
+    for &(f, w) in &frames {
+        negated |= self::negated(v, w);
+        match f {
+            Frame::Belief => return None,
+            Frame::Appeal => {}
+            Frame::Intent | Frame::Threat | Frame::Refuse => {
+                if let Some(c) = p.compose(f, &code) {
+                    code = c.to_string();
+                }
+                modality = match f {
+                    Frame::Intent => Modality::Intent,
+                    Frame::Threat => Modality::Threat,
+                    _ => Modality::Refusal,
+                };
+                frame_word = Some(w);
+                break;
+            }
+        }
+    }
+    let mut evidence = m.words.clone();
+    evidence.extend(m.target);
+    evidence.extend(m.source);
+    evidence.extend(frame_word);
+    evidence.sort_unstable();
+    evidence.dedup();
+    Some(Coded {
+        trigger: t,
+        pattern: pi,
+        code,
+        source,
+        target,
+        negated,
+        modality,
+        frame_word,
+        evidence,
+        reciprocal,
+    })
+}

@@ -1,0 +1,549 @@
+//! The pattern dictionary: verb and noun patterns, word sets, light verbs
+//! and composition rules, read from khaldun's own format (see
+//! `data/events/README.md`).
+//!
+//! A pattern is compiled into a trigger (lemmas), the other words that must
+//! hang from it, and up to two slots (source, target) with their case
+//! markers. Patterns are indexed by trigger word, so coding a sentence costs
+//! one hash lookup per token.
+
+use crate::error::{parse_error, Result};
+use std::collections::HashMap;
+
+/// Whether a pattern's trigger is a verb (or predicate adjective) or an event noun.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TriggerKind {
+    /// `verbs.txt`: a verb or a predicate adjective.
+    Verb,
+    /// `nouns.txt`: the head noun of an event noun phrase.
+    Noun,
+}
+
+/// Any of these words (lemmas or lower-cased forms).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Words(pub Vec<Box<str>>);
+
+impl Words {
+    /// Whether `lemma` or `lower` (the lower-cased form) is one of the words.
+    pub fn matches(&self, lemma: &str, lower: &str) -> bool {
+        self.0.iter().any(|w| **w == *lemma || **w == *lower)
+    }
+}
+
+/// Where a slot's nominal is found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Slot {
+    /// The direct object (active voice).
+    Object,
+    /// The subject (a slot written before the trigger).
+    Subject,
+    /// A nominal with one of these case markers ("with", "against").
+    Prep(Words),
+}
+
+/// One compiled pattern.
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    /// CAMEO code.
+    pub code: Box<str>,
+    /// Verb or noun.
+    pub kind: TriggerKind,
+    /// Trigger words.
+    pub trigger: Words,
+    /// Other words that must depend on the trigger.
+    pub words: Vec<Words>,
+    /// Target slot, if any.
+    pub target: Option<Slot>,
+    /// Source slot, if written (else: the subject or the noun's owner).
+    pub source: Option<Slot>,
+    /// The pattern as written (for evidence).
+    pub text: Box<str>,
+    /// `file:line` where it is written.
+    pub origin: Box<str>,
+}
+
+impl Pattern {
+    /// The number of words the pattern names (specificity).
+    pub fn specificity(&self) -> usize {
+        1 + self.words.len()
+            + matches!(self.target, Some(Slot::Prep(_))) as usize
+            + matches!(self.source, Some(Slot::Prep(_))) as usize
+    }
+}
+
+/// What a governing word does to the event below it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Frame {
+    /// "agreed to", "pledged to", "ready to": intent (CAMEO 03).
+    Intent,
+    /// "threatened to": threat (CAMEO 13).
+    Threat,
+    /// "refused to": rejection (CAMEO 12).
+    Refuse,
+    /// "believes that", "fears that": an opinion, not an event.
+    Belief,
+    /// "urged X to", "called on X to": an appeal or demand (CAMEO 02 / 10).
+    Appeal,
+}
+
+impl Frame {
+    fn from_name(s: &str) -> Option<Frame> {
+        Some(match s {
+            "intent" => Frame::Intent,
+            "threat" => Frame::Threat,
+            "refuse" => Frame::Refuse,
+            "belief" => Frame::Belief,
+            "appeal" => Frame::Appeal,
+            _ => return None,
+        })
+    }
+
+    /// The lower-case name used in the data and in evidence.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Frame::Intent => "intent",
+            Frame::Threat => "threat",
+            Frame::Refuse => "refuse",
+            Frame::Belief => "belief",
+            Frame::Appeal => "appeal",
+        }
+    }
+}
+
+/// The whole dictionary, indexed by trigger.
+#[derive(Debug, Clone, Default)]
+pub struct Patterns {
+    patterns: Vec<Pattern>,
+    verbs: HashMap<Box<str>, Vec<u32>>,
+    nouns: HashMap<Box<str>, Vec<u32>>,
+    light: HashMap<Box<str>, Option<Box<str>>>,
+    frames: HashMap<Box<str>, Frame>,
+    compose: HashMap<(Frame, Box<str>), Box<str>>,
+    sets: HashMap<String, Vec<Box<str>>>,
+}
+
+const VERBS: &str = include_str!("../../../data/events/verbs.txt");
+const NOUNS: &str = include_str!("../../../data/events/nouns.txt");
+const SETS: &str = include_str!("../../../data/events/sets.txt");
+const LIGHT: &str = include_str!("../../../data/events/light.txt");
+const COMPOSE: &str = include_str!("../../../data/events/compose.txt");
+
+impl Patterns {
+    /// The dictionary compiled into khaldun (`data/events/`).
+    pub fn builtin() -> &'static Patterns {
+        static P: std::sync::OnceLock<Patterns> = std::sync::OnceLock::new();
+        P.get_or_init(|| {
+            Patterns::try_builtin().expect("the built-in event patterns are tested and valid")
+        })
+    }
+
+    /// The built-in dictionary, with errors instead of a panic.
+    pub fn try_builtin() -> Result<Patterns> {
+        let mut p = Patterns::default();
+        p.read_sets(SETS, "sets.txt")?;
+        p.read_patterns(VERBS, "verbs.txt", TriggerKind::Verb)?;
+        p.read_patterns(NOUNS, "nouns.txt", TriggerKind::Noun)?;
+        p.read_light(LIGHT, "light.txt")?;
+        p.read_compose(COMPOSE, "compose.txt")?;
+        Ok(p)
+    }
+
+    /// All patterns, in file order.
+    pub fn patterns(&self) -> &[Pattern] {
+        &self.patterns
+    }
+
+    /// The number of patterns.
+    pub fn len(&self) -> usize {
+        self.patterns.len()
+    }
+
+    /// Whether there are no patterns.
+    pub fn is_empty(&self) -> bool {
+        self.patterns.is_empty()
+    }
+
+    /// Patterns whose trigger is `word` (a lemma or lower-cased form).
+    pub fn triggered_by(&self, kind: TriggerKind, word: &str) -> &[u32] {
+        let map = match kind {
+            TriggerKind::Verb => &self.verbs,
+            TriggerKind::Noun => &self.nouns,
+        };
+        map.get(word).map_or(&[], |v| v.as_slice())
+    }
+
+    /// Pattern `i`.
+    pub fn get(&self, i: u32) -> &Pattern {
+        &self.patterns[i as usize]
+    }
+
+    /// Whether `lemma` is a light verb; `Some(particle)` when it needs one ("carry out").
+    pub fn light(&self, lemma: &str) -> Option<Option<&str>> {
+        self.light.get(lemma).map(|p| p.as_deref())
+    }
+
+    /// The frame a governing word sets, if any.
+    pub fn frame(&self, lemma: &str) -> Option<Frame> {
+        self.frames.get(lemma).copied()
+    }
+
+    /// The code an event of `code` becomes under `frame`: the longest
+    /// matching prefix rule ("07" → "033", "072" → "0332").
+    pub fn compose(&self, frame: Frame, code: &str) -> Option<&str> {
+        (1..=code.len())
+            .rev()
+            .find_map(|n| self.compose.get(&(frame, Box::from(&code[..n]))))
+            .map(|c| &**c)
+    }
+
+    /// Reads `&name word word ...` lines (continuations start with white space).
+    pub fn read_sets(&mut self, src: &str, file: &str) -> Result<()> {
+        let mut current: Option<String> = None;
+        for (i, raw) in src.lines().enumerate() {
+            let line = strip_comment(raw);
+            if line.trim().is_empty() {
+                continue;
+            }
+            let continued = raw.starts_with([' ', '\t']);
+            let mut words = line.split_whitespace();
+            if !continued {
+                let name = words.next().unwrap_or_default();
+                let Some(name) = name.strip_prefix('&') else {
+                    return Err(parse_error(file, i + 1, "a set line starts with &name"));
+                };
+                if name.is_empty() || self.sets.contains_key(name) {
+                    return Err(parse_error(
+                        file,
+                        i + 1,
+                        format!("empty or repeated set name &{name}"),
+                    ));
+                }
+                self.sets.insert(name.to_string(), Vec::new());
+                current = Some(name.to_string());
+            }
+            let Some(name) = &current else {
+                return Err(parse_error(file, i + 1, "continuation line before any set"));
+            };
+            let mut add = Vec::new();
+            for w in words {
+                if let Some(r) = w.strip_prefix('&') {
+                    let Some(other) = self.sets.get(r) else {
+                        return Err(parse_error(file, i + 1, format!("unknown set &{r}")));
+                    };
+                    add.extend(other.iter().cloned());
+                } else {
+                    add.push(w.to_lowercase().into_boxed_str());
+                }
+            }
+            if let Some(set) = self.sets.get_mut(name) {
+                set.extend(add);
+            }
+        }
+        Ok(())
+    }
+
+    fn words(&self, w: &str, file: &str, line: usize) -> Result<Words> {
+        let mut out = Vec::new();
+        for alt in w.split('|') {
+            if let Some(r) = alt.strip_prefix('&') {
+                let Some(set) = self.sets.get(r) else {
+                    return Err(parse_error(file, line, format!("unknown set &{r}")));
+                };
+                out.extend(set.iter().cloned());
+            } else if alt.is_empty() || alt.contains('$') {
+                return Err(parse_error(file, line, format!("bad word {w:?}")));
+            } else {
+                out.push(alt.to_lowercase().into_boxed_str());
+            }
+        }
+        Ok(Words(out))
+    }
+
+    /// Reads pattern lines: `CODE pattern`.
+    pub fn read_patterns(&mut self, src: &str, file: &str, kind: TriggerKind) -> Result<()> {
+        for (i, raw) in src.lines().enumerate() {
+            let line = strip_comment(raw).trim();
+            if line.is_empty() {
+                continue;
+            }
+            let p = self.parse_pattern(line, file, i + 1, kind)?;
+            let idx = self.patterns.len() as u32;
+            let map = match kind {
+                TriggerKind::Verb => &mut self.verbs,
+                TriggerKind::Noun => &mut self.nouns,
+            };
+            for t in &p.trigger.0 {
+                map.entry(t.clone()).or_default().push(idx);
+            }
+            self.patterns.push(p);
+        }
+        Ok(())
+    }
+
+    fn parse_pattern(
+        &self,
+        line: &str,
+        file: &str,
+        n: usize,
+        kind: TriggerKind,
+    ) -> Result<Pattern> {
+        let mut toks = line.split_whitespace();
+        let code = toks.next().unwrap_or_default();
+        if !(2..=4).contains(&code.len()) || !code.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            return Err(parse_error(file, n, format!("bad CAMEO code {code:?}")));
+        }
+        let toks: Vec<&str> = toks.collect();
+        if toks.is_empty() {
+            return Err(parse_error(file, n, "a code with no pattern"));
+        }
+        let mut target = None;
+        let mut source = None;
+        let mut plain: Vec<(usize, &str)> = Vec::new(); // (position, word)
+        let mut first_slot_or_prep = toks.len();
+        let mut i = 0;
+        while i < toks.len() {
+            let t = toks[i];
+            let is_slot = t == "$T" || t == "$S";
+            let next_is_slot = toks.get(i + 1).is_some_and(|x| *x == "$T" || *x == "$S")
+                && t.split('|').all(is_preposition);
+            if is_slot || next_is_slot {
+                let (slot_tok, slot) = if is_slot {
+                    // before any word: the subject; otherwise the object
+                    let slot = if plain.is_empty() && i == 0 {
+                        Slot::Subject
+                    } else {
+                        Slot::Object
+                    };
+                    (t, slot)
+                } else {
+                    i += 1;
+                    (toks[i], Slot::Prep(self.words(t, file, n)?))
+                };
+                first_slot_or_prep = first_slot_or_prep.min(if is_slot { i } else { i - 1 });
+                let dest = if slot_tok == "$T" {
+                    &mut target
+                } else {
+                    &mut source
+                };
+                if dest.is_some() {
+                    return Err(parse_error(file, n, format!("{slot_tok} written twice")));
+                }
+                *dest = Some(slot);
+            } else {
+                plain.push((i, t));
+            }
+            i += 1;
+        }
+        if plain.is_empty() {
+            return Err(parse_error(file, n, "a pattern needs a trigger word"));
+        }
+        // verbs: the first word; nouns: the last word before the first slot or preposition
+        let ti = match kind {
+            TriggerKind::Verb => 0,
+            TriggerKind::Noun => plain
+                .iter()
+                .rposition(|(pos, _)| *pos < first_slot_or_prep)
+                .unwrap_or(plain.len() - 1),
+        };
+        let trigger = self.words(plain[ti].1, file, n)?;
+        let mut words = Vec::new();
+        for (j, (_, w)) in plain.iter().enumerate() {
+            if j != ti {
+                words.push(self.words(w, file, n)?);
+            }
+        }
+        // a verb pattern's subject slot is written first: "$T receive visit from $S"
+        if kind == TriggerKind::Verb && matches!(source, Some(Slot::Object)) && toks[0] == "$S" {
+            source = Some(Slot::Subject);
+        }
+        Ok(Pattern {
+            code: code.into(),
+            kind,
+            trigger,
+            words,
+            target,
+            source,
+            text: line.into(),
+            origin: format!("{file}:{n}").into(),
+        })
+    }
+
+    /// Reads light verbs: one per line, `lemma [particle]`.
+    pub fn read_light(&mut self, src: &str, file: &str) -> Result<()> {
+        for (i, raw) in src.lines().enumerate() {
+            let line = strip_comment(raw);
+            let mut w = line.split_whitespace();
+            let Some(verb) = w.next() else { continue };
+            let particle = w.next().map(|p| p.to_lowercase().into_boxed_str());
+            if w.next().is_some() {
+                return Err(parse_error(
+                    file,
+                    i + 1,
+                    "a light verb is `lemma [particle]`",
+                ));
+            }
+            self.light.insert(verb.to_lowercase().into(), particle);
+        }
+        Ok(())
+    }
+
+    /// Reads frames (`intent word word ...`) and composition rules (`intent 07 → 033`).
+    pub fn read_compose(&mut self, src: &str, file: &str) -> Result<()> {
+        for (i, raw) in src.lines().enumerate() {
+            let line = strip_comment(raw);
+            let mut w = line.split_whitespace();
+            let Some(name) = w.next() else { continue };
+            let Some(frame) = Frame::from_name(name) else {
+                return Err(parse_error(file, i + 1, format!("unknown frame {name:?}")));
+            };
+            let rest: Vec<&str> = w.collect();
+            let arrow = rest.iter().position(|x| *x == "→" || *x == "->");
+            match arrow {
+                Some(1) if rest.len() == 3 => {
+                    let (from, to) = (rest[0], rest[2]);
+                    if !from.bytes().all(|b| b.is_ascii_digit())
+                        || !to.bytes().all(|b| b.is_ascii_digit())
+                    {
+                        return Err(parse_error(file, i + 1, "codes are digits"));
+                    }
+                    self.compose.insert((frame, from.into()), to.into());
+                }
+                Some(_) => {
+                    return Err(parse_error(file, i + 1, "a rule is `frame CODE → CODE`"));
+                }
+                None => {
+                    for word in rest {
+                        self.frames.insert(word.to_lowercase().into(), frame);
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Case markers: a word from this list right before a slot marks the slot's nominal.
+const PREPOSITIONS: &[&str] = &[
+    "about",
+    "across",
+    "after",
+    "against",
+    "amid",
+    "among",
+    "around",
+    "as",
+    "at",
+    "before",
+    "behind",
+    "beside",
+    "between",
+    "beyond",
+    "by",
+    "despite",
+    "during",
+    "for",
+    "from",
+    "in",
+    "inside",
+    "into",
+    "near",
+    "of",
+    "off",
+    "on",
+    "onto",
+    "outside",
+    "over",
+    "past",
+    "per",
+    "since",
+    "than",
+    "through",
+    "throughout",
+    "to",
+    "toward",
+    "towards",
+    "under",
+    "until",
+    "upon",
+    "via",
+    "with",
+    "within",
+    "without",
+];
+
+fn is_preposition(w: &str) -> bool {
+    PREPOSITIONS.contains(&w)
+}
+
+fn strip_comment(line: &str) -> &str {
+    line.split_once('#').map_or(line, |(a, _)| a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn compile(verbs: &str, nouns: &str) -> Result<Patterns> {
+        let mut p = Patterns::default();
+        p.read_sets("&arms weapon arm\n  missile\n", "sets.txt")?;
+        p.read_patterns(verbs, "verbs.txt", TriggerKind::Verb)?;
+        p.read_patterns(nouns, "nouns.txt", TriggerKind::Noun)?;
+        Ok(p)
+    }
+
+    #[test]
+    fn verb_patterns_compile_into_slots_and_words() {
+        let p = compile(
+            "042 visit $T\n040 meet with $T # talks\n0332 send &arms to $T\n043 $T receive visit from $S\n",
+            "195 air strike against|on $T\n",
+        )
+        .unwrap();
+        assert_eq!(p.len(), 5);
+        let meet = p.get(p.triggered_by(TriggerKind::Verb, "meet")[0]);
+        assert_eq!(&*meet.code, "040");
+        assert_eq!(meet.target, Some(Slot::Prep(Words(vec!["with".into()]))));
+        let send = p.get(p.triggered_by(TriggerKind::Verb, "send")[0]);
+        assert_eq!(send.words[0].0.len(), 3);
+        assert!(send.words[0].matches("missile", "missiles"));
+        assert_eq!(send.specificity(), 3);
+        let receive = p.get(p.triggered_by(TriggerKind::Verb, "receive")[0]);
+        assert_eq!(receive.target, Some(Slot::Subject));
+        assert!(matches!(receive.source, Some(Slot::Prep(_))));
+        let strike = p.get(p.triggered_by(TriggerKind::Noun, "strike")[0]);
+        assert_eq!(strike.words, vec![Words(vec!["air".into()])]);
+        assert!(p.triggered_by(TriggerKind::Verb, "strike").is_empty());
+    }
+
+    #[test]
+    fn errors_name_file_and_line() {
+        let e = compile("042 visit $T\n\n04-2 meet $T\n", "").unwrap_err();
+        assert_eq!(e.to_string(), "verbs.txt:3: bad CAMEO code \"04-2\"");
+        let e = compile("042 visit &nothing\n", "").unwrap_err();
+        assert!(e.to_string().starts_with("verbs.txt:1: unknown set"), "{e}");
+        let e = compile("042 $T $T\n", "").unwrap_err();
+        assert!(e.to_string().contains("written twice"), "{e}");
+    }
+
+    #[test]
+    fn composition_takes_the_longest_prefix() {
+        let mut p = Patterns::default();
+        p.read_compose(
+            "intent agree pledge\nintent 07 → 033\nintent 072 -> 0332\n",
+            "c",
+        )
+        .unwrap();
+        assert_eq!(p.frame("pledge"), Some(Frame::Intent));
+        assert_eq!(p.compose(Frame::Intent, "072"), Some("0332"));
+        assert_eq!(p.compose(Frame::Intent, "070"), Some("033"));
+        assert_eq!(p.compose(Frame::Threat, "070"), None);
+        assert!(p.read_compose("wish 07 → 033\n", "c").is_err());
+    }
+
+    #[test]
+    fn builtin_dictionary_compiles() {
+        let p = Patterns::try_builtin().unwrap();
+        assert!(p.len() > 100, "{}", p.len());
+        assert!(p.light("launch").is_some());
+        assert_eq!(p.frame("threaten"), Some(Frame::Threat));
+    }
+}

@@ -1,0 +1,417 @@
+//! The event record (one JSON line per event) and the document pipeline
+//! that produces it: segment → analyze → actors → code.
+
+use crate::coder::{code_sentence, Coded, Modality, Party};
+use crate::ontology::Ontology;
+use crate::patterns::Patterns;
+use khaldun_actors::{Code, Date, Dep, Matcher};
+use khaldun_analysis::{AnalyzedSentence, Analyzer};
+use khaldun_text::Segmenter;
+use khaldun_types::{Document, ParagraphKind, Segmented, Span};
+use serde::Serialize;
+
+/// A party to an event, as written in the record.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EventActor {
+    /// Full code (`FRAGOVMIL`).
+    pub code: String,
+    /// Country or root part (`FRA`, `IGO`, `IMG`).
+    pub country: String,
+    /// Sector chunks (`GOV`, `MIL`).
+    pub sectors: Vec<String>,
+    /// The words in this sentence.
+    pub text: String,
+    /// The actor's name in the document.
+    pub name: String,
+    /// The document actor's id.
+    pub actor_id: String,
+}
+
+/// PLOVER coding of an event.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PloverCoding {
+    /// Event type (`CONSULT`), or null when the CAMEO code has none.
+    pub event: Option<&'static str>,
+    /// Mode (`visit`, `future` ...), or null.
+    pub mode: Option<String>,
+    /// Context (`military` ...), or null.
+    pub context: Option<String>,
+}
+
+/// Why the event was coded.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Evidence {
+    /// The trigger word as written.
+    pub trigger: String,
+    /// From the first to the last evidence word, in the document text.
+    pub span: Span,
+    /// The words of that span.
+    pub text: String,
+    /// The pattern, as written, and where.
+    pub pattern: String,
+    /// A frame word that re-coded the event ("ready", "threatened").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub frame: Option<String>,
+}
+
+/// A place with coordinates.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Location {
+    /// Place name.
+    pub name: String,
+    /// ISO 3166 alpha-3 country.
+    pub country: Option<String>,
+    /// First-level region.
+    pub admin1: Option<String>,
+    /// Latitude.
+    pub lat: f64,
+    /// Longitude.
+    pub lon: f64,
+    /// GeoNames id.
+    pub geonames_id: Option<u32>,
+    /// The mention.
+    pub span: Span,
+}
+
+/// One coded event.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Event {
+    /// The document's id.
+    pub doc_id: String,
+    /// Sentence index in the document.
+    pub sentence: usize,
+    /// The sentence.
+    pub sentence_text: String,
+    /// Date of the event (`YYYY-MM-DD`): the document date for now.
+    pub date: Option<String>,
+    /// Who acts.
+    pub source: Option<EventActor>,
+    /// Who is acted on.
+    pub target: Option<EventActor>,
+    /// CAMEO code.
+    pub cameo: String,
+    /// CAMEO root (two digits).
+    pub root: String,
+    /// QuadClass 1–4.
+    pub quad_class: u8,
+    /// Goldstein weight.
+    pub goldstein: f32,
+    /// PLOVER coding.
+    pub plover: PloverCoding,
+    /// "did not meet".
+    pub negated: bool,
+    /// Asserted, future, hypothetical, intent, threat, refusal.
+    pub modality: Modality,
+    /// Compound actors acting on each other.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub reciprocal: bool,
+    /// Where (null until places are resolved).
+    pub location: Option<Location>,
+    /// Why.
+    pub evidence: Evidence,
+}
+
+/// One actor of a document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DocActor {
+    /// `A1`, `A2` ... in order of first mention.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Code on the document's date.
+    pub code: Option<String>,
+    /// Country or root part.
+    pub country: Option<String>,
+    /// Sector chunks.
+    pub sectors: Vec<String>,
+    /// What it is (`person`, `country` ...).
+    pub kind: &'static str,
+    /// How it was found.
+    pub found_by: String,
+    /// Where it is mentioned.
+    pub mentions: Vec<MentionOut>,
+}
+
+/// A mention in output.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MentionOut {
+    /// The words.
+    pub text: String,
+    /// Where.
+    pub span: Span,
+}
+
+/// A document with its actors and events.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CodedDocument {
+    /// The document's id.
+    pub doc_id: String,
+    /// Its date.
+    pub date: Option<String>,
+    /// Its actors.
+    pub actors: Vec<DocActor>,
+    /// Its events.
+    pub events: Vec<Event>,
+}
+
+/// What to code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Options {
+    /// Code captions and headings too.
+    pub all_paragraphs: bool,
+    /// Keep negated events ("did not meet"), flagged.
+    pub keep_negated: bool,
+}
+
+/// The whole pipeline, from a document to its events. Build once, share across threads.
+#[derive(Debug)]
+pub struct Coder<'a> {
+    /// Event patterns.
+    pub patterns: &'a Patterns,
+    /// CAMEO/PLOVER ontology.
+    pub ontology: &'a Ontology,
+    /// Actor matcher.
+    pub matcher: &'a Matcher,
+    /// The analysis models.
+    pub analyzer: Analyzer,
+    /// The segmenter.
+    pub segmenter: Segmenter<'a>,
+    /// Options.
+    pub options: Options,
+}
+
+/// A party with what the record needs.
+struct PartyInfo {
+    code: Code,
+    span: Span,
+}
+
+impl<'a> Coder<'a> {
+    /// A pipeline with the built-in patterns and ontology over `matcher`.
+    pub fn new(matcher: &'a Matcher) -> Coder<'a> {
+        Coder {
+            patterns: Patterns::builtin(),
+            ontology: Ontology::builtin(),
+            matcher,
+            analyzer: Analyzer::builtin(),
+            segmenter: Segmenter::default(),
+            options: Options::default(),
+        }
+    }
+
+    /// Codes a document; `date` overrides the document's own.
+    pub fn code(&self, doc: &Document, date: Option<&str>) -> CodedDocument {
+        let date_str = date.map(str::to_string).or_else(|| {
+            doc.date
+                .as_deref()
+                .and_then(|d| d.get(..10))
+                .map(str::to_string)
+        });
+        let date = date_str.as_deref().and_then(|d| Date::parse(d).ok());
+        let seg = self.segmenter.segment(&doc.text);
+        let analyses: Vec<AnalyzedSentence> = seg
+            .sentences
+            .iter()
+            .map(|s| self.analyzer.analyze_sentence(&doc.text, s))
+            .collect();
+        self.code_analyzed(doc, &seg, &analyses, date_str, date)
+    }
+
+    fn code_analyzed(
+        &self,
+        doc: &Document,
+        seg: &Segmented,
+        analyses: &[AnalyzedSentence],
+        date_str: Option<String>,
+        date: Option<Date>,
+    ) -> CodedDocument {
+        let text = &doc.text;
+        let mut actors: Vec<DocActor> = Vec::new();
+        let mut events = Vec::new();
+        for (si, (s, a)) in seg.sentences.iter().zip(analyses).enumerate() {
+            let deps: Vec<Dep> = a
+                .words
+                .iter()
+                .map(|w| Dep {
+                    head: w.head,
+                    deprel: w.deprel,
+                })
+                .collect();
+            let spans: Vec<Span> = s.tokens.iter().map(|t| t.span).collect();
+            let mut parties = Vec::new();
+            let mut info = Vec::new();
+            for m in self.matcher.find(text, &spans, Some(&deps), date) {
+                let (Some(code), Some(id)) = (m.code, m.actor) else {
+                    continue;
+                };
+                if !m.kind.is_political() {
+                    continue;
+                }
+                let actor = self.matcher.actor(id);
+                let key = format!("{}|{}", actor.name(), code.root());
+                let idx = match actors.iter().position(|x| x.found_by == key) {
+                    Some(i) => i,
+                    None => {
+                        actors.push(DocActor {
+                            id: format!("A{}", actors.len() + 1),
+                            name: actor.name().to_string(),
+                            code: Some(code.to_string()),
+                            country: Some(code.root().to_string()),
+                            sectors: code.sectors().map(str::to_string).collect(),
+                            kind: m.kind.as_str(),
+                            found_by: key,
+                            mentions: Vec::new(),
+                        });
+                        actors.len() - 1
+                    }
+                };
+                actors[idx].mentions.push(MentionOut {
+                    text: m.span.slice(text).to_string(),
+                    span: m.span,
+                });
+                parties.push(Party {
+                    tokens: m.tokens.clone(),
+                    head: head_of(a, &m.tokens),
+                    actor: idx,
+                });
+                info.push(PartyInfo { code, span: m.span });
+            }
+            let kind = seg
+                .paragraphs
+                .get(s.paragraph as usize)
+                .map_or(ParagraphKind::Body, |p| p.kind);
+            if kind != ParagraphKind::Body && !self.options.all_paragraphs {
+                continue;
+            }
+            for c in code_sentence(self.patterns, text, a, &parties) {
+                if c.negated && !self.options.keep_negated {
+                    continue;
+                }
+                self.records(
+                    doc,
+                    si,
+                    s.span,
+                    a,
+                    &c,
+                    &parties,
+                    &info,
+                    &actors,
+                    &date_str,
+                    &mut events,
+                );
+            }
+        }
+        for a in &mut actors {
+            a.found_by = "dictionary".to_string();
+        }
+        CodedDocument {
+            doc_id: doc.id.clone(),
+            date: date_str,
+            actors,
+            events,
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn records(
+        &self,
+        doc: &Document,
+        si: usize,
+        sent: Span,
+        a: &AnalyzedSentence,
+        c: &Coded,
+        parties: &[Party],
+        info: &[PartyInfo],
+        actors: &[DocActor],
+        date: &Option<String>,
+        out: &mut Vec<Event>,
+    ) {
+        let text = &doc.text;
+        let party = |k: usize| {
+            let p = &parties[k];
+            let i = &info[k];
+            let act = &actors[p.actor];
+            EventActor {
+                code: i.code.to_string(),
+                country: i.code.root().to_string(),
+                sectors: i.code.sectors().map(str::to_string).collect(),
+                text: i.span.slice(text).to_string(),
+                name: act.name.clone(),
+                actor_id: act.id.clone(),
+            }
+        };
+        let onto = self.ontology.lookup(&c.code);
+        // from the first to the last evidence word, whole mentions included
+        let mut first = c.evidence.first().copied().unwrap_or(c.trigger);
+        let mut last = c.evidence.last().copied().unwrap_or(c.trigger);
+        for &k in c.source.iter().chain(&c.target) {
+            let t = &parties[k].tokens;
+            if c.evidence.iter().any(|e| t.contains(e)) || t.contains(&c.trigger) {
+                first = first.min(t.start);
+                last = last.max(t.end - 1);
+            }
+        }
+        let span = Span::new(a.words[first].span.start, a.words[last].span.end);
+        let pat = self.patterns.get(c.pattern);
+        let evidence = Evidence {
+            trigger: a.words[c.trigger].span.slice(text).to_string(),
+            span,
+            text: span.slice(text).to_string(),
+            pattern: format!("{} ({})", pat.text, pat.origin),
+            frame: c
+                .frame_word
+                .map(|w| a.words[w].span.slice(text).to_string()),
+        };
+        let mut pairs: Vec<(usize, Option<usize>)> = Vec::new();
+        if c.reciprocal {
+            for &s in &c.source {
+                for &t in &c.source {
+                    if parties[s].actor != parties[t].actor {
+                        pairs.push((s, Some(t)));
+                    }
+                }
+            }
+        } else {
+            for &s in &c.source {
+                for &t in &c.target {
+                    pairs.push((s, Some(t)));
+                }
+            }
+        }
+        for (s, t) in pairs {
+            out.push(Event {
+                doc_id: doc.id.clone(),
+                sentence: si,
+                sentence_text: sent.slice(text).to_string(),
+                date: date.clone(),
+                source: Some(party(s)),
+                target: t.map(party),
+                cameo: c.code.clone(),
+                root: c.code.get(..2).unwrap_or(&c.code).to_string(),
+                quad_class: onto.map_or(0, |o| o.quad_class.as_u8()),
+                goldstein: onto.map_or(0.0, |o| o.goldstein),
+                plover: PloverCoding {
+                    event: onto.and_then(|o| o.plover).map(|p| p.as_str()),
+                    mode: onto.and_then(|o| o.mode.clone()),
+                    context: onto.and_then(|o| o.context.clone()),
+                },
+                negated: c.negated,
+                modality: c.modality,
+                reciprocal: c.reciprocal,
+                location: None,
+                evidence: evidence.clone(),
+            });
+        }
+    }
+}
+
+/// The word of `tokens` whose head lies outside them.
+fn head_of(a: &AnalyzedSentence, tokens: &std::ops::Range<usize>) -> usize {
+    tokens
+        .clone()
+        .find(|&i| {
+            let h = a.words.get(i).map_or(0, |w| w.head as usize);
+            h == 0 || !tokens.contains(&(h - 1))
+        })
+        .unwrap_or(tokens.start)
+}
