@@ -25,6 +25,9 @@ pub struct Party {
     pub head: usize,
     /// Caller's actor index (the same actor across mentions).
     pub actor: usize,
+    /// A place, not an actor: only the destination of a visit ("arrived in
+    /// Baghdad") makes it a party, standing for its country.
+    pub place: bool,
 }
 
 /// How an event is qualified.
@@ -274,8 +277,14 @@ fn slot(v: &View, s: &Slot, t: usize, used: &[usize]) -> Option<Option<usize>> {
             v.child_with(t, |r| r == "nsubj")
         }),
         Slot::Prep(ws) => {
-            // on the trigger first, then on the pattern's other words
-            let hosts = std::iter::once(t).chain(used.iter().copied().filter(|&u| u != t));
+            // on the trigger first, then on the pattern's other words, then
+            // one level down a nominal ("arrived Wednesday evening in Baghdad")
+            let hosts = std::iter::once(t)
+                .chain(used.iter().copied().filter(|&u| u != t))
+                .chain(v.children[t].iter().copied().filter(|&c| {
+                    matches!(v.rel(c), "obj" | "obl" | "obl:tmod" | "obl:npmod")
+                        && !used.contains(&c)
+                }));
             for h in hosts {
                 for &c in &v.children[h] {
                     let r = v.rel(c);
@@ -306,14 +315,19 @@ fn agent(v: &View, t: usize) -> Option<usize> {
 /// modifiers ("the government of Iraq", "her Iraqi counterpart, X"), plus
 /// coordinated nominals ("France and Germany").
 fn parties_of(v: &View, n: usize, out: &mut Vec<usize>) {
-    if let Some(k) = v.party_at[n] {
+    parties_at(v, n, false, out)
+}
+
+fn parties_at(v: &View, n: usize, places: bool, out: &mut Vec<usize>) {
+    let ok = |k: &usize| places || !v.parties[*k].place;
+    if let Some(k) = v.party_at[n].filter(ok) {
         out.push(k);
     } else {
         for rel in ["appos", "flat", "compound", "amod", "nmod:poss", "nmod"] {
             if let Some(k) = v.children[n]
                 .iter()
                 .filter(|&&c| v.rel(c) == rel)
-                .find_map(|&c| v.party_at[c])
+                .find_map(|&c| v.party_at[c].filter(ok))
             {
                 out.push(k);
                 break;
@@ -322,7 +336,7 @@ fn parties_of(v: &View, n: usize, out: &mut Vec<usize>) {
     }
     for &c in &v.children[n] {
         if v.rel(c) == "conj" && !matches!(v.words[c].upos, "VERB" | "AUX") {
-            parties_of(v, c, out);
+            parties_at(v, c, places, out);
         }
     }
     out.dedup();
@@ -400,6 +414,14 @@ fn subject(
     }
     if let Some(f) = p.frame(v.lemma(h)) {
         frames.push((f, h));
+    } else if let Some(o) = v.child(h, "obj").filter(|&o| o != t) {
+        // "expressed readiness to resume": the intent is the object's
+        if let Some(f) = p
+            .frame(v.lemma(o))
+            .filter(|_| matches!(v.words[o].upos, "NOUN"))
+        {
+            frames.push((f, o));
+        }
     }
     match v.rel(t) {
         "acl" if matches!(v.words[h].upos, "NOUN" | "PROPN" | "PRON") => {
@@ -463,6 +485,34 @@ fn owner(
             return out;
         }
     }
+    // "the interventions, especially the air strikes": an elaboration
+    // belongs to the nearest noun before it that has an owner
+    if v.children[n].iter().any(|&c| {
+        v.rel(c) == "advmod"
+            && v.is(
+                c,
+                &[
+                    "especially",
+                    "particularly",
+                    "notably",
+                    "mainly",
+                    "including",
+                ],
+            )
+    }) {
+        for m in (0..n).rev() {
+            if matches!(v.words[m].upos, "NOUN" | "PROPN") && v.party_at[m].is_none() {
+                if let Some(k) = v.children[m].iter().copied().find_map(|c| {
+                    matches!(v.rel(c), "amod" | "nmod:poss" | "compound")
+                        .then(|| v.party_at[c])
+                        .flatten()
+                }) {
+                    out.push(k);
+                    return out;
+                }
+            }
+        }
+    }
     let Some(h) = v.head(n) else { return out };
     match v.rel(n) {
         "obj" | "xcomp" => {
@@ -517,7 +567,10 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
     }
     let mut target = Vec::new();
     if let Some(tg) = m.target {
-        parties_of(v, tg, &mut target);
+        // a visit's destination may be a place: it stands for its country
+        let visit = pat.code.starts_with("04")
+            && matches!(&pat.target, Some(Slot::Prep(ws)) if ["to", "in", "into", "at"].iter().any(|w| ws.matches(w, w)));
+        parties_at(v, tg, visit, &mut target);
     }
     // the same actor on both sides is no event; a compound actor with no
     // target acts on itself ("Israel and Lebanon renewed talks")

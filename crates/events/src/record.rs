@@ -4,7 +4,7 @@
 use crate::coder::{code_sentence, Coded, Modality, Party};
 use crate::ontology::Ontology;
 use crate::patterns::Patterns;
-use khaldun_actors::{Code, Date, Dep, Matcher};
+use khaldun_actors::{Code, Date, Dep, MatchKind, Matcher};
 use khaldun_analysis::{AnalyzedSentence, Analyzer};
 use khaldun_text::Segmenter;
 use khaldun_types::{Document, ParagraphKind, Segmented, Span};
@@ -241,13 +241,17 @@ impl<'a> Coder<'a> {
             let mut parties = Vec::new();
             let mut info = Vec::new();
             for m in self.matcher.find(text, &spans, Some(&deps), date) {
-                let (Some(code), Some(id)) = (m.code, m.actor) else {
-                    continue;
-                };
-                if !m.kind.is_political() {
-                    continue;
-                }
+                let Some(id) = m.actor else { continue };
                 let actor = self.matcher.actor(id);
+                let place = m.kind == MatchKind::Place;
+                let code = match (m.code, place) {
+                    (Some(c), false) if m.kind.is_political() => c,
+                    (_, true) => match actor.country {
+                        Some(c) => c,
+                        None => continue,
+                    },
+                    _ => continue,
+                };
                 let key = format!("{}|{}", actor.name(), code.root());
                 let idx = match actors.iter().position(|x| x.found_by == key) {
                     Some(i) => i,
@@ -273,6 +277,7 @@ impl<'a> Coder<'a> {
                     tokens: m.tokens.clone(),
                     head: head_of(a, &m.tokens),
                     actor: idx,
+                    place,
                 });
                 info.push(PartyInfo { code, span: m.span });
             }
@@ -304,6 +309,7 @@ impl<'a> Coder<'a> {
         for a in &mut actors {
             a.found_by = "dictionary".to_string();
         }
+        actors.retain(|a| a.kind != MatchKind::Place.as_str());
         CodedDocument {
             doc_id: doc.id.clone(),
             date: date_str,
