@@ -41,13 +41,16 @@
 //! [`name_key`] and `khaldun_text::normalize`), so the data stays readable
 //! and one spelling per variant is enough for case and diacritics. Codes
 //! are small inline values, so tens of thousands of PETRARCH entries cost
-//! no allocation per code. Discovery of unlisted actors and in-document
-//! coreference build on the matcher.
+//! no allocation per code.
+//! - [`document`]: the actors of a whole article ([`resolve`]): matches,
+//!   discovery of unlisted actors (titles, appositions, sources, NER) and
+//!   coreference (surnames, misspellings, role descriptions, pronouns).
 #![deny(missing_docs)]
 
 pub mod actor;
 pub mod code;
 pub mod date;
+pub mod document;
 mod error;
 pub mod format;
 pub mod knowledge;
@@ -59,6 +62,7 @@ pub use actor::{
 };
 pub use code::{ChunkKind, Code, CodeTable};
 pub use date::{Date, DateRange};
+pub use document::{resolve, DocActor, DocumentActors, FoundBy, Mention, MentionHow};
 pub use error::{Error, Result};
 pub use knowledge::{name_key, DataFile, Knowledge, KnowledgeBuilder};
 pub use matcher::{Dep, Match, MatchKind, Matcher, Rule};

@@ -1,0 +1,2145 @@
+//! Document-level actor resolution: the actors of one article, each with
+//! every mention that refers to it.
+//!
+//! [`resolve`] runs the [`Matcher`] over every sentence (with the parse),
+//! then adds what no dictionary lists and links what refers back:
+//!
+//! - **Discovery.** A title before a name ("Prime Minister Mustafa
+//!   Al-Kazemi", "Mr Sam Thorne"); an apposition ("The French Minister of
+//!   Armies, Florence Parly"; "her Iraqi counterpart, Jumah Anad", whose
+//!   code is the counterpart's country plus the possessor's sectors); a
+//!   nationality with a role ("Iraqi security forces", from the matcher's
+//!   country + sector merge); sources ("a source in the French Ministry of
+//!   the Armed Forces", "the minister's office"); and NER person and
+//!   organization entities no rule covered ([`FoundBy::Entity`]).
+//! - **Coreference.** Full name, surname and a misspelled surname
+//!   ([`MentionHow::Variant`]: edit distance 1 on a surname of at least five
+//!   letters with the same first letter, and only when no other person of
+//!   the document is that close); role descriptions ("the Minister of the
+//!   French armies" → the person of that country whose code has those
+//!   sectors, or who holds that office); pronouns; "her country"
+//!   ([`MentionHow::CountryOf`]); "the organization" / "the group"; "the
+//!   same source"; and a bare "the government" when the sentence names one
+//!   country only.
+//!
+//! Design. Each sentence is read in two passes. The first collects *items*
+//! from the matches and the tokens (names, titles, descriptions, pronouns),
+//! the second resolves them in text order against the actors seen so far,
+//! so an actor's id follows its first mention and a pronoun sees everything
+//! before it. Pronouns prefer a compatible subject earlier in the sentence,
+//! then the previous sentence's subject, then the most recent compatible
+//! actor within three sentences; an object pronoun never takes the subject
+//! of its own clause, and "For his part, X said" is X. Gender comes from
+//! the given-name list in `data/actors/first_names.txt` and honorifics
+//! (Mr, Mrs, Ms); unknown gender is compatible with both. Everything is
+//! guarded so that a doubtful link is left out rather than made: a
+//! description with two candidates, a misspelling close to two surnames,
+//! a pronoun with no compatible antecedent stay unlinked.
+//!
+//! Places ([`MatchKind::Place`]) are not actors. Media are actors of kind
+//! [`MatchKind::Media`]; the events coder decides what to do with them.
+
+use crate::actor::{ActorId, ActorKind, AgentKind, NameForm, Office};
+use crate::code::Code;
+use crate::date::Date;
+use crate::matcher::{Dep, Match, MatchKind, Matcher};
+use khaldun_analysis::AnalyzedSentence;
+use khaldun_text::normalize::fold_into;
+use khaldun_types::{ParagraphKind, Segmented, Span};
+use serde::{Serialize, Serializer};
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// The actors of one document and their mentions.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct DocumentActors {
+    /// The actors, in order of first mention.
+    pub actors: Vec<DocActor>,
+    /// `mentions[i]`: sentence `i`'s mentions, sorted by first token,
+    /// non-overlapping.
+    pub mentions: Vec<Vec<Mention>>,
+}
+
+impl DocumentActors {
+    /// Every mention of actor `actor` (an index into [`DocumentActors::actors`]), in text order.
+    pub fn mentions_of(&self, actor: usize) -> impl Iterator<Item = &Mention> {
+        self.mentions
+            .iter()
+            .flatten()
+            .filter(move |m| m.actor == actor)
+    }
+
+    /// The mention covering token `token` of sentence `sentence`, if any.
+    pub fn mention_at(&self, sentence: usize, token: usize) -> Option<&Mention> {
+        self.mentions
+            .get(sentence)?
+            .iter()
+            .find(|m| m.tokens.contains(&token))
+    }
+}
+
+/// One actor of a document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DocActor {
+    /// `A1`, `A2` … in order of first mention.
+    pub id: String,
+    /// The canonical or fullest name ("Florence Parly", "Iraqi security forces").
+    pub name: String,
+    /// What it is.
+    #[serde(serialize_with = "ser_kind")]
+    pub kind: MatchKind,
+    /// Its code on the document's date, if known.
+    pub code: Option<Code>,
+    /// Its role or title ("Minister of the Armed Forces", "Prime Minister").
+    pub role: Option<String>,
+    /// How it was first found.
+    pub found_by: FoundBy,
+    /// The dictionary actor, if any (for a country + sector phrase, the country).
+    #[serde(serialize_with = "ser_entry")]
+    pub entry: Option<ActorId>,
+}
+
+impl DocActor {
+    /// The actor's country: the code's root when it is a state.
+    pub fn country(&self) -> Option<&str> {
+        self.code.as_ref().and_then(|c| c.country())
+    }
+}
+
+fn ser_kind<S: Serializer>(k: &MatchKind, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(k.as_str())
+}
+
+fn ser_entry<S: Serializer>(e: &Option<ActorId>, s: S) -> Result<S::Ok, S::Error> {
+    match e {
+        Some(a) => s.serialize_some(&a.0),
+        None => s.serialize_none(),
+    }
+}
+
+/// How an actor was first found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FoundBy {
+    /// A dictionary name (the built-in knowledge or PETRARCH).
+    Dictionary,
+    /// A title before an unlisted name ("Prime Minister X", "Mr X").
+    TitleName,
+    /// An apposition ("the French defence minister, X"; "her counterpart, X").
+    Appositive,
+    /// A nationality with a role or sector ("Iraqi security forces", "a French minister").
+    NationalityRole,
+    /// A source ("a source in the ministry", "the minister's office").
+    Source,
+    /// A definite description with no named actor ("the government" after
+    /// an Iraqi subject; "her Iraqi counterpart" unnamed).
+    Description,
+    /// A named entity from the NER model and nothing else.
+    Entity,
+}
+
+impl FoundBy {
+    /// The lowercase name used in output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FoundBy::Dictionary => "dictionary",
+            FoundBy::TitleName => "title-name",
+            FoundBy::Appositive => "appositive",
+            FoundBy::NationalityRole => "nationality-role",
+            FoundBy::Source => "source",
+            FoundBy::Description => "description",
+            FoundBy::Entity => "entity",
+        }
+    }
+}
+
+/// How a mention refers to its actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MentionHow {
+    /// The full or canonical name (with its title, if any).
+    Name,
+    /// Another listed name (an abbreviation, a spelling, an adjective).
+    Alias,
+    /// The surname alone.
+    Surname,
+    /// A misspelled surname ("Parley" for "Parly").
+    Variant,
+    /// A pronoun.
+    Pronoun,
+    /// "her country": the country of the person the pronoun refers to.
+    CountryOf,
+    /// A description ("the minister", "the same source", "the organization").
+    Description,
+    /// A role apposed to a name ("The French Minister of Armies, [Florence Parly]").
+    Appositive,
+    /// A country + sector phrase ("Iraqi security forces").
+    Phrase,
+}
+
+impl MentionHow {
+    /// The lowercase name used in output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MentionHow::Name => "name",
+            MentionHow::Alias => "alias",
+            MentionHow::Surname => "surname",
+            MentionHow::Variant => "variant",
+            MentionHow::Pronoun => "pronoun",
+            MentionHow::CountryOf => "country-of",
+            MentionHow::Description => "description",
+            MentionHow::Appositive => "appositive",
+            MentionHow::Phrase => "phrase",
+        }
+    }
+}
+
+/// One mention of an actor in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Mention {
+    /// The sentence (index into the segmented document's sentences).
+    pub sentence: usize,
+    /// Its tokens within the sentence.
+    pub tokens: Range<usize>,
+    /// The token of the mention's syntactic head (the last token without a parse).
+    pub head: usize,
+    /// Byte span in the text.
+    pub span: Span,
+    /// The actor (index into [`DocumentActors::actors`]).
+    pub actor: usize,
+    /// This mention's code: the actor's, plus sectors the phrase adds; the
+    /// country for [`MentionHow::CountryOf`].
+    pub code: Option<Code>,
+    /// How it refers.
+    pub how: MentionHow,
+}
+
+/// Resolves the actors of a document: matches, discovery and coreference.
+///
+/// `seg` is the segmented `text`; `analyses` its sentences' analyses, in
+/// order (a sentence whose analysis is missing or has another length is
+/// read without a parse); `date` picks persons' roles.
+///
+/// ```
+/// use khaldun_actors::{document, Date, Knowledge, Matcher, MentionHow};
+/// use khaldun_analysis::Analyzer;
+/// use khaldun_text::Segmenter;
+///
+/// let m = Matcher::new(Knowledge::builtin());
+/// let text = "Florence Parly met Iraqi officials. She said her country would help.";
+/// let seg = Segmenter::default().segment(text);
+/// let an = Analyzer::builtin().analyze(text, &seg);
+/// let doc = document::resolve(&m, text, &seg, &an, Some(Date::parse("2020-08-27")?));
+/// assert_eq!(doc.actors[0].name, "Florence Parly");
+/// let she = doc.mention_at(1, 0).unwrap();
+/// assert_eq!((she.actor, she.how), (0, MentionHow::Pronoun));
+/// # Ok::<(), khaldun_actors::Error>(())
+/// ```
+pub fn resolve(
+    m: &Matcher,
+    text: &str,
+    seg: &Segmented,
+    analyses: &[AnalyzedSentence],
+    date: Option<Date>,
+) -> DocumentActors {
+    let mut r = Resolver {
+        m,
+        text,
+        date,
+        out: DocumentActors {
+            actors: Vec::new(),
+            mentions: vec![Vec::new(); seg.sentences.len()],
+        },
+        info: Vec::new(),
+        keys: HashMap::new(),
+        seen: Vec::new(),
+        subjects: vec![Vec::new(); seg.sentences.len()],
+    };
+    for (si, s) in seg.sentences.iter().enumerate() {
+        let toks: Vec<Span> = s.tokens.iter().map(|t| t.span).collect();
+        let words = analyses
+            .get(si)
+            .map(|a| a.words.as_slice())
+            .filter(|w| w.len() == toks.len())
+            .unwrap_or(&[]);
+        let entities = analyses
+            .get(si)
+            .filter(|a| a.words.len() == toks.len())
+            .map(|a| a.entities.as_slice())
+            .unwrap_or(&[]);
+        let kind = seg
+            .paragraphs
+            .get(s.paragraph as usize)
+            .map_or(ParagraphKind::Body, |p| p.kind);
+        let sent = Sent::new(text, si, toks, words, kind);
+        let deps: Vec<Dep<'_>> = words
+            .iter()
+            .map(|w| Dep {
+                head: w.head,
+                deprel: w.deprel,
+            })
+            .collect();
+        let found = m.find(
+            text,
+            &sent.toks,
+            (!deps.is_empty()).then_some(deps.as_slice()),
+            date,
+        );
+        let items = r.collect(&sent, &found, entities);
+        r.resolve_sentence(&sent, &items);
+    }
+    for v in &mut r.out.mentions {
+        v.sort_by_key(|x| (x.tokens.start, std::cmp::Reverse(x.tokens.end)));
+        let mut end = 0;
+        v.retain(|x| {
+            let keep = x.tokens.start >= end;
+            if keep {
+                end = x.tokens.end;
+            }
+            keep
+        });
+    }
+    r.out
+}
+
+// ---------------------------------------------------------------- sentences
+
+/// A sentence's tokens, folded forms and (maybe) parse.
+struct Sent<'a> {
+    idx: usize,
+    toks: Vec<Span>,
+    raw: Vec<&'a str>,
+    low: Vec<String>,
+    words: &'a [khaldun_analysis::Word],
+    kind: ParagraphKind,
+}
+
+impl<'a> Sent<'a> {
+    fn new(
+        text: &'a str,
+        idx: usize,
+        toks: Vec<Span>,
+        words: &'a [khaldun_analysis::Word],
+        kind: ParagraphKind,
+    ) -> Sent<'a> {
+        let raw: Vec<&str> = toks
+            .iter()
+            .map(|t| text.get(t.range()).unwrap_or(""))
+            .collect();
+        let low = raw
+            .iter()
+            .map(|r| {
+                let mut b = String::new();
+                fold_into(r, &mut b);
+                b
+            })
+            .collect();
+        Sent {
+            idx,
+            toks,
+            raw,
+            low,
+            words,
+            kind,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    fn low(&self, i: usize) -> &str {
+        self.low.get(i).map_or("", String::as_str)
+    }
+
+    fn is(&self, i: usize, words: &[&str]) -> bool {
+        words.contains(&self.low(i))
+    }
+
+    fn parsed(&self) -> bool {
+        !self.words.is_empty()
+    }
+
+    /// Head (0-based) of token `i`; `None` for the root or without a parse.
+    fn head(&self, i: usize) -> Option<usize> {
+        let h = self.words.get(i)?.head as usize;
+        (h > 0 && h <= self.len()).then(|| h - 1)
+    }
+
+    fn deprel(&self, i: usize) -> &str {
+        self.words.get(i).map_or("", |w| w.deprel)
+    }
+
+    fn upos(&self, i: usize) -> &str {
+        self.words.get(i).map_or("", |w| w.upos)
+    }
+
+    /// The syntactic head of tokens `r`: the token whose head lies outside.
+    fn head_of(&self, r: &Range<usize>) -> usize {
+        let last = r.end.saturating_sub(1).max(r.start);
+        if !self.parsed() {
+            return last;
+        }
+        r.clone()
+            .find(|&i| self.head(i).is_none_or(|h| !r.contains(&h)))
+            .unwrap_or(last)
+    }
+
+    fn is_subject(&self, i: usize) -> bool {
+        self.deprel(i).starts_with("nsubj")
+    }
+
+    /// The clause (verb or predicate) token `i` belongs to.
+    fn clause(&self, i: usize) -> Option<usize> {
+        let mut at = self.head(i)?;
+        for _ in 0..self.len() {
+            let up = self.upos(at);
+            if up == "VERB" || up == "AUX" || self.head(at).is_none() {
+                return Some(at);
+            }
+            at = self.head(at)?;
+        }
+        None
+    }
+
+    /// The subject of clause `v`, through conjoined and controlled verbs.
+    fn subject_of(&self, v: usize) -> Option<usize> {
+        let mut at = v;
+        for _ in 0..8 {
+            if let Some(s) =
+                (0..self.len()).find(|&j| self.head(j) == Some(at) && self.is_subject(j))
+            {
+                return Some(s);
+            }
+            if matches!(self.deprel(at), "conj" | "xcomp" | "advcl" | "acl") {
+                at = self.head(at)?;
+            } else {
+                return None;
+            }
+        }
+        None
+    }
+
+    fn capitalized(&self, i: usize) -> bool {
+        self.raw
+            .get(i)
+            .and_then(|r| r.chars().next())
+            .is_some_and(|c| c.is_uppercase())
+    }
+}
+
+// ---------------------------------------------------------------- items
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gender {
+    Female,
+    Male,
+    Unknown,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Key {
+    /// A dictionary actor (persons, organizations, countries).
+    Entry(ActorId),
+    /// A country + sector group, by code, and whether it is a body
+    /// ("the Iraqi government") rather than people ("Iraqi officials").
+    Code(Code, bool),
+    /// A discovered person or organization, by folded name.
+    Name(String),
+    /// A nationality + person role with no name, by code and phrase.
+    Phrase(Code, usize),
+    /// Always a new actor.
+    New,
+}
+
+#[derive(Debug, Clone)]
+struct Named {
+    key: Key,
+    entry: Option<ActorId>,
+    name: String,
+    kind: MatchKind,
+    code: Option<Code>,
+    role: Option<String>,
+    office: Option<Office>,
+    found_by: FoundBy,
+    how: MentionHow,
+    gender: Gender,
+}
+
+#[derive(Debug, Clone)]
+struct RoleDesc {
+    /// Country root, if the phrase has one.
+    country: Option<Code>,
+    /// Country plus all sectors of the phrase.
+    code: Option<Code>,
+    agent: usize,
+    office: Option<Office>,
+    /// "the …" or a possessive: may refer back.
+    definite: bool,
+    text: String,
+}
+
+#[derive(Debug, Clone)]
+enum What {
+    Named(Named),
+    Role(RoleDesc),
+    Pronoun {
+        gender: Gender,
+        plural: bool,
+        poss: bool,
+        country_of: bool,
+        part: bool,
+    },
+    /// "[possessor] [Country] counterpart"; the possessor item's first token.
+    Counterpart {
+        possessor: Option<usize>,
+        country: Option<Code>,
+    },
+    /// "the organization", "the group", "the coalition".
+    OrgDesc {
+        word: String,
+    },
+    /// "the government", "the army": agent index.
+    BareSector {
+        agent: usize,
+    },
+    SameSource,
+    /// A source or office; the anchor item's first token.
+    Source {
+        anchor: usize,
+        office: bool,
+    },
+}
+
+#[derive(Debug, Clone)]
+struct Item {
+    tokens: Range<usize>,
+    what: What,
+    /// The name item this role or description is apposed to.
+    appos: Option<usize>,
+}
+
+// ---------------------------------------------------------------- resolver
+
+#[derive(Debug, Clone)]
+struct Info {
+    gender: Gender,
+    office: Option<Office>,
+    /// Parts of the person's name, folded (hyphens dropped).
+    parts: Vec<String>,
+    source: bool,
+}
+
+struct Seen {
+    actor: usize,
+    sentence: usize,
+    token: usize,
+}
+
+struct Resolver<'a> {
+    m: &'a Matcher,
+    text: &'a str,
+    date: Option<Date>,
+    out: DocumentActors,
+    info: Vec<Info>,
+    keys: HashMap<Key, usize>,
+    /// Every mention so far, in text order.
+    seen: Vec<Seen>,
+    /// Per sentence: actors mentioned as subjects, in order.
+    subjects: Vec<Vec<usize>>,
+}
+
+const PARTICLES: &[&str] = &[
+    "al", "el", "bin", "ibn", "bint", "abu", "de", "da", "di", "du", "van", "von", "der", "den",
+    "la", "le", "del", "dos", "ben",
+];
+const NOT_NAMES: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "but",
+    "in",
+    "on",
+    "at",
+    "of",
+    "for",
+    "to",
+    "with",
+    "by",
+    "from",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "this",
+    "that",
+    "these",
+    "those",
+    "as",
+    "after",
+    "before",
+    "during",
+    "when",
+    "while",
+    "if",
+    "said",
+    "says",
+    "told",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+const HONORIFICS: &[(&str, Gender)] = &[
+    ("mr", Gender::Male),
+    ("mr.", Gender::Male),
+    ("mrs", Gender::Female),
+    ("mrs.", Gender::Female),
+    ("ms", Gender::Female),
+    ("ms.", Gender::Female),
+    ("miss", Gender::Female),
+    ("madam", Gender::Female),
+    ("sir", Gender::Male),
+    ("dr", Gender::Unknown),
+    ("dr.", Gender::Unknown),
+];
+const ORG_WORDS: &[&str] = &["organization", "organisation", "group", "movement"];
+const SOURCE_PREPS: &[&str] = &[
+    "in", "at", "from", "within", "inside", "close", "near", "with",
+];
+const WINDOW: usize = 3;
+
+fn first_names() -> &'static HashMap<String, Gender> {
+    static N: OnceLock<HashMap<String, Gender>> = OnceLock::new();
+    N.get_or_init(|| {
+        let mut out = HashMap::new();
+        for rec in crate::format::records(include_str!("../../../data/actors/first_names.txt")) {
+            let g = match rec.field(0) {
+                "female" => Gender::Female,
+                "male" => Gender::Male,
+                _ => continue,
+            };
+            for n in crate::format::list(rec.field(1)) {
+                let mut b = String::new();
+                fold_into(n, &mut b);
+                // a name listed for both genders is unknown
+                match out.get(&b) {
+                    Some(&old) if old != g => {
+                        out.insert(b, Gender::Unknown);
+                    }
+                    _ => {
+                        out.insert(b, g);
+                    }
+                }
+            }
+        }
+        out
+    })
+}
+
+/// Gender from a given name (the first part of a full name).
+fn gender_of_name(parts: &[String]) -> Gender {
+    if parts.len() < 2 {
+        return Gender::Unknown;
+    }
+    first_names()
+        .get(parts[0].as_str())
+        .copied()
+        .unwrap_or(Gender::Unknown)
+}
+
+/// The parts of a name: folded, split at hyphens and spaces.
+fn name_parts(s: &str) -> Vec<String> {
+    let mut b = String::new();
+    fold_into(s, &mut b);
+    b.split(|c: char| c == '-' || c.is_whitespace())
+        .filter(|p| !p.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+/// The office a person-role phrase names, if it is one of the tracked ones.
+fn office_of_phrase(p: &str) -> Option<Office> {
+    let p = p.to_lowercase();
+    Some(match p.as_str() {
+        "president" | "head of state" | "king" | "emir" | "monarch" => Office::HeadOfState,
+        "prime minister" | "premier" | "chancellor" | "head of government" => {
+            Office::HeadOfGovernment
+        }
+        _ if p.starts_with("foreign minister") || p.contains("foreign affairs") => {
+            Office::ForeignMinister
+        }
+        _ if p.starts_with("defence minister")
+            || p.starts_with("defense minister")
+            || p.contains("armed forces")
+            || p.contains("armies")
+            || p.contains("of defen") =>
+        {
+            Office::DefenceMinister
+        }
+        _ => return None,
+    })
+}
+
+/// Levenshtein distance, small strings.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        for j in 1..=b.len() {
+            let sub = prev[j - 1] + usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = sub.min(prev[j] + 1).min(cur[j - 1] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+fn is_person_agent(m: &Matcher, x: &Match) -> bool {
+    x.agent
+        .and_then(|g| m.agents().get(g))
+        .is_some_and(|g| g.kind == Some(AgentKind::Person))
+        && matches!(x.kind, MatchKind::Sector | MatchKind::Country)
+}
+
+impl<'a> Resolver<'a> {
+    fn agent_phrase(&self, g: usize) -> &str {
+        self.m
+            .agents()
+            .get(g)
+            .and_then(|a| a.phrases.first())
+            .map_or("", String::as_str)
+    }
+
+    fn slice(&self, s: &Sent<'_>, r: &Range<usize>) -> String {
+        match (s.toks.get(r.start), s.toks.get(r.end.wrapping_sub(1))) {
+            (Some(a), Some(b)) if r.start < r.end => self
+                .text
+                .get(a.start as usize..b.end as usize)
+                .unwrap_or("")
+                .to_string(),
+            _ => String::new(),
+        }
+    }
+
+    /// Capitalized name tokens from `i` ("Sam Thorne", "Omar al-Rashid"),
+    /// stopping at covered tokens; at most six tokens.
+    fn name_run(&self, s: &Sent<'_>, i: usize, covered: &[bool]) -> Option<Range<usize>> {
+        let ok_start = |k: usize| {
+            s.capitalized(k)
+                && !covered.get(k).copied().unwrap_or(true)
+                && !s.is(k, NOT_NAMES)
+                && s.raw[k].chars().any(char::is_alphabetic)
+        };
+        if i >= s.len() || !ok_start(i) {
+            return None;
+        }
+        let mut end = i + 1;
+        while end < s.len() && end - i < 6 && !covered[end] {
+            let k = end;
+            if ok_start(k) && s.upos(k) != "VERB" {
+                end += 1;
+            } else if (s.raw[k] == "-" || s.is(k, PARTICLES)) && k + 1 < s.len() && ok_start(k + 1)
+            {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        Some(i..end.min(s.len()))
+    }
+
+    // ------------------------------------------------------------ pass 1
+
+    fn collect(
+        &self,
+        s: &Sent<'_>,
+        found: &[Match],
+        entities: &[khaldun_analysis::Entity],
+    ) -> Vec<Item> {
+        let m = self.m;
+        let n = s.len();
+        let mut covered = vec![false; n];
+        for x in found {
+            for c in covered
+                .iter_mut()
+                .take(x.tokens.end.min(n))
+                .skip(x.tokens.start)
+            {
+                *c = true;
+            }
+        }
+        let mut items: Vec<Item> = Vec::new();
+        let mut used = vec![false; found.len()];
+        let mut k = 0;
+        while k < found.len() {
+            let x = &found[k];
+            if used[k] || x.kind == MatchKind::Place {
+                k += 1;
+                continue;
+            }
+            if is_person_agent(m, x) {
+                // title + name: a person match, an honorific or a name run next
+                let next = found
+                    .get(k + 1)
+                    .filter(|y| y.tokens.start == x.tokens.end && y.kind == MatchKind::Person);
+                if let Some(y) = next {
+                    let mut named = self.named(s, y);
+                    if named.role.is_none() {
+                        named.role = Some(self.title_text(s, x));
+                    }
+                    if named.code.is_none() {
+                        named.code = x.code.filter(|c| c.country().is_some());
+                    }
+                    if named.office.is_none() {
+                        named.office = x.agent.and_then(|g| office_of_phrase(self.agent_phrase(g)));
+                    }
+                    named.how = MentionHow::Name;
+                    items.push(Item {
+                        tokens: x.tokens.start..y.tokens.end,
+                        what: What::Named(named),
+                        appos: None,
+                    });
+                    used[k + 1] = true;
+                    k += 2;
+                    continue;
+                }
+                if let Some(run) = self.name_run(s, x.tokens.end, &covered) {
+                    let name = self.slice(s, &run);
+                    let parts = name_parts(&name);
+                    for c in covered.iter_mut().take(run.end).skip(run.start) {
+                        *c = true;
+                    }
+                    items.push(Item {
+                        tokens: x.tokens.start..run.end,
+                        what: What::Named(Named {
+                            key: Key::Name(parts.join(" ")),
+                            entry: None,
+                            gender: gender_of_name(&parts),
+                            name,
+                            kind: MatchKind::Person,
+                            code: x.code.filter(|c| c.country().is_some()),
+                            role: Some(self.title_text(s, x)),
+                            office: x.agent.and_then(|g| office_of_phrase(self.agent_phrase(g))),
+                            found_by: FoundBy::TitleName,
+                            how: MentionHow::Name,
+                        }),
+                        appos: None,
+                    });
+                    k += 1;
+                    continue;
+                }
+                // a role: apposed, possessive, "of the French armies", or a description
+                let mut start = x.tokens.start;
+                let mut end = x.tokens.end;
+                let mut country = x.code.filter(|c| c.country().is_some());
+                let mut chunks: Vec<String> = x
+                    .code
+                    .map(|c| c.sectors().map(String::from).collect())
+                    .unwrap_or_else(|| {
+                        x.agent
+                            .and_then(|g| m.agents().get(g))
+                            .map(|a| a.chunks.chunks().map(String::from).collect())
+                            .unwrap_or_default()
+                    });
+                let mut definite = start > 0 && s.is(start - 1, &["the"]);
+                // "[the French Army] 's Minister"
+                if country.is_none() && start >= 2 && s.is(start - 1, &["'s", "'"]) {
+                    if let Some(p) = items.last() {
+                        if p.tokens.end == start - 1 {
+                            if let What::Named(nm) = &p.what {
+                                if nm.kind == MatchKind::Country && nm.code.is_some() {
+                                    country = nm.code;
+                                    start = p.tokens.start;
+                                    definite = true;
+                                    items.pop();
+                                }
+                            }
+                        }
+                    }
+                }
+                // "Minister of [the] [French armies]"
+                if country.is_none() {
+                    let mut j = end;
+                    if s.is(j, &["of", "for"]) {
+                        j += 1;
+                        if s.is(j, &["the"]) {
+                            j += 1;
+                        }
+                        if let Some((kk, y)) = found
+                            .iter()
+                            .enumerate()
+                            .find(|(_, y)| y.tokens.start == j && y.kind == MatchKind::Country)
+                        {
+                            if let Some(c) = y.code {
+                                country = Some(c);
+                                end = y.tokens.end;
+                                used[kk] = true;
+                            }
+                        }
+                    }
+                }
+                if let Some(c) = country {
+                    for ch in c.sectors() {
+                        if !chunks.iter().any(|x| x == ch) {
+                            chunks.push(ch.to_string());
+                        }
+                    }
+                }
+                if start > 0 && s.is(start - 1, &["his", "her", "their", "its"]) {
+                    definite = true;
+                }
+                let root = country.and_then(|c| c.country().map(String::from));
+                let code = root.as_deref().and_then(|r| {
+                    let refs: Vec<&str> = chunks.iter().map(String::as_str).collect();
+                    Code::new(r, &refs).ok()
+                });
+                let agent = x.agent.unwrap_or_default();
+                let desc = RoleDesc {
+                    country: root.as_deref().and_then(|r| Code::parse(r).ok()),
+                    code,
+                    agent,
+                    office: office_of_phrase(self.agent_phrase(agent)).or_else(|| {
+                        (chunks.iter().any(|c| c == "MIL") && chunks.iter().any(|c| c == "GOV"))
+                            .then_some(Office::DefenceMinister)
+                            .filter(|_| self.agent_phrase(agent).contains("minister"))
+                    }),
+                    definite,
+                    text: self.slice(s, &(start..end)),
+                };
+                items.push(Item {
+                    tokens: start..end,
+                    what: What::Role(desc),
+                    appos: None,
+                });
+                k += 1;
+                continue;
+            }
+            match x.kind {
+                MatchKind::Sector => {
+                    let agent = x.agent.unwrap_or_default();
+                    let a = m.agents().get(agent);
+                    let gov_like = a.is_some_and(|a| {
+                        a.chunks
+                            .chunks()
+                            .any(|c| matches!(c, "GOV" | "MIL" | "COP"))
+                            && a.kind != Some(AgentKind::Person)
+                    });
+                    let definite = x.tokens.start > 0 && s.is(x.tokens.start - 1, &["the"]);
+                    if gov_like && definite && x.tokens.len() <= 2 {
+                        items.push(Item {
+                            tokens: x.tokens.start - 1..x.tokens.end,
+                            what: What::BareSector { agent },
+                            appos: None,
+                        });
+                    }
+                }
+                MatchKind::Place => {}
+                _ => {
+                    if x.actor.is_some() {
+                        items.push(Item {
+                            tokens: x.tokens.clone(),
+                            what: What::Named(self.named(s, x)),
+                            appos: None,
+                        });
+                    }
+                }
+            }
+            k += 1;
+        }
+        for it in &items {
+            for c in covered
+                .iter_mut()
+                .take(it.tokens.end.min(n))
+                .skip(it.tokens.start)
+            {
+                *c = true;
+            }
+        }
+        self.collect_tokens(s, &mut items, &mut covered);
+        self.collect_entities(s, entities, &mut items, &mut covered);
+        items.sort_by_key(|it| it.tokens.start);
+        self.link_appositions(s, &mut items);
+        items
+    }
+
+    /// A dictionary match as a named item.
+    fn named(&self, s: &Sent<'_>, x: &Match) -> Named {
+        let id = x.actor.unwrap_or(ActorId(0));
+        let a = self.m.actor(id);
+        let role = a.role_on(self.date);
+        let text = self.slice(s, &x.tokens);
+        let phrase = x.agent.is_some() && x.kind == MatchKind::Country;
+        let (key, name, found_by, how) = if phrase {
+            let name = text
+                .strip_prefix("the ")
+                .or_else(|| text.strip_prefix("The "))
+                .unwrap_or(&text)
+                .to_string();
+            let body = x
+                .agent
+                .and_then(|g| self.m.agents().get(g))
+                .is_some_and(|g| g.kind == Some(AgentKind::Body));
+            (
+                x.code.map_or(Key::New, |c| Key::Code(c, body)),
+                name,
+                FoundBy::NationalityRole,
+                MentionHow::Phrase,
+            )
+        } else {
+            let how = match x.form {
+                Some(NameForm::Canonical) | None => MentionHow::Name,
+                _ if a.kind == ActorKind::Person
+                    && x.tokens.len() == 1
+                    && name_parts(a.name())
+                        .last()
+                        .is_some_and(|l| name_parts(&text).last() == Some(l)) =>
+                {
+                    MentionHow::Surname
+                }
+                _ => MentionHow::Alias,
+            };
+            (
+                Key::Entry(id),
+                a.name().to_string(),
+                FoundBy::Dictionary,
+                how,
+            )
+        };
+        let parts = name_parts(a.name());
+        Named {
+            key,
+            entry: Some(id),
+            name,
+            kind: x.kind,
+            code: x.code,
+            role: if phrase {
+                None
+            } else {
+                role.and_then(|r| r.title.clone())
+            },
+            office: if phrase {
+                None
+            } else {
+                role.and_then(|r| r.offices.first().copied())
+            },
+            found_by,
+            how,
+            gender: if a.kind == ActorKind::Person {
+                gender_of_name(&parts)
+            } else {
+                Gender::Unknown
+            },
+        }
+    }
+
+    fn title_text(&self, s: &Sent<'_>, x: &Match) -> String {
+        // the title without the nationality ("Iraqi Prime Minister" → "Prime Minister")
+        let r = x.tokens.clone();
+        let start = (r.start..r.end)
+            .find(|&i| {
+                !s.words.is_empty() && s.upos(i) != "ADJ" || s.words.is_empty() && i > r.start
+            })
+            .filter(|_| x.kind == MatchKind::Country)
+            .unwrap_or(r.start);
+        self.slice(s, &(start..r.end))
+    }
+
+    /// Pronouns, honorifics, counterparts, "the organization", sources,
+    /// surnames and misspelled surnames.
+    fn collect_tokens(&self, s: &Sent<'_>, items: &mut Vec<Item>, covered: &mut [bool]) {
+        let n = s.len();
+        let mark = |covered: &mut [bool], r: &Range<usize>| {
+            for c in covered.iter_mut().take(r.end.min(n)).skip(r.start) {
+                *c = true;
+            }
+        };
+        let surnames = self.surnames(items);
+        let mut i = 0;
+        while i < n {
+            if covered[i] {
+                i += 1;
+                continue;
+            }
+            let w = s.low(i);
+            // honorific + name
+            if let Some(&(_, g)) = HONORIFICS.iter().find(|(h, _)| *h == w) {
+                if let Some(run) = self.name_run(s, i + 1, covered) {
+                    let name = self.slice(s, &run);
+                    let parts = name_parts(&name);
+                    let r = i..run.end;
+                    mark(covered, &r);
+                    // a known surname after "Mr" is that person
+                    let key = match surnames.get(&parts.join(" ")) {
+                        Some(k) if k.len() == 1 => k[0].clone(),
+                        _ => Key::Name(parts.join(" ")),
+                    };
+                    items.push(Item {
+                        tokens: r,
+                        what: What::Named(Named {
+                            key,
+                            entry: None,
+                            name,
+                            kind: MatchKind::Person,
+                            code: None,
+                            role: None,
+                            office: None,
+                            found_by: FoundBy::TitleName,
+                            how: MentionHow::Name,
+                            gender: g,
+                        }),
+                        appos: None,
+                    });
+                    i = run.end;
+                    continue;
+                }
+            }
+            match w {
+                "she" | "her" | "hers" | "he" | "him" | "his" | "they" | "them" | "their" => {
+                    let gender = match w {
+                        "she" | "her" | "hers" => Gender::Female,
+                        "he" | "him" | "his" => Gender::Male,
+                        _ => Gender::Unknown,
+                    };
+                    let poss = matches!(w, "his" | "their")
+                        || (w == "her"
+                            && (s.deprel(i) == "nmod:poss"
+                                || s.words.get(i).is_some_and(|x| x.xpos == "PRP$")
+                                || (!s.parsed()
+                                    && s.low(i + 1)
+                                        .chars()
+                                        .next()
+                                        .is_some_and(char::is_alphabetic)
+                                    && !s.is(i + 1, NOT_NAMES))));
+                    let country_of = poss && s.is(i + 1, &["country"]) && !covered[i + 1];
+                    let part = poss && i >= 1 && s.is(i - 1, &["for"]) && s.is(i + 1, &["part"]);
+                    let r = if country_of { i..i + 2 } else { i..i + 1 };
+                    mark(covered, &r);
+                    items.push(Item {
+                        tokens: r.clone(),
+                        what: What::Pronoun {
+                            gender,
+                            plural: matches!(w, "they" | "them" | "their"),
+                            poss,
+                            country_of,
+                            part,
+                        },
+                        appos: None,
+                    });
+                    i = r.end;
+                    continue;
+                }
+                "counterpart" | "counterparts" => {
+                    let mut start = i;
+                    let mut country = None;
+                    if let Some(p) = items.iter().position(|it| {
+                        it.tokens.end == i
+                            && matches!(&it.what, What::Named(nm) if nm.kind == MatchKind::Country && nm.how != MentionHow::Phrase)
+                    }) {
+                        if let What::Named(nm) = &items[p].what {
+                            country = nm.code;
+                        }
+                        start = items[p].tokens.start;
+                        items.remove(p);
+                    }
+                    let possessor = items
+                        .iter()
+                        .find(|it| {
+                            it.tokens.end == start
+                                && matches!(it.what, What::Pronoun { poss: true, .. })
+                        })
+                        .map(|it| it.tokens.start);
+                    mark(covered, &(start..i + 1));
+                    items.push(Item {
+                        tokens: start..i + 1,
+                        what: What::Counterpart { possessor, country },
+                        appos: None,
+                    });
+                }
+                _ if ORG_WORDS.contains(&w) && i > 0 && s.is(i - 1, &["the"]) => {
+                    items.push(Item {
+                        tokens: i - 1..i + 1,
+                        what: What::OrgDesc {
+                            word: w.to_string(),
+                        },
+                        appos: None,
+                    });
+                    mark(covered, &(i - 1..i + 1));
+                }
+                "same" if s.is(i + 1, &["source", "sources"]) => {
+                    let start = if i > 0 && s.is(i - 1, &["the"]) {
+                        i - 1
+                    } else {
+                        i
+                    };
+                    items.push(Item {
+                        tokens: start..i + 2,
+                        what: What::SameSource,
+                        appos: None,
+                    });
+                    mark(covered, &(start..i + 2));
+                    i += 2;
+                    continue;
+                }
+                "source" | "sources" | "official" | "officials" if s.is(i + 1, SOURCE_PREPS) => {
+                    // "a source in [the] X", "sources close to X"
+                    let mut j = i + 2;
+                    if s.is(j, &["to"]) {
+                        j += 1;
+                    }
+                    if s.is(j, &["the"]) {
+                        j += 1;
+                    }
+                    let anchor = items
+                        .iter()
+                        .find(|it| it.tokens.start == j && matches!(it.what, What::Named(_)))
+                        .map(|it| it.tokens.start);
+                    if let Some(anchor) = anchor {
+                        let start = if i > 0 && s.is(i - 1, &["a", "an", "the"]) {
+                            i - 1
+                        } else {
+                            i
+                        };
+                        items.push(Item {
+                            tokens: start..i + 1,
+                            what: What::Source {
+                                anchor,
+                                office: false,
+                            },
+                            appos: None,
+                        });
+                        mark(covered, &(start..i + 1));
+                    }
+                }
+                "office" if i >= 2 && s.is(i - 1, &["'s", "'"]) => {
+                    let anchor = items
+                        .iter()
+                        .find(|it| {
+                            it.tokens.end == i - 1
+                                && matches!(
+                                    &it.what,
+                                    What::Named(Named {
+                                        kind: MatchKind::Person,
+                                        ..
+                                    }) | What::Role(_)
+                                )
+                        })
+                        .map(|it| it.tokens.start);
+                    if let Some(anchor) = anchor {
+                        items.push(Item {
+                            tokens: i..i + 1,
+                            what: What::Source {
+                                anchor,
+                                office: true,
+                            },
+                            appos: None,
+                        });
+                        mark(covered, &(i..i + 1));
+                    }
+                }
+                _ => {}
+            }
+            // a surname (of a person seen before or in this sentence), or a misspelling
+            if !covered[i] && s.capitalized(i) && !s.is(i, NOT_NAMES) {
+                if let Some((r, key, how)) = self.surname_at(s, i, covered, &surnames) {
+                    mark(covered, &r);
+                    let name = self.slice(s, &r);
+                    items.push(Item {
+                        tokens: r.clone(),
+                        what: What::Named(Named {
+                            key,
+                            entry: None,
+                            name,
+                            kind: MatchKind::Person,
+                            code: None,
+                            role: None,
+                            office: None,
+                            found_by: FoundBy::Entity,
+                            how,
+                            gender: Gender::Unknown,
+                        }),
+                        appos: None,
+                    });
+                    i = r.end;
+                    continue;
+                }
+            }
+            i += 1;
+        }
+    }
+
+    /// Surname keys (folded parts after the given name, joined by spaces; and
+    /// the last part alone) of the persons seen so far and in `items`.
+    fn surnames(&self, items: &[Item]) -> HashMap<String, Vec<Key>> {
+        let mut out: HashMap<String, Vec<Key>> = HashMap::new();
+        let mut add = |parts: &[String], key: Key| {
+            if parts.len() < 2 {
+                return;
+            }
+            let mut ks = vec![parts[1..].join(" ")];
+            if let Some(l) = parts.last() {
+                ks.push(l.clone());
+            }
+            // "al kazemi" → "kazemi" too, through the particles
+            ks.dedup();
+            for k in ks {
+                let v = out.entry(k).or_default();
+                if !v.contains(&key) {
+                    v.push(key.clone());
+                }
+            }
+        };
+        for (key, &a) in &self.keys {
+            if self
+                .out
+                .actors
+                .get(a)
+                .is_some_and(|x| x.kind == MatchKind::Person)
+            {
+                add(&self.info[a].parts, key.clone());
+            }
+        }
+        for it in items {
+            if let What::Named(nm) = &it.what {
+                if nm.kind == MatchKind::Person {
+                    add(&name_parts(&nm.name), nm.key.clone());
+                }
+            }
+        }
+        out
+    }
+
+    /// A known surname at token `i` (longest first), else a misspelled one.
+    fn surname_at(
+        &self,
+        s: &Sent<'_>,
+        i: usize,
+        covered: &[bool],
+        surnames: &HashMap<String, Vec<Key>>,
+    ) -> Option<(Range<usize>, Key, MentionHow)> {
+        let mut parts: Vec<(usize, String)> = Vec::new();
+        let mut j = i;
+        while j < s.len() && j - i < 5 && !covered[j] {
+            if s.raw[j] != "-" {
+                for p in name_parts(s.raw[j]) {
+                    parts.push((j + 1, p));
+                }
+            }
+            j += 1;
+        }
+        for len in (1..=parts.len()).rev() {
+            let key: Vec<&str> = parts[..len].iter().map(|(_, p)| p.as_str()).collect();
+            if let Some(v) = surnames.get(&key.join(" ")) {
+                if v.len() == 1 {
+                    return Some((i..parts[len - 1].0, v[0].clone(), MentionHow::Surname));
+                }
+                return None;
+            }
+        }
+        // a misspelling: one token, ≥ 5 letters, same first letter, distance
+        // 1 from exactly one person's last name, tagged as a proper noun
+        let w = s.low(i);
+        if w.chars().count() < 5
+            || !w.chars().all(char::is_alphabetic)
+            || (s.parsed() && s.upos(i) != "PROPN")
+        {
+            return None;
+        }
+        let mut hit: Option<&Key> = None;
+        for (k, v) in surnames {
+            if k.contains(' ') || k.chars().count() < 5 || k.chars().next() != w.chars().next() {
+                continue;
+            }
+            if edit_distance(k, w) == 1 {
+                if hit.is_some() || v.len() != 1 {
+                    return None;
+                }
+                hit = v.first();
+            }
+        }
+        hit.map(|k| (i..i + 1, k.clone(), MentionHow::Variant))
+    }
+
+    /// NER persons and organizations no rule covered.
+    fn collect_entities(
+        &self,
+        s: &Sent<'_>,
+        entities: &[khaldun_analysis::Entity],
+        items: &mut Vec<Item>,
+        covered: &mut [bool],
+    ) {
+        if s.kind == ParagraphKind::Heading || s.kind == ParagraphKind::Byline {
+            return;
+        }
+        for e in entities {
+            if e.end > s.len() || e.start >= e.end || (e.label != "PER" && e.label != "ORG") {
+                continue;
+            }
+            if (e.start..e.end).any(|k| covered[k]) {
+                continue;
+            }
+            let r = e.start..e.end;
+            if !r.clone().any(|k| s.upos(k) == "PROPN") || !s.capitalized(r.start) {
+                continue;
+            }
+            let mut start = r.start;
+            while start < r.end && s.is(start, NOT_NAMES) {
+                start += 1;
+            }
+            if start == r.end {
+                continue;
+            }
+            let r = start..r.end;
+            let name = self.slice(s, &r);
+            let parts = name_parts(&name);
+            let person = e.label == "PER";
+            for c in covered.iter_mut().take(r.end).skip(r.start) {
+                *c = true;
+            }
+            items.push(Item {
+                tokens: r,
+                what: What::Named(Named {
+                    key: Key::Name(parts.join(" ")),
+                    entry: None,
+                    gender: if person {
+                        gender_of_name(&parts)
+                    } else {
+                        Gender::Unknown
+                    },
+                    name,
+                    kind: if person {
+                        MatchKind::Person
+                    } else {
+                        MatchKind::Organization
+                    },
+                    code: None,
+                    role: None,
+                    office: None,
+                    found_by: FoundBy::Entity,
+                    how: MentionHow::Name,
+                }),
+                appos: None,
+            });
+        }
+    }
+
+    /// "role, Name" and "Name, the role": the role refers to the name.
+    fn link_appositions(&self, s: &Sent<'_>, items: &mut [Item]) {
+        for k in 0..items.len() {
+            let is_role = matches!(items[k].what, What::Role(_) | What::Counterpart { .. });
+            if !is_role {
+                continue;
+            }
+            let end = items[k].tokens.end;
+            // role , Name (, | end | verb)
+            if s.is(end, &[","]) {
+                if let Some(j) = items.iter().position(|it| {
+                    it.tokens.start == end + 1
+                        && matches!(&it.what, What::Named(nm) if nm.kind == MatchKind::Person)
+                }) {
+                    let after = items[j].tokens.end;
+                    if after >= s.len()
+                        || s.is(after, &[",", ".", ";", ")"])
+                        || !s.parsed()
+                        || s.upos(after) == "VERB"
+                        || s.upos(after) == "AUX"
+                    {
+                        items[k].appos = Some(j);
+                        continue;
+                    }
+                }
+            }
+            // Name , [the|a] role (,|.)
+            let start = items[k].tokens.start;
+            let det = start > 0 && s.is(start - 1, &["the", "a", "an"]);
+            let comma_at = if det {
+                start.wrapping_sub(2)
+            } else {
+                start.wrapping_sub(1)
+            };
+            if comma_at < s.len() && s.is(comma_at, &[","]) {
+                if let Some(j) = items.iter().position(|it| {
+                    it.tokens.end == comma_at
+                        && matches!(&it.what, What::Named(nm) if nm.kind == MatchKind::Person)
+                }) {
+                    if end >= s.len() || s.is(end, &[",", ".", ";", ")"]) {
+                        items[k].appos = Some(j);
+                    }
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------ pass 2
+
+    fn resolve_sentence(&mut self, s: &Sent<'_>, items: &[Item]) {
+        let mut done: Vec<Option<usize>> = vec![None; items.len()];
+        for k in 0..items.len() {
+            self.resolve_item(s, items, k, &mut done, 0);
+        }
+    }
+
+    fn resolve_item(
+        &mut self,
+        s: &Sent<'_>,
+        items: &[Item],
+        k: usize,
+        done: &mut Vec<Option<usize>>,
+        depth: usize,
+    ) -> Option<usize> {
+        if let Some(a) = done[k] {
+            return Some(a);
+        }
+        if depth > 4 {
+            return None;
+        }
+        let it = &items[k];
+        let head = s.head_of(&it.tokens);
+        // apposed roles take their name's actor
+        if let Some(j) = it.appos {
+            let a = self.resolve_item(s, items, j, done, depth + 1)?;
+            self.enrich(a, it, items, done);
+            let code = self.out.actors[a].code;
+            self.mention(s, &it.tokens, head, a, code, MentionHow::Appositive);
+            done[k] = Some(a);
+            return Some(a);
+        }
+        let r = match &it.what {
+            What::Named(nm) => {
+                let a = self.actor_for(nm);
+                let code = nm.code.or(self.out.actors[a].code);
+                self.mention(s, &it.tokens, head, a, code, nm.how);
+                Some(a)
+            }
+            What::Role(d) => self.resolve_role(s, it, d, head),
+            What::Pronoun {
+                gender,
+                plural,
+                poss,
+                country_of,
+                part,
+            } => {
+                // "For his part, X said": X, who may come after the pronoun
+                let subject = if *part {
+                    let root = (0..s.len()).find(|&i| s.head(i).is_none() && s.deprel(i) == "root");
+                    let t = root.and_then(|r| s.subject_of(r));
+                    let j = t.and_then(|t| {
+                        items
+                            .iter()
+                            .position(|x| x.tokens.contains(&t) && matches!(x.what, What::Named(_)))
+                    });
+                    j.and_then(|j| self.resolve_item(s, items, j, done, depth + 1))
+                } else {
+                    None
+                };
+                let a = self.antecedent(s, it.tokens.start, *gender, *plural, *poss, subject)?;
+                if *country_of {
+                    if let Some(c) = self.country_actor(a) {
+                        let code = self.out.actors[c].code;
+                        self.mention(s, &it.tokens, head, c, code, MentionHow::CountryOf);
+                        done[k] = Some(c);
+                        return Some(c);
+                    }
+                }
+                let code = self.out.actors[a].code;
+                let t = it.tokens.start..it.tokens.start + 1;
+                self.mention(s, &t, it.tokens.start, a, code, MentionHow::Pronoun);
+                Some(a)
+            }
+            What::Counterpart { possessor, country } => {
+                let owner = possessor
+                    .and_then(|p| items.iter().position(|x| x.tokens.start == p))
+                    .and_then(|p| self.resolve_item(s, items, p, done, depth + 1));
+                let (code, office) = self.counterpart_code(owner, *country);
+                let cand = self.find_role_holder(country.as_ref(), code.as_ref(), office, owner);
+                let a = match cand {
+                    Some(a) => a,
+                    None => {
+                        let name = self.slice(s, &it.tokens);
+                        self.new_actor(Named {
+                            key: Key::New,
+                            entry: None,
+                            name,
+                            kind: MatchKind::Person,
+                            code,
+                            role: owner.and_then(|o| self.out.actors[o].role.clone()),
+                            office,
+                            found_by: FoundBy::Description,
+                            how: MentionHow::Description,
+                            gender: Gender::Unknown,
+                        })
+                    }
+                };
+                self.mention(s, &it.tokens, head, a, code, MentionHow::Description);
+                Some(a)
+            }
+            What::OrgDesc { word } => {
+                let a = self.org_antecedent(s, it.tokens.start, head, word)?;
+                let code = self.out.actors[a].code;
+                self.mention(s, &it.tokens, head, a, code, MentionHow::Description);
+                Some(a)
+            }
+            What::BareSector { agent } => {
+                let root = self.sole_country(s, it.tokens.start)?;
+                let ag = self.m.agents().get(*agent)?;
+                let code = Code::parse(&root).ok().and_then(|c| ag.apply(&c).ok())?;
+                let body = ag.kind != Some(AgentKind::People);
+                let a = match self.keys.get(&Key::Code(code, body)) {
+                    Some(&a) => a,
+                    None => {
+                        let adj = self.adjective(&root);
+                        let name = format!("{adj} {}", self.agent_phrase(*agent));
+                        let entry = self.country_entry(&root);
+                        self.new_actor(Named {
+                            key: Key::Code(code, body),
+                            entry,
+                            name,
+                            kind: MatchKind::Country,
+                            code: Some(code),
+                            role: None,
+                            office: None,
+                            found_by: FoundBy::Description,
+                            how: MentionHow::Description,
+                            gender: Gender::Unknown,
+                        })
+                    }
+                };
+                self.mention(s, &it.tokens, head, a, Some(code), MentionHow::Description);
+                Some(a)
+            }
+            What::SameSource => {
+                let a = self
+                    .seen
+                    .iter()
+                    .rev()
+                    .find(|x| self.info[x.actor].source)
+                    .map(|x| x.actor)?;
+                let code = self.out.actors[a].code;
+                self.mention(s, &it.tokens, head, a, code, MentionHow::Description);
+                Some(a)
+            }
+            What::Source { anchor, office } => {
+                let anchor = items.iter().position(|x| x.tokens.start == *anchor)?;
+                let owner = self.resolve_item(s, items, anchor, done, depth + 1)?;
+                let o = &self.out.actors[owner];
+                let name = if *office {
+                    format!("office of {}", o.name)
+                } else {
+                    format!(
+                        "{} {}",
+                        self.slice(s, &(s.head_of(&it.tokens)..it.tokens.end)),
+                        self.slice(s, &(it.tokens.end..items[anchor].tokens.end))
+                    )
+                };
+                let kind = if o.kind == MatchKind::Person {
+                    MatchKind::Organization
+                } else {
+                    o.kind
+                };
+                let named = Named {
+                    key: Key::New,
+                    entry: o.entry,
+                    name,
+                    kind,
+                    code: o.code,
+                    role: None,
+                    office: None,
+                    found_by: FoundBy::Source,
+                    how: MentionHow::Description,
+                    gender: Gender::Unknown,
+                };
+                let a = self.new_actor(named);
+                self.info[a].source = true;
+                let code = self.out.actors[a].code;
+                self.mention(s, &it.tokens, head, a, code, MentionHow::Description);
+                Some(a)
+            }
+        };
+        done[k] = r;
+        r
+    }
+
+    /// A role apposed to a name adds what it knows to the name's actor.
+    fn enrich(&mut self, a: usize, it: &Item, items: &[Item], done: &[Option<usize>]) {
+        match &it.what {
+            What::Role(d) => {
+                let actor = &mut self.out.actors[a];
+                if actor.code.is_none() {
+                    actor.code = d.code;
+                }
+                if actor.role.is_none() {
+                    actor.role = Some(d.text.clone());
+                }
+                if self.info[a].office.is_none() {
+                    self.info[a].office = d.office;
+                }
+            }
+            What::Counterpart { possessor, country } => {
+                let owner = possessor
+                    .and_then(|p| items.iter().position(|x| x.tokens.start == p))
+                    .and_then(|p| done.get(p).copied().flatten());
+                let (code, office) = self.counterpart_code(owner, *country);
+                let role = owner.and_then(|o| self.out.actors[o].role.clone());
+                let actor = &mut self.out.actors[a];
+                if actor.code.is_none() {
+                    actor.code = code;
+                }
+                if actor.role.is_none() {
+                    actor.role = role;
+                }
+                if self.info[a].office.is_none() {
+                    self.info[a].office = office;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// "her Iraqi counterpart": the country's root with the owner's sectors and office.
+    fn counterpart_code(
+        &self,
+        owner: Option<usize>,
+        country: Option<Code>,
+    ) -> (Option<Code>, Option<Office>) {
+        let owner_code = owner.and_then(|o| self.out.actors[o].code);
+        let office = owner.and_then(|o| self.info[o].office);
+        let code = country.and_then(|c| {
+            let root = c.country()?;
+            let secs: Vec<&str> = owner_code
+                .as_ref()
+                .map(|o| o.sectors().collect())
+                .unwrap_or_default();
+            Code::new(root, &secs).ok()
+        });
+        (code, office)
+    }
+
+    fn resolve_role(
+        &mut self,
+        s: &Sent<'_>,
+        it: &Item,
+        d: &RoleDesc,
+        head: usize,
+    ) -> Option<usize> {
+        if d.definite {
+            if let Some(a) =
+                self.find_role_holder(d.country.as_ref(), d.code.as_ref(), d.office, None)
+            {
+                self.mention(
+                    s,
+                    &it.tokens,
+                    head,
+                    a,
+                    d.code.or(self.out.actors[a].code),
+                    MentionHow::Description,
+                );
+                return Some(a);
+            }
+        }
+        // no holder: a nationality + role actor, when there is a nationality
+        let code = d.code?;
+        let key = Key::Phrase(code, d.agent);
+        let a = match self.keys.get(&key) {
+            Some(&a) => a,
+            None => {
+                let name = d
+                    .text
+                    .strip_prefix("the ")
+                    .or_else(|| d.text.strip_prefix("The "))
+                    .unwrap_or(&d.text)
+                    .to_string();
+                let entry = d
+                    .country
+                    .as_ref()
+                    .and_then(|c| self.country_entry(c.as_str()));
+                self.new_actor(Named {
+                    key,
+                    entry,
+                    name,
+                    kind: MatchKind::Person,
+                    code: Some(code),
+                    role: Some(self.agent_phrase(d.agent).to_string()),
+                    office: d.office,
+                    found_by: FoundBy::NationalityRole,
+                    how: MentionHow::Phrase,
+                    gender: Gender::Unknown,
+                })
+            }
+        };
+        self.mention(s, &it.tokens, head, a, Some(code), MentionHow::Phrase);
+        Some(a)
+    }
+
+    /// The one person of the document holding a role: same country, the
+    /// same office when both are known, else a code with all the sectors.
+    fn find_role_holder(
+        &self,
+        country: Option<&Code>,
+        code: Option<&Code>,
+        office: Option<Office>,
+        not: Option<usize>,
+    ) -> Option<usize> {
+        let root = country.and_then(|c| c.country());
+        let mut hits: Vec<usize> = Vec::new();
+        for (a, x) in self.out.actors.iter().enumerate() {
+            if Some(a) == not || x.kind != MatchKind::Person || self.info[a].source {
+                continue;
+            }
+            let Some(xc) = x.code else { continue };
+            if root.is_some_and(|r| xc.country() != Some(r)) {
+                continue;
+            }
+            let ok = match (office, self.info[a].office) {
+                (Some(o), Some(p)) => o == p,
+                _ => code.is_some_and(|c| c.sectors().all(|ch| xc.has_sector(ch))),
+            };
+            if ok {
+                hits.push(a);
+            }
+        }
+        (hits.len() == 1).then(|| hits[0])
+    }
+
+    /// The antecedent of a pronoun at token `at`.
+    fn antecedent(
+        &self,
+        s: &Sent<'_>,
+        at: usize,
+        gender: Gender,
+        plural: bool,
+        poss: bool,
+        part: Option<usize>,
+    ) -> Option<usize> {
+        let ok = |a: usize| -> bool {
+            let x = &self.out.actors[a];
+            if plural {
+                !matches!(
+                    x.kind,
+                    MatchKind::Person | MatchKind::Media | MatchKind::Place
+                )
+            } else {
+                x.kind == MatchKind::Person
+                    && !self.info[a].source
+                    && (self.info[a].gender == Gender::Unknown || self.info[a].gender == gender)
+            }
+        };
+        let here = s.idx;
+        // "For his part, X said": the sentence's subject, found by the caller
+        if let Some(a) = part.filter(|&a| ok(a)) {
+            return Some(a);
+        }
+        // the subject of the pronoun's own clause may not be an object pronoun's antecedent
+        let own_subject = (!poss)
+            .then(|| s.clause(at))
+            .flatten()
+            .and_then(|v| s.subject_of(v))
+            .and_then(|t| self.actor_at(here, t));
+        // a possessive: the subject of its clause, when before it
+        if poss {
+            if let Some(t) = s.clause(at).and_then(|v| s.subject_of(v)) {
+                if t < at {
+                    if let Some(a) = self.actor_at(here, t).filter(|&a| ok(a)) {
+                        return Some(a);
+                    }
+                }
+            }
+        }
+        // a subject earlier in this sentence, then the previous sentence's subject
+        let earlier = self
+            .seen
+            .iter()
+            .rev()
+            .filter(|x| x.sentence == here && x.token < at)
+            .filter(|x| s.is_subject(x.token) || !s.parsed() && x.token == 0)
+            .map(|x| x.actor)
+            .find(|&a| ok(a) && Some(a) != own_subject);
+        if earlier.is_some() {
+            return earlier;
+        }
+        if here > 0 {
+            if let Some(&a) = self.subjects[here - 1].iter().find(|&&a| ok(a)) {
+                if Some(a) != own_subject {
+                    return Some(a);
+                }
+            }
+        }
+        self.seen
+            .iter()
+            .rev()
+            .filter(|x| x.sentence + WINDOW >= here && (x.sentence < here || x.token < at))
+            .map(|x| x.actor)
+            .find(|&a| ok(a) && Some(a) != own_subject)
+    }
+
+    /// The actor of the mention whose head is token `t` of sentence `si`.
+    fn actor_at(&self, si: usize, t: usize) -> Option<usize> {
+        let v = self.out.mentions.get(si)?;
+        v.iter()
+            .find(|m| m.head == t || m.tokens.contains(&t))
+            .map(|m| m.actor)
+    }
+
+    /// "the organization": the most recent organization or armed group that
+    /// is not the subject of the phrase's own clause.
+    fn org_antecedent(&self, s: &Sent<'_>, at: usize, head: usize, word: &str) -> Option<usize> {
+        let own_subject = s
+            .clause(head)
+            .and_then(|v| {
+                let mut v = v;
+                // climb through verbs with no subject of their own
+                for _ in 0..4 {
+                    if let Some(t) = s.subject_of(v) {
+                        return Some(t);
+                    }
+                    v = s.head(v)?;
+                    if let Some(c) = (s.upos(v) != "VERB").then(|| s.clause(v)).flatten() {
+                        v = c;
+                    }
+                }
+                None
+            })
+            .and_then(|t| self.actor_at(s.idx, t));
+        let kinds: &[MatchKind] = if word == "group" || word == "movement" {
+            &[MatchKind::ArmedGroup, MatchKind::Organization]
+        } else {
+            &[MatchKind::Organization, MatchKind::ArmedGroup]
+        };
+        self.seen
+            .iter()
+            .rev()
+            .filter(|x| x.sentence + WINDOW >= s.idx && (x.sentence < s.idx || x.token < at))
+            .map(|x| x.actor)
+            .find(|&a| {
+                kinds.contains(&self.out.actors[a].kind)
+                    && !self.info[a].source
+                    && Some(a) != own_subject
+            })
+    }
+
+    /// The one country of this sentence's actors before token `at` (or of
+    /// the previous sentence's, when this one has none).
+    fn sole_country(&self, s: &Sent<'_>, at: usize) -> Option<String> {
+        let roots = |si: usize, before: usize| -> Vec<String> {
+            let mut v: Vec<String> = self
+                .seen
+                .iter()
+                .filter(|x| x.sentence == si && x.token < before)
+                .filter_map(|x| self.out.actors[x.actor].country().map(String::from))
+                .collect();
+            v.sort();
+            v.dedup();
+            v
+        };
+        let mut r = roots(s.idx, at);
+        if r.is_empty() && s.idx > 0 {
+            r = roots(s.idx - 1, usize::MAX);
+        }
+        (r.len() == 1).then(|| r.remove(0))
+    }
+
+    fn country_entry(&self, root: &str) -> Option<ActorId> {
+        self.m
+            .actors()
+            .iter()
+            .position(|a| {
+                matches!(a.kind, ActorKind::Country | ActorKind::Territory)
+                    && a.country.as_ref().is_some_and(|c| c.as_str() == root)
+            })
+            .map(|i| ActorId(i as u32))
+    }
+
+    fn adjective(&self, root: &str) -> String {
+        self.country_entry(root)
+            .map(|id| {
+                let a = self.m.actor(id);
+                a.names_of(NameForm::Adjective)
+                    .next()
+                    .unwrap_or(a.name())
+                    .to_string()
+            })
+            .unwrap_or_else(|| root.to_string())
+    }
+
+    /// The country actor of actor `a` (created from the dictionary if new).
+    fn country_actor(&mut self, a: usize) -> Option<usize> {
+        let root = self.out.actors[a].country()?.to_string();
+        let id = self.country_entry(&root)?;
+        if let Some(&c) = self.keys.get(&Key::Entry(id)) {
+            return Some(c);
+        }
+        let ca = self.m.actor(id);
+        Some(self.new_actor(Named {
+            key: Key::Entry(id),
+            entry: Some(id),
+            name: ca.name().to_string(),
+            kind: MatchKind::Country,
+            code: ca.code_on(self.date),
+            role: None,
+            office: None,
+            found_by: FoundBy::Dictionary,
+            how: MentionHow::CountryOf,
+            gender: Gender::Unknown,
+        }))
+    }
+
+    fn actor_for(&mut self, nm: &Named) -> usize {
+        if nm.key != Key::New {
+            if let Some(&a) = self.keys.get(&nm.key) {
+                // later mentions fill in what the first lacked
+                let x = &mut self.out.actors[a];
+                if x.code.is_none() && nm.how != MentionHow::Phrase {
+                    x.code = nm.code;
+                }
+                if x.role.is_none() {
+                    x.role = nm.role.clone();
+                }
+                if self.info[a].gender == Gender::Unknown {
+                    self.info[a].gender = nm.gender;
+                }
+                if self.info[a].office.is_none() {
+                    self.info[a].office = nm.office;
+                }
+                if x.found_by == FoundBy::Entity && nm.found_by != FoundBy::Entity {
+                    x.found_by = nm.found_by;
+                }
+                if name_parts(&nm.name).len() > self.info[a].parts.len() && x.entry.is_none() {
+                    x.name = nm.name.clone();
+                    self.info[a].parts = name_parts(&nm.name);
+                }
+                return a;
+            }
+        }
+        self.new_actor(nm.clone())
+    }
+
+    fn new_actor(&mut self, nm: Named) -> usize {
+        let a = self.out.actors.len();
+        let parts = if nm.kind == MatchKind::Person {
+            name_parts(&nm.name)
+        } else {
+            Vec::new()
+        };
+        self.out.actors.push(DocActor {
+            id: format!("A{}", a + 1),
+            name: nm.name,
+            kind: nm.kind,
+            code: nm.code,
+            role: nm.role,
+            found_by: nm.found_by,
+            entry: nm.entry,
+        });
+        self.info.push(Info {
+            gender: nm.gender,
+            office: nm.office,
+            parts,
+            source: false,
+        });
+        if nm.key != Key::New {
+            self.keys.insert(nm.key, a);
+        }
+        a
+    }
+
+    fn mention(
+        &mut self,
+        s: &Sent<'_>,
+        tokens: &Range<usize>,
+        head: usize,
+        actor: usize,
+        code: Option<Code>,
+        how: MentionHow,
+    ) {
+        let (Some(a), Some(b)) = (
+            s.toks.get(tokens.start),
+            s.toks.get(tokens.end.wrapping_sub(1)),
+        ) else {
+            return;
+        };
+        let head = if tokens.contains(&head) {
+            head
+        } else {
+            tokens.end - 1
+        };
+        self.out.mentions[s.idx].push(Mention {
+            sentence: s.idx,
+            tokens: tokens.clone(),
+            head,
+            span: Span::new(a.start, b.end),
+            actor,
+            code,
+            how,
+        });
+        self.seen.push(Seen {
+            actor,
+            sentence: s.idx,
+            token: head,
+        });
+        if s.is_subject(head) && !self.subjects[s.idx].contains(&actor) {
+            self.subjects[s.idx].push(actor);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distance_counts_edits() {
+        assert_eq!(edit_distance("parly", "parley"), 1);
+        assert_eq!(edit_distance("kovacs", "kovach"), 1);
+        assert_eq!(edit_distance("abc", "abc"), 0);
+        assert_eq!(edit_distance("", "abc"), 3);
+    }
+
+    #[test]
+    fn first_names_give_gender() {
+        let g = |s: &str| gender_of_name(&name_parts(s));
+        assert_eq!(g("Florence Parly"), Gender::Female);
+        assert_eq!(g("Mustafa Al-Kazemi"), Gender::Male);
+        assert_eq!(g("Zorblat Quux"), Gender::Unknown);
+        assert_eq!(g("Parly"), Gender::Unknown);
+    }
+
+    #[test]
+    fn offices_from_phrases() {
+        assert_eq!(
+            office_of_phrase("prime minister"),
+            Some(Office::HeadOfGovernment)
+        );
+        assert_eq!(
+            office_of_phrase("minister of the armed forces"),
+            Some(Office::DefenceMinister)
+        );
+        assert_eq!(office_of_phrase("minister"), None);
+    }
+}
