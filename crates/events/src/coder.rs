@@ -486,7 +486,7 @@ fn owner(
         }
     }
     // "the interventions, especially the air strikes": an elaboration
-    // belongs to the nearest noun before it that has an owner
+    // belongs to the nearest event noun before it that has an owner
     if v.children[n].iter().any(|&c| {
         v.rel(c) == "advmod"
             && v.is(
@@ -501,7 +501,9 @@ fn owner(
             )
     }) {
         for m in (0..n).rev() {
-            if matches!(v.words[m].upos, "NOUN" | "PROPN") && v.party_at[m].is_none() {
+            let event_noun = matches!(v.words[m].upos, "NOUN")
+                && !p.triggered_by(TriggerKind::Noun, v.lemma(m)).is_empty();
+            if event_noun && v.party_at[m].is_none() {
                 if let Some(k) = v.children[m].iter().copied().find_map(|c| {
                     matches!(v.rel(c), "amod" | "nmod:poss" | "compound")
                         .then(|| v.party_at[c])

@@ -4,7 +4,7 @@
 use crate::coder::{code_sentence, Coded, Modality, Party};
 use crate::ontology::Ontology;
 use crate::patterns::Patterns;
-use khaldun_actors::{Code, Date, Dep, MatchKind, Matcher};
+use khaldun_actors::{document, Code, Date, Dep, MatchKind, Matcher};
 use khaldun_analysis::{AnalyzedSentence, Analyzer};
 use khaldun_text::Segmenter;
 use khaldun_types::{Document, ParagraphKind, Segmented, Span};
@@ -126,6 +126,8 @@ pub struct DocActor {
     pub sectors: Vec<String>,
     /// What it is (`person`, `country` ...).
     pub kind: &'static str,
+    /// Role or title ("Prime Minister").
+    pub role: Option<String>,
     /// How it was found.
     pub found_by: String,
     /// Where it is mentioned.
@@ -139,6 +141,8 @@ pub struct MentionOut {
     pub text: String,
     /// Where.
     pub span: Span,
+    /// How it refers (name, surname, pronoun ...).
+    pub how: &'static str,
 }
 
 /// A document with its actors and events.
@@ -180,6 +184,9 @@ pub struct Coder<'a> {
     pub options: Options,
 }
 
+/// Places get party actor numbers from here up (they are not document actors).
+const PLACE_BASE: usize = 1 << 30;
+
 /// A party with what the record needs.
 struct PartyInfo {
     code: Code,
@@ -207,28 +214,81 @@ impl<'a> Coder<'a> {
                 .and_then(|d| d.get(..10))
                 .map(str::to_string)
         });
-        let date = date_str.as_deref().and_then(|d| Date::parse(d).ok());
         let seg = self.segmenter.segment(&doc.text);
         let analyses: Vec<AnalyzedSentence> = seg
             .sentences
             .iter()
             .map(|s| self.analyzer.analyze_sentence(&doc.text, s))
             .collect();
-        self.code_analyzed(doc, &seg, &analyses, date_str, date)
+        self.code_analyzed(doc, &seg, &analyses, date_str)
     }
 
-    fn code_analyzed(
+    /// Codes a document already segmented and analyzed (`analyses[i]` is
+    /// sentence `i`'s); `date` is the document date, `YYYY-MM-DD`.
+    pub fn code_analyzed(
         &self,
         doc: &Document,
         seg: &Segmented,
         analyses: &[AnalyzedSentence],
         date_str: Option<String>,
-        date: Option<Date>,
     ) -> CodedDocument {
+        let date = date_str.as_deref().and_then(|d| Date::parse(d).ok());
         let text = &doc.text;
-        let mut actors: Vec<DocActor> = Vec::new();
+        let resolved = document::resolve(self.matcher, text, seg, analyses, date);
+        let mut actors: Vec<DocActor> = resolved
+            .actors
+            .iter()
+            .map(|a| DocActor {
+                id: a.id.clone(),
+                name: a.name.clone(),
+                code: a.code.map(|c| c.to_string()),
+                country: a.country().map(str::to_string),
+                sectors: a
+                    .code
+                    .as_ref()
+                    .map_or(Vec::new(), |c| c.sectors().map(str::to_string).collect()),
+                kind: a.kind.as_str(),
+                role: a.role.clone(),
+                found_by: a.found_by.as_str().to_string(),
+                mentions: Vec::new(),
+            })
+            .collect();
+        for m in resolved.mentions.iter().flatten() {
+            if let Some(a) = actors.get_mut(m.actor) {
+                a.mentions.push(MentionOut {
+                    text: m.span.slice(text).to_string(),
+                    span: m.span,
+                    how: m.how.as_str(),
+                });
+            }
+        }
         let mut events = Vec::new();
+        let mut places: Vec<(String, Code)> = Vec::new();
         for (si, (s, a)) in seg.sentences.iter().zip(analyses).enumerate() {
+            let kind = seg
+                .paragraphs
+                .get(s.paragraph as usize)
+                .map_or(ParagraphKind::Body, |p| p.kind);
+            if kind != ParagraphKind::Body && !self.options.all_paragraphs {
+                continue;
+            }
+            let mut parties = Vec::new();
+            let mut info = Vec::new();
+            for m in resolved.mentions.get(si).into_iter().flatten() {
+                let Some(code) = m.code else { continue };
+                let actor = &resolved.actors[m.actor];
+                if !actor.kind.is_political() && actor.kind != MatchKind::Sector {
+                    continue;
+                }
+                parties.push(Party {
+                    tokens: m.tokens.clone(),
+                    head: m.head,
+                    actor: m.actor,
+                    place: false,
+                });
+                info.push(PartyInfo { code, span: m.span });
+            }
+            // places, for visits ("arrived in Baghdad")
             let deps: Vec<Dep> = a
                 .words
                 .iter()
@@ -238,55 +298,32 @@ impl<'a> Coder<'a> {
                 })
                 .collect();
             let spans: Vec<Span> = s.tokens.iter().map(|t| t.span).collect();
-            let mut parties = Vec::new();
-            let mut info = Vec::new();
             for m in self.matcher.find(text, &spans, Some(&deps), date) {
-                let Some(id) = m.actor else { continue };
-                let actor = self.matcher.actor(id);
-                let place = m.kind == MatchKind::Place;
-                let code = match (m.code, place) {
-                    (Some(c), false) if m.kind.is_political() => c,
-                    (_, true) => match actor.country {
-                        Some(c) => c,
-                        None => continue,
-                    },
-                    _ => continue,
+                if m.kind != MatchKind::Place
+                    || parties
+                        .iter()
+                        .any(|p: &Party| p.tokens.contains(&m.tokens.start))
+                {
+                    continue;
+                }
+                let Some(code) = m.actor.and_then(|id| self.matcher.actor(id).country) else {
+                    continue;
                 };
-                let key = format!("{}|{}", actor.name(), code.root());
-                let idx = match actors.iter().position(|x| x.found_by == key) {
+                let name = m.span.slice(text).to_string();
+                let idx = match places.iter().position(|(n, _)| *n == name) {
                     Some(i) => i,
                     None => {
-                        actors.push(DocActor {
-                            id: format!("A{}", actors.len() + 1),
-                            name: actor.name().to_string(),
-                            code: Some(code.to_string()),
-                            country: Some(code.root().to_string()),
-                            sectors: code.sectors().map(str::to_string).collect(),
-                            kind: m.kind.as_str(),
-                            found_by: key,
-                            mentions: Vec::new(),
-                        });
-                        actors.len() - 1
+                        places.push((name, code));
+                        places.len() - 1
                     }
                 };
-                actors[idx].mentions.push(MentionOut {
-                    text: m.span.slice(text).to_string(),
-                    span: m.span,
-                });
                 parties.push(Party {
                     tokens: m.tokens.clone(),
                     head: head_of(a, &m.tokens),
-                    actor: idx,
-                    place,
+                    actor: PLACE_BASE + idx,
+                    place: true,
                 });
                 info.push(PartyInfo { code, span: m.span });
-            }
-            let kind = seg
-                .paragraphs
-                .get(s.paragraph as usize)
-                .map_or(ParagraphKind::Body, |p| p.kind);
-            if kind != ParagraphKind::Body && !self.options.all_paragraphs {
-                continue;
             }
             for c in code_sentence(self.patterns, text, a, &parties) {
                 if c.negated && !self.options.keep_negated {
@@ -301,15 +338,15 @@ impl<'a> Coder<'a> {
                     &parties,
                     &info,
                     &actors,
+                    &places,
                     &date_str,
                     &mut events,
                 );
             }
         }
         for a in &mut actors {
-            a.found_by = "dictionary".to_string();
+            a.mentions.sort_by_key(|m| m.span.start);
         }
-        actors.retain(|a| a.kind != MatchKind::Place.as_str());
         CodedDocument {
             doc_id: doc.id.clone(),
             date: date_str,
@@ -329,6 +366,7 @@ impl<'a> Coder<'a> {
         parties: &[Party],
         info: &[PartyInfo],
         actors: &[DocActor],
+        places: &[(String, Code)],
         date: &Option<String>,
         out: &mut Vec<Event>,
     ) {
@@ -336,14 +374,17 @@ impl<'a> Coder<'a> {
         let party = |k: usize| {
             let p = &parties[k];
             let i = &info[k];
-            let act = &actors[p.actor];
+            let (name, id) = match p.actor.checked_sub(PLACE_BASE) {
+                Some(k) => (places[k].0.clone(), String::new()),
+                None => (actors[p.actor].name.clone(), actors[p.actor].id.clone()),
+            };
             EventActor {
                 code: i.code.to_string(),
                 country: i.code.root().to_string(),
                 sectors: i.code.sectors().map(str::to_string).collect(),
                 text: i.span.slice(text).to_string(),
-                name: act.name.clone(),
-                actor_id: act.id.clone(),
+                name,
+                actor_id: id,
             }
         };
         let onto = self.ontology.lookup(&c.code);
