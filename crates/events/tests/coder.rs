@@ -1,0 +1,203 @@
+//! The coder on news sentences written for these tests, with a small
+//! pattern set of their own (so the tests say what the coder does with the
+//! parse, whatever the built-in dictionary holds).
+
+use khaldun_actors::{Knowledge, Matcher};
+use khaldun_events::{Coder, Modality, Patterns, TriggerKind};
+use khaldun_types::Document;
+use std::sync::OnceLock;
+
+const VERBS: &str = "
+040 meet $T
+040 meet with $T
+042 visit $T
+043 host $T
+051 praise $T
+112 accuse $T
+190 attack $T
+173 arrest $T
+072 arm $T
+071 provide aid to $T
+";
+const NOUNS: &str = "
+040 talk with $T
+195 air strike against|on $T
+190 attack on|against $T
+";
+
+fn patterns() -> &'static Patterns {
+    static P: OnceLock<Patterns> = OnceLock::new();
+    P.get_or_init(|| {
+        let mut p = Patterns::default();
+        p.read_patterns(VERBS, "verbs", TriggerKind::Verb).unwrap();
+        p.read_patterns(NOUNS, "nouns", TriggerKind::Noun).unwrap();
+        p.read_light("launch\ncarry out\nhold\n", "light").unwrap();
+        p.read_compose(
+            "intent agree pledge ready\nthreat threaten\nbelief believe fear\nintent 07 → 033\nintent 072 → 0332\nintent 04 → 036\nthreat 19 → 138\n",
+            "compose",
+        )
+        .unwrap();
+        p
+    })
+}
+
+fn matcher() -> &'static Matcher {
+    static M: OnceLock<Matcher> = OnceLock::new();
+    M.get_or_init(|| Matcher::new(Knowledge::builtin()))
+}
+
+/// (source country, target country, code, negated, modality) per event.
+fn code(text: &str, keep_negated: bool) -> Vec<(String, String, String, bool, Modality)> {
+    let mut c = Coder::new(matcher());
+    c.patterns = patterns();
+    c.options.keep_negated = keep_negated;
+    let doc = Document {
+        id: "t".into(),
+        text: text.into(),
+        ..Default::default()
+    };
+    c.code(&doc, Some("2024-05-01"))
+        .events
+        .into_iter()
+        .map(|e| {
+            (
+                e.source.map(|a| a.country).unwrap_or_default(),
+                e.target.map(|a| a.country).unwrap_or_default(),
+                e.cameo,
+                e.negated,
+                e.modality,
+            )
+        })
+        .collect()
+}
+
+fn pairs(text: &str) -> Vec<(String, String, String)> {
+    code(text, false)
+        .into_iter()
+        .map(|(s, t, c, _, _)| (s, t, c))
+        .collect()
+}
+
+fn ev(s: &str, t: &str, c: &str) -> (String, String, String) {
+    (s.into(), t.into(), c.into())
+}
+
+#[test]
+fn subject_and_object() {
+    assert_eq!(
+        pairs("Egyptian officials met Sudanese envoys in Cairo on Monday."),
+        [ev("EGY", "SDN", "040")]
+    );
+}
+
+#[test]
+fn passive_voice_takes_the_source_from_by() {
+    assert_eq!(
+        pairs("Kenyan police stations were attacked by al-Shabaab fighters on Sunday."),
+        [ev("IMG", "KEN", "190")]
+    );
+}
+
+#[test]
+fn compound_actors_give_one_event_each() {
+    let got = pairs("Germany and France accused Russia of spreading disinformation.");
+    assert!(got.contains(&ev("DEU", "RUS", "112")), "{got:?}");
+    assert!(got.contains(&ev("FRA", "RUS", "112")), "{got:?}");
+}
+
+#[test]
+fn negation_is_flagged_and_dropped_by_default() {
+    let text = "Japan did not meet the North Korean foreign minister last week.";
+    assert!(pairs(text).is_empty());
+    let kept = code(text, true);
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert!(kept[0].3);
+}
+
+#[test]
+fn modal_auxiliaries_set_modality() {
+    let got = code("Brazil will host Argentine ministers next month.", false);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].4, Modality::Future);
+}
+
+#[test]
+fn intent_frames_recode_the_event() {
+    let got = code("Norway agreed to arm Ukraine.", false);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(
+        (got[0].0.as_str(), got[0].1.as_str(), got[0].2.as_str()),
+        ("NOR", "UKR", "0332")
+    );
+    assert_eq!(got[0].4, Modality::Intent);
+}
+
+#[test]
+fn threats_recode_attacks() {
+    let got = code("Iran threatened to attack Israel.", false);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].2, "138");
+    assert_eq!(got[0].4, Modality::Threat);
+}
+
+#[test]
+fn beliefs_are_not_events() {
+    assert!(pairs("Poland fears that Russia will attack Lithuania.").is_empty());
+}
+
+#[test]
+fn reported_speech_codes_the_reported_clause() {
+    assert_eq!(
+        pairs("The ministry said that Turkish jets attacked Kurdish positions in Syria."),
+        Vec::<(String, String, String)>::new(),
+        "no actor for 'Kurdish positions': nothing coded"
+    );
+    assert_eq!(
+        pairs("A spokesman said that Turkey attacked Syria."),
+        [ev("TUR", "SYR", "190")]
+    );
+}
+
+#[test]
+fn light_verbs_hand_their_subject_to_event_nouns() {
+    assert_eq!(
+        pairs("Turkey launched air strikes against the PKK in northern Iraq."),
+        [ev("TUR", "TUR", "195")]
+    );
+    assert_eq!(
+        pairs("Pakistan held talks with India on Tuesday."),
+        [ev("PAK", "IND", "040")]
+    );
+}
+
+#[test]
+fn possessors_and_country_adjectives_own_event_nouns() {
+    let got = pairs("Israel's attack on Lebanon drew criticism.");
+    assert_eq!(got, [ev("ISR", "LBN", "190")]);
+}
+
+#[test]
+fn shared_subjects_carry_over_coordination() {
+    let got = pairs("Chile hosted Peru and later praised Bolivia.");
+    assert!(got.contains(&ev("CHL", "PER", "043")), "{got:?}");
+    assert!(got.contains(&ev("CHL", "BOL", "051")), "{got:?}");
+}
+
+#[test]
+fn object_control_gives_the_accused_as_actor() {
+    let got = pairs("Ukraine accused Russia of attacking Moldova.");
+    assert!(got.contains(&ev("UKR", "RUS", "112")), "{got:?}");
+    assert!(got.contains(&ev("RUS", "MDA", "190")), "{got:?}");
+}
+
+#[test]
+fn relative_clauses_give_the_noun_as_subject() {
+    let got = pairs("Police arrested Nigerian militants who attacked Cameroon.");
+    assert!(got.contains(&ev("NGA", "CMR", "190")), "{got:?}");
+}
+
+#[test]
+fn pronouns_are_resolved_through_the_document() {
+    let got = pairs("Emmanuel Macron arrived in Rome on Monday. He met Italian officials.");
+    assert!(got.contains(&ev("FRA", "ITA", "040")), "{got:?}");
+}
