@@ -29,6 +29,8 @@ pub enum Command {
     /// Code events (CAMEO and PLOVER) with their actors and evidence: one JSON line per event
     /// by default.
     Code(CodeArgs),
+    /// Quotes with their speakers and reporting verbs: one JSON line per quote.
+    Quotes(QuotesArgs),
     /// Score khaldun against gold data.
     #[command(subcommand)]
     Eval(EvalCommand),
@@ -241,6 +243,15 @@ pub struct CodeArgs {
     /// Keep negated events ("did not meet"), marked `"negated": true`.
     #[arg(long)]
     pub keep_negated: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct QuotesArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Direct quotes only (in quotation marks), no reported speech.
+    #[arg(long)]
+    pub direct_only: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -5,12 +5,14 @@ pub mod coder;
 mod error;
 pub mod ontology;
 pub mod patterns;
+pub mod quotes;
 pub mod record;
 
 pub use coder::{code_sentence, Coded, Modality, Party};
 pub use error::{Error, Result};
 pub use ontology::{CameoCode, Ontology, Plover, PloverType, QuadClass};
 pub use patterns::{Frame, Pattern, Patterns, Slot, TriggerKind, Words};
+pub use quotes::{find_quotes, Quote, Speaker};
 pub use record::{
     CodedDocument, Coder, DocActor, Event, EventActor, Evidence, Location, Options, PloverCoding,
 };

@@ -156,6 +156,8 @@ pub struct CodedDocument {
     pub actors: Vec<DocActor>,
     /// Its events.
     pub events: Vec<Event>,
+    /// Its quotes, direct and reported.
+    pub quotes: Vec<crate::quotes::Quote>,
 }
 
 /// What to code.
@@ -352,6 +354,7 @@ impl<'a> Coder<'a> {
             date: date_str,
             actors,
             events,
+            quotes: crate::quotes::find_quotes(text, seg, analyses, &resolved),
         }
     }
 

@@ -5,6 +5,7 @@ mod code;
 mod dict;
 mod eval;
 mod parse;
+mod quotes;
 mod segment;
 mod train;
 
@@ -20,6 +21,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Command::Parse(a) => parse::run(a, out, cli.quiet),
         Command::Actors(a) => actors::run(a, out, cli.quiet),
         Command::Code(a) => code::run(a, out, cli.quiet),
+        Command::Quotes(a) => quotes::run(a, out, cli.quiet),
         Command::Eval(e) => eval::run(e, out),
         Command::Dict(d) => dict::run(d, out, cli.quiet),
         Command::Train(t) => {

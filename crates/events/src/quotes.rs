@@ -1,0 +1,416 @@
+//! Quotes and who said them.
+//!
+//! Direct quotes come from quotation marks, paired per paragraph: any
+//! double mark (straight, curly, low, guillemet) toggles, so a misused or
+//! space-separated closing mark (`yet. "`) still closes, and a paragraph
+//! that ends inside a quote ends the quote there (news style: a quote that
+//! runs on reopens in the next paragraph). Short marked phrases with no
+//! verb and no sentence punctuation are scare quotes or titles, not speech.
+//!
+//! The speaker is the subject of the reporting verb: the last one before
+//! the quote in its first sentence (`X said, "..."`, `X stressed that
+//! "..."`), else the first one after it in its last sentence (`"...," X
+//! said`, `"...," said X`). A verb with no subject of its own (`saying,
+//! "..."`) takes its governing clause's. The subject is read through the
+//! document's resolved actors, so "She said" is Parly. A paragraph that is
+//! all quote, with no verb, continues the previous paragraph's speaker.
+//!
+//! Indirect speech is a reporting verb's `that`-clause outside quotation
+//! marks (`X said that ...`).
+
+use khaldun_actors::DocumentActors;
+use khaldun_analysis::AnalyzedSentence;
+use khaldun_types::{Segmented, Span};
+use serde::Serialize;
+
+/// Who said it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Speaker {
+    /// The document actor, if the speaker is one.
+    pub actor_id: Option<String>,
+    /// The actor's name, or the words naming the speaker.
+    pub name: String,
+    /// The words in the sentence ("She", "a police spokesman").
+    pub text: String,
+}
+
+/// A quote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Quote {
+    /// The quoted words (inside the marks for a direct quote).
+    pub text: String,
+    /// Where they are.
+    pub span: Span,
+    /// In quotation marks (true) or reported speech (false).
+    pub direct: bool,
+    /// The reporting verb's lemma ("say", "stress").
+    pub verb: Option<String>,
+    /// Who said it, when known.
+    pub speaker: Option<Speaker>,
+}
+
+/// Verbs that report speech (lemmas).
+const REPORTING: &[&str] = &[
+    "say",
+    "tell",
+    "add",
+    "stress",
+    "state",
+    "affirm",
+    "reaffirm",
+    "confirm",
+    "note",
+    "explain",
+    "declare",
+    "announce",
+    "insist",
+    "warn",
+    "claim",
+    "argue",
+    "write",
+    "reply",
+    "respond",
+    "continue",
+    "emphasize",
+    "emphasise",
+    "reiterate",
+    "indicate",
+    "comment",
+    "tweet",
+    "post",
+    "assert",
+    "maintain",
+    "acknowledge",
+    "admit",
+    "deny",
+    "allege",
+    "report",
+    "recall",
+    "urge",
+    "remark",
+    "predict",
+    "promise",
+    "vow",
+    "pledge",
+    "suggest",
+    "point",
+    "underline",
+    "underscore",
+    "highlight",
+    "observe",
+    "describe",
+    "call",
+    "ask",
+    "answer",
+    "conclude",
+    "testify",
+    "concede",
+    "boast",
+    "complain",
+    "lament",
+    "quip",
+    "joke",
+    "shout",
+    "cry",
+    "whisper",
+    "mention",
+    "disclose",
+    "reveal",
+    "caution",
+    "believe",
+    "think",
+    "feel",
+];
+
+fn is_mark(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}'
+    )
+}
+
+/// (open, close) byte offsets of the content of each marked span, per paragraph.
+fn marked_spans(text: &str, para: Span) -> Vec<(u32, u32, bool)> {
+    let body = para.slice(text);
+    let base = para.start;
+    let mut out = Vec::new();
+    let mut open: Option<u32> = None;
+    for (i, c) in body.char_indices() {
+        if !is_mark(c) {
+            continue;
+        }
+        let at = base + i as u32;
+        match open {
+            None => open = Some(at + c.len_utf8() as u32),
+            Some(s) => {
+                out.push((s, at, true));
+                open = None;
+            }
+        }
+    }
+    if let Some(s) = open {
+        // runs on past the paragraph: ends with it
+        out.push((s, para.end, false));
+    }
+    out
+}
+
+fn trim(text: &str, s: u32, e: u32) -> Option<Span> {
+    let piece = text.get(s as usize..e as usize)?;
+    let lead = piece.len() - piece.trim_start().len();
+    let t = piece.trim();
+    (!t.is_empty()).then(|| Span::new(s + lead as u32, s + (lead + t.len()) as u32))
+}
+
+struct Doc<'a> {
+    text: &'a str,
+    seg: &'a Segmented,
+    an: &'a [AnalyzedSentence],
+    actors: &'a DocumentActors,
+}
+
+impl Doc<'_> {
+    fn sentence_at(&self, pos: u32) -> Option<usize> {
+        self.seg
+            .sentences
+            .iter()
+            .position(|s| s.span.start <= pos && pos <= s.span.end)
+    }
+
+    fn children(&self, si: usize, i: usize) -> impl Iterator<Item = usize> + '_ {
+        self.an[si]
+            .words
+            .iter()
+            .enumerate()
+            .filter(move |(_, w)| w.head as usize == i + 1)
+            .map(|(k, _)| k)
+    }
+
+    /// First and last word of the subtree of word `i`.
+    fn subtree(&self, si: usize, i: usize) -> (usize, usize) {
+        let words = &self.an[si].words;
+        let (mut lo, mut hi) = (i, i);
+        let mut stack = vec![i];
+        let mut guard = 0;
+        while let Some(k) = stack.pop() {
+            guard += 1;
+            if guard > words.len() * 2 {
+                break;
+            }
+            lo = lo.min(k);
+            hi = hi.max(k);
+            stack.extend(self.children(si, k));
+        }
+        (lo, hi)
+    }
+
+    fn is_reporting(&self, si: usize, i: usize) -> bool {
+        let w = &self.an[si].words[i];
+        w.upos == "VERB" && REPORTING.contains(&w.lemma.as_str())
+    }
+
+    /// The subject of verb `v`, climbing to the governing clause for
+    /// subjectless verbs ("saying, ..."); a subject inside a direct quote is
+    /// the quote's own, not the speaker.
+    fn subject(&self, si: usize, v: usize, quoted: &[Span]) -> Option<usize> {
+        let words = &self.an[si].words;
+        let inside = |k: usize| {
+            quoted
+                .iter()
+                .any(|q| q.start <= words[k].span.start && words[k].span.end <= q.end)
+        };
+        let mut v = v;
+        for _ in 0..8 {
+            if let Some(s) = self
+                .children(si, v)
+                .find(|&c| matches!(words[c].deprel, "nsubj" | "nsubj:pass") && !inside(c))
+            {
+                // "the minister, who said": the noun the clause modifies
+                if words[v].deprel == "acl:relcl"
+                    && matches!(words[s].lemma.as_str(), "who" | "which" | "that")
+                {
+                    return Some(words[v].head as usize - 1);
+                }
+                return Some(s);
+            }
+            let h = words[v].head as usize;
+            if h == 0 {
+                return None;
+            }
+            v = h - 1;
+        }
+        None
+    }
+
+    fn speaker(&self, si: usize, subj: usize) -> Speaker {
+        let words = &self.an[si].words;
+        let mention = self.actors.mention_at(si, subj).or_else(|| {
+            self.children(si, subj)
+                .filter(|&c| matches!(words[c].deprel, "compound" | "flat" | "appos" | "nmod"))
+                .find_map(|c| self.actors.mention_at(si, c))
+        });
+        match mention {
+            Some(m) => {
+                let a = &self.actors.actors[m.actor];
+                Speaker {
+                    actor_id: Some(a.id.clone()),
+                    name: a.name.clone(),
+                    text: m.span.slice(self.text).to_string(),
+                }
+            }
+            None => {
+                let (lo, hi) = self.subtree(si, subj);
+                let span = Span::new(words[lo].span.start, words[hi].span.end);
+                let t = span.slice(self.text).to_string();
+                Speaker {
+                    actor_id: None,
+                    name: t.clone(),
+                    text: t,
+                }
+            }
+        }
+    }
+
+    /// The reporting verb for a quote from `start` to `end`: the last one
+    /// before it in its first sentence, else the first one after it in its last.
+    fn reporting_verb(&self, start: u32, end: u32) -> Option<(usize, usize)> {
+        let s0 = self.sentence_at(start)?;
+        let words = &self.an[s0].words;
+        let before = (0..words.len())
+            .rev()
+            .find(|&i| words[i].span.end <= start && self.is_reporting(s0, i));
+        if let Some(i) = before {
+            return Some((s0, i));
+        }
+        let s1 = self.sentence_at(end.saturating_sub(1)).unwrap_or(s0);
+        let words = &self.an[s1].words;
+        (0..words.len())
+            .find(|&i| words[i].span.start >= end && self.is_reporting(s1, i))
+            .map(|i| (s1, i))
+    }
+}
+
+/// Finds the quotes of a document. `analyses[i]` is sentence `i`'s
+/// analysis; `actors` the document's resolved actors.
+pub fn find_quotes(
+    text: &str,
+    seg: &Segmented,
+    analyses: &[AnalyzedSentence],
+    actors: &DocumentActors,
+) -> Vec<Quote> {
+    let d = Doc {
+        text,
+        seg,
+        an: analyses,
+        actors,
+    };
+    let quoted: Vec<Span> = seg
+        .paragraphs
+        .iter()
+        .flat_map(|p| marked_spans(text, p.span))
+        .filter_map(|(s, e, _)| trim(text, s, e))
+        .collect();
+    let mut out: Vec<Quote> = Vec::new();
+    let mut last_speaker: Option<(usize, Option<Speaker>, Option<String>)> = None; // (paragraph, ..)
+    let mut direct_spans: Vec<Span> = Vec::new();
+    for (pi, para) in seg.paragraphs.iter().enumerate() {
+        for (s, e, _) in marked_spans(text, para.span) {
+            let Some(span) = trim(text, s, e) else {
+                continue;
+            };
+            if !speech_like(&d, span) {
+                continue;
+            }
+            direct_spans.push(span);
+            let (verb, speaker) = match d.reporting_verb(span.start, span.end) {
+                Some((si, v)) => (
+                    Some(d.an[si].words[v].lemma.clone()),
+                    d.subject(si, v, &quoted).map(|sj| d.speaker(si, sj)),
+                ),
+                None => match &last_speaker {
+                    // a paragraph-long quote continues the previous speaker
+                    Some((lp, sp, vb)) if *lp + 1 >= pi && starts_paragraph(text, para.span, s) => {
+                        (vb.clone(), sp.clone())
+                    }
+                    _ => (None, None),
+                },
+            };
+            last_speaker = Some((pi, speaker.clone(), verb.clone()));
+            out.push(Quote {
+                text: span.slice(text).to_string(),
+                span,
+                direct: true,
+                verb,
+                speaker,
+            });
+        }
+    }
+    // indirect speech: a reporting verb's that-clause outside quotation marks
+    for (si, a) in analyses.iter().enumerate() {
+        for (v, w) in a.words.iter().enumerate() {
+            if !d.is_reporting(si, v) || REPORTING_OPINION.contains(&w.lemma.as_str()) {
+                continue;
+            }
+            let Some(c) = d.children(si, v).find(|&c| a.words[c].deprel == "ccomp") else {
+                continue;
+            };
+            let (lo, hi) = d.subtree(si, c);
+            let mut lo = lo;
+            while lo < hi && matches!(a.words[lo].deprel, "mark" | "punct") {
+                lo += 1;
+            }
+            let mut hi = hi;
+            while hi > lo && a.words[hi].deprel == "punct" {
+                hi -= 1;
+            }
+            let span = Span::new(a.words[lo].span.start, a.words[hi].span.end);
+            if lo <= v
+                || direct_spans
+                    .iter()
+                    .any(|q| q.start < span.end && span.start < q.end)
+            {
+                continue;
+            }
+            out.push(Quote {
+                text: span.slice(text).to_string(),
+                span,
+                direct: false,
+                verb: Some(w.lemma.clone()),
+                speaker: d.subject(si, v, &quoted).map(|sj| d.speaker(si, sj)),
+            });
+        }
+    }
+    out.sort_by_key(|q| q.span.start);
+    out
+}
+
+/// Opinion verbs report thoughts, not speech, when there are no quotation marks.
+const REPORTING_OPINION: &[&str] = &["believe", "think", "feel", "call", "describe", "point"];
+
+fn starts_paragraph(text: &str, para: Span, content_start: u32) -> bool {
+    text.get(para.start as usize..content_start as usize)
+        .is_some_and(|p| p.chars().filter(|c| !c.is_whitespace()).count() <= 1)
+}
+
+/// Speech, not a scare quote or a title: several words, or a verb, or
+/// sentence punctuation inside.
+fn speech_like(d: &Doc, span: Span) -> bool {
+    let t = span.slice(d.text);
+    let words = t.split_whitespace().count();
+    if words >= 6 {
+        return true;
+    }
+    if t.ends_with(['.', '!', '?', ',']) && words >= 2 {
+        return true;
+    }
+    let has_verb = d.seg.sentences.iter().zip(d.an).any(|(s, a)| {
+        s.span.start < span.end
+            && span.start < s.span.end
+            && a.words.iter().any(|w| {
+                w.span.start >= span.start
+                    && w.span.end <= span.end
+                    && matches!(w.upos, "VERB" | "AUX")
+            })
+    });
+    has_verb && words >= 3
+}
