@@ -9,6 +9,7 @@
 
 pub mod events;
 pub mod ner;
+pub mod quotes;
 pub mod segment;
 pub mod ud;
 
