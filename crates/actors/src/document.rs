@@ -628,6 +628,22 @@ const HONORIFICS: &[(&str, Gender)] = &[
     ("sir", Gender::Male),
     ("dr", Gender::Unknown),
     ("dr.", Gender::Unknown),
+    // military ranks, abbreviated ("Lt Gen", "Col.")
+    ("gen", Gender::Unknown),
+    ("gen.", Gender::Unknown),
+    ("lt", Gender::Unknown),
+    ("lt.", Gender::Unknown),
+    ("col", Gender::Unknown),
+    ("col.", Gender::Unknown),
+    ("maj", Gender::Unknown),
+    ("maj.", Gender::Unknown),
+    ("capt", Gender::Unknown),
+    ("capt.", Gender::Unknown),
+    ("sgt", Gender::Unknown),
+    ("sgt.", Gender::Unknown),
+    ("adm", Gender::Unknown),
+    ("adm.", Gender::Unknown),
+    ("brig", Gender::Unknown),
 ];
 const ORG_WORDS: &[&str] = &["organization", "organisation", "group", "movement"];
 const SOURCE_PREPS: &[&str] = &[
@@ -1164,7 +1180,12 @@ impl<'a> Resolver<'a> {
             let w = s.low(i);
             // honorific + name
             if let Some(&(_, g)) = HONORIFICS.iter().find(|(h, _)| *h == w) {
-                if let Some(run) = self.name_run(s, i + 1, covered) {
+                // "Lt Gen Sergei Rudskoi": the name after the last rank
+                let mut j = i + 1;
+                while j < n && !covered[j] && HONORIFICS.iter().any(|(h, _)| *h == s.low(j)) {
+                    j += 1;
+                }
+                if let Some(run) = self.name_run(s, j, covered) {
                     let name = self.slice(s, &run);
                     let parts = name_parts(&name);
                     let r = i..run.end;

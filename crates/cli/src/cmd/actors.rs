@@ -172,7 +172,9 @@ fn write_proposals(
     let mut actors = Vec::new();
     for ((name, code), e) in rows {
         let found = e.found_by.as_str();
-        if found == FoundBy::Dictionary.as_str() || found == FoundBy::Source.as_str() {
+        // named actors only: not roles without a name, sources or descriptions
+        let named = [FoundBy::TitleName, FoundBy::Appositive, FoundBy::Entity];
+        if !named.iter().any(|f| f.as_str() == found) {
             continue;
         }
         let kind = match e.kind {
