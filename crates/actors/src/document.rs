@@ -628,6 +628,22 @@ const HONORIFICS: &[(&str, Gender)] = &[
     ("sir", Gender::Male),
     ("dr", Gender::Unknown),
     ("dr.", Gender::Unknown),
+    // military ranks, abbreviated ("Lt Gen", "Col.")
+    ("gen", Gender::Unknown),
+    ("gen.", Gender::Unknown),
+    ("lt", Gender::Unknown),
+    ("lt.", Gender::Unknown),
+    ("col", Gender::Unknown),
+    ("col.", Gender::Unknown),
+    ("maj", Gender::Unknown),
+    ("maj.", Gender::Unknown),
+    ("capt", Gender::Unknown),
+    ("capt.", Gender::Unknown),
+    ("sgt", Gender::Unknown),
+    ("sgt.", Gender::Unknown),
+    ("adm", Gender::Unknown),
+    ("adm.", Gender::Unknown),
+    ("brig", Gender::Unknown),
 ];
 const ORG_WORDS: &[&str] = &["organization", "organisation", "group", "movement"];
 const SOURCE_PREPS: &[&str] = &[
@@ -808,6 +824,32 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             if is_person_agent(m, x) {
+                // a nationality the parse did not join to the title ("Chilean
+                // Defence Minister Ramona Quispe"): join it here
+                let mut x = x.clone();
+                if x.kind == MatchKind::Sector {
+                    let prev = items.last().and_then(|p| match &p.what {
+                        What::Named(nm)
+                            if nm.kind == MatchKind::Country
+                                && nm.how != MentionHow::Phrase
+                                && p.tokens.end == x.tokens.start =>
+                        {
+                            Some((p.tokens.start, nm.code))
+                        }
+                        _ => None,
+                    });
+                    let agent = x.agent.and_then(|g| m.agents().get(g));
+                    if let (Some((start, Some(c))), Some(agent)) = (prev, agent) {
+                        if let Ok(code) = agent.apply(&c) {
+                            items.pop();
+                            x.tokens = start..x.tokens.end;
+                            x.span = Span::new(s.toks[start].start, x.span.end);
+                            x.code = Some(code);
+                            x.kind = MatchKind::Country;
+                        }
+                    }
+                }
+                let x = &x;
                 // title + name: a person match, an honorific or a name run next
                 let next = found
                     .get(k + 1)
@@ -857,6 +899,37 @@ impl<'a> Resolver<'a> {
                     });
                     k += 1;
                     continue;
+                }
+                // "role, Name Surname," : an unlisted name in apposition
+                if s.is(x.tokens.end, &[","]) {
+                    if let Some(run) = self.name_run(s, x.tokens.end + 1, &covered) {
+                        let after = run.end;
+                        if run.len() >= 2
+                            && (after >= s.len() || s.is(after, &[",", ".", ";", ")"]))
+                        {
+                            let name = self.slice(s, &run);
+                            let parts = name_parts(&name);
+                            for c in covered.iter_mut().take(run.end).skip(run.start) {
+                                *c = true;
+                            }
+                            items.push(Item {
+                                tokens: run,
+                                what: What::Named(Named {
+                                    key: Key::Name(parts.join(" ")),
+                                    entry: None,
+                                    gender: gender_of_name(&parts),
+                                    name,
+                                    kind: MatchKind::Person,
+                                    code: None,
+                                    role: None,
+                                    office: None,
+                                    found_by: FoundBy::Appositive,
+                                    how: MentionHow::Name,
+                                }),
+                                appos: None,
+                            });
+                        }
+                    }
                 }
                 // a role: apposed, possessive, "of the French armies", or a description
                 let mut start = x.tokens.start;
@@ -1065,12 +1138,26 @@ impl<'a> Resolver<'a> {
     fn title_text(&self, s: &Sent<'_>, x: &Match) -> String {
         // the title without the nationality ("Iraqi Prime Minister" → "Prime Minister")
         let r = x.tokens.clone();
-        let start = (r.start..r.end)
-            .find(|&i| {
-                !s.words.is_empty() && s.upos(i) != "ADJ" || s.words.is_empty() && i > r.start
-            })
-            .filter(|_| x.kind == MatchKind::Country)
-            .unwrap_or(r.start);
+        let mut start = r.start;
+        if x.kind == MatchKind::Country {
+            let names: Vec<String> = x
+                .code
+                .and_then(|c| c.country().and_then(|root| self.country_entry(root)))
+                .map(|id| {
+                    self.m
+                        .actor(id)
+                        .names
+                        .iter()
+                        .flat_map(|n| name_parts(&n.text))
+                        .collect()
+                })
+                .unwrap_or_default();
+            while start + 1 < r.end
+                && (names.iter().any(|n| n == s.low(start)) || s.is(start, &["'s", "'", "the"]))
+            {
+                start += 1;
+            }
+        }
         self.slice(s, &(start..r.end))
     }
 
@@ -1093,7 +1180,12 @@ impl<'a> Resolver<'a> {
             let w = s.low(i);
             // honorific + name
             if let Some(&(_, g)) = HONORIFICS.iter().find(|(h, _)| *h == w) {
-                if let Some(run) = self.name_run(s, i + 1, covered) {
+                // "Lt Gen Sergei Rudskoi": the name after the last rank
+                let mut j = i + 1;
+                while j < n && !covered[j] && HONORIFICS.iter().any(|(h, _)| *h == s.low(j)) {
+                    j += 1;
+                }
+                if let Some(run) = self.name_run(s, j, covered) {
                     let name = self.slice(s, &run);
                     let parts = name_parts(&name);
                     let r = i..run.end;
@@ -1184,6 +1276,33 @@ impl<'a> Resolver<'a> {
                         what: What::Counterpart { possessor, country },
                         appos: None,
                     });
+                    if s.is(i + 1, &[","]) {
+                        if let Some(run) = self.name_run(s, i + 2, covered) {
+                            let after = run.end;
+                            if run.len() >= 2 && (after >= n || s.is(after, &[",", ".", ";", ")"]))
+                            {
+                                let name = self.slice(s, &run);
+                                let parts = name_parts(&name);
+                                mark(covered, &run);
+                                items.push(Item {
+                                    tokens: run,
+                                    what: What::Named(Named {
+                                        key: Key::Name(parts.join(" ")),
+                                        entry: None,
+                                        gender: gender_of_name(&parts),
+                                        name,
+                                        kind: MatchKind::Person,
+                                        code: None,
+                                        role: None,
+                                        office: None,
+                                        found_by: FoundBy::Appositive,
+                                        how: MentionHow::Name,
+                                    }),
+                                    appos: None,
+                                });
+                            }
+                        }
+                    }
                 }
                 _ if ORG_WORDS.contains(&w) && i > 0 && s.is(i - 1, &["the"]) => {
                     items.push(Item {
@@ -1690,6 +1809,9 @@ impl<'a> Resolver<'a> {
 
     /// A role apposed to a name adds what it knows to the name's actor.
     fn enrich(&mut self, a: usize, it: &Item, items: &[Item], done: &[Option<usize>]) {
+        if self.out.actors[a].found_by == FoundBy::Entity {
+            self.out.actors[a].found_by = FoundBy::Appositive;
+        }
         match &it.what {
             What::Role(d) => {
                 let actor = &mut self.out.actors[a];

@@ -1,5 +1,6 @@
 //! Integration tests: the built-in data files and the shared PETRARCH dictionaries.
 
 mod builtin;
+mod document;
 mod petrarch;
 mod seed;

@@ -210,6 +210,10 @@ pub struct ActorsArgs {
     /// count, first_date, last_date, found_by.
     #[arg(long)]
     pub registry: bool,
+    /// With --registry: also write proposed dictionary entries (khaldun's actor lines) for the
+    /// persons and organizations found in no dictionary to FILE.
+    #[arg(long, value_name = "FILE", requires = "registry")]
+    pub propose: Option<PathBuf>,
     /// Also match the actors and agents of the PETRARCH2/Phoenix dictionaries in DIR.
     #[arg(long, value_name = "DIR")]
     pub petrarch_dicts: Option<PathBuf>,

@@ -4,7 +4,9 @@ use crate::args::ActorsArgs;
 use crate::batch::{self, BatchConfig};
 use crate::output::json_str;
 use anyhow::Context as _;
-use khaldun_actors::{Date, Dep, Knowledge, Match, MatchKind, Matcher, PetrarchSet};
+use khaldun_actors::{
+    resolve, Date, FoundBy, Knowledge, MatchKind, Matcher, MentionHow, PetrarchSet,
+};
 use khaldun_analysis::Analyzer;
 use khaldun_text::Segmenter;
 use khaldun_types::{Document, Span};
@@ -51,7 +53,9 @@ pub fn run(a: ActorsArgs, mut out: Box<dyn Write>, quiet: bool) -> anyhow::Resul
                         count: 0,
                         first: None,
                         last: None,
-                        found_by: x.found_by.clone(),
+                        found_by: x.found_by.as_str().to_string(),
+                        kind: x.kind,
+                        role: x.role.clone(),
                     });
                 e.count += x.mentions.len();
                 if let Some(d) = doc.date.as_deref() {
@@ -72,9 +76,18 @@ pub fn run(a: ActorsArgs, mut out: Box<dyn Write>, quiet: bool) -> anyhow::Resul
         let r = registry.into_inner().unwrap_or_else(|e| e.into_inner());
         let mut rows: Vec<_> = r.into_iter().collect();
         rows.sort_by(|a, b| b.1.count.cmp(&a.1.count).then_with(|| a.0.cmp(&b.0)));
+        if let Some(path) = &a.propose {
+            let n = write_proposals(&rows, path)?;
+            if !quiet {
+                eprintln!(
+                    "khaldun: {n} proposed entries written to {}",
+                    path.display()
+                );
+            }
+        }
         let mut buf = Vec::new();
-        for ((name, code), e) in rows {
-            write_registry_row(&mut buf, &name, &code, &e);
+        for ((name, code), e) in &rows {
+            write_registry_row(&mut buf, name, code, e);
         }
         out.write_all(&buf).context("cannot write output")?;
         out.flush().context("cannot write output")?;
@@ -87,9 +100,11 @@ struct Entry {
     first: Option<String>,
     last: Option<String>,
     found_by: String,
+    kind: MatchKind,
+    role: Option<String>,
 }
 
-/// One actor of a document: the matches of one actor with one code.
+/// One actor of a document, ready for output.
 pub(crate) struct DocActor {
     pub(crate) id: String,
     pub(crate) name: String,
@@ -98,12 +113,14 @@ pub(crate) struct DocActor {
     pub(crate) country: Option<String>,
     pub(crate) sectors: Vec<String>,
     pub(crate) role: Option<String>,
-    pub(crate) found_by: String,
-    pub(crate) mentions: Vec<Span>,
+    pub(crate) found_by: FoundBy,
+    /// Span and how it refers, in text order.
+    pub(crate) mentions: Vec<(Span, MentionHow)>,
 }
 
-/// Segments, analyzes and matches a document; mentions grouped by actor
-/// id and code (bare sector phrases and places are not actors).
+/// Segments, analyzes and resolves a document's actors
+/// ([`khaldun_actors::resolve`]): dictionary matches, discovered actors and
+/// coreference; places are not actors.
 pub(crate) fn document_actors(
     m: &Matcher,
     seg: &Segmenter<'_>,
@@ -116,77 +133,98 @@ pub(crate) fn document_actors(
         .and_then(|d| d.get(..10))
         .and_then(|d| Date::parse(d).ok());
     let s = seg.segment(&doc.text);
-    let mut actors: Vec<DocActor> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
-    for sent in &s.sentences {
-        let a = an.analyze_sentence(&doc.text, sent);
-        let deps: Vec<Dep> = a
-            .words
-            .iter()
-            .map(|w| Dep {
-                head: w.head,
-                deprel: w.deprel,
-            })
-            .collect();
-        let spans: Vec<Span> = sent.tokens.iter().map(|t| t.span).collect();
-        for x in m.find(&doc.text, &spans, Some(&deps), date) {
-            let Some(d) = describe(m, &x, date) else {
-                continue;
-            };
-            match index.get(&d.id) {
-                Some(&i) => actors[i].mentions.push(x.span),
-                None => {
-                    index.insert(d.id.clone(), actors.len());
-                    actors.push(d);
-                }
-            }
+    let analyses = an.analyze(&doc.text, &s);
+    let r = resolve(m, &doc.text, &s, &analyses, date);
+    let mut out: Vec<DocActor> = r
+        .actors
+        .iter()
+        .map(|a| DocActor {
+            id: a.id.clone(),
+            name: a.name.clone(),
+            kind: a.kind,
+            code: a.code.map(|c| c.to_string()),
+            country: a.country().map(String::from),
+            sectors: a
+                .code
+                .map(|c| c.sectors().map(String::from).collect())
+                .unwrap_or_default(),
+            role: a.role.clone(),
+            found_by: a.found_by,
+            mentions: Vec::new(),
+        })
+        .collect();
+    for x in r.mentions.iter().flatten() {
+        if let Some(a) = out.get_mut(x.actor) {
+            a.mentions.push((x.span, x.how));
         }
     }
-    actors
+    out
 }
 
-fn describe(m: &Matcher, x: &Match, date: Option<Date>) -> Option<DocActor> {
-    let id = x.actor?;
-    if x.kind == MatchKind::Place {
-        return None;
+/// Proposed dictionary entries (khaldun's actor lines) for the persons and
+/// organizations no dictionary listed, with a code; the dates are the first
+/// and last document dates they were seen on.
+fn write_proposals(
+    rows: &[((String, String), Entry)],
+    path: &std::path::Path,
+) -> anyhow::Result<usize> {
+    use khaldun_actors::{Actor, ActorKind, Code, DateRange, Name, NameForm, Origin, Role};
+    let mut actors = Vec::new();
+    for ((name, code), e) in rows {
+        let found = e.found_by.as_str();
+        // named actors only: not roles without a name, sources or descriptions
+        let named = [FoundBy::TitleName, FoundBy::Appositive, FoundBy::Entity];
+        if !named.iter().any(|f| f.as_str() == found) {
+            continue;
+        }
+        let kind = match e.kind {
+            MatchKind::Person => ActorKind::Person,
+            MatchKind::Organization => ActorKind::Listed,
+            _ => continue,
+        };
+        let Ok(code) = Code::parse(code) else {
+            continue;
+        };
+        if code.country().is_none() || name.split_whitespace().count() < 2 {
+            continue;
+        }
+        let dates = match (&e.first, &e.last) {
+            (Some(f), Some(l)) => {
+                DateRange::parse(&format!("{f}..{l}")).unwrap_or(DateRange::ALWAYS)
+            }
+            _ => DateRange::ALWAYS,
+        };
+        actors.push(Actor {
+            kind,
+            names: vec![Name {
+                text: name.clone(),
+                form: NameForm::Canonical,
+            }],
+            country: Code::parse(code.root()).ok(),
+            roles: vec![Role {
+                code,
+                dates,
+                offices: Vec::new(),
+                title: e.role.clone(),
+            }],
+            parent: None,
+            origin: Origin {
+                file: "proposed".into(),
+                line: 0,
+            },
+        });
     }
-    let actor = m.actor(id);
-    let code = x.code.map(|c| c.to_string());
-    let agent = x.agent.map(|g| &m.agents()[g]);
-    let name = match agent {
-        Some(g) => format!(
-            "{} {}",
-            actor
-                .names_of(khaldun_actors::NameForm::Adjective)
-                .next()
-                .unwrap_or(actor.name()),
-            g.phrases.first().map_or("", String::as_str)
-        ),
-        None => actor.name().to_string(),
-    };
-    let role = actor.role_on(date).and_then(|r| {
-        r.title
-            .clone()
-            .or_else(|| r.offices.first().map(|o| o.as_str().to_string()))
-    });
-    let origins: Vec<String> = m.provenance(x).iter().map(|o| o.to_string()).collect();
-    Some(DocActor {
-        id: match (&code, agent) {
-            (Some(c), Some(_)) => format!("{}/{c}", id.0),
-            _ => id.0.to_string(),
-        },
-        name,
-        kind: x.kind,
-        sectors: x
-            .code
-            .map(|c| c.sectors().map(String::from).collect())
-            .unwrap_or_default(),
-        country: actor.country.map(|c| c.to_string()),
-        code,
-        role,
-        found_by: format!("{} {}", x.rule.as_str(), origins.join(" + ")),
-        mentions: vec![x.span],
-    })
+    let mut f = std::io::BufWriter::new(
+        std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
+    );
+    writeln!(
+        f,
+        "# Proposed by `khaldun actors --registry`: actors found in the corpus but in no\n\
+         # dictionary (names | code | dates seen | offices | title | kind). Check before use."
+    )?;
+    let n = khaldun_actors::format::write_actor_lines(&actors, &mut f)?;
+    f.flush()?;
+    Ok(n)
 }
 
 fn opt(buf: &mut Vec<u8>, s: Option<&str>) {
@@ -226,15 +264,17 @@ fn write_doc(buf: &mut Vec<u8>, text: &str, doc: &Document, actors: &[DocActor])
         buf.extend_from_slice(b"],\"role\":");
         opt(buf, a.role.as_deref());
         buf.extend_from_slice(b",\"found_by\":");
-        json_str(buf, &a.found_by);
+        json_str(buf, a.found_by.as_str());
         buf.extend_from_slice(b",\"mentions\":[");
-        for (j, s) in a.mentions.iter().enumerate() {
+        for (j, (s, how)) in a.mentions.iter().enumerate() {
             if j > 0 {
                 buf.push(b',');
             }
             buf.extend_from_slice(b"{\"text\":");
             json_str(buf, s.slice(text));
-            let _ = write!(buf, ",\"span\":[{},{}]}}", s.start, s.end);
+            let _ = write!(buf, ",\"span\":[{},{}],\"how\":", s.start, s.end);
+            json_str(buf, how.as_str());
+            buf.push(b'}');
         }
         buf.extend_from_slice(b"]}");
     }
@@ -275,10 +315,12 @@ mod tests {
         let v: serde_json::Value = serde_json::from_slice(&b).unwrap();
         let list = v["actors"].as_array().unwrap();
         let parly = list.iter().find(|a| a["name"] == "Florence Parly").unwrap();
+        assert_eq!(parly["id"], "A1");
         assert_eq!(parly["code"], "FRAGOVMIL");
         assert_eq!(parly["mentions"].as_array().unwrap().len(), 2);
         assert_eq!(parly["mentions"][1]["text"], "Parly");
-        assert!(parly["found_by"].as_str().unwrap().contains("persons.txt:"));
+        assert_eq!(parly["mentions"][1]["how"], "surname");
+        assert_eq!(parly["found_by"], "dictionary");
         let isf = list.iter().find(|a| a["code"] == "IRQCOPMIL").unwrap();
         assert_eq!(isf["country"], "IRQ");
         assert_eq!(isf["sectors"], serde_json::json!(["COP", "MIL"]));

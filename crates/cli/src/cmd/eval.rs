@@ -96,6 +96,9 @@ pub fn run(cmd: EvalCommand, mut out: Box<dyn Write>) -> anyhow::Result<i32> {
             let (mut countries, mut sectors) =
                 (khaldun_eval::Prf::default(), khaldun_eval::Prf::default());
             let mut misses: std::collections::BTreeMap<String, usize> = Default::default();
+            // re3d: recall of gold entities by type (an actor mention overlaps them)
+            let types = ["Person", "Organisation", "Location"];
+            let mut entity_recall = [khaldun_eval::Prf::default(); 3];
             for (n, line) in text
                 .lines()
                 .enumerate()
@@ -110,6 +113,42 @@ pub fn run(cmd: EvalCommand, mut out: Box<dyn Write>) -> anyhow::Result<i32> {
                     ..Default::default()
                 };
                 let found = super::actors::document_actors(&m, &seg, an, &doc);
+                if let Some(ents) = v["entities"].as_array() {
+                    // code-point offsets -> byte offsets
+                    let bytes: Vec<usize> = doc
+                        .text
+                        .char_indices()
+                        .map(|(b, _)| b)
+                        .chain(std::iter::once(doc.text.len()))
+                        .collect();
+                    let spans: Vec<khaldun_types::Span> = found
+                        .iter()
+                        .flat_map(|a| a.mentions.iter().map(|(s, _)| *s))
+                        .collect();
+                    for e in ents {
+                        let Some(t) = types.iter().position(|t| e["type"] == *t) else {
+                            continue;
+                        };
+                        if e["gold"] != true {
+                            continue;
+                        }
+                        let (Some(cs), Some(ce)) = (e["start"].as_u64(), e["end"].as_u64()) else {
+                            continue;
+                        };
+                        let (Some(&bs), Some(&be)) =
+                            (bytes.get(cs as usize), bytes.get(ce as usize))
+                        else {
+                            continue;
+                        };
+                        entity_recall[t].gold += 1;
+                        if spans
+                            .iter()
+                            .any(|s| (s.start as usize) < be && bs < s.end as usize)
+                        {
+                            entity_recall[t].correct += 1;
+                        }
+                    }
+                }
                 let country = |a: &super::actors::DocActor| {
                     a.country
                         .clone()
@@ -151,11 +190,30 @@ pub fn run(cmd: EvalCommand, mut out: Box<dyn Write>) -> anyhow::Result<i32> {
             }
             countries.predicted = countries.gold;
             sectors.predicted = sectors.gold;
+            for p in &mut entity_recall {
+                p.predicted = p.gold;
+            }
+            let has_entities = entity_recall.iter().any(|p| p.gold > 0);
             if json {
-                let v = serde_json::json!({"country_recall": countries.recall(), "countries": countries,
+                let mut v = serde_json::json!({"country_recall": countries.recall(), "countries": countries,
                     "sector_agreement": sectors.recall(), "sectors": sectors, "misses": misses});
+                if has_entities {
+                    for (t, p) in types.iter().zip(&entity_recall) {
+                        v[format!("{}_recall", t.to_lowercase())] = serde_json::json!(p.recall());
+                        v[t.to_lowercase()] = serde_json::json!(p);
+                    }
+                }
                 serde_json::to_writer(&mut out, &v)?;
                 writeln!(out)?;
+            } else if has_entities && countries.gold == 0 {
+                writeln!(
+                    out,
+                    "{} (recall: gold entities an actor mention overlaps)",
+                    gold.display()
+                )?;
+                let rows: Vec<(&str, khaldun_eval::Prf)> =
+                    types.iter().copied().zip(entity_recall).collect();
+                prf_table(&mut out, &rows)?;
             } else {
                 writeln!(
                     out,
