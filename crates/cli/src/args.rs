@@ -319,6 +319,23 @@ pub enum EvalCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Quote extraction against hand-annotated quotes (byte spans and speakers, e.g.
+    /// crates/eval/data/wikinews-quotes.jsonl): direct and reported-speech span P/R/F1,
+    /// speaker accuracy, scare quotes taken for quotes.
+    Quotes {
+        /// Gold quote annotations (JSON lines: doc, start, end, kind, speaker).
+        #[arg(long, value_name = "FILE.jsonl")]
+        gold: PathBuf,
+        /// The articles they point into (JSON lines with id and text).
+        #[arg(long, value_name = "FILE.jsonl")]
+        articles: PathBuf,
+        /// List up to N speaker errors.
+        #[arg(long, default_value_t = 0, value_name = "N")]
+        show_errors: usize,
+        /// Print the scores as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Entity-level precision, recall and F1 per type against IOB2 gold.
     Ner {
         /// Gold IOB2 file (e.g. UNER English EWT).

@@ -91,7 +91,8 @@ pub fn score<'t>(
         let mut used = vec![false; s.len()];
         let (mut hit, mut exact) = (0, 0);
         for gq in &g {
-            let Some(k) = (0..s.len()).find(|&k| !used[k] && s[k].doc == gq.doc && overlap(gq, s[k]))
+            let Some(k) =
+                (0..s.len()).find(|&k| !used[k] && s[k].doc == gq.doc && overlap(gq, s[k]))
             else {
                 continue;
             };
@@ -129,7 +130,11 @@ pub fn score<'t>(
     r.not_quotes = not_quotes.len();
     r.not_quote_errors = not_quotes
         .iter()
-        .filter(|n| system.iter().any(|s| s.direct && s.doc == n.doc && overlap(n, s)))
+        .filter(|n| {
+            system
+                .iter()
+                .any(|s| s.direct && s.doc == n.doc && overlap(n, s))
+        })
         .count();
     r
 }
@@ -163,7 +168,10 @@ mod tests {
             q("x", 0, 5, true, None), // a document not annotated: ignored
         ];
         let r = score(&gold, &not, &system, |_| Some(text));
-        assert_eq!((r.direct.gold, r.direct.predicted, r.direct.correct), (1, 1, 1));
+        assert_eq!(
+            (r.direct.gold, r.direct.predicted, r.direct.correct),
+            (1, 1, 1)
+        );
         assert_eq!(r.direct_exact.correct, 1);
         assert_eq!((r.speaker_correct, r.speaker_total), (1, 1));
         // 11 of 16 bytes overlap: more than half

@@ -299,7 +299,11 @@ impl Patterns {
         let mut target = None;
         let mut source = None;
         let mut plain: Vec<(usize, &str)> = Vec::new(); // (position, word)
-        let mut first_slot_or_prep = toks.len();
+                                                        // nouns: the trigger is the last word before the first preposition or slot
+        let mut first_slot_or_prep = toks
+            .iter()
+            .position(|t| t.split('|').all(is_preposition))
+            .unwrap_or(toks.len());
         let mut i = 0;
         while i < toks.len() {
             let t = toks[i];

@@ -244,31 +244,169 @@ impl Doc<'_> {
 
     fn speaker(&self, si: usize, subj: usize) -> Speaker {
         let words = &self.an[si].words;
-        let mention = self.actors.mention_at(si, subj).or_else(|| {
-            self.children(si, subj)
-                .filter(|&c| matches!(words[c].deprel, "compound" | "flat" | "appos" | "nmod"))
-                .find_map(|c| self.actors.mention_at(si, c))
-        });
-        match mention {
-            Some(m) => {
-                let a = &self.actors.actors[m.actor];
-                Speaker {
-                    actor_id: Some(a.id.clone()),
-                    name: a.name.clone(),
-                    text: m.span.slice(self.text).to_string(),
+        let from_mention = |m: &khaldun_actors::Mention| {
+            let a = &self.actors.actors[m.actor];
+            Speaker {
+                actor_id: Some(a.id.clone()),
+                name: a.name.clone(),
+                text: m.span.slice(self.text).to_string(),
+            }
+        };
+        if let Some(m) = self.actors.mention_at(si, subj) {
+            return from_mention(m);
+        }
+        // a person named in the phrase ("political scholar Kelly Dittmar")
+        let (lo, hi) = self.subtree(si, subj);
+        let person = (lo..=hi.min(lo + 12))
+            .filter_map(|k| self.actors.mention_at(si, k))
+            .find(|m| self.actors.actors[m.actor].kind == khaldun_actors::MatchKind::Person);
+        if let Some(m) = person {
+            return from_mention(m);
+        }
+        // an unlisted name: the run of proper nouns at the head, or right after a role noun
+        let start = if words[subj].upos == "PROPN" {
+            Some(subj)
+        } else {
+            (subj + 1 <= hi && words.get(subj + 1).is_some_and(|w| w.upos == "PROPN"))
+                .then_some(subj + 1)
+        };
+        if let Some(at) = start {
+            let (mut lo, mut hi) = (at, at);
+            while lo > 0 && lo > subj.min(at) && words[lo - 1].upos == "PROPN" {
+                lo -= 1;
+            }
+            if at == subj {
+                while lo > 0 && words[lo - 1].upos == "PROPN" {
+                    lo -= 1;
                 }
             }
-            None => {
-                let (lo, hi) = self.subtree(si, subj);
-                let span = Span::new(words[lo].span.start, words[hi].span.end);
-                let t = span.slice(self.text).to_string();
-                Speaker {
-                    actor_id: None,
-                    name: t.clone(),
-                    text: t,
-                }
+            while hi + 1 < words.len() && words[hi + 1].upos == "PROPN" {
+                hi += 1;
+            }
+            let t = Span::new(words[lo].span.start, words[hi].span.end)
+                .slice(self.text)
+                .to_string();
+            return Speaker {
+                actor_id: None,
+                name: t.clone(),
+                text: t,
+            };
+        }
+        for rels in [&["appos", "flat"][..], &["compound", "nmod"][..]] {
+            if let Some(m) = self
+                .children(si, subj)
+                .filter(|&c| rels.contains(&words[c].deprel))
+                .find_map(|c| self.actors.mention_at(si, c))
+            {
+                return from_mention(m);
             }
         }
+        let hi = hi.min(lo + 8);
+        let t = Span::new(words[lo].span.start, words[hi].span.end)
+            .slice(self.text)
+            .to_string();
+        Speaker {
+            actor_id: None,
+            name: t.clone(),
+            text: t,
+        }
+    }
+
+    /// Who said the quote at `span`, and the reporting verb: "according to
+    /// X"; the reporting verb's subject (or, inverted, the nominal after it:
+    /// `"...," said X`); or, for a quote after a colon, the subject of the
+    /// clause before it (`X disagreed: "..."`).
+    fn attribution(&self, span: Span, quoted: &[Span]) -> Option<(Option<String>, Speaker)> {
+        if let Some((si, n)) = self.according_to(span) {
+            return Some((None, self.speaker(si, n)));
+        }
+        if let Some((si, v)) = self.reporting_verb(span.start, span.end) {
+            let lemma = Some(self.an[si].words[v].lemma.clone());
+            let words = &self.an[si].words;
+            let subj = self.subject(si, v, quoted).or_else(|| {
+                // "...," said the minister: the nominal after the verb
+                self.children(si, v).find(|&c| {
+                    c > v
+                        && matches!(words[c].upos, "PROPN" | "NOUN" | "PRON")
+                        && matches!(words[c].deprel, "obj" | "nsubj" | "appos" | "dep" | "iobj")
+                        && !quoted
+                            .iter()
+                            .any(|q| q.start <= words[c].span.start && words[c].span.end <= q.end)
+                })
+            });
+            if let Some(sj) = subj {
+                return Some((lemma, self.speaker(si, sj)));
+            }
+        }
+        // X said/disagreed/praised Y on Twitter: "..."
+        let before = self.text.get(..span.start as usize)?.trim_end();
+        let before = before.strip_suffix(|c: char| is_mark(c))?.trim_end();
+        if before.ends_with(':') {
+            let si = self.sentence_at(span.start)?;
+            let words = &self.an[si].words;
+            let colon = (0..words.len())
+                .rev()
+                .find(|&i| words[i].span.end as usize <= before.len())?;
+            // the verb governing the words before the colon
+            let mut v = colon;
+            for _ in 0..8 {
+                if words[v].upos == "VERB" {
+                    break;
+                }
+                let h = words[v].head as usize;
+                if h == 0 {
+                    break;
+                }
+                v = h - 1;
+            }
+            let sj = self.subject(si, v, quoted)?;
+            return Some((Some(words[v].lemma.clone()), self.speaker(si, sj)));
+        }
+        None
+    }
+
+    /// "according to X" in the quote's sentence: X (or the author of a
+    /// "tweet by X", "statement from X").
+    fn according_to(&self, span: Span) -> Option<(usize, usize)> {
+        let s0 = self.sentence_at(span.start)?;
+        let s1 = self.sentence_at(span.end.saturating_sub(1)).unwrap_or(s0);
+        for si in [s0, s1] {
+            let words = &self.an[si].words;
+            for i in 0..words.len().saturating_sub(1) {
+                let w = words[i].span.slice(self.text);
+                let to = words[i + 1].span.slice(self.text);
+                let outside = words[i].span.end <= span.start || words[i].span.start >= span.end;
+                if !(w.eq_ignore_ascii_case("according") && to == "to" && outside) {
+                    continue;
+                }
+                // the nominal "to" marks
+                let mut n = (words[i + 1].head as usize).checked_sub(1)?;
+                if n <= i + 1 {
+                    n = (i + 2..words.len())
+                        .find(|&k| matches!(words[k].upos, "PROPN" | "NOUN" | "PRON"))?;
+                }
+                if matches!(
+                    words[n].lemma.as_str(),
+                    "tweet"
+                        | "statement"
+                        | "report"
+                        | "post"
+                        | "release"
+                        | "interview"
+                        | "letter"
+                        | "message"
+                ) {
+                    if let Some(a) = self.children(si, n).find(|&c| {
+                        self.children(si, c)
+                            .any(|k| matches!(words[k].lemma.as_str(), "by" | "from" | "of"))
+                    }) {
+                        n = a;
+                    }
+                }
+                return Some((si, n));
+            }
+        }
+        None
     }
 
     /// The reporting verb for a quote from `start` to `end`: the last one
@@ -322,17 +460,18 @@ pub fn find_quotes(
                 continue;
             }
             direct_spans.push(span);
-            let (verb, speaker) = match d.reporting_verb(span.start, span.end) {
-                Some((si, v)) => (
-                    Some(d.an[si].words[v].lemma.clone()),
-                    d.subject(si, v, &quoted).map(|sj| d.speaker(si, sj)),
-                ),
+            let (verb, speaker) = match d.attribution(span, &quoted) {
+                Some((verb, sp)) => (verb, Some(sp)),
                 None => match &last_speaker {
                     // a paragraph-long quote continues the previous speaker
                     Some((lp, sp, vb)) if *lp + 1 >= pi && starts_paragraph(text, para.span, s) => {
                         (vb.clone(), sp.clone())
                     }
-                    _ => (None, None),
+                    _ => (
+                        d.reporting_verb(span.start, span.end)
+                            .map(|(si, v)| d.an[si].words[v].lemma.clone()),
+                        None,
+                    ),
                 },
             };
             last_speaker = Some((pi, speaker.clone(), verb.clone()));

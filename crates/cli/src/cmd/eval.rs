@@ -243,6 +243,44 @@ pub fn run(cmd: EvalCommand, mut out: Box<dyn Write>) -> anyhow::Result<i32> {
             out.flush()?;
             Ok(0)
         }
+        EvalCommand::Quotes {
+            gold,
+            articles,
+            show_errors,
+            json,
+        } => {
+            let r = eval_quotes(&gold, &articles)?;
+            if json {
+                serde_json::to_writer(&mut out, &r)?;
+                writeln!(out)?;
+            } else {
+                prf_table(
+                    &mut out,
+                    &[
+                        ("direct", r.direct),
+                        ("direct exact", r.direct_exact),
+                        ("reported", r.indirect),
+                    ],
+                )?;
+                writeln!(
+                    out,
+                    "speaker accuracy {:.2} ({} of {} matched direct quotes)",
+                    100.0 * r.speaker_correct as f64 / r.speaker_total.max(1) as f64,
+                    r.speaker_correct,
+                    r.speaker_total
+                )?;
+                writeln!(
+                    out,
+                    "not-quotes taken for quotes {} of {}",
+                    r.not_quote_errors, r.not_quotes
+                )?;
+                for (doc, g, s) in r.speaker_errors.iter().take(show_errors) {
+                    writeln!(out, "SPEAKER {doc}: gold {g:?}, got {s:?}")?;
+                }
+            }
+            out.flush()?;
+            Ok(0)
+        }
         EvalCommand::Ner { gold, system, json } => {
             let gsents = super::read_iob2(&gold)?;
             let s = match &system {
@@ -301,6 +339,110 @@ pub fn run(cmd: EvalCommand, mut out: Box<dyn Write>) -> anyhow::Result<i32> {
             Ok(0)
         }
     }
+}
+
+/// Runs quote extraction over the annotated articles and scores it.
+fn eval_quotes(
+    gold: &std::path::Path,
+    articles: &std::path::Path,
+) -> anyhow::Result<khaldun_eval::quotes::QuoteScores> {
+    use khaldun_eval::quotes::QuoteItem;
+    use rayon::prelude::*;
+    let read = |p: &std::path::Path| {
+        std::fs::read_to_string(p).with_context(|| format!("cannot read {}", p.display()))
+    };
+    let (mut items, mut not_quotes) = (Vec::new(), Vec::new());
+    for (n, line) in read(gold)?
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let v: serde_json::Value =
+            serde_json::from_str(line).with_context(|| format!("{}:{}", gold.display(), n + 1))?;
+        let num = |k: &str| {
+            v[k].as_u64()
+                .and_then(|x| u32::try_from(x).ok())
+                .with_context(|| format!("{}:{}: no {k}", gold.display(), n + 1))
+        };
+        let item = QuoteItem {
+            doc: v["doc"].as_str().unwrap_or_default().to_string(),
+            start: num("start")?,
+            end: num("end")?,
+            direct: v["kind"] != "indirect",
+            speaker: v["speaker"].as_str().map(String::from),
+        };
+        if v["kind"] == "not_quote" {
+            not_quotes.push(item);
+        } else {
+            items.push(item);
+        }
+    }
+    let wanted: std::collections::HashSet<&str> = items.iter().map(|q| q.doc.as_str()).collect();
+    let mut docs = Vec::new();
+    for line in read(articles)?.lines() {
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else {
+            continue;
+        };
+        let id = v["id"].as_str().unwrap_or_default();
+        if wanted.contains(id) {
+            docs.push(khaldun_types::Document {
+                id: id.to_string(),
+                date: v["date"].as_str().map(String::from),
+                text: v["text"].as_str().unwrap_or_default().to_string(),
+                ..Default::default()
+            });
+        }
+    }
+    anyhow::ensure!(
+        docs.len() == wanted.len(),
+        "{} of the {} annotated articles are not in {}",
+        wanted.len() - docs.len(),
+        wanted.len(),
+        articles.display()
+    );
+    let m = khaldun_actors::Matcher::new(khaldun_actors::Knowledge::builtin());
+    let coder = khaldun_events::Coder::new(&m);
+    let system: Vec<QuoteItem> = docs
+        .par_iter()
+        .flat_map_iter(|d| {
+            let coded = coder.code(d, None);
+            coded
+                .quotes
+                .iter()
+                .map(|q| {
+                    let mut names = Vec::new();
+                    if let Some(s) = &q.speaker {
+                        names.push(s.name.clone());
+                        names.push(s.text.clone());
+                        if let Some(a) = coded
+                            .actors
+                            .iter()
+                            .find(|a| Some(&a.id) == s.actor_id.as_ref())
+                        {
+                            names.extend(a.mentions.iter().map(|m| m.text.clone()));
+                        }
+                    }
+                    QuoteItem {
+                        doc: d.id.clone(),
+                        start: q.span.start,
+                        end: q.span.end,
+                        direct: q.direct,
+                        speaker: (!names.is_empty()).then(|| names.join(" | ")),
+                    }
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let texts: std::collections::HashMap<&str, &str> = docs
+        .iter()
+        .map(|d| (d.id.as_str(), d.text.as_str()))
+        .collect();
+    Ok(khaldun_eval::quotes::score(
+        &items,
+        &not_quotes,
+        &system,
+        |d| texts.get(d).copied(),
+    ))
 }
 
 /// Codes every gold record's text and scores the events.
