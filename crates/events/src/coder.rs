@@ -197,22 +197,45 @@ pub fn code_sentence(
         } else {
             &[]
         };
-        for &pi in by_lemma.iter().chain(by_form) {
+        // on equal scores a pattern written for the inflected form ("left")
+        // beats one for the lemma ("leave")
+        let forms = by_lemma.iter().map(|&i| (i, 0)).chain(by_form.iter().map(|&i| (i, 1)));
+        for (pi, form) in forms {
             let pat = p.get(pi);
             if let Some(m) = match_pattern(&v, pat, t) {
-                let score = pat.specificity() * 4 + m.filled;
+                let score = (pat.specificity() * 4 + m.filled) * 2 + form;
                 if best.as_ref().is_none_or(|(s, _, _)| score > *s) {
                     best = Some((score, pi, m));
                 }
             }
         }
         let Some((_, pi, m)) = best else { continue };
-        if let Some(c) = finish(&v, p, p.get(pi), pi, t, m) {
-            if !out
-                .iter()
-                .any(|o| o.code == c.code && o.source == c.source && o.target == c.target)
-            {
-                out.push(c);
+        let pat = p.get(pi);
+        // a null pattern matches and codes nothing
+        if pat.code.is_empty() && pat.reverse.is_none() {
+            continue;
+        }
+        if let Some(c) = finish(&v, p, pat, pi, t, m) {
+            let mut coded = Vec::new();
+            if let Some(r) = pat.reverse.as_deref().filter(|_| !c.reciprocal) {
+                // the event the target does to the source ("hosted a visit")
+                coded.push(Coded {
+                    code: r.to_string(),
+                    source: c.target.clone(),
+                    target: c.source.clone(),
+                    ..c.clone()
+                });
+            }
+            if !pat.code.is_empty() {
+                coded.insert(0, c);
+            }
+            for c in coded {
+                if !out
+                    .iter()
+                    .any(|o| o.code == c.code && o.source == c.source && o.target == c.target)
+                {
+                    out.push(c);
+                }
             }
         }
     }
@@ -231,6 +254,11 @@ fn match_pattern(v: &View, pat: &Pattern, t: usize) -> Option<Match> {
     for w in &pat.words {
         let found =
             near(v, t).find(|&d| !used.contains(&d) && w.matches(v.lemma(d), &v.lower[d]))?;
+        used.push(found);
+    }
+    for w in &pat.before {
+        let found = around(v, t)
+            .find(|&d| d < t && !used.contains(&d) && w.matches(v.lemma(d), &v.lower[d]))?;
         used.push(found);
     }
     let target = match &pat.target {
@@ -260,6 +288,19 @@ fn near<'v>(v: &'v View, t: usize) -> impl Iterator<Item = usize> + 'v {
     )
 }
 
+/// Words related to `t` for context words: its dependents and theirs, its
+/// ancestors (three levels up) and their dependents.
+fn around<'v>(v: &'v View, t: usize) -> impl Iterator<Item = usize> + 'v {
+    let mut up = Vec::new();
+    let mut h = v.head(t);
+    while let Some(x) = h.filter(|_| up.len() < 3) {
+        up.push(x);
+        h = v.head(x);
+    }
+    let kids: Vec<usize> = up.iter().flat_map(|&a| v.children[a].iter().copied()).collect();
+    near(v, t).chain(up).chain(kids)
+}
+
 /// Finds a slot's nominal. `Some(None)`: an optional slot left empty;
 /// `None`: a required slot (one with a preposition) is missing, so the
 /// pattern does not match.
@@ -276,6 +317,35 @@ fn slot(v: &View, s: &Slot, t: usize, used: &[usize]) -> Option<Option<usize>> {
         } else {
             v.child_with(t, |r| r == "nsubj")
         }),
+        Slot::Any => {
+            let names = |n: usize| {
+                let mut out = Vec::new();
+                parties_of(v, n, &mut out);
+                !out.is_empty()
+            };
+            if passive {
+                return Some(v.child_with(t, |r| r == "nsubj:pass"));
+            }
+            let obj = v.child(t, "iobj").or_else(|| v.child(t, "obj"));
+            let obliques = |h: usize| {
+                v.children[h].iter().copied().filter(move |&c| {
+                    let r = v.rel(c);
+                    (r == "obl" || r == "nmod" || r == "obl:arg") && !used.contains(&c)
+                })
+            };
+            let clause_subjects = v.children[t]
+                .iter()
+                .copied()
+                .filter(|&c| matches!(v.rel(c), "ccomp" | "xcomp"))
+                .filter_map(|c| v.child(c, "nsubj").or_else(|| v.child(c, "nsubj:pass")));
+            let found = obj
+                .into_iter()
+                .chain(obliques(t))
+                .chain(obj.into_iter().flat_map(obliques))
+                .chain(clause_subjects)
+                .find(|&n| names(n));
+            Some(found.or(obj))
+        }
         Slot::Prep(ws) => {
             // on the trigger first, then on the pattern's other words, then
             // one level down a nominal ("arrived Wednesday evening in Baghdad")
@@ -530,7 +600,12 @@ fn owner(
 }
 
 fn negated(v: &View, t: usize) -> bool {
-    v.children[t].iter().any(|&c| {
+    negation(v, t).is_some()
+}
+
+/// The word that negates `t` ("not", "never", "no"), if any.
+fn negation(v: &View, t: usize) -> Option<usize> {
+    v.children[t].iter().copied().find(|&c| {
         (v.rel(c) == "advmod" && v.is(c, &["not", "never", "n't"]))
             || (v.rel(c) == "det" && v.is(c, &["no"]))
     })
@@ -583,7 +658,8 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
     let mut code = pat.code.to_string();
     let mut modality = modality(v, t);
     let mut frame_word = None;
-    let mut negated = negated(v, t);
+    // a pattern that names the negation ("not *") has consumed it
+    let mut negated = negation(v, t).is_some_and(|n| !m.words.contains(&n));
     for &(f, w) in &frames {
         negated |= self::negated(v, w);
         match f {
