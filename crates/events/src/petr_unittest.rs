@@ -7,8 +7,9 @@
 //! Records with `expected_error` expect no event.
 //!
 //! The actors are the validation dictionaries' **instead of** khaldun's
-//! world (the fictional countries would otherwise meet real ones: "Jordan",
-//! "Georgia"); khaldun's sector codes are kept. Each record's `petr_config`:
+//! world and sector phrases (the fictional countries would otherwise meet
+//! real ones, and "leaders" would add GOV where PETRARCH adds nothing);
+//! khaldun's table of codes is kept. Each record's `petr_config`:
 //!
 //! - `require_dyad`: when false, PETRARCH also codes an event with no
 //!   target (`---`); khaldun's coder always wants one, so those gold
@@ -32,7 +33,7 @@ use crate::error::{Error, Result};
 use crate::patterns::Patterns;
 use crate::record::Coder;
 use khaldun_actors::petrarch::DictKind;
-use khaldun_actors::{DataFile, KnowledgeBuilder, Matcher, PetrarchSet};
+use khaldun_actors::{ActorKind, DataFile, KnowledgeBuilder, Matcher, PetrarchSet};
 use khaldun_types::Document;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -127,12 +128,16 @@ impl Dictionaries {
             DataFile::Codes.file_name(),
             DataFile::Codes.builtin_text(),
         );
-        kb.add(
-            DataFile::Sectors,
-            DataFile::Sectors.file_name(),
-            DataFile::Sectors.builtin_text(),
-        );
         let k = kb.build()?;
+        // PETRARCH joins an agent to any actor ("Bree Prime Minister" =
+        // BREGOV, "Amnesty International activists"); khaldun's matcher
+        // joins sector phrases to countries: the validation actors are all
+        // taken as such
+        for a in &mut set.actors {
+            if a.kind != ActorKind::Person {
+                a.kind = ActorKind::Country;
+            }
+        }
         let matcher = Matcher::with_petrarch(&k, &set);
         let discards = set
             .discards
