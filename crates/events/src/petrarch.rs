@@ -34,8 +34,12 @@
 //!   target to source (`MET [031:032]`); `[:B]` only the latter; `[---]` a
 //!   null pattern that matches and codes nothing.
 //!
-//! `#` starts a comment; `<!-- ... -->` blocks are skipped. Errors name the
-//! file and line.
+//! - **Transformations** (`~ a (a b ATTACK) SAY = a b 015`, rewriting an
+//!   event reported by another actor) are skipped: khaldun composes nested
+//!   events with its own frames (`compose.txt`).
+//!
+//! `#` starts a comment (not inside `[...]`: `[###]` is a code);
+//! `<!-- ... -->` blocks are skipped. Errors name the file and line.
 
 use crate::error::{parse_error, Error, Result};
 use crate::patterns::{is_preposition, Pattern, Patterns, Slot, TriggerKind, Words};
@@ -60,19 +64,21 @@ impl Patterns {
         Ok(p)
     }
 
-    /// Reads a PETRARCH2 verb dictionary; returns the number of patterns added.
-    pub fn read_petrarch_verbs(&mut self, src: &str, file: &str) -> Result<usize> {
+    /// Reads a PETRARCH2 verb dictionary. Malformed lines are errors; a
+    /// pattern naming an undefined synset (CAMEO.2.0.txt has one) is left
+    /// out with a warning (`file:line: message`), returned.
+    pub fn read_petrarch_verbs(&mut self, src: &str, file: &str) -> Result<Vec<String>> {
         let d = parse(src, file)?;
-        let before = self.len();
         let mut syn = Synsets {
             raw: &d.synsets,
             done: HashMap::new(),
             file,
         };
+        let mut warnings = Vec::new();
         for b in &d.blocks {
-            compile_block(self, b, &mut syn, file)?;
+            compile_block(self, b, &mut syn, file, &mut warnings)?;
         }
-        Ok(self.len() - before)
+        Ok(warnings)
     }
 }
 
@@ -139,6 +145,10 @@ fn parse<'a>(src: &'a str, file: &str) -> Result<Dict<'a>> {
             continue;
         }
         let l = Line { n, text };
+        if text.starts_with('~') {
+            // a transformation of nested events: khaldun's frames compose instead
+            continue;
+        }
         if text.starts_with("---") {
             let inner = text.trim_start_matches('-').trim_end_matches('-').trim();
             let code = match inner.find('[') {
@@ -307,7 +317,7 @@ impl Synsets<'_, '_> {
     }
 }
 
-/// Words of a phrase: `_` and white space separate them; `{`, `}`, `(`, `)` stand alone.
+/// Words of a phrase: `_` and white space separate them; `{`, `}`, `(`, `)`, `*` stand alone.
 fn split_words(s: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut cur = String::new();
@@ -318,7 +328,7 @@ fn split_words(s: &str) -> Vec<String> {
                     out.push(std::mem::take(&mut cur));
                 }
             }
-            '{' | '}' | '(' | ')' => {
+            '{' | '}' | '(' | ')' | '*' => {
                 if !cur.is_empty() {
                     out.push(std::mem::take(&mut cur));
                 }
@@ -571,7 +581,13 @@ fn expand(elems: &[Elem], syn: &mut Synsets, n: usize) -> Result<Vec<Vec<Words>>
     Ok(out)
 }
 
-fn compile_block(p: &mut Patterns, b: &Block, syn: &mut Synsets, file: &str) -> Result<()> {
+fn compile_block(
+    p: &mut Patterns,
+    b: &Block,
+    syn: &mut Synsets,
+    file: &str,
+    warnings: &mut Vec<String>,
+) -> Result<()> {
     let mut verbs = Vec::new();
     for l in &b.verbs {
         verbs.push(read_verb(l, file)?);
@@ -623,8 +639,16 @@ fn compile_block(p: &mut Patterns, b: &Block, syn: &mut Synsets, file: &str) -> 
         });
     }
     for (pl, q) in b.patterns.iter().zip(&parsed) {
-        let befores = expand(&q.before, syn, pl.n)?;
-        let afters = expand(&q.after, syn, pl.n)?;
+        let (befores, afters) = match (
+            expand(&q.before, syn, pl.n),
+            expand(&q.after, syn, pl.n),
+        ) {
+            (Ok(b), Ok(a)) => (b, a),
+            (Err(e), _) | (_, Err(e)) => {
+                warnings.push(e.to_string());
+                continue;
+            }
+        };
         for (trigger, vb, va) in &groups {
             for bw in &befores {
                 for aw in &afters {
@@ -762,8 +786,12 @@ WIRE_+TAP [002]
 
     #[test]
     fn errors_name_file_and_line() {
-        let e = read("--- A [01] ---\nA\n- * &NOPE [02]\n").unwrap_err();
-        assert_eq!(e.to_string(), "verbs.txt:3: unknown synset &NOPE");
+        let mut p = Patterns::default();
+        let w = p
+            .read_petrarch_verbs("--- A [01] ---\nA\n- * &NOPE [02]\n", "verbs.txt")
+            .unwrap();
+        assert_eq!(w, ["verbs.txt:3: unknown synset &NOPE"]);
+        assert_eq!(p.len(), 1);
         let e = read("--- A [01] ---\nA\n\n- * B [02\n").unwrap_err();
         assert_eq!(e.to_string(), "verbs.txt:4: unclosed [code");
         let e = read("- * B [02]\n").unwrap_err();
