@@ -190,7 +190,7 @@ pub fn code_sentence(
             "NOUN" | "PROPN" => TriggerKind::Noun,
             _ => continue,
         };
-        let mut best: Option<(usize, u32, Match)> = None;
+        let mut found: Vec<(usize, u32, Match)> = Vec::new();
         let by_lemma = p.triggered_by(kind, v.lemma(t));
         let by_form = if v.lower[t] != v.lemma(t) {
             p.triggered_by(kind, &v.lower[t])
@@ -204,18 +204,24 @@ pub fn code_sentence(
             let pat = p.get(pi);
             if let Some(m) = match_pattern(&v, pat, t) {
                 let score = (pat.specificity() * 4 + m.filled) * 2 + form;
-                if best.as_ref().is_none_or(|(s, _, _)| score > *s) {
-                    best = Some((score, pi, m));
-                }
+                found.push((score, pi, m));
             }
         }
-        let Some((_, pi, m)) = best else { continue };
-        let pat = p.get(pi);
-        // a null pattern matches and codes nothing
-        if pat.code.is_empty() && pat.reverse.is_none() {
-            continue;
+        // the best pattern that yields an event (stable: on equal scores the
+        // first written); a null pattern matches and codes nothing
+        found.sort_by(|a, b| b.0.cmp(&a.0));
+        let mut chosen = None;
+        for (_, pi, m) in found {
+            let pat = p.get(pi);
+            if pat.code.is_empty() && pat.reverse.is_none() {
+                break;
+            }
+            if let Some(c) = finish(&v, p, pat, pi, t, m) {
+                chosen = Some((pat, c));
+                break;
+            }
         }
-        if let Some(c) = finish(&v, p, pat, pi, t, m) {
+        if let Some((pat, c)) = chosen {
             let mut coded = Vec::new();
             if let Some(r) = pat.reverse.as_deref().filter(|_| !c.reciprocal) {
                 // the event the target does to the source ("hosted a visit")
@@ -394,12 +400,14 @@ fn parties_at(v: &View, n: usize, places: bool, out: &mut Vec<usize>) {
         out.push(k);
     } else {
         for rel in ["appos", "flat", "compound", "amod", "nmod:poss", "nmod"] {
-            if let Some(k) = v.children[n]
+            if let Some(c) = v.children[n]
                 .iter()
-                .filter(|&&c| v.rel(c) == rel)
-                .find_map(|&c| v.party_at[c].filter(ok))
+                .copied()
+                .filter(|&c| v.rel(c) == rel)
+                .find(|&c| v.party_at[c].filter(ok).is_some())
             {
-                out.push(k);
+                // with its conjuncts: "talks with France and Germany"
+                parties_at(v, c, places, out);
                 break;
             }
         }
@@ -464,6 +472,11 @@ fn subject(
     if v.passive(t) {
         if let Some(a) = agent(v, t) {
             parties_of(v, a, &mut out);
+            return out;
+        }
+        // "after a halfling was reported": a passive clause with a subject
+        // of its own and no agent has no known source
+        if v.child(t, "nsubj:pass").is_some() && v.rel(t) != "xcomp" {
             return out;
         }
     } else if let Some(s) = v.child(t, "nsubj") {

@@ -620,24 +620,6 @@ fn compile_block(
         let w = |xs: &[Box<str>]| xs.iter().map(|x| Words(vec![x.clone()])).collect();
         groups.push((Words(v.forms.clone()), w(&v.before), w(&v.after)));
     }
-    // the default pattern of each verb: its own code or the block's
-    for v in &verbs {
-        let code = v.code.clone().unwrap_or_else(|| b.code.clone());
-        let multi = !v.before.is_empty() || !v.after.is_empty();
-        let w = |xs: &[Box<str>]| xs.iter().map(|x| Words(vec![x.clone()])).collect();
-        p.add_pattern(Pattern {
-            code: code.forward,
-            reverse: code.reverse,
-            kind: TriggerKind::Verb,
-            trigger: Words(v.forms.clone()),
-            words: if multi { w(&v.after) } else { Vec::new() },
-            before: if multi { w(&v.before) } else { Vec::new() },
-            target: Some(Slot::Any),
-            source: None,
-            text: b.header.text.into(),
-            origin: format!("{file}:{}", v.n).into(),
-        });
-    }
     for (pl, q) in b.patterns.iter().zip(&parsed) {
         let (befores, afters) = match (
             expand(&q.before, syn, pl.n),
@@ -671,6 +653,25 @@ fn compile_block(
                 }
             }
         }
+    }
+    // the default pattern of each verb, its own code or the block's, last:
+    // on equal scores the patterns written win
+    for v in &verbs {
+        let code = v.code.clone().unwrap_or_else(|| b.code.clone());
+        let multi = !v.before.is_empty() || !v.after.is_empty();
+        let w = |xs: &[Box<str>]| xs.iter().map(|x| Words(vec![x.clone()])).collect();
+        p.add_pattern(Pattern {
+            code: code.forward,
+            reverse: code.reverse,
+            kind: TriggerKind::Verb,
+            trigger: Words(v.forms.clone()),
+            words: if multi { w(&v.after) } else { Vec::new() },
+            before: if multi { w(&v.before) } else { Vec::new() },
+            target: Some(Slot::Any),
+            source: None,
+            text: b.header.text.into(),
+            origin: format!("{file}:{}", v.n).into(),
+        });
     }
     Ok(())
 }
@@ -717,8 +718,9 @@ WIRE_+TAP [002]
     fn blocks_forms_and_default_codes() {
         let p = read(SNIPPET).unwrap();
         let restore = by(&p, "restore");
-        assert_eq!(&*restore[0].code, "064");
-        assert_eq!(restore[0].target, Some(Slot::Any));
+        let default = restore.last().unwrap(); // after the written patterns
+        assert_eq!(&*default.code, "064");
+        assert_eq!(default.target, Some(Slot::Any));
         assert_eq!(by(&p, "restored").len(), restore.len());
         let met = by(&p, "met");
         assert_eq!(&*met[0].code, "031");
