@@ -317,7 +317,10 @@ pub enum EvalCommand {
     /// (source, target, code) set equals the gold set, overall and by category.
     PetrUnittest {
         /// The unit-test records (JSON lines).
-        #[arg(value_name = "FILE.jsonl", default_value = "../shared/data/gold/petr_unittest.jsonl")]
+        #[arg(
+            value_name = "FILE.jsonl",
+            default_value = "../shared/data/gold/petr_unittest.jsonl"
+        )]
         gold: PathBuf,
         /// The folder with the PETR.Validate.* dictionaries.
         #[arg(long, value_name = "DIR", default_value = "../shared/data/petrarch2")]

@@ -199,7 +199,10 @@ pub fn code_sentence(
         };
         // on equal scores a pattern written for the inflected form ("left")
         // beats one for the lemma ("leave")
-        let forms = by_lemma.iter().map(|&i| (i, 0)).chain(by_form.iter().map(|&i| (i, 1)));
+        let forms = by_lemma
+            .iter()
+            .map(|&i| (i, 0))
+            .chain(by_form.iter().map(|&i| (i, 1)));
         for (pi, form) in forms {
             let pat = p.get(pi);
             if let Some(m) = match_pattern(&v, pat, t) {
@@ -209,7 +212,7 @@ pub fn code_sentence(
         }
         // the best pattern that yields an event (stable: on equal scores the
         // first written); a null pattern matches and codes nothing
-        found.sort_by(|a, b| b.0.cmp(&a.0));
+        found.sort_by_key(|x| std::cmp::Reverse(x.0));
         let mut chosen = None;
         for (_, pi, m) in found {
             let pat = p.get(pi);
@@ -285,12 +288,18 @@ fn match_pattern(v: &View, pat: &Pattern, t: usize) -> Option<Match> {
 }
 
 /// Children and grandchildren of `t` (pattern words may sit one level down:
-/// "express support for", "impose sanctions on").
+/// "express support for", "impose sanctions on"), and the case markers of
+/// nominals one level further ("welcomed memos from Bree": "from").
 fn near<'v>(v: &'v View, t: usize) -> impl Iterator<Item = usize> + 'v {
-    v.children[t].iter().copied().chain(
+    let grand = move || {
         v.children[t]
             .iter()
-            .flat_map(move |&c| v.children[c].iter().copied()),
+            .flat_map(move |&c| v.children[c].iter().copied())
+    };
+    v.children[t].iter().copied().chain(grand()).chain(
+        grand()
+            .flat_map(move |g| v.children[g].iter().copied())
+            .filter(move |&x| v.rel(x) == "case"),
     )
 }
 
@@ -303,7 +312,10 @@ fn around<'v>(v: &'v View, t: usize) -> impl Iterator<Item = usize> + 'v {
         up.push(x);
         h = v.head(x);
     }
-    let kids: Vec<usize> = up.iter().flat_map(|&a| v.children[a].iter().copied()).collect();
+    let kids: Vec<usize> = up
+        .iter()
+        .flat_map(|&a| v.children[a].iter().copied())
+        .collect();
     near(v, t).chain(up).chain(kids)
 }
 
@@ -333,10 +345,11 @@ fn slot(v: &View, s: &Slot, t: usize, used: &[usize]) -> Option<Option<usize>> {
                 return Some(v.child_with(t, |r| r == "nsubj:pass"));
             }
             let obj = v.child(t, "iobj").or_else(|| v.child(t, "obj"));
+            // a pattern word may host the target: "ties with Gondor"
             let obliques = |h: usize| {
                 v.children[h].iter().copied().filter(move |&c| {
                     let r = v.rel(c);
-                    (r == "obl" || r == "nmod" || r == "obl:arg") && !used.contains(&c)
+                    r == "obl" || r == "nmod" || r == "obl:arg"
                 })
             };
             let clause_subjects = v.children[t]

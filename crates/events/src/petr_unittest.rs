@@ -160,7 +160,10 @@ fn contains_phrase(text: &str, phrase: &str) -> bool {
         .map(str::to_lowercase)
         .collect();
     let p: Vec<&str> = phrase.split_whitespace().collect();
-    !p.is_empty() && words.windows(p.len()).any(|w| w.iter().zip(&p).all(|(a, b)| a == b))
+    !p.is_empty()
+        && words
+            .windows(p.len())
+            .any(|w| w.iter().zip(&p).all(|(a, b)| a == b))
 }
 
 fn config_true(v: &serde_json::Value, key: &str, default: bool) -> bool {
@@ -264,7 +267,10 @@ mod tests {
     #[test]
     fn phrases_match_whole_words() {
         assert!(contains_phrase("after a Typhoon hit", "typhoon"));
-        assert!(contains_phrase("the African Nations Cup to", "african nations cup"));
+        assert!(contains_phrase(
+            "the African Nations Cup to",
+            "african nations cup"
+        ));
         assert!(!contains_phrase("typhoons", "typhoon"));
     }
 }

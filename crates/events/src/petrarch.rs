@@ -285,7 +285,11 @@ impl Synsets<'_, '_> {
             return Err(parse_error(self.file, n, format!("unknown synset &{key}")));
         };
         if depth > 8 {
-            return Err(parse_error(self.file, n, format!("synset &{key} refers to itself")));
+            return Err(parse_error(
+                self.file,
+                n,
+                format!("synset &{key} refers to itself"),
+            ));
         }
         let mut e = Expanded::default();
         for l in lines {
@@ -383,7 +387,10 @@ fn read_verb(l: &Line, file: &str) -> Result<Verb> {
     };
     for f in forms.split_whitespace() {
         let fw = split_words(f.trim_start_matches('+'));
-        let fi = fw.iter().position(|w| w.starts_with('+')).unwrap_or(vi.min(fw.len().saturating_sub(1)));
+        let fi = fw
+            .iter()
+            .position(|w| w.starts_with('+'))
+            .unwrap_or(vi.min(fw.len().saturating_sub(1)));
         if let Some(w) = fw.get(fi) {
             let w = clean(w);
             if !v.forms.contains(&w) {
@@ -511,9 +518,9 @@ fn parse_pattern(l: &Line, file: &str) -> Result<Parsed> {
     }
     // slots before the verb: `+` is the subject (the passive subject when
     // the pattern has a passive auxiliary), `$` the default source
-    let passive = before.iter().any(|e| {
-        matches!(e, Elem::Word(w) if matches!(&**w, "was" | "were" | "been" | "being"))
-    });
+    let passive = before
+        .iter()
+        .any(|e| matches!(e, Elem::Word(w) if matches!(&**w, "was" | "were" | "been" | "being")));
     let subject = if passive { Slot::Object } else { Slot::Subject };
     let mut subject_taken = false;
     for c in pre_slots {
@@ -616,15 +623,15 @@ fn compile_block(
     if !single.is_empty() {
         groups.push((Words(single), Vec::new(), Vec::new()));
     }
-    for v in verbs.iter().filter(|v| !v.before.is_empty() || !v.after.is_empty()) {
+    for v in verbs
+        .iter()
+        .filter(|v| !v.before.is_empty() || !v.after.is_empty())
+    {
         let w = |xs: &[Box<str>]| xs.iter().map(|x| Words(vec![x.clone()])).collect();
         groups.push((Words(v.forms.clone()), w(&v.before), w(&v.after)));
     }
     for (pl, q) in b.patterns.iter().zip(&parsed) {
-        let (befores, afters) = match (
-            expand(&q.before, syn, pl.n),
-            expand(&q.after, syn, pl.n),
-        ) {
+        let (befores, afters) = match (expand(&q.before, syn, pl.n), expand(&q.after, syn, pl.n)) {
             (Ok(b), Ok(a)) => (b, a),
             (Err(e), _) | (_, Err(e)) => {
                 warnings.push(e.to_string());
