@@ -241,6 +241,10 @@ pub struct CodeArgs {
     /// Also match the actors and agents of the PETRARCH2/Phoenix dictionaries in DIR.
     #[arg(long, value_name = "DIR")]
     pub petrarch_dicts: Option<PathBuf>,
+    /// Code with the verb patterns of this PETRARCH2 verb dictionary (e.g. CAMEO.2.0.txt)
+    /// instead of khaldun's own patterns.
+    #[arg(long, value_name = "FILE")]
+    pub petrarch_verbs: Option<PathBuf>,
     /// Code captions, headings, datelines and bylines too (body text only by default).
     #[arg(long)]
     pub all_paragraphs: bool,
@@ -312,6 +316,10 @@ pub enum EvalCommand {
         /// Also match the actors and agents of the PETRARCH2/Phoenix dictionaries in DIR.
         #[arg(long, value_name = "DIR")]
         petrarch_dicts: Option<PathBuf>,
+        /// Code with the verb patterns of this PETRARCH2 verb dictionary (e.g. CAMEO.2.0.txt)
+        /// instead of khaldun's own patterns.
+        #[arg(long, value_name = "FILE")]
+        petrarch_verbs: Option<PathBuf>,
         /// List up to N misses and false alarms.
         #[arg(long, default_value_t = 0, value_name = "N")]
         show_errors: usize,
@@ -330,6 +338,26 @@ pub enum EvalCommand {
         #[arg(long, value_name = "FILE.jsonl")]
         articles: PathBuf,
         /// List up to N speaker errors.
+        #[arg(long, default_value_t = 0, value_name = "N")]
+        show_errors: usize,
+        /// Print the scores as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// PETRARCH2's unit tests (petr_unittest.jsonl) through khaldun's parser and coder with the
+    /// PETR.Validate.{verbs,actors,agents,discards}.txt dictionaries: the share of records whose
+    /// (source, target, code) set equals the gold set, overall and by category.
+    PetrUnittest {
+        /// The unit-test records (JSON lines).
+        #[arg(
+            value_name = "FILE.jsonl",
+            default_value = "../shared/data/gold/petr_unittest.jsonl"
+        )]
+        gold: PathBuf,
+        /// The folder with the PETR.Validate.* dictionaries.
+        #[arg(long, value_name = "DIR", default_value = "../shared/data/petrarch2")]
+        dicts: PathBuf,
+        /// List up to N failing records with gold and khaldun's events.
         #[arg(long, default_value_t = 0, value_name = "N")]
         show_errors: usize,
         /// Print the scores as JSON.

@@ -190,29 +190,61 @@ pub fn code_sentence(
             "NOUN" | "PROPN" => TriggerKind::Noun,
             _ => continue,
         };
-        let mut best: Option<(usize, u32, Match)> = None;
+        let mut found: Vec<(usize, u32, Match)> = Vec::new();
         let by_lemma = p.triggered_by(kind, v.lemma(t));
         let by_form = if v.lower[t] != v.lemma(t) {
             p.triggered_by(kind, &v.lower[t])
         } else {
             &[]
         };
-        for &pi in by_lemma.iter().chain(by_form) {
+        // on equal scores a pattern written for the inflected form ("left")
+        // beats one for the lemma ("leave")
+        let forms = by_lemma
+            .iter()
+            .map(|&i| (i, 0))
+            .chain(by_form.iter().map(|&i| (i, 1)));
+        for (pi, form) in forms {
             let pat = p.get(pi);
             if let Some(m) = match_pattern(&v, pat, t) {
-                let score = pat.specificity() * 4 + m.filled;
-                if best.as_ref().is_none_or(|(s, _, _)| score > *s) {
-                    best = Some((score, pi, m));
-                }
+                let score = (pat.specificity() * 4 + m.filled) * 2 + form;
+                found.push((score, pi, m));
             }
         }
-        let Some((_, pi, m)) = best else { continue };
-        if let Some(c) = finish(&v, p, p.get(pi), pi, t, m) {
-            if !out
-                .iter()
-                .any(|o| o.code == c.code && o.source == c.source && o.target == c.target)
-            {
-                out.push(c);
+        // the best pattern that yields an event (stable: on equal scores the
+        // first written); a null pattern matches and codes nothing
+        found.sort_by_key(|x| std::cmp::Reverse(x.0));
+        let mut chosen = None;
+        for (_, pi, m) in found {
+            let pat = p.get(pi);
+            if pat.code.is_empty() && pat.reverse.is_none() {
+                break;
+            }
+            if let Some(c) = finish(&v, p, pat, pi, t, m) {
+                chosen = Some((pat, c));
+                break;
+            }
+        }
+        if let Some((pat, c)) = chosen {
+            let mut coded = Vec::new();
+            if let Some(r) = pat.reverse.as_deref().filter(|_| !c.reciprocal) {
+                // the event the target does to the source ("hosted a visit")
+                coded.push(Coded {
+                    code: r.to_string(),
+                    source: c.target.clone(),
+                    target: c.source.clone(),
+                    ..c.clone()
+                });
+            }
+            if !pat.code.is_empty() {
+                coded.insert(0, c);
+            }
+            for c in coded {
+                if !out
+                    .iter()
+                    .any(|o| o.code == c.code && o.source == c.source && o.target == c.target)
+                {
+                    out.push(c);
+                }
             }
         }
     }
@@ -233,6 +265,11 @@ fn match_pattern(v: &View, pat: &Pattern, t: usize) -> Option<Match> {
             near(v, t).find(|&d| !used.contains(&d) && w.matches(v.lemma(d), &v.lower[d]))?;
         used.push(found);
     }
+    for w in &pat.before {
+        let found = around(v, t)
+            .find(|&d| d < t && !used.contains(&d) && w.matches(v.lemma(d), &v.lower[d]))?;
+        used.push(found);
+    }
     let target = match &pat.target {
         Some(s) => slot(v, s, t, &used)?,
         None => None,
@@ -251,13 +288,35 @@ fn match_pattern(v: &View, pat: &Pattern, t: usize) -> Option<Match> {
 }
 
 /// Children and grandchildren of `t` (pattern words may sit one level down:
-/// "express support for", "impose sanctions on").
+/// "express support for", "impose sanctions on"), and the case markers of
+/// nominals one level further ("welcomed memos from Bree": "from").
 fn near<'v>(v: &'v View, t: usize) -> impl Iterator<Item = usize> + 'v {
-    v.children[t].iter().copied().chain(
+    let grand = move || {
         v.children[t]
             .iter()
-            .flat_map(move |&c| v.children[c].iter().copied()),
+            .flat_map(move |&c| v.children[c].iter().copied())
+    };
+    v.children[t].iter().copied().chain(grand()).chain(
+        grand()
+            .flat_map(move |g| v.children[g].iter().copied())
+            .filter(move |&x| v.rel(x) == "case"),
     )
+}
+
+/// Words related to `t` for context words: its dependents and theirs, its
+/// ancestors (three levels up) and their dependents.
+fn around<'v>(v: &'v View, t: usize) -> impl Iterator<Item = usize> + 'v {
+    let mut up = Vec::new();
+    let mut h = v.head(t);
+    while let Some(x) = h.filter(|_| up.len() < 3) {
+        up.push(x);
+        h = v.head(x);
+    }
+    let kids: Vec<usize> = up
+        .iter()
+        .flat_map(|&a| v.children[a].iter().copied())
+        .collect();
+    near(v, t).chain(up).chain(kids)
 }
 
 /// Finds a slot's nominal. `Some(None)`: an optional slot left empty;
@@ -276,6 +335,36 @@ fn slot(v: &View, s: &Slot, t: usize, used: &[usize]) -> Option<Option<usize>> {
         } else {
             v.child_with(t, |r| r == "nsubj")
         }),
+        Slot::Any => {
+            let names = |n: usize| {
+                let mut out = Vec::new();
+                parties_of(v, n, &mut out);
+                !out.is_empty()
+            };
+            if passive {
+                return Some(v.child_with(t, |r| r == "nsubj:pass"));
+            }
+            let obj = v.child(t, "iobj").or_else(|| v.child(t, "obj"));
+            // a pattern word may host the target: "ties with Gondor"
+            let obliques = |h: usize| {
+                v.children[h].iter().copied().filter(move |&c| {
+                    let r = v.rel(c);
+                    r == "obl" || r == "nmod" || r == "obl:arg"
+                })
+            };
+            let clause_subjects = v.children[t]
+                .iter()
+                .copied()
+                .filter(|&c| matches!(v.rel(c), "ccomp" | "xcomp"))
+                .filter_map(|c| v.child(c, "nsubj").or_else(|| v.child(c, "nsubj:pass")));
+            let found = obj
+                .into_iter()
+                .chain(obliques(t))
+                .chain(obj.into_iter().flat_map(obliques))
+                .chain(clause_subjects)
+                .find(|&n| names(n));
+            Some(found.or(obj))
+        }
         Slot::Prep(ws) => {
             // on the trigger first, then on the pattern's other words, then
             // one level down a nominal ("arrived Wednesday evening in Baghdad")
@@ -324,12 +413,14 @@ fn parties_at(v: &View, n: usize, places: bool, out: &mut Vec<usize>) {
         out.push(k);
     } else {
         for rel in ["appos", "flat", "compound", "amod", "nmod:poss", "nmod"] {
-            if let Some(k) = v.children[n]
+            if let Some(c) = v.children[n]
                 .iter()
-                .filter(|&&c| v.rel(c) == rel)
-                .find_map(|&c| v.party_at[c].filter(ok))
+                .copied()
+                .filter(|&c| v.rel(c) == rel)
+                .find(|&c| v.party_at[c].filter(ok).is_some())
             {
-                out.push(k);
+                // with its conjuncts: "talks with France and Germany"
+                parties_at(v, c, places, out);
                 break;
             }
         }
@@ -394,6 +485,11 @@ fn subject(
     if v.passive(t) {
         if let Some(a) = agent(v, t) {
             parties_of(v, a, &mut out);
+            return out;
+        }
+        // "after a halfling was reported": a passive clause with a subject
+        // of its own and no agent has no known source
+        if v.child(t, "nsubj:pass").is_some() && v.rel(t) != "xcomp" {
             return out;
         }
     } else if let Some(s) = v.child(t, "nsubj") {
@@ -532,7 +628,12 @@ fn owner(
 }
 
 fn negated(v: &View, t: usize) -> bool {
-    v.children[t].iter().any(|&c| {
+    negation(v, t).is_some()
+}
+
+/// The word that negates `t` ("not", "never", "no"), if any.
+fn negation(v: &View, t: usize) -> Option<usize> {
+    v.children[t].iter().copied().find(|&c| {
         (v.rel(c) == "advmod" && v.is(c, &["not", "never", "n't"]))
             || (v.rel(c) == "det" && v.is(c, &["no"]))
     })
@@ -585,7 +686,8 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
     let mut code = pat.code.to_string();
     let mut modality = modality(v, t);
     let mut frame_word = None;
-    let mut negated = negated(v, t);
+    // a pattern that names the negation ("not *") has consumed it
+    let mut negated = negation(v, t).is_some_and(|n| !m.words.contains(&n));
     for &(f, w) in &frames {
         negated |= self::negated(v, w);
         match f {

@@ -19,6 +19,9 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// An actor dictionary could not be read.
+    #[error(transparent)]
+    Actors(#[from] khaldun_actors::Error),
     /// A file or folder could not be read.
     #[error("{}: {source}", path.display())]
     Io {

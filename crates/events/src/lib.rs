@@ -5,6 +5,8 @@ pub mod coder;
 mod error;
 pub mod ontology;
 pub mod patterns;
+pub mod petr_unittest;
+pub mod petrarch;
 pub mod quotes;
 pub mod record;
 

@@ -39,19 +39,31 @@ pub enum Slot {
     Subject,
     /// A nominal with one of these case markers ("with", "against").
     Prep(Words),
+    /// The object if it names an actor, else the first oblique nominal
+    /// (of the trigger or of its object) or complement-clause subject that
+    /// does: PETRARCH's default target, "the first actor in the verb phrase".
+    Any,
 }
 
 /// One compiled pattern.
 #[derive(Debug, Clone)]
 pub struct Pattern {
-    /// CAMEO code.
+    /// CAMEO code; empty for a null pattern, which matches (and so
+    /// blocks less specific ones) but codes nothing.
     pub code: Box<str>,
+    /// The code of the event the target does to the source, if the pattern
+    /// codes one too (PETRARCH `[032:033]`: a visit made is a visit hosted).
+    pub reverse: Option<Box<str>>,
     /// Verb or noun.
     pub kind: TriggerKind,
     /// Trigger words.
     pub trigger: Words,
     /// Other words that must depend on the trigger.
     pub words: Vec<Words>,
+    /// Context words written before the trigger: each must precede it and
+    /// be a dependent of it (or of a dependent), an ancestor, or a
+    /// dependent of an ancestor ("said would *", "refusal to *", "not *").
+    pub before: Vec<Words>,
     /// Target slot, if any.
     pub target: Option<Slot>,
     /// Source slot, if written (else: the subject or the noun's owner).
@@ -66,6 +78,7 @@ impl Pattern {
     /// The number of words the pattern names (specificity).
     pub fn specificity(&self) -> usize {
         1 + self.words.len()
+            + self.before.len()
             + matches!(self.target, Some(Slot::Prep(_))) as usize
             + matches!(self.source, Some(Slot::Prep(_))) as usize
     }
@@ -259,6 +272,33 @@ impl Patterns {
         Ok(Words(out))
     }
 
+    /// Adds a compiled pattern, indexed by its trigger words; returns its index.
+    pub fn add_pattern(&mut self, p: Pattern) -> u32 {
+        let idx = self.patterns.len() as u32;
+        let map = match p.kind {
+            TriggerKind::Verb => &mut self.verbs,
+            TriggerKind::Noun => &mut self.nouns,
+        };
+        for t in &p.trigger.0 {
+            let v = map.entry(t.clone()).or_default();
+            if v.last() != Some(&idx) {
+                v.push(idx);
+            }
+        }
+        self.patterns.push(p);
+        idx
+    }
+
+    /// The built-in light verbs, frames and composition rules with no
+    /// patterns: the base for another pattern dictionary.
+    pub fn builtin_rules() -> Result<Patterns> {
+        let mut p = Patterns::default();
+        p.read_sets(SETS, "sets.txt")?;
+        p.read_light(LIGHT, "light.txt")?;
+        p.read_compose(COMPOSE, "compose.txt")?;
+        Ok(p)
+    }
+
     /// Reads pattern lines: `CODE pattern`.
     pub fn read_patterns(&mut self, src: &str, file: &str, kind: TriggerKind) -> Result<()> {
         for (i, raw) in src.lines().enumerate() {
@@ -267,15 +307,7 @@ impl Patterns {
                 continue;
             }
             let p = self.parse_pattern(line, file, i + 1, kind)?;
-            let idx = self.patterns.len() as u32;
-            let map = match kind {
-                TriggerKind::Verb => &mut self.verbs,
-                TriggerKind::Noun => &mut self.nouns,
-            };
-            for t in &p.trigger.0 {
-                map.entry(t.clone()).or_default().push(idx);
-            }
-            self.patterns.push(p);
+            self.add_pattern(p);
         }
         Ok(())
     }
@@ -362,9 +394,11 @@ impl Patterns {
         }
         Ok(Pattern {
             code: code.into(),
+            reverse: None,
             kind,
             trigger,
             words,
+            before: Vec::new(),
             target,
             source,
             text: line.into(),
@@ -475,7 +509,7 @@ const PREPOSITIONS: &[&str] = &[
     "without",
 ];
 
-fn is_preposition(w: &str) -> bool {
+pub(crate) fn is_preposition(w: &str) -> bool {
     PREPOSITIONS.contains(&w)
 }
 

@@ -19,7 +19,18 @@ pub fn run(a: CodeArgs, mut out: Box<dyn Write>, quiet: bool) -> anyhow::Result<
         }
         None => Matcher::new(k),
     };
+    let verbs = a
+        .petrarch_verbs
+        .as_deref()
+        .map(|v| {
+            khaldun_events::Patterns::with_petrarch_verbs(v)
+                .with_context(|| format!("cannot read PETRARCH verbs {}", v.display()))
+        })
+        .transpose()?;
     let mut coder = Coder::new(&matcher);
+    if let Some(v) = &verbs {
+        coder.patterns = v;
+    }
     coder.options = Options {
         all_paragraphs: a.all_paragraphs,
         keep_negated: a.keep_negated,

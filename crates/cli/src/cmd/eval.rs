@@ -230,10 +230,11 @@ pub fn run(cmd: EvalCommand, mut out: Box<dyn Write>) -> anyhow::Result<i32> {
         EvalCommand::Events {
             gold,
             petrarch_dicts,
+            petrarch_verbs,
             show_errors,
             json,
         } => {
-            let r = eval_events(&gold, petrarch_dicts.as_deref())?;
+            let r = eval_events(&gold, petrarch_dicts.as_deref(), petrarch_verbs.as_deref())?;
             if json {
                 serde_json::to_writer(&mut out, &r)?;
                 writeln!(out)?;
@@ -276,6 +277,75 @@ pub fn run(cmd: EvalCommand, mut out: Box<dyn Write>) -> anyhow::Result<i32> {
                 )?;
                 for (doc, g, s) in r.speaker_errors.iter().take(show_errors) {
                     writeln!(out, "SPEAKER {doc}: gold {g:?}, got {s:?}")?;
+                }
+            }
+            out.flush()?;
+            Ok(0)
+        }
+        EvalCommand::PetrUnittest {
+            gold,
+            dicts,
+            show_errors,
+            json,
+        } => {
+            use khaldun_events::petr_unittest as pu;
+            let t0 = std::time::Instant::now();
+            let d = pu::Dictionaries::read(&dicts)
+                .with_context(|| format!("cannot read the dictionaries in {}", dicts.display()))?;
+            let load = t0.elapsed();
+            let r = pu::run(&gold, &d)?;
+            if json {
+                serde_json::to_writer(&mut out, &r)?;
+                writeln!(out)?;
+            } else {
+                writeln!(
+                    out,
+                    "{} ({} patterns, dictionaries read in {:.0?})",
+                    gold.display(),
+                    d.patterns.len(),
+                    load
+                )?;
+                writeln!(
+                    out,
+                    "{:<12} {:>7} {:>7} {:>7} {:>7} {:>7}",
+                    "category", "records", "pass", "pass%", "found", "found%"
+                )?;
+                let row = |out: &mut dyn Write, n: &str, t: &pu::Tally| {
+                    writeln!(
+                        out,
+                        "{:<12} {:>7} {:>7} {:>7.1} {:>7} {:>7.1}",
+                        n,
+                        t.records,
+                        t.passed,
+                        100.0 * t.pass_rate(),
+                        t.found,
+                        100.0 * t.found_rate()
+                    )
+                };
+                for (n, t) in &r.categories {
+                    row(&mut out, n, t)?;
+                }
+                row(&mut out, "overall", &r.overall)?;
+                writeln!(
+                    out,
+                    "gold events with no target left out (require_dyad false): {}",
+                    r.untargeted_gold_skipped
+                )?;
+                let fmt = |s: &std::collections::BTreeSet<pu::Triple>| {
+                    s.iter()
+                        .map(|(a, b, c)| format!("{a}>{b}:{c}"))
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                };
+                for o in r.outcomes.iter().filter(|o| !o.pass).take(show_errors) {
+                    writeln!(
+                        out,
+                        "FAIL {:<14} gold [{}] got [{}] | {}",
+                        o.id,
+                        fmt(&o.gold),
+                        fmt(&o.system),
+                        o.text
+                    )?;
                 }
             }
             out.flush()?;
@@ -449,6 +519,7 @@ fn eval_quotes(
 fn eval_events(
     gold: &std::path::Path,
     petrarch: Option<&std::path::Path>,
+    verbs: Option<&std::path::Path>,
 ) -> anyhow::Result<khaldun_eval::events::Report> {
     use khaldun_eval::events::{GoldEvent, Record, SystemEvent};
     use rayon::prelude::*;
@@ -464,7 +535,16 @@ fn eval_events(
         }
         None => khaldun_actors::Matcher::new(k),
     };
-    let coder = khaldun_events::Coder::new(&m);
+    let verbs = verbs
+        .map(|v| {
+            khaldun_events::Patterns::with_petrarch_verbs(v)
+                .with_context(|| format!("cannot read PETRARCH verbs {}", v.display()))
+        })
+        .transpose()?;
+    let mut coder = khaldun_events::Coder::new(&m);
+    if let Some(v) = &verbs {
+        coder.patterns = v;
+    }
     let onto = khaldun_events::Ontology::builtin();
     let strs = |v: &serde_json::Value| -> Vec<String> {
         v.as_array()
