@@ -67,8 +67,9 @@ impl Modality {
 pub struct Coded {
     /// The trigger word (token index).
     pub trigger: usize,
-    /// The pattern that matched.
-    pub pattern: u32,
+    /// The pattern that matched; `None` for an event coded from a frame
+    /// word alone ("agreed to set up a centre": an intent, whatever is set up).
+    pub pattern: Option<u32>,
     /// CAMEO code after frames.
     pub code: String,
     /// Source parties (indices into the sentence's parties); several for compound actors.
@@ -205,8 +206,9 @@ pub fn code_sentence(
             .chain(by_form.iter().map(|&i| (i, 1)));
         for (pi, form) in forms {
             let pat = p.get(pi);
-            if let Some(m) = match_pattern(&v, pat, t) {
-                let score = (pat.specificity() * 4 + m.filled) * 2 + form;
+            if let Some(m) = match_pattern(&v, pat, t, p.generic_frames()) {
+                let spec = pat.specificity() - m.partial as usize;
+                let score = (spec * 4 + m.filled) * 2 + form;
                 found.push((score, pi, m));
             }
         }
@@ -256,9 +258,12 @@ struct Match {
     target: Option<usize>,
     source: Option<usize>,
     filled: usize,
+    /// The target's preposition phrase is missing: usable only for a
+    /// compound source acting on itself ("Israel and Jordan signed an agreement").
+    partial: bool,
 }
 
-fn match_pattern(v: &View, pat: &Pattern, t: usize) -> Option<Match> {
+fn match_pattern(v: &View, pat: &Pattern, t: usize, generic: bool) -> Option<Match> {
     let mut used = vec![t];
     for w in &pat.words {
         let found =
@@ -270,8 +275,16 @@ fn match_pattern(v: &View, pat: &Pattern, t: usize) -> Option<Match> {
             .find(|&d| d < t && !used.contains(&d) && w.matches(v.lemma(d), &v.lower[d]))?;
         used.push(found);
     }
+    let mut partial = false;
     let target = match &pat.target {
-        Some(s) => slot(v, s, t, &used)?,
+        Some(s) => match slot(v, s, t, &used) {
+            Some(x) => x,
+            None if generic => {
+                partial = true;
+                None
+            }
+            None => return None,
+        },
         None => None,
     };
     let source = match &pat.source {
@@ -284,6 +297,7 @@ fn match_pattern(v: &View, pat: &Pattern, t: usize) -> Option<Match> {
         target,
         source,
         filled,
+        partial,
     })
 }
 
@@ -669,7 +683,13 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
         }
     }
     let mut target = Vec::new();
-    if let Some(tg) = m.target {
+    // "demanded that the US cancel ...": the that-clause's subject
+    let tgt = m.target.or_else(|| {
+        matches!(pat.target, Some(Slot::Object))
+            .then(|| v.child(t, "ccomp").and_then(|c| v.child(c, "nsubj")))
+            .flatten()
+    });
+    if let Some(tg) = tgt {
         // a visit's destination may be a place: it stands for its country
         let visit = pat.code.starts_with("04")
             && matches!(&pat.target, Some(Slot::Prep(ws)) if ["to", "in", "into", "at"].iter().any(|w| ws.matches(w, w)));
@@ -680,7 +700,7 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
     let same = |a: usize, b: usize| v.parties[a].actor == v.parties[b].actor;
     target.retain(|&x| !source.iter().any(|&s| same(s, x)));
     let reciprocal = target.is_empty() && source.len() >= 2;
-    if source.is_empty() || (target.is_empty() && !reciprocal) {
+    if source.is_empty() || (target.is_empty() && !reciprocal) || (m.partial && !reciprocal) {
         return None;
     }
     let mut code = pat.code.to_string();
@@ -707,15 +727,25 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
             }
         }
     }
+    // "will provide aid", "would allow": a cooperative act announced is an intent (CAMEO 03)
+    if frame_word.is_none()
+        && p.generic_frames()
+        && matches!(modality, Modality::Future | Modality::Hypothetical)
+        && matches!(code.get(..2), Some("04" | "05" | "06" | "07" | "08"))
+    {
+        if let Some(c) = p.compose(Frame::Intent, &code) {
+            code = c.to_string();
+        }
+    }
     let mut evidence = m.words.clone();
-    evidence.extend(m.target);
+    evidence.extend(tgt);
     evidence.extend(m.source);
     evidence.extend(frame_word);
     evidence.sort_unstable();
     evidence.dedup();
     Some(Coded {
         trigger: t,
-        pattern: pi,
+        pattern: Some(pi),
         code,
         source,
         target,

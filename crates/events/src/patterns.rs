@@ -133,6 +133,7 @@ pub struct Patterns {
     frames: HashMap<Box<str>, Frame>,
     compose: HashMap<(Frame, Box<str>), Box<str>>,
     sets: HashMap<String, Vec<Box<str>>>,
+    generic: bool,
 }
 
 const VERBS: &str = include_str!("../../../data/events/verbs.txt");
@@ -158,6 +159,7 @@ impl Patterns {
         p.read_patterns(NOUNS, "nouns.txt", TriggerKind::Noun)?;
         p.read_light(LIGHT, "light.txt")?;
         p.read_compose(COMPOSE, "compose.txt")?;
+        p.generic = true;
         Ok(p)
     }
 
@@ -297,6 +299,20 @@ impl Patterns {
         p.read_light(LIGHT, "light.txt")?;
         p.read_compose(COMPOSE, "compose.txt")?;
         Ok(p)
+    }
+
+    /// Whether the coder adds khaldun's own readings to the patterns: a
+    /// frame word with an uncoded complement is an event ("agreed to set
+    /// up", 030), and a cooperative act in the future is an intent ("will
+    /// provide aid", 033). On for the built-in dictionary; off for other
+    /// dictionaries (PETRARCH's encode such readings in their own patterns).
+    pub fn generic_frames(&self) -> bool {
+        self.generic
+    }
+
+    /// Turns the generic readings on or off (see [`Patterns::generic_frames`]).
+    pub fn set_generic_frames(&mut self, on: bool) {
+        self.generic = on;
     }
 
     /// Reads pattern lines: `CODE pattern`.
@@ -466,6 +482,7 @@ const PREPOSITIONS: &[&str] = &[
     "across",
     "after",
     "against",
+    "along",
     "amid",
     "among",
     "around",

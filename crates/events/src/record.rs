@@ -402,12 +402,18 @@ impl<'a> Coder<'a> {
             }
         }
         let span = Span::new(a.words[first].span.start, a.words[last].span.end);
-        let pat = self.patterns.get(c.pattern);
+        let pattern = match c.pattern {
+            Some(i) => {
+                let pat = self.patterns.get(i);
+                format!("{} ({})", pat.text, pat.origin)
+            }
+            None => format!("{} frame (compose.txt)", c.modality.as_str()),
+        };
         let evidence = Evidence {
             trigger: a.words[c.trigger].span.slice(text).to_string(),
             span,
             text: span.slice(text).to_string(),
-            pattern: format!("{} ({})", pat.text, pat.origin),
+            pattern,
             frame: c
                 .frame_word
                 .map(|w| a.words[w].span.slice(text).to_string()),
