@@ -2,12 +2,14 @@
 #![deny(missing_docs)]
 
 pub mod coder;
+pub mod dates;
 mod error;
 pub mod ontology;
 pub mod patterns;
 pub mod record;
 
 pub use coder::{code_sentence, Coded, Modality, Party};
+pub use dates::{find_dates, for_trigger, DateMention, DateValue, Precision};
 pub use error::{Error, Result};
 pub use ontology::{CameoCode, Ontology, Plover, PloverType, QuadClass};
 pub use patterns::{Frame, Pattern, Patterns, Slot, TriggerKind, Words};
