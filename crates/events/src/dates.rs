@@ -427,8 +427,12 @@ fn year_num(lower: &str) -> Option<i32> {
     (1000..3000).contains(&y).then_some(y)
 }
 
-/// A count written in digits or words (1–99).
+/// A count written in digits or words (1–999; "20-plus" is 20).
 fn count(lower: &str) -> Option<i64> {
+    let lower = ["-plus", "-odd", "+"]
+        .iter()
+        .find_map(|x| lower.strip_suffix(x))
+        .unwrap_or(lower);
     const WORDS: [&str; 12] = [
         "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
         "twelve",
@@ -893,6 +897,46 @@ fn month_first(t: &Toks, i: usize, m: u32) -> Option<Parsed> {
     })
 }
 
+/// Words before a number that make it a count, not a year.
+const COUNTING: &[&str] = &[
+    "$",
+    "€",
+    "£",
+    "#",
+    "about",
+    "some",
+    "nearly",
+    "around",
+    "than",
+    "least",
+    "almost",
+    "approximately",
+    "over",
+    "no.",
+    "number",
+];
+
+/// Words after a four-digit number that make it a count, not a year.
+const COUNTED: &[&str] = &[
+    "people",
+    "%",
+    "percent",
+    "troops",
+    "soldiers",
+    "men",
+    "km",
+    "meters",
+    "metres",
+    "feet",
+    "miles",
+    "dollars",
+    "civilians",
+    "fighters",
+    "families",
+    "members",
+    "of",
+];
+
 /// A year, a year range ("1990-91") or a decade ("1990s").
 fn year_at(t: &Toks, i: usize) -> Option<Parsed> {
     let w = t.low(i)?;
@@ -922,50 +966,14 @@ fn year_at(t: &Toks, i: usize) -> Option<Parsed> {
         }
     }
     // a four-digit number is a year unless it counts something
-    if matches!(
-        t.prev(i),
-        Some(
-            "$" | "€"
-                | "£"
-                | "about"
-                | "some"
-                | "nearly"
-                | "around"
-                | "than"
-                | "least"
-                | "almost"
-                | "approximately"
-                | "over"
-                | "#"
-                | "no."
-                | "number"
-        )
-    ) || !(1800..=2100).contains(&y)
-    {
+    if t.prev(i).is_some_and(|p| COUNTING.contains(&p)) || !(1800..=2100).contains(&y) {
         return None;
     }
     if let Some(n) = t.low(i + 1) {
-        if matches!(
-            n,
-            "people"
-                | "%"
-                | "percent"
-                | "troops"
-                | "soldiers"
-                | "men"
-                | "km"
-                | "meters"
-                | "metres"
-                | "feet"
-                | "miles"
-                | "dollars"
-                | "civilians"
-                | "fighters"
-                | "families"
-                | "members"
-                | "of"
-                | "-"
-        ) {
+        let range = n == "-"
+            && t.low(i + 2)
+                .is_some_and(|x| x.starts_with(|c: char| c.is_ascii_digit()));
+        if COUNTED.contains(&n) || range {
             return None;
         }
     }
@@ -1154,6 +1162,10 @@ fn the(t: &Toks, i: usize) -> Option<Parsed> {
                 let c = t.low(k).and_then(count);
                 if c.is_some() {
                     k += 1;
+                    // "20-plus months" split by the tokenizer
+                    if t.is(k, "-") && t.any(k + 1, &["plus", "odd"]) {
+                        k += 2;
+                    }
                 }
                 c
             };
@@ -2087,6 +2099,18 @@ mod tests {
                     "the past 24 hours",
                     "2020-08-26/2020-08-27",
                     Interval,
+                ),
+                (
+                    "It grew over the past 20-plus months.",
+                    "the past 20-plus months",
+                    "2018-12-27/2020-08-27",
+                    Interval,
+                ),
+                (
+                    "They met in 2001 - a good year.",
+                    "2001",
+                    "2001-01-01/2001-12-31",
+                    Year,
                 ),
                 (
                     "It grew in recent days.",
