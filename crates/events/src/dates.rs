@@ -1705,14 +1705,19 @@ pub fn for_trigger<'m>(
     }
 }
 
-/// The date of the sentence whose mentions are `mentions`: the one attached
-/// to the root of `analysis`, else the only one.
+/// The date of a sentence: among `mentions` (a document's, in text order)
+/// those inside `sentence`, the one attached to the root of `analysis`, else
+/// the only one.
 pub fn sentence_date<'m>(
     mentions: &'m [DateMention],
+    sentence: Span,
     analysis: &AnalyzedSentence,
 ) -> Option<&'m DateMention> {
+    let a = mentions.partition_point(|m| m.span.start < sentence.start);
+    let b = mentions.partition_point(|m| m.span.start < sentence.end);
+    let here = mentions.get(a..b)?;
     let root = analysis.words.iter().position(|w| w.head == 0)?;
-    for_trigger(mentions, analysis, root)
+    for_trigger(here, analysis, root)
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 
 use khaldun_actors::{Date, Knowledge, Matcher};
 use khaldun_analysis::{AnalyzedSentence, Analyzer};
-use khaldun_events::dates::{find_dates, for_trigger, in_sentence, Precision};
+use khaldun_events::dates::{find_dates, for_trigger, in_sentence, sentence_date, Precision};
 use khaldun_events::{Coder, DateMention};
 use khaldun_text::Segmenter;
 use khaldun_types::Document;
@@ -87,6 +87,9 @@ fn dates_attach_to_their_trigger() {
         ("today", "2020-08-27")
     );
 
+    let root = sentence_date(&found, khaldun_types::Span::new(0, text.len() as u32), a);
+    assert_eq!(root.map(|m| m.text.as_str()), Some("Wednesday evening"));
+
     // the only date of a sentence goes to any trigger
     let text = "On Tuesday, the army said rebels attacked a convoy.";
     let (analyses, found) = run(text, "2020-08-27");
@@ -167,4 +170,41 @@ fn seed_article_dates() {
     {
         assert_eq!(arrived.date.as_deref(), Some("2020-08-26"));
     }
+}
+
+/// Recall of the gold Temporal entities of re3d dev (offsets in code points):
+/// found when a date mention overlaps. `khaldun eval dates --gold FILE` reports
+/// the same figure.
+#[test]
+fn re3d_temporal_recall() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/gold/re3d.dev.jsonl");
+    let Ok(data) = std::fs::read_to_string(&path) else {
+        eprintln!("skipped: {} is absent", path.display());
+        return;
+    };
+    let seg = Segmenter::default();
+    let (mut gold, mut found) = (0, 0);
+    for line in data.lines().filter(|l| !l.trim().is_empty()) {
+        let doc: serde_json::Value = serde_json::from_str(line).unwrap();
+        let text = doc["text"].as_str().unwrap_or_default();
+        let mut bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        bytes.push(text.len());
+        let mentions = find_dates(text, &seg.segment(text), None, None);
+        for e in doc["entities"].as_array().into_iter().flatten() {
+            if e["gold"] != true || e["type"] != "Temporal" {
+                continue;
+            }
+            let s = bytes[e["start"].as_u64().unwrap() as usize] as u32;
+            let t = bytes[e["end"].as_u64().unwrap() as usize] as u32;
+            gold += 1;
+            found += usize::from(mentions.iter().any(|m| s < m.span.end && m.span.start < t));
+        }
+    }
+    let recall = found as f64 / gold.max(1) as f64;
+    println!(
+        "re3d dev Temporal recall {found}/{gold} = {:.1}%",
+        100.0 * recall
+    );
+    assert!(recall >= 0.8, "{found}/{gold}");
 }
