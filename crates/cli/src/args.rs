@@ -364,6 +364,20 @@ pub enum EvalCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Recall of gold Temporal entities (JSON lines with `text`, `date` and `entities` whose
+    /// code-point `start`/`end`, `type` and `gold` follow ../shared/data/gold, e.g.
+    /// re3d.dev.jsonl): an entity is found when a date expression khaldun finds overlaps it.
+    Dates {
+        /// Gold JSON lines.
+        #[arg(long, value_name = "FILE.jsonl")]
+        gold: PathBuf,
+        /// List up to N missed entities and expressions outside gold Temporal entities.
+        #[arg(long, default_value_t = 0, value_name = "N")]
+        show_errors: usize,
+        /// Print the scores as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Entity-level precision, recall and F1 per type against IOB2 gold.
     Ner {
         /// Gold IOB2 file (e.g. UNER English EWT).

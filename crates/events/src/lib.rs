@@ -2,6 +2,7 @@
 #![deny(missing_docs)]
 
 pub mod coder;
+pub mod dates;
 mod error;
 pub mod ontology;
 pub mod patterns;
@@ -11,6 +12,7 @@ pub mod quotes;
 pub mod record;
 
 pub use coder::{code_sentence, Coded, Modality, Party};
+pub use dates::{find_dates, for_trigger, DateMention, DateValue, Precision};
 pub use error::{Error, Result};
 pub use ontology::{CameoCode, Ontology, Plover, PloverType, QuadClass};
 pub use patterns::{Frame, Pattern, Patterns, Slot, TriggerKind, Words};

@@ -267,7 +267,7 @@ impl Doc<'_> {
         let start = if words[subj].upos == "PROPN" {
             Some(subj)
         } else {
-            (subj + 1 <= hi && words.get(subj + 1).is_some_and(|w| w.upos == "PROPN"))
+            (subj < hi && words.get(subj + 1).is_some_and(|w| w.upos == "PROPN"))
                 .then_some(subj + 1)
         };
         if let Some(at) = start {

@@ -2,6 +2,7 @@
 //! that produces it: segment → analyze → actors → code.
 
 use crate::coder::{code_sentence, Coded, Modality, Party};
+use crate::dates::{self, DateMention, Precision};
 use crate::ontology::Ontology;
 use crate::patterns::Patterns;
 use khaldun_actors::{document, Code, Date, Dep, MatchKind, Matcher};
@@ -82,8 +83,13 @@ pub struct Event {
     pub sentence: usize,
     /// The sentence.
     pub sentence_text: String,
-    /// Date of the event (`YYYY-MM-DD`): the document date for now.
+    /// Date of the event (`YYYY-MM-DD`): the day of the date expression
+    /// attached to the trigger, or the first day of its interval; else the
+    /// document date.
     pub date: Option<String>,
+    /// Precision of `date` when it comes from an expression in the text;
+    /// null when it is the document date.
+    pub date_precision: Option<Precision>,
     /// Who acts.
     pub source: Option<EventActor>,
     /// Who is acted on.
@@ -154,6 +160,8 @@ pub struct CodedDocument {
     pub date: Option<String>,
     /// Its actors.
     pub actors: Vec<DocActor>,
+    /// Its date and time expressions, resolved against its date.
+    pub dates: Vec<DateMention>,
     /// Its events.
     pub events: Vec<Event>,
     /// Its quotes, direct and reported.
@@ -237,6 +245,7 @@ impl<'a> Coder<'a> {
         let date = date_str.as_deref().and_then(|d| Date::parse(d).ok());
         let text = &doc.text;
         let resolved = document::resolve(self.matcher, text, seg, analyses, date);
+        let date_mentions = dates::find_dates(text, seg, Some(analyses), date);
         let mut actors: Vec<DocActor> = resolved
             .actors
             .iter()
@@ -331,6 +340,7 @@ impl<'a> Coder<'a> {
                 if c.negated && !self.options.keep_negated {
                     continue;
                 }
+                let first = events.len();
                 self.records(
                     doc,
                     si,
@@ -344,6 +354,15 @@ impl<'a> Coder<'a> {
                     &date_str,
                     &mut events,
                 );
+                let here = dates::in_sentence(&date_mentions, si);
+                if let Some(m) = dates::for_trigger(here, a, c.trigger) {
+                    if let Some(v) = m.value {
+                        for e in &mut events[first..] {
+                            e.date = Some(v.start().to_string());
+                            e.date_precision = Some(m.precision);
+                        }
+                    }
+                }
             }
         }
         for a in &mut actors {
@@ -353,6 +372,7 @@ impl<'a> Coder<'a> {
             doc_id: doc.id.clone(),
             date: date_str,
             actors,
+            dates: date_mentions,
             events,
             quotes: crate::quotes::find_quotes(text, seg, analyses, &resolved),
         }
@@ -440,6 +460,7 @@ impl<'a> Coder<'a> {
                 sentence: si,
                 sentence_text: sent.slice(text).to_string(),
                 date: date.clone(),
+                date_precision: None,
                 source: Some(party(s)),
                 target: t.map(party),
                 cameo: c.code.clone(),

@@ -351,6 +351,44 @@ pub fn run(cmd: EvalCommand, mut out: Box<dyn Write>) -> anyhow::Result<i32> {
             out.flush()?;
             Ok(0)
         }
+        EvalCommand::Dates {
+            gold,
+            show_errors,
+            json,
+        } => {
+            let r = eval_dates(&gold)?;
+            if json {
+                serde_json::to_writer(&mut out, &r)?;
+                writeln!(out)?;
+            } else {
+                writeln!(
+                    out,
+                    "{} (Temporal entities; found when a date expression overlaps)",
+                    gold.display()
+                )?;
+                writeln!(
+                    out,
+                    "recall     {}/{} = {:.1}%",
+                    r.found,
+                    r.gold,
+                    100.0 * r.found as f64 / r.gold.max(1) as f64
+                )?;
+                writeln!(
+                    out,
+                    "mentions   {} ({} outside gold Temporal entities)",
+                    r.mentions,
+                    r.outside.len()
+                )?;
+                for m in r.missed.iter().take(show_errors) {
+                    writeln!(out, "missed     {m:?}")?;
+                }
+                for m in r.outside.iter().take(show_errors) {
+                    writeln!(out, "outside    {m:?}")?;
+                }
+            }
+            out.flush()?;
+            Ok(0)
+        }
         EvalCommand::Ner { gold, system, json } => {
             let gsents = super::read_iob2(&gold)?;
             let s = match &system {
@@ -513,6 +551,68 @@ fn eval_quotes(
         &system,
         |d| texts.get(d).copied(),
     ))
+}
+
+/// Temporal recall of [`khaldun_events::dates::find_dates`].
+#[derive(Debug, Default, serde::Serialize)]
+struct DatesReport {
+    gold: usize,
+    found: usize,
+    mentions: usize,
+    missed: Vec<String>,
+    outside: Vec<String>,
+}
+
+/// Finds the dates of every gold record's text and scores them against its
+/// Temporal entities (offsets in code points).
+fn eval_dates(gold: &std::path::Path) -> anyhow::Result<DatesReport> {
+    let data =
+        std::fs::read_to_string(gold).with_context(|| format!("reading {}", gold.display()))?;
+    let seg = Segmenter::default();
+    let mut r = DatesReport::default();
+    for (n, line) in data.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let doc: serde_json::Value =
+            serde_json::from_str(line).with_context(|| format!("{}:{}", gold.display(), n + 1))?;
+        let text = doc["text"].as_str().unwrap_or_default();
+        let date = doc["date"]
+            .as_str()
+            .and_then(|d| khaldun_actors::Date::parse(d).ok());
+        let mut bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        bytes.push(text.len());
+        let mentions = khaldun_events::dates::find_dates(text, &seg.segment(text), None, date);
+        let temporal: Vec<(usize, usize, &str)> = doc["entities"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|e| e["gold"] == true && e["type"] == "Temporal")
+            .filter_map(|e| {
+                let s = *bytes.get(usize::try_from(e["start"].as_u64()?).ok()?)?;
+                let t = *bytes.get(usize::try_from(e["end"].as_u64()?).ok()?)?;
+                Some((s, t, e["text"].as_str().unwrap_or_default()))
+            })
+            .collect();
+        let overlaps = |s: usize, e: usize, m: &khaldun_events::DateMention| {
+            s < m.span.end as usize && (m.span.start as usize) < e
+        };
+        for &(s, e, t) in &temporal {
+            r.gold += 1;
+            if mentions.iter().any(|m| overlaps(s, e, m)) {
+                r.found += 1;
+            } else {
+                r.missed.push(t.to_string());
+            }
+        }
+        r.mentions += mentions.len();
+        for m in &mentions {
+            if !temporal.iter().any(|&(s, e, _)| overlaps(s, e, m)) {
+                r.outside.push(m.text.clone());
+            }
+        }
+    }
+    Ok(r)
 }
 
 /// Codes every gold record's text and scores the events.
