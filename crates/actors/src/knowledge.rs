@@ -347,8 +347,11 @@ fn read_countries(
         if k.by_country.contains_key(&code) {
             return Err(Error::parse(file, rec.line, format!("{code} listed twice")));
         }
+        let region = rec.field(1) == "region";
         let (kind, parent) = match rec.field(1).split_once(':') {
             None if matches!(rec.field(1), "member" | "observer") => (ActorKind::Country, None),
+            // a world region whose people act ("the Europeans accuse ...")
+            None if region => (ActorKind::Territory, None),
             None if rec.field(1) == "partial" => (ActorKind::Territory, None),
             Some(("territory", p)) => (
                 ActorKind::Territory,
@@ -359,7 +362,7 @@ fn read_countries(
                     file,
                     rec.line,
                     format!(
-                        "status {:?}: expected member, observer, partial or territory:ISO3",
+                        "status {:?}: expected member, observer, partial, region or territory:ISO3",
                         rec.field(1)
                     ),
                 ))
@@ -375,16 +378,26 @@ fn read_countries(
             NameForm::Adjective,
         ));
         all.extend(names(rec.field(4), NameForm::People, NameForm::People));
-        if k.codes.root_kind(code.as_str()).is_some() {
-            return Err(Error::parse(
-                file,
-                rec.line,
-                format!("{code} is already a root in codes.txt"),
-            ));
+        if region {
+            if k.codes.root_kind(code.as_str()) != Some(ChunkKind::Region) {
+                return Err(Error::parse(
+                    file,
+                    rec.line,
+                    format!("{code} is not a region in codes.txt"),
+                ));
+            }
+        } else {
+            if k.codes.root_kind(code.as_str()).is_some() {
+                return Err(Error::parse(
+                    file,
+                    rec.line,
+                    format!("{code} is already a root in codes.txt"),
+                ));
+            }
+            k.codes
+                .insert(code.as_str(), ChunkKind::State, &all[0].text)
+                .map_err(|e| e.at(file, rec.line))?;
         }
-        k.codes
-            .insert(code.as_str(), ChunkKind::State, &all[0].text)
-            .map_err(|e| e.at(file, rec.line))?;
         let id = k.push(Actor {
             kind,
             names: all,
