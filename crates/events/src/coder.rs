@@ -250,6 +250,11 @@ pub fn code_sentence(
             }
         }
     }
+    for w in (0..v.words.len()).filter(|_| p.generic_frames()) {
+        if let Some(c) = frame_event(&v, p, w, &out) {
+            out.push(c);
+        }
+    }
     out
 }
 
@@ -298,6 +303,86 @@ fn match_pattern(v: &View, pat: &Pattern, t: usize, generic: bool) -> Option<Mat
         source,
         filled,
         partial,
+    })
+}
+
+/// A frame word whose complement no pattern coded is an event itself:
+/// "agreed to set up a centre in Tokyo" (intent, 030), "refused to deploy
+/// peacekeepers in Iraq" (120), "threatened to retaliate against" (130). The
+/// target is the first actor in the complement.
+fn frame_event(v: &View, p: &Patterns, w: usize, done: &[Coded]) -> Option<Coded> {
+    let f = p.frame(v.lemma(w))?;
+    let (code, modality) = match f {
+        Frame::Intent => ("030", Modality::Intent),
+        Frame::Threat => ("130", Modality::Threat),
+        Frame::Refuse => ("120", Modality::Refusal),
+        Frame::Belief | Frame::Appeal => return None,
+    };
+    let noun = matches!(v.words[w].upos, "NOUN");
+    if !noun && !matches!(v.words[w].upos, "VERB" | "ADJ") {
+        return None;
+    }
+    let comp = v.children[w].iter().copied().find(|&c| match v.rel(c) {
+        "xcomp" | "ccomp" => true,
+        "acl" => noun,
+        _ => false,
+    })?;
+    if done
+        .iter()
+        .any(|e| e.frame_word == Some(w) || e.trigger == comp)
+    {
+        return None;
+    }
+    let mut frames = Vec::new();
+    let source = if noun {
+        owner(v, p, w, &mut frames, 0)
+    } else {
+        subject(v, p, w, &mut frames, 0)
+    };
+    if source.is_empty() || frames.iter().any(|(f, _)| *f == Frame::Belief) {
+        return None;
+    }
+    // breadth first through the complement, nearest actor first
+    let mut target = Vec::new();
+    let mut queue = std::collections::VecDeque::from([(comp, 0u8)]);
+    while let Some((n, d)) = queue.pop_front() {
+        if n != comp || v.party_at[n].is_some() {
+            parties_of(v, n, &mut target);
+            target.retain(|&x| {
+                !source
+                    .iter()
+                    .any(|&s| v.parties[s].actor == v.parties[x].actor)
+            });
+            if !target.is_empty() {
+                break;
+            }
+        }
+        if d < 3 {
+            for &c in &v.children[n] {
+                if !matches!(v.rel(c), "nsubj" | "nsubj:pass" | "advcl" | "parataxis") {
+                    queue.push_back((c, d + 1));
+                }
+            }
+        }
+    }
+    if target.is_empty() {
+        return None;
+    }
+    let mut evidence = vec![w, comp];
+    evidence.extend(target.iter().map(|&k| v.parties[k].head));
+    evidence.sort_unstable();
+    evidence.dedup();
+    Some(Coded {
+        trigger: w,
+        pattern: None,
+        code: code.to_string(),
+        source,
+        target,
+        negated: negated(v, w),
+        modality,
+        frame_word: Some(w),
+        evidence,
+        reciprocal: false,
     })
 }
 
