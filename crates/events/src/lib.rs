@@ -5,6 +5,7 @@ pub mod coder;
 mod error;
 pub mod ontology;
 pub mod patterns;
+pub mod places;
 pub mod record;
 
 pub use coder::{code_sentence, Coded, Modality, Party};

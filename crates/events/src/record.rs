@@ -4,6 +4,7 @@
 use crate::coder::{code_sentence, Coded, Modality, Party};
 use crate::ontology::Ontology;
 use crate::patterns::Patterns;
+use crate::places::{self, Gazetteer, PlaceMention};
 use khaldun_actors::{document, Code, Date, Dep, MatchKind, Matcher};
 use khaldun_analysis::{AnalyzedSentence, Analyzer};
 use khaldun_text::Segmenter;
@@ -156,6 +157,8 @@ pub struct CodedDocument {
     pub actors: Vec<DocActor>,
     /// Its events.
     pub events: Vec<Event>,
+    /// Its places, in text order (datelines included).
+    pub places: Vec<PlaceMention>,
 }
 
 /// What to code.
@@ -262,6 +265,10 @@ impl<'a> Coder<'a> {
                 });
             }
         }
+        let gaz = Gazetteer::builtin();
+        let countries = places::document_countries(gaz, text, &resolved);
+        let doc_places = gaz.find_places(text, seg, analyses, &countries);
+        let dateline = doc_places.iter().find(|p| p.sentence.is_none());
         let mut events = Vec::new();
         let mut places: Vec<(String, Code)> = Vec::new();
         for (si, (s, a)) in seg.sentences.iter().zip(analyses).enumerate() {
@@ -329,6 +336,12 @@ impl<'a> Coder<'a> {
                 if c.negated && !self.options.keep_negated {
                     continue;
                 }
+                let here: Vec<PlaceMention> = doc_places
+                    .iter()
+                    .filter(|p| p.sentence == Some(si))
+                    .cloned()
+                    .collect();
+                let location = places::location_for(c.trigger, a, &here, dateline).map(Into::into);
                 self.records(
                     doc,
                     si,
@@ -340,6 +353,7 @@ impl<'a> Coder<'a> {
                     &actors,
                     &places,
                     &date_str,
+                    location,
                     &mut events,
                 );
             }
@@ -352,6 +366,7 @@ impl<'a> Coder<'a> {
             date: date_str,
             actors,
             events,
+            places: doc_places,
         }
     }
 
@@ -368,6 +383,7 @@ impl<'a> Coder<'a> {
         actors: &[DocActor],
         places: &[(String, Code)],
         date: &Option<String>,
+        location: Option<Location>,
         out: &mut Vec<Event>,
     ) {
         let text = &doc.text;
@@ -445,7 +461,7 @@ impl<'a> Coder<'a> {
                 negated: c.negated,
                 modality: c.modality,
                 reciprocal: c.reciprocal,
-                location: None,
+                location: location.clone(),
                 evidence: evidence.clone(),
             });
         }
