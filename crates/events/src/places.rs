@@ -416,10 +416,10 @@ const STOP: &[&str] = &[
     "south",
     "east",
     "west",
-    "asia",
-    "europe",
-    "africa",
-    "america",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
     "the",
     "and",
     "as",
@@ -736,18 +736,18 @@ impl Gazetteer {
                 folded: spans.iter().map(|sp| fold(sp.slice(text))).collect(),
                 spans,
             };
-            let loc: Vec<Range<usize>> = analyses
+            // NER entities: (tokens, is LOC); only LOC is read for now
+            let ents: Vec<(Range<usize>, bool)> = analyses
                 .get(si)
                 .filter(|a| a.words.len() == w.spans.len())
                 .map(|a| {
                     a.entities
                         .iter()
-                        .filter(|e| e.label == "LOC")
-                        .map(|e| e.start..e.end)
+                        .map(|e| (e.start..e.end, e.label == "LOC"))
                         .collect()
                 })
                 .unwrap_or_default();
-            self.sentence(si, &w, &loc, &mut raws);
+            self.sentence(si, &w, &ents, &mut raws);
         }
         // context: the actors' countries, then those of unambiguous places
         let mut ctx: HashMap<&str, usize> = HashMap::new();
@@ -875,9 +875,13 @@ impl Gazetteer {
     }
 
     /// The mentions of one sentence.
-    fn sentence(&self, si: usize, w: &Words, loc: &[Range<usize>], out: &mut Vec<Raw>) {
+    fn sentence(&self, si: usize, w: &Words, ents: &[(Range<usize>, bool)], out: &mut Vec<Raw>) {
         let n = w.spans.len();
-        let in_loc = |r: &Range<usize>| loc.iter().any(|e| e.start < r.end && r.start < e.end);
+        let in_loc = |r: &Range<usize>| {
+            ents.iter()
+                .any(|(e, loc)| *loc && e.start < r.end && r.start < e.end)
+        };
+
         let mut last_end: Option<usize> = None;
         let mut i = 0;
         while i < n {
@@ -907,11 +911,27 @@ impl Gazetteer {
                 continue;
             };
             let toks = i..end;
+            // a well-known place needs no locative word ("the liberation of
+            // Raqqah", "Syria's civil war"), unless a capitalized word before
+            // it makes it part of a name ("Whitney Houston")
+            let salient = self.salient(&cands) && !(i > 0 && w.cap(i - 1) && !locative(w, i));
             let ok = self.good_name(w, start, end, &k)
-                && (in_loc(&toks) || locative(w, i) || coordinated(w, i, last_end));
+                && (salient || in_loc(&toks) || locative(w, i) || coordinated(w, i, last_end));
             if !ok {
                 i = end;
                 continue;
+            }
+            // "Diyala Province": the region, with the word in the mention
+            if let Some(kind) = suffix_kind(w.f(end)) {
+                let kept: Vec<u32> = cands
+                    .iter()
+                    .copied()
+                    .filter(|&c| self.places[c as usize].kind == kind)
+                    .collect();
+                if !kept.is_empty() {
+                    cands = kept;
+                    end += 1;
+                }
             }
             // qualifier: "Paris, Texas", "the Kurdistan region of Iraq"
             if matches!(w.f(end), "," | "of") && dir.is_none() {
@@ -954,6 +974,15 @@ impl Gazetteer {
         }
     }
 
+    /// Whether the best-known candidate needs no locative context: a
+    /// country, a first-level or named region, or a city of 100,000 or more.
+    fn salient(&self, cands: &[u32]) -> bool {
+        cands.iter().any(|&c| {
+            let p = &self.places[c as usize];
+            p.kind != PlaceKind::City || p.population >= 100_000
+        })
+    }
+
     /// Not a stop word, not after a title, not the first name of a person.
     fn good_name(&self, w: &Words, i: usize, end: usize, k: &str) -> bool {
         if end == i + 1 && STOP.contains(&k) {
@@ -972,6 +1001,7 @@ impl Gazetteer {
         !(end == i + 1
             && w.cap(end)
             && !FOLLOW_OK.contains(&next)
+            && suffix_kind(next).is_none()
             && self.longest(w, end, false).is_none())
     }
 
@@ -1018,6 +1048,17 @@ impl Gazetteer {
             dir: None,
             name: None,
         })
+    }
+}
+
+/// The kind of place a word after a name makes it ("Diyala Province").
+fn suffix_kind(w: &str) -> Option<PlaceKind> {
+    match w {
+        "province" | "governorate" | "region" | "state" | "oblast" | "prefecture" => {
+            Some(PlaceKind::Admin1)
+        }
+        "city" => Some(PlaceKind::City),
+        _ => None,
     }
 }
 

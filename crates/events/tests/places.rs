@@ -15,7 +15,7 @@ fn places(text: &str, countries: &[&str]) -> Vec<PlaceMention> {
     let c: Vec<String> = countries.iter().map(|s| s.to_string()).collect();
     let found = find_places(text, &seg, &an, &c);
     for p in &found {
-        assert_eq!(p.span.slice(text).is_empty(), false);
+        assert!(!p.span.slice(text).is_empty());
     }
     found
 }
