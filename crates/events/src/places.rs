@@ -23,9 +23,9 @@
 //! name and country (Baghdad the city, not the governorate).
 //!
 //! ```
-//! use khaldun_events::places::Gazetteer;
+//! use khaldun_events::places::{Gazetteer, PlaceKind};
 //! let g = Gazetteer::builtin();
-//! let baghdad = g.lookup("Baghdad").iter().find(|p| p.country == "IRQ").unwrap();
+//! let baghdad = g.lookup("Baghdad").into_iter().find(|p| p.kind == PlaceKind::City).unwrap();
 //! assert!((baghdad.lat - 33.34).abs() < 0.1);
 //! ```
 
@@ -124,7 +124,7 @@ type Extent = [f64; 4];
 pub struct Gazetteer {
     places: Vec<Place>,
     extents: HashMap<&'static str, Extent>,
-    index: OnceLock<HashMap<String, Vec<u32>>>,
+    index: OnceLock<Index>,
     /// Malformed data lines (file, line), for the tests.
     bad_lines: Vec<(&'static str, usize)>,
 }
@@ -132,12 +132,27 @@ pub struct Gazetteer {
 /// The lookup key of a name: folded, with `-`, `.` and `,` read as spaces
 /// and runs of spaces collapsed, so "Port-au-Prince" = "Port au Prince".
 pub fn key(s: &str) -> String {
+    let sep = |c: char| c.is_whitespace() || matches!(c, '-' | '.' | ',');
+    if s.is_ascii() && !s.contains('`') {
+        // the common case, without fold's allocation (fold only lowercases ASCII)
+        let mut out = String::with_capacity(s.len());
+        let mut space = false;
+        for c in s.chars() {
+            if sep(c) {
+                space = !out.is_empty();
+            } else {
+                if space {
+                    out.push(' ');
+                    space = false;
+                }
+                out.push(c.to_ascii_lowercase());
+            }
+        }
+        return out;
+    }
     let f = fold(s);
     let mut out = String::with_capacity(f.len());
-    for w in f
-        .split(|c: char| c.is_whitespace() || matches!(c, '-' | '.' | ','))
-        .filter(|w| !w.is_empty())
-    {
+    for w in f.split(sep).filter(|w| !w.is_empty()) {
         if !out.is_empty() {
             out.push(' ');
         }
@@ -201,22 +216,20 @@ impl Gazetteer {
         self.index().len()
     }
 
-    fn index(&self) -> &HashMap<String, Vec<u32>> {
+    fn index(&self) -> &Index {
         self.index.get_or_init(|| {
-            let mut ix: HashMap<String, Vec<u32>> = HashMap::with_capacity(self.places.len() * 4);
+            let mut ix = Index {
+                map: HashMap::with_capacity(self.places.len() * 3),
+                many: Vec::new(),
+            };
             for (i, p) in self.places.iter().enumerate() {
-                let mut add = |k: String| {
-                    let v = ix.entry(k).or_default();
-                    if v.last() != Some(&(i as u32)) {
-                        v.push(i as u32);
-                    }
-                };
-                add(key(p.name));
+                let i = i as u32;
+                ix.add(key(p.name), i);
                 if !p.ascii.is_empty() {
-                    add(key(p.ascii));
+                    ix.add(key(p.ascii), i);
                 }
                 for a in p.alternates() {
-                    add(key(a));
+                    ix.add(key(a), i);
                 }
             }
             ix
@@ -242,7 +255,14 @@ impl Gazetteer {
     }
 
     fn ids(&self, key: &str) -> &[u32] {
-        self.index().get(key).map_or(&[], |v| v.as_slice())
+        let ix = self.index();
+        match ix.map.get(key) {
+            Some(v) if v & MANY != 0 => {
+                ix.many.get((v & !MANY) as usize).map_or(&[], Vec::as_slice)
+            }
+            Some(v) => std::slice::from_ref(v),
+            None => &[],
+        }
     }
 
     /// Whether `name` names places in more than one country ("Georgia").
@@ -256,6 +276,43 @@ impl Gazetteer {
     /// A country's extent (south, west, north, east).
     fn extent(&self, iso3: &str) -> Option<Extent> {
         self.extents.get(iso3).copied()
+    }
+}
+
+/// Marks an index value that points into `Index::many`.
+const MANY: u32 = 1 << 31;
+
+/// Name key → place ids. Most keys name one place: its id is stored inline,
+/// sparing ~90k small vectors (the index is built at first lookup).
+#[derive(Debug)]
+struct Index {
+    map: HashMap<String, u32>,
+    many: Vec<Vec<u32>>,
+}
+
+impl Index {
+    fn add(&mut self, k: String, id: u32) {
+        match self.map.get_mut(&k) {
+            None => {
+                self.map.insert(k, id);
+            }
+            Some(v) if *v & MANY != 0 => {
+                if let Some(list) = self.many.get_mut((*v & !MANY) as usize) {
+                    if list.last() != Some(&id) {
+                        list.push(id);
+                    }
+                }
+            }
+            Some(v) if *v != id => {
+                self.many.push(vec![*v, id]);
+                *v = (self.many.len() as u32 - 1) | MANY;
+            }
+            Some(_) => {}
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.map.len()
     }
 }
 
