@@ -8,6 +8,7 @@ pub mod ontology;
 pub mod patterns;
 pub mod petr_unittest;
 pub mod petrarch;
+pub mod places;
 pub mod quotes;
 pub mod record;
 

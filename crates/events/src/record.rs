@@ -5,6 +5,7 @@ use crate::coder::{code_sentence, Coded, Modality, Party};
 use crate::dates::{self, DateMention, Precision};
 use crate::ontology::Ontology;
 use crate::patterns::Patterns;
+use crate::places::{self, Gazetteer, PlaceMention};
 use khaldun_actors::{document, Code, Date, Dep, MatchKind, Matcher};
 use khaldun_analysis::{AnalyzedSentence, Analyzer};
 use khaldun_text::Segmenter;
@@ -166,6 +167,8 @@ pub struct CodedDocument {
     pub events: Vec<Event>,
     /// Its quotes, direct and reported.
     pub quotes: Vec<crate::quotes::Quote>,
+    /// Its places, in text order (datelines included).
+    pub places: Vec<PlaceMention>,
 }
 
 /// What to code.
@@ -273,6 +276,10 @@ impl<'a> Coder<'a> {
                 });
             }
         }
+        let gaz = Gazetteer::builtin();
+        let countries = places::document_countries(gaz, text, &resolved);
+        let doc_places = gaz.find_places(text, seg, analyses, &countries);
+        let dateline = doc_places.iter().find(|p| p.sentence.is_none());
         let mut events = Vec::new();
         let mut places: Vec<(String, Code)> = Vec::new();
         for (si, (s, a)) in seg.sentences.iter().zip(analyses).enumerate() {
@@ -341,6 +348,12 @@ impl<'a> Coder<'a> {
                     continue;
                 }
                 let first = events.len();
+                let here: Vec<PlaceMention> = doc_places
+                    .iter()
+                    .filter(|p| p.sentence == Some(si))
+                    .cloned()
+                    .collect();
+                let location = places::location_for(c.trigger, a, &here, dateline).map(Into::into);
                 self.records(
                     doc,
                     si,
@@ -352,6 +365,7 @@ impl<'a> Coder<'a> {
                     &actors,
                     &places,
                     &date_str,
+                    location,
                     &mut events,
                 );
                 let here = dates::in_sentence(&date_mentions, si);
@@ -375,6 +389,7 @@ impl<'a> Coder<'a> {
             dates: date_mentions,
             events,
             quotes: crate::quotes::find_quotes(text, seg, analyses, &resolved),
+            places: doc_places,
         }
     }
 
@@ -391,6 +406,7 @@ impl<'a> Coder<'a> {
         actors: &[DocActor],
         places: &[(String, Code)],
         date: &Option<String>,
+        location: Option<Location>,
         out: &mut Vec<Event>,
     ) {
         let text = &doc.text;
@@ -475,7 +491,7 @@ impl<'a> Coder<'a> {
                 negated: c.negated,
                 modality: c.modality,
                 reciprocal: c.reciprocal,
-                location: None,
+                location: location.clone(),
                 evidence: evidence.clone(),
             });
         }
