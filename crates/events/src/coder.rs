@@ -524,6 +524,41 @@ fn parties_at(v: &View, n: usize, places: bool, out: &mut Vec<usize>) {
             }
         }
     }
+    if out.is_empty() {
+        // a group named only by its patron: "factions supporting Iran",
+        // "militias loyal to Tehran", "groups backed by Russia"
+        for &c in &v.children[n] {
+            let affiliation = (v.rel(c) == "acl"
+                && v.is(
+                    c,
+                    &[
+                        "support",
+                        "back",
+                        "sponsor",
+                        "fund",
+                        "arm",
+                        "ally",
+                        "align",
+                        "link",
+                        "affiliate",
+                    ],
+                ))
+                || (v.rel(c) == "amod"
+                    && v.is(c, &["loyal", "allied", "affiliated", "linked", "aligned"]));
+            if !affiliation {
+                continue;
+            }
+            if let Some(k) = v.children[c]
+                .iter()
+                .copied()
+                .filter(|&g| matches!(v.rel(g), "obj" | "obl" | "obl:agent" | "nmod"))
+                .find_map(|g| v.party_at[g].filter(ok))
+            {
+                out.push(k);
+                break;
+            }
+        }
+    }
     for &c in &v.children[n] {
         if v.rel(c) == "conj" && !matches!(v.words[c].upos, "VERB" | "AUX") {
             parties_at(v, c, places, out);
@@ -602,10 +637,64 @@ fn subject(
         }
         return out;
     }
-    let Some(h) = v.head(t) else { return out };
+    let Some(mut h) = v.head(t) else { return out };
     match v.rel(t) {
         "xcomp" | "advcl" | "ccomp" | "acl" | "conj" | "obl" | "nmod" => {}
         _ => return out,
+    }
+    // a clause hung on a word that heads no clause (a misparse: "accuse X,
+    // especially, of endangering") belongs to the clause above that word;
+    // an "of/for -ing" complement to the verb just before it that has an object
+    let junk = |x: usize| {
+        matches!(
+            v.words[x].upos,
+            "ADV" | "PUNCT" | "PART" | "ADP" | "CCONJ" | "SCONJ" | "DET"
+        )
+    };
+    if junk(h)
+        && v.children[t]
+            .iter()
+            .any(|&c| v.rel(c) == "mark" && v.is(c, &["of", "for"]))
+    {
+        if let Some(x) = (t.saturating_sub(8)..t)
+            .rev()
+            .find(|&x| v.words[x].upos == "VERB" && v.child(x, "obj").is_some())
+        {
+            h = x;
+        }
+    }
+    for _ in 0..4 {
+        if !junk(h) {
+            break;
+        }
+        match v.head(h) {
+            Some(up) => h = up,
+            None => return out,
+        }
+    }
+    // "by launching raids": a means clause belongs to the event verb above;
+    // a parse that hangs it on a participle modifying a noun ("forces
+    // fighting ISIS by launching") is lifted to the nearest clause verb
+    if v.rel(t) == "advcl"
+        && v.children[t]
+            .iter()
+            .any(|&c| v.rel(c) == "mark" && v.is(c, &["by"]))
+    {
+        let mut x = h;
+        for _ in 0..6 {
+            let clause_verb = v.words[x].upos == "VERB" && !v.rel(x).starts_with("acl");
+            if clause_verb {
+                break;
+            }
+            match v.head(x) {
+                Some(up) => x = up,
+                None => break,
+            }
+        }
+        if v.words[x].upos == "VERB" && x != h {
+            return subject(v, p, x, frames, depth + 1);
+        }
+        h = x;
     }
     if let Some(f) = p.frame(v.lemma(h)) {
         frames.push((f, h));
@@ -657,6 +746,31 @@ fn owner(
     let mut out = Vec::new();
     if depth > 8 {
         return out;
+    }
+    // "X said that France is a partner": a predicate noun's subject is the
+    // target and the one who says it the source
+    if v.child(n, "cop").is_some()
+        && v.child(n, "nsubj")
+            .is_some_and(|s| !v.is(s, &["who", "which", "that"]))
+    {
+        let that_clause = matches!(v.rel(n), "ccomp" | "parataxis")
+            || v.children[n]
+                .iter()
+                .any(|&c| v.rel(c) == "mark" && v.is(c, &["that"]));
+        // the clause hangs from the reporting verb (or, misparsed, below it)
+        let mut h = v.head(n);
+        for _ in 0..3 {
+            match h {
+                Some(x) if v.words[x].upos != "VERB" => h = v.head(x),
+                _ => break,
+            }
+        }
+        return match h {
+            Some(h) if that_clause && v.words[h].upos == "VERB" => {
+                subject(v, p, h, frames, depth + 1)
+            }
+            _ => out,
+        };
     }
     if let Some(k) = v.child(n, "nmod:poss") {
         parties_of(v, k, &mut out);
