@@ -899,9 +899,16 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
     let same = |a: usize, b: usize| v.parties[a].actor == v.parties[b].actor;
     target.retain(|&x| !source.iter().any(|&s| same(s, x)));
     let reciprocal = target.is_empty() && source.len() >= 2;
-    if source.is_empty() || (target.is_empty() && !reciprocal) || (m.partial && !reciprocal) {
+    // a pattern written with no slot is an act with no target ("protesters
+    // rioted", "the president resigned"): coded with the source alone
+    let monadic = pat.target.is_none() && pat.source.is_none() && p.generic_frames();
+    if source.is_empty()
+        || (target.is_empty() && !reciprocal && !monadic)
+        || (m.partial && !reciprocal)
+    {
         return None;
     }
+    let reciprocal = reciprocal && !monadic;
     let mut code = pat.code.to_string();
     let mut modality = modality(v, t);
     let mut frame_word = None;

@@ -463,6 +463,9 @@ impl<'a> Coder<'a> {
                     }
                 }
             }
+        } else if c.target.is_empty() {
+            // an act with no target ("protesters rioted")
+            pairs.extend(c.source.iter().map(|&s| (s, None)));
         } else {
             for &s in &c.source {
                 for &t in &c.target {
