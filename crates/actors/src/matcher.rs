@@ -644,13 +644,24 @@ fn letters(s: &str) -> usize {
 /// For a short alias written with capitals in the data (`US`, `UN`,
 /// `U.S.`, `WHO`, `LeT`: at most four letters, at least two capitals), the
 /// number of capitals the text must have; 0 for other names.
+///
+/// A name of several words needs as many capitals as it has capitalized
+/// words, so "Russia today" is not the channel "Russia Today" and "new
+/// york" stays lowercase prose.
 fn caps_alias(s: &str) -> u8 {
     let upper = s.chars().filter(|c| c.is_uppercase()).count();
     if letters(s) <= 4 && upper >= 2 {
-        upper as u8
-    } else {
-        0
+        return upper as u8;
     }
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.len() >= 2 {
+        let capitalized = words
+            .iter()
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .count();
+        return capitalized.min(255) as u8;
+    }
+    0
 }
 
 #[cfg(test)]
