@@ -64,6 +64,9 @@ fn overlap(a: &QuoteItem, b: &QuoteItem) -> bool {
     longer > 0 && o * 2 >= longer
 }
 
+/// The gold name (or its last word) in the system's names, or at least half
+/// of the gold's content words ("the Alachua Sheriff's Office" and
+/// "Alachua Sheriff").
 fn speaker_ok(gold: &str, sys: &str) -> bool {
     let sys = sys.to_lowercase();
     let g = gold.to_lowercase();
@@ -71,7 +74,15 @@ fn speaker_ok(gold: &str, sys: &str) -> bool {
         .trim_start_matches("the ")
         .trim_start_matches("a ")
         .trim_start_matches("an ");
-    sys.contains(g) || g.rsplit(' ').next().is_some_and(|last| sys.contains(last))
+    if sys.contains(g) || g.rsplit(' ').next().is_some_and(|last| sys.contains(last)) {
+        return true;
+    }
+    let content: Vec<&str> = g
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() > 2 && !["the", "and", "for"].contains(w))
+        .collect();
+    let found = content.iter().filter(|w| sys.contains(*w)).count();
+    !content.is_empty() && found * 2 >= content.len()
 }
 
 /// Scores system quotes against gold ones; `text_of(doc)` gives a document's text.

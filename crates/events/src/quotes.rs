@@ -292,7 +292,10 @@ impl Doc<'_> {
                 text: t,
             };
         }
-        for rels in [&["appos", "flat"][..], &["compound", "nmod"][..]] {
+        for rels in [
+            &["appos", "flat", "nmod:poss"][..],
+            &["compound", "nmod"][..],
+        ] {
             if let Some(m) = self
                 .children(si, subj)
                 .filter(|&c| rels.contains(&words[c].deprel))
@@ -336,6 +339,21 @@ impl Doc<'_> {
             });
             if let Some(sj) = subj {
                 return Some((lemma, self.speaker(si, sj)));
+            }
+            // "...," said study co-author and fellow Martin How: the first
+            // person named after a verb that follows the quote
+            if words[v].span.start >= span.end {
+                let person = (v + 1..words.len())
+                    .filter_map(|k| self.actors.mention_at(si, k).map(|m| (k, m)))
+                    .find(|(_, m)| {
+                        self.actors.actors[m.actor].kind == khaldun_actors::MatchKind::Person
+                    });
+                if let Some((k, _)) = person {
+                    return Some((lemma, self.speaker(si, k)));
+                }
+                if let Some(k) = (v + 1..words.len()).find(|&k| words[k].upos == "PROPN") {
+                    return Some((lemma, self.speaker(si, k)));
+                }
             }
         }
         // X said/disagreed/praised Y on Twitter: "..."
@@ -464,7 +482,11 @@ pub fn find_quotes(
                 Some((verb, sp)) => (verb, Some(sp)),
                 None => match &last_speaker {
                     // a paragraph-long quote continues the previous speaker
-                    Some((lp, sp, vb)) if *lp + 1 >= pi && starts_paragraph(text, para.span, s) => {
+                    Some((lp, sp, vb))
+                        if (*lp + 1 == pi && starts_paragraph(text, para.span, s)) || *lp == pi =>
+                    {
+                        // a quote continued in the same paragraph ("...," said
+                        // X. "...") or one that opens the next
                         (vb.clone(), sp.clone())
                     }
                     _ => (
@@ -551,5 +573,59 @@ fn speech_like(d: &Doc, span: Span) -> bool {
                     && matches!(w.upos, "VERB" | "AUX")
             })
     });
-    has_verb && words >= 3
+    (has_verb && words >= 3) || attributed(d, span)
+}
+
+/// Verbs that attribute a short quoted phrase to a speaker ("called it 'a
+/// non-starter'", "described the heat as 'insane'").
+const CHARACTERIZE: &[&str] = &[
+    "call",
+    "describe",
+    "characterise",
+    "characterize",
+    "label",
+    "term",
+    "brand",
+    "refer",
+];
+
+/// A short quoted phrase is speech when a speaker's reporting verb governs
+/// it ("Schiff called it 'a non-starter'", "said he was a 'gentleman
+/// politician'") or the sentence says whose words they are ("according
+/// to"); a passive naming ("known as 'the Canadian Caper'") has no speaker.
+fn attributed(d: &Doc, span: Span) -> bool {
+    let Some(si) = d.sentence_at(span.start) else {
+        return false;
+    };
+    let words = &d.an[si].words;
+    let Some(first) = words
+        .iter()
+        .position(|w| w.span.start >= span.start && w.span.end <= span.end)
+    else {
+        return false;
+    };
+    if words.windows(2).any(|w| {
+        w[0].span.slice(d.text).eq_ignore_ascii_case("according") && w[1].span.slice(d.text) == "to"
+    }) {
+        return true;
+    }
+    // close to the verb: a phrase deep in the reported clause ("would
+    // address in her talks ... 'Turkish interventions'") is a term, not speech
+    let mut x = first;
+    for _ in 0..3 {
+        let h = words[x].head as usize;
+        if h == 0 {
+            return false;
+        }
+        x = h - 1;
+        let w = &words[x];
+        let speaks = w.upos == "VERB"
+            && (REPORTING.contains(&w.lemma.as_str()) || CHARACTERIZE.contains(&w.lemma.as_str()));
+        if speaks {
+            let has_subject = |v: usize| d.children(si, v).any(|c| words[c].deprel == "nsubj");
+            return has_subject(x)
+                || (w.deprel == "conj" && w.head > 0 && has_subject(w.head as usize - 1));
+        }
+    }
+    false
 }
