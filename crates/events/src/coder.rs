@@ -638,6 +638,15 @@ fn subject(
         return out;
     }
     let Some(mut h) = v.head(t) else { return out };
+    // "Pakistan, a key ally, has refused": a misparse hangs the verb on its
+    // subject (list, parataxis)
+    if matches!(v.rel(t), "list" | "parataxis" | "dep" | "appos")
+        && h < t
+        && matches!(v.words[h].upos, "PROPN" | "NOUN" | "PRON")
+    {
+        parties_of(v, h, &mut out);
+        return out;
+    }
     match v.rel(t) {
         "xcomp" | "advcl" | "ccomp" | "acl" | "conj" | "obl" | "nmod" => {}
         _ => return out,

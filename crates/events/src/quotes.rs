@@ -221,10 +221,11 @@ impl Doc<'_> {
         };
         let mut v = v;
         for _ in 0..8 {
-            if let Some(s) = self
-                .children(si, v)
-                .find(|&c| matches!(words[c].deprel, "nsubj" | "nsubj:pass") && !inside(c))
-            {
+            if let Some(s) = self.children(si, v).find(|&c| {
+                matches!(words[c].deprel, "nsubj" | "nsubj:pass")
+                    && !inside(c)
+                    && !is_temporal(&words[c].lemma)
+            }) {
                 // "the minister, who said": the noun the clause modifies
                 if words[v].deprel == "acl:relcl"
                     && matches!(words[s].lemma.as_str(), "who" | "which" | "that")
@@ -236,6 +237,15 @@ impl Doc<'_> {
             let h = words[v].head as usize;
             if h == 0 {
                 return None;
+            }
+            // "Jill Tolles, also CIA, said": a misparse hangs the verb on its
+            // subject (list, parataxis)
+            if matches!(words[v].deprel, "list" | "parataxis" | "dep" | "appos")
+                && h - 1 < v
+                && matches!(words[h - 1].upos, "PROPN" | "NOUN" | "PRON")
+                && !inside(h - 1)
+            {
+                return Some(h - 1);
             }
             v = h - 1;
         }
@@ -351,7 +361,13 @@ impl Doc<'_> {
                 if let Some((k, _)) = person {
                     return Some((lemma, self.speaker(si, k)));
                 }
-                if let Some(k) = (v + 1..words.len()).find(|&k| words[k].upos == "PROPN") {
+                if let Some(mut k) = (v + 1..words.len())
+                    .find(|&k| words[k].upos == "PROPN" && !is_temporal(&words[k].lemma))
+                {
+                    // the head of a name is its last word
+                    while k + 1 < words.len() && words[k + 1].upos == "PROPN" {
+                        k += 1;
+                    }
                     return Some((lemma, self.speaker(si, k)));
                 }
             }
@@ -543,6 +559,42 @@ pub fn find_quotes(
     }
     out.sort_by_key(|q| q.span.start);
     out
+}
+
+/// Day and month names and time nouns, which are never speakers.
+fn is_temporal(lemma: &str) -> bool {
+    matches!(
+        lemma.to_lowercase().as_str(),
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "day"
+            | "week"
+            | "month"
+            | "year"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "morning"
+            | "evening"
+            | "night"
+    )
 }
 
 /// Opinion verbs report thoughts, not speech, when there are no quotation marks.
