@@ -835,7 +835,11 @@ fn owner(
     }
     let Some(h) = v.head(n) else { return out };
     match v.rel(n) {
-        "obj" | "xcomp" => {
+        // "Turkey launched air strikes": a light verb's subject owns its
+        // object; "condemned the attack", "lifted the curfew" do not make
+        // the attack or the curfew the subject's (a frame word's object is
+        // the frame's: "expressed readiness")
+        "obj" | "xcomp" if p.light(v.lemma(h)).is_some() || p.frame(v.lemma(h)).is_some() => {
             if let Some(f) = p.frame(v.lemma(h)) {
                 frames.push((f, h));
             }
