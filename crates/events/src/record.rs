@@ -38,6 +38,11 @@ pub struct PloverCoding {
     pub mode: Option<String>,
     /// Context (`military` ...), or null.
     pub context: Option<String>,
+    /// PLOVER's auxiliary modes from the modality and the date: `future`,
+    /// `hypothetical`, `negation` (kept negated events), `historical` (an
+    /// event dated over a year before the article).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub aux: Vec<&'static str>,
 }
 
 /// Why the event was coded.
@@ -374,6 +379,10 @@ impl<'a> Coder<'a> {
                         for e in &mut events[first..] {
                             e.date = Some(v.start().to_string());
                             e.date_precision = Some(m.precision);
+                            let old = v.end().to_string() < year_before(date_str.as_deref());
+                            if old && !e.plover.aux.contains(&"historical") {
+                                e.plover.aux.push("historical");
+                            }
                         }
                     }
                 }
@@ -490,6 +499,7 @@ impl<'a> Coder<'a> {
                     event: onto.and_then(|o| o.plover).map(|p| p.as_str()),
                     mode: onto.and_then(|o| o.mode.clone()),
                     context: onto.and_then(|o| o.context.clone()),
+                    aux: aux_modes(c),
                 },
                 negated: c.negated,
                 modality: c.modality,
@@ -498,6 +508,28 @@ impl<'a> Coder<'a> {
                 evidence: evidence.clone(),
             });
         }
+    }
+}
+
+fn aux_modes(c: &Coded) -> Vec<&'static str> {
+    let mut aux = Vec::new();
+    match c.modality {
+        Modality::Future | Modality::Intent | Modality::Threat => aux.push("future"),
+        Modality::Hypothetical => aux.push("hypothetical"),
+        Modality::Asserted | Modality::Refusal => {}
+    }
+    if c.negated {
+        aux.push("negation");
+    }
+    aux
+}
+
+/// `YYYY-MM-DD` one year before the document date ("" when unknown, so no
+/// event is historical).
+fn year_before(date: Option<&str>) -> String {
+    match date.and_then(|d| Some((d.get(..4)?.parse::<u32>().ok()?, d.get(4..)?))) {
+        Some((y, rest)) => format!("{:04}{rest}", y.saturating_sub(1)),
+        None => String::new(),
     }
 }
 
