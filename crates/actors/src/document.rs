@@ -21,6 +21,22 @@
 //!   ([`MentionHow::CountryOf`]); "the organization" / "the group"; "the
 //!   same source"; and a bare "the government" when the sentence names one
 //!   country only.
+//! - **Context** ([`FoundBy::Context`]). A bare sector phrase nothing else
+//!   claimed ("demonstrators", "opposition groups", "police") gets a
+//!   country, once the whole document is read: from its own modifiers
+//!   ("opposition groups in Zimbabwe", "Baghdad protesters", "a group based
+//!   in Trinidad"); else from its sentence when every country-coded actor
+//!   and place there is of one country ("Egyptian police dispersed
+//!   demonstrators"), unless another country dominates the document; else,
+//!   in a sentence with no country, from the document's dominant country
+//!   (at least three mentions and 60% of them). Never when two countries
+//!   are in play and no modifier decides, nor for foreign or owned phrases
+//!   ("foreign troops", "UN peacekeepers", "its forces", "Hamas
+//!   militants"), modifiers ("civilian government") or generic words
+//!   ("people", "delegation"); refugees, journalists and the like only from
+//!   their own modifier. One actor per country + sector code. An unlisted
+//!   "President X" takes the same way (modifier or one-country sentence)
+//!   its country and the title's sectors.
 //!
 //! Design. Each sentence is read in two passes. The first collects *items*
 //! from the matches and the tokens (names, titles, descriptions, pronouns),
@@ -137,6 +153,9 @@ pub enum FoundBy {
     Description,
     /// A named entity from the NER model and nothing else.
     Entity,
+    /// A bare sector phrase given a country by its context ("demonstrators
+    /// in Baghdad", "Egyptian police dispersed demonstrators").
+    Context,
 }
 
 impl FoundBy {
@@ -150,6 +169,7 @@ impl FoundBy {
             FoundBy::Source => "source",
             FoundBy::Description => "description",
             FoundBy::Entity => "entity",
+            FoundBy::Context => "context",
         }
     }
 }
@@ -255,6 +275,8 @@ pub fn resolve(
         keys: HashMap::new(),
         seen: Vec::new(),
         subjects: vec![Vec::new(); seg.sentences.len()],
+        cands: Vec::new(),
+        place_roots: vec![Vec::new(); seg.sentences.len()],
     };
     for (si, s) in seg.sentences.iter().enumerate() {
         let toks: Vec<Span> = s.tokens.iter().map(|t| t.span).collect();
@@ -288,7 +310,9 @@ pub fn resolve(
         );
         let items = r.collect(&sent, &found, entities);
         r.resolve_sentence(&sent, &items);
+        r.context_candidates(&sent, &found);
     }
+    r.resolve_context();
     for v in &mut r.out.mentions {
         v.sort_by_key(|x| (x.tokens.start, std::cmp::Reverse(x.tokens.end)));
         let mut end = 0;
@@ -548,6 +572,10 @@ struct Resolver<'a> {
     seen: Vec<Seen>,
     /// Per sentence: actors mentioned as subjects, in order.
     subjects: Vec<Vec<usize>>,
+    /// Bare sector phrases and untitled-country persons waiting for a country.
+    cands: Vec<Cand>,
+    /// Per sentence: the countries of its places ("in Baghdad").
+    place_roots: Vec<Vec<String>>,
 }
 
 const PARTICLES: &[&str] = &[
@@ -2227,6 +2255,546 @@ impl<'a> Resolver<'a> {
         });
         if s.is_subject(head) && !self.subjects[s.idx].contains(&actor) {
             self.subjects[s.idx].push(actor);
+        }
+    }
+}
+
+// ---------------------------------------------------------------- context
+
+/// What a phrase's own modifiers say about its country.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Local {
+    /// No modifier names a country.
+    Unknown,
+    /// One country ("demonstrators in Baghdad").
+    One(String),
+    /// Two or more: nothing decides.
+    Conflict,
+}
+
+/// A phrase waiting for a country from its context.
+#[derive(Debug, Clone)]
+struct Cand {
+    sentence: usize,
+    tokens: Range<usize>,
+    head: usize,
+    span: Span,
+    agent: usize,
+    local: Local,
+    /// Only a local modifier may decide ("refugees", "journalists": often foreign).
+    local_only: bool,
+    /// A title before an unlisted name: this person gets the country.
+    person: Option<usize>,
+}
+
+/// Words that make a sector phrase foreign or international.
+const FOREIGN: &[&str] = &[
+    "foreign",
+    "international",
+    "western",
+    "multinational",
+    "allied",
+    "overseas",
+    "coalition",
+    "un",
+    "u.n.",
+    "nato",
+    "peacekeeping",
+    "exiled",
+    "expatriate",
+    "visiting",
+    "outside",
+    "relief",
+    "aid",
+    "humanitarian",
+];
+/// Possessives that give a phrase an owner ("its forces in Lebanon").
+const POSSESSIVES: &[&str] = &["its", "their", "his", "her", "our", "my", "your"];
+/// Sector phrases too generic, or too often foreign, to get a country from context.
+const NOT_DOMESTIC: &[&str] = &[
+    "people",
+    "public",
+    "population",
+    "family",
+    "families",
+    "state",
+    "states",
+    "the state",
+    "security",
+    "security sector",
+    "division",
+    "divisions",
+    "committee",
+    "committees",
+    "mission",
+    "missions",
+    "diplomatic mission",
+    "delegation",
+    "delegations",
+    "delegate",
+    "delegates",
+    "embassy",
+    "embassies",
+    "consulate",
+    "consulates",
+    "peacekeeper",
+    "peacekeepers",
+    "peacekeeping force",
+    "peacekeeping forces",
+    "peacekeeping troops",
+    "mercenary",
+    "mercenaries",
+    "contractors",
+    "private military contractors",
+];
+/// Prepositions of a local modifier ("in Zimbabwe", "of Egypt", "from Gaza").
+const LOCAL_PREPS: &[&str] = &[
+    "in",
+    "of",
+    "from",
+    "at",
+    "inside",
+    "across",
+    "throughout",
+    "near",
+    "around",
+];
+/// Participles that carry a location ("a group based in Trinidad").
+const LOCATED: &[&str] = &[
+    "based",
+    "stationed",
+    "located",
+    "living",
+    "deployed",
+    "operating",
+];
+
+impl<'a> Resolver<'a> {
+    /// The country a match names (a country, a city standing for one, a place).
+    fn match_root(&self, y: &Match) -> Option<String> {
+        match y.kind {
+            MatchKind::Country | MatchKind::CityMetonym | MatchKind::Place => y
+                .code
+                .as_ref()
+                .and_then(|c| c.country())
+                .or_else(|| {
+                    y.actor
+                        .and_then(|id| self.m.actor(id).country.as_ref())
+                        .and_then(|c| c.country())
+                })
+                .map(String::from),
+            _ => None,
+        }
+    }
+
+    /// Words `r` and their premodifiers and dependents (amod, compound, nmod).
+    fn modifiers(&self, s: &Sent<'_>, r: &Range<usize>) -> Vec<usize> {
+        let mut out: Vec<usize> = r.clone().collect();
+        let mut k = r.start;
+        while k > 0 && r.start - k < 4 {
+            k -= 1;
+            if s.parsed() && !matches!(s.upos(k), "ADJ" | "NOUN" | "PROPN" | "DET" | "NUM") {
+                break;
+            }
+            out.push(k);
+        }
+        if s.parsed() {
+            for j in 0..s.len() {
+                if !r.contains(&j)
+                    && s.head(j).is_some_and(|h| r.contains(&h))
+                    && matches!(s.deprel(j), "amod" | "compound" | "nmod" | "nmod:poss")
+                {
+                    out.push(j);
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether phrase `r` is foreign or international ("foreign troops",
+    /// "UN peacekeepers"), or belongs to an organization or person ("Hamas
+    /// militants", "Mugabe's police").
+    fn foreign(&self, s: &Sent<'_>, found: &[Match], r: &Range<usize>) -> bool {
+        let mods = self.modifiers(s, r);
+        // a word standing for another actor: "its forces", "the rebel
+        // Kurdistan Workers' Party", "Human rights organization Amnesty"
+        let owner = found.iter().any(|y| {
+            !matches!(
+                y.kind,
+                MatchKind::Country | MatchKind::CityMetonym | MatchKind::Place
+            ) && (y.tokens.start == r.end
+                || s.head(s.head_of(r)).is_some_and(|h| y.tokens.contains(&h)))
+        });
+        owner
+            || mods
+                .iter()
+                .any(|&k| s.is(k, FOREIGN) || s.is(k, POSSESSIVES))
+            || found.iter().any(|y| {
+                !matches!(
+                    y.kind,
+                    MatchKind::Country
+                        | MatchKind::CityMetonym
+                        | MatchKind::Place
+                        | MatchKind::Sector
+                ) && mods.iter().any(|k| y.tokens.contains(k))
+            })
+    }
+
+    /// The country the modifiers of phrase `r` give: its nmod/obl/compound/amod
+    /// dependents, through nouns, two levels down ("settlers in the city of
+    /// Hebron"); without a parse, "X in|of <country>" and "<place> X".
+    fn local_country(&self, s: &Sent<'_>, found: &[Match], r: &Range<usize>) -> Local {
+        // a country inside a hyphenated word ("Syrian-backed") is not a modifier
+        let root_at = |t: usize| -> Option<Option<String>> {
+            found.iter().find(|y| y.tokens.contains(&t)).map(|y| {
+                let whole = s
+                    .toks
+                    .get(y.tokens.start)
+                    .is_some_and(|a| a.start == y.span.start)
+                    && s.toks
+                        .get(y.tokens.end - 1)
+                        .is_some_and(|b| b.end == y.span.end);
+                let joined = s.is(y.tokens.end, &["-"])
+                    || (y.tokens.start > 0 && s.is(y.tokens.start - 1, &["-"]));
+                self.match_root(y).filter(|_| whole && !joined)
+            })
+        };
+        let mut roots: Vec<String> = Vec::new();
+        if s.parsed() {
+            let case_ok = |j: usize| {
+                (0..s.len())
+                    .find(|&k| s.head(k) == Some(j) && s.deprel(k) == "case")
+                    .is_some_and(|k| s.is(k, LOCAL_PREPS))
+            };
+            let mut frontier: Vec<usize> = r.clone().collect();
+            let mut visited: Vec<usize> = Vec::new();
+            for _ in 0..3 {
+                let mut next = Vec::new();
+                for j in 0..s.len() {
+                    if visited.contains(&j) || r.contains(&j) {
+                        continue;
+                    }
+                    if !s.head(j).is_some_and(|h| frontier.contains(&h)) {
+                        continue;
+                    }
+                    let ok = match s.deprel(j) {
+                        "compound" | "amod" | "nmod:poss" | "flat" | "appos" => true,
+                        "nmod" | "obl" => case_ok(j),
+                        "acl" => s.is(j, LOCATED),
+                        _ => false,
+                    };
+                    if !ok {
+                        continue;
+                    }
+                    visited.push(j);
+                    match root_at(j) {
+                        Some(Some(root)) => {
+                            if !roots.contains(&root) {
+                                roots.push(root);
+                            }
+                            // "in Uganda and Sudan": the conjuncts too
+                            for k in 0..s.len() {
+                                if s.head(k) == Some(j) && s.deprel(k) == "conj" {
+                                    if let Some(Some(r)) = root_at(k) {
+                                        if !roots.contains(&r) {
+                                            roots.push(r);
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                        // another actor: not a place, and nothing below it is
+                        Some(None) => {}
+                        None => {
+                            if matches!(s.upos(j), "NOUN" | "PROPN" | "VERB") {
+                                next.push(j);
+                            }
+                        }
+                    }
+                }
+                if next.is_empty() {
+                    break;
+                }
+                frontier = next;
+            }
+        } else {
+            let mut j = r.end;
+            if s.is(j, &["in", "of"]) {
+                j += 1;
+                if s.is(j, &["the"]) {
+                    j += 1;
+                }
+                if let Some(Some(root)) = root_at(j) {
+                    roots.push(root);
+                }
+            }
+            if let Some(y) = found.iter().find(|y| y.tokens.end == r.start) {
+                if let Some(root) = self.match_root(y).filter(|x| !roots.contains(x)) {
+                    roots.push(root);
+                }
+            }
+        }
+        match roots.len() {
+            0 => Local::Unknown,
+            1 => Local::One(roots.remove(0)),
+            _ => Local::Conflict,
+        }
+    }
+
+    /// After a sentence is resolved: its places' countries, and the bare
+    /// sector phrases and untitled persons ("President X", no country) that
+    /// nothing claimed.
+    fn context_candidates(&mut self, s: &Sent<'_>, found: &[Match]) {
+        for x in found {
+            if x.kind != MatchKind::Place {
+                continue;
+            }
+            if let Some(root) = self.match_root(x) {
+                if !self.place_roots[s.idx].contains(&root) {
+                    self.place_roots[s.idx].push(root);
+                }
+            }
+        }
+        for x in found {
+            if x.kind != MatchKind::Sector {
+                continue;
+            }
+            let Some(agent) = x.agent else { continue };
+            let Some(ag) = self.m.agents().get(agent) else {
+                continue;
+            };
+            if is_person_agent(self.m, x) {
+                // "President X": the title starts the person's mention
+                let hit = self.out.mentions[s.idx]
+                    .iter()
+                    .find(|m| m.tokens.start == x.tokens.start && m.tokens.end > x.tokens.end)
+                    .filter(|m| {
+                        let p = &self.out.actors[m.actor];
+                        p.kind == MatchKind::Person
+                            && p.code.is_none()
+                            && p.found_by == FoundBy::TitleName
+                    })
+                    .map(|m| (m.actor, m.tokens.clone(), m.head, m.span));
+                if let Some((a, tokens, head, span)) = hit {
+                    if !self.foreign(s, found, &x.tokens) {
+                        let local = self.local_country(s, found, &tokens);
+                        self.cands.push(Cand {
+                            sentence: s.idx,
+                            tokens,
+                            head,
+                            span,
+                            agent,
+                            local,
+                            local_only: false,
+                            person: Some(a),
+                        });
+                    }
+                }
+                continue;
+            }
+            let taken = self.out.mentions[s.idx]
+                .iter()
+                .any(|m| m.tokens.start < x.tokens.end && x.tokens.start < m.tokens.end);
+            // a modifier of another noun ("civilian government", "Christian east Beirut")
+            let modifier = matches!(
+                s.deprel(s.head_of(&x.tokens)),
+                "amod" | "compound" | "flat" | "appos"
+            );
+            if taken || modifier || self.foreign(s, found, &x.tokens) {
+                continue;
+            }
+            let mut text = String::new();
+            fold_into(&self.slice(s, &x.tokens), &mut text);
+            if NOT_DOMESTIC.contains(&text.as_str()) {
+                continue;
+            }
+            let chunks: Vec<&str> = ag.chunks.chunks().collect();
+            let has = |cs: &[&str]| chunks.iter().any(|c| cs.contains(c));
+            if ag.kind != Some(AgentKind::People) && !has(&["GOV", "MIL", "COP", "LEG", "JUD"]) {
+                continue;
+            }
+            let local = self.local_country(s, found, &x.tokens);
+            self.cands.push(Cand {
+                sentence: s.idx,
+                tokens: x.tokens.clone(),
+                head: s.head_of(&x.tokens),
+                span: x.span,
+                agent,
+                local,
+                local_only: has(&["REF", "MED", "NGO", "HLH", "BUS", "IGO"]),
+                person: None,
+            });
+        }
+    }
+
+    /// Gives the waiting phrases a country: their own modifier's; else the
+    /// one country of their sentence's actors and places (unless the
+    /// document is dominated by another); else, in a sentence with no
+    /// country at all, the document's dominant country (at least three
+    /// mentions and 60% of the country mentions). Two countries in play
+    /// and no modifier: no country.
+    fn resolve_context(&mut self) {
+        if self.cands.is_empty() {
+            return;
+        }
+        let n = self.out.mentions.len();
+        let mut sent_roots: Vec<Vec<String>> = vec![Vec::new(); n];
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        let mut total = 0usize;
+        for (si, roots) in sent_roots.iter_mut().enumerate() {
+            let mut v = self.place_roots[si].clone();
+            for m in &self.out.mentions[si] {
+                let a = &self.out.actors[m.actor];
+                if a.kind == MatchKind::Media {
+                    continue;
+                }
+                if let Some(r) = m.code.as_ref().and_then(|c| c.country()).or(a.country()) {
+                    v.push(r.to_string());
+                } else if m.code.or(a.code).is_some_and(|c| c.root() == "IGO") {
+                    // an international organization in play: its people may be the ones
+                    v.push("IGO".to_string());
+                }
+            }
+            for r in v.iter().filter(|r| *r != "IGO") {
+                *counts.entry(r.clone()).or_default() += 1;
+                total += 1;
+            }
+            v.sort();
+            v.dedup();
+            *roots = v;
+        }
+        let dominant = counts
+            .iter()
+            .max_by_key(|(r, c)| (**c, std::cmp::Reverse((*r).clone())))
+            .filter(|(_, &c)| c >= 3 && c * 5 >= total * 3)
+            .map(|(r, _)| r.clone());
+        let first_new = self.out.actors.len();
+        let cands = std::mem::take(&mut self.cands);
+        for c in &cands {
+            let root = match &c.local {
+                Local::One(r) => Some(r.clone()),
+                Local::Conflict => None,
+                Local::Unknown if c.local_only => None,
+                Local::Unknown => match sent_roots[c.sentence].as_slice() {
+                    [one] => (one != "IGO" && dominant.as_ref().is_none_or(|d| d == one))
+                        .then(|| one.clone()),
+                    [] if c.person.is_none() => dominant.clone(),
+                    _ => None,
+                },
+            };
+            let Some(root) = root else { continue };
+            let Some(ag) = self.m.agents().get(c.agent) else {
+                continue;
+            };
+            let Some(code) = Code::parse(&root).ok().and_then(|x| ag.apply(&x).ok()) else {
+                continue;
+            };
+            if let Some(p) = c.person {
+                if self.out.actors[p].code.is_none() {
+                    self.out.actors[p].code = Some(code);
+                    for m in self.out.mentions.iter_mut().flatten() {
+                        if m.actor == p && m.code.is_none() {
+                            m.code = Some(code);
+                        }
+                    }
+                }
+                continue;
+            }
+            let body = ag.kind != Some(AgentKind::People);
+            let key = Key::Code(code, body);
+            let a = match self.keys.get(&key) {
+                Some(&a) => a,
+                None => {
+                    let text = self.text.get(c.span.range()).unwrap_or("");
+                    let lower = if text.chars().skip(1).any(char::is_uppercase) {
+                        text.to_string()
+                    } else {
+                        text.to_lowercase()
+                    };
+                    let name = format!("{} {lower}", self.adjective(&root));
+                    let entry = self.country_entry(&root);
+                    self.new_actor(Named {
+                        key,
+                        entry,
+                        name,
+                        kind: MatchKind::Country,
+                        code: Some(code),
+                        role: None,
+                        office: None,
+                        found_by: FoundBy::Context,
+                        how: MentionHow::Phrase,
+                        gender: Gender::Unknown,
+                    })
+                }
+            };
+            self.out.mentions[c.sentence].push(Mention {
+                sentence: c.sentence,
+                tokens: c.tokens.clone(),
+                head: c.head,
+                span: c.span,
+                actor: a,
+                code: Some(code),
+                how: MentionHow::Phrase,
+            });
+        }
+        self.reorder(first_new);
+    }
+
+    /// Moves the actors from `first_new` on to their first mention's place
+    /// in the actor order, and renumbers.
+    fn reorder(&mut self, first_new: usize) {
+        let n = self.out.actors.len();
+        if first_new >= n {
+            return;
+        }
+        let mut first = vec![(usize::MAX, usize::MAX); n];
+        for m in self.out.mentions.iter().flatten() {
+            let k = (m.sentence, m.tokens.start);
+            if k < first[m.actor] {
+                first[m.actor] = k;
+            }
+        }
+        let mut order: Vec<usize> = (0..first_new).collect();
+        let mut new: Vec<usize> = (first_new..n).collect();
+        new.sort_by_key(|&a| first[a]);
+        for a in new {
+            let at = order
+                .iter()
+                .position(|&b| first[b] > first[a])
+                .unwrap_or(order.len());
+            order.insert(at, a);
+        }
+        let mut to = vec![0; n];
+        for (new_i, &old) in order.iter().enumerate() {
+            to[old] = new_i;
+        }
+        let mut actors: Vec<Option<DocActor>> = std::mem::take(&mut self.out.actors)
+            .into_iter()
+            .map(Some)
+            .collect();
+        let mut info: Vec<Option<Info>> = std::mem::take(&mut self.info)
+            .into_iter()
+            .map(Some)
+            .collect();
+        for (i, &old) in order.iter().enumerate() {
+            let mut a = actors[old].take().expect("each actor once");
+            a.id = format!("A{}", i + 1);
+            self.out.actors.push(a);
+            self.info.push(info[old].take().expect("each actor once"));
+        }
+        for m in self.out.mentions.iter_mut().flatten() {
+            m.actor = to[m.actor];
+        }
+        for s in &mut self.seen {
+            s.actor = to[s.actor];
+        }
+        for v in &mut self.subjects {
+            for a in v {
+                *a = to[*a];
+            }
+        }
+        for a in self.keys.values_mut() {
+            *a = to[*a];
         }
     }
 }

@@ -320,3 +320,130 @@ fn seed_groups_media_and_non_actors() {
     assert_eq!(doc.actors[src].found_by, FoundBy::Source);
     assert_eq!(code(&doc, src), "FRAGOVMIL");
 }
+
+// ---------------------------------------------------------------- context
+
+/// The code of the mention whose text is `t`, if it has one.
+fn mention_code(doc: &DocumentActors, text: &str, t: &str) -> Option<String> {
+    doc.mentions
+        .iter()
+        .flatten()
+        .find(|m| m.span.slice(text) == t)
+        .and_then(|m| m.code.map(|c| c.to_string()))
+}
+
+/// Actors are numbered in order of first mention.
+fn assert_first_mention_order(doc: &DocumentActors) {
+    let first: Vec<(usize, usize)> = (0..doc.actors.len())
+        .map(|a| {
+            doc.mentions_of(a)
+                .map(|m| (m.sentence, m.tokens.start))
+                .min()
+                .unwrap_or((usize::MAX, 0))
+        })
+        .collect();
+    assert!(first.windows(2).all(|w| w[0] <= w[1]), "{first:?}");
+    for (i, a) in doc.actors.iter().enumerate() {
+        assert_eq!(a.id, format!("A{}", i + 1));
+    }
+}
+
+#[test]
+fn sector_with_a_place_modifier_takes_its_country() {
+    let text = "Opposition groups in Kenya are demanding new elections.";
+    let doc = run(text, "2021-03-01");
+    let a = actor_of(&doc, text, "Opposition groups").expect("a country from 'in Kenya'");
+    assert_eq!(code(&doc, a), "KENOPP");
+    assert_eq!(doc.actors[a].found_by, FoundBy::Context);
+    assert_eq!(
+        how_of(&doc, text, "Opposition groups"),
+        Some(MentionHow::Phrase)
+    );
+    assert_first_mention_order(&doc);
+
+    let text = "Protesters in Nairobi blocked a road on Tuesday.";
+    let doc = run(text, "2021-03-01");
+    assert_eq!(
+        mention_code(&doc, text, "Protesters").as_deref(),
+        Some("KENOPPCVL")
+    );
+}
+
+#[test]
+fn sector_in_a_one_country_sentence_takes_that_country() {
+    let text = "Egyptian police arrested dozens of demonstrators on Monday night.";
+    let doc = run(text, "2021-03-01");
+    assert_eq!(
+        mention_code(&doc, text, "demonstrators").as_deref(),
+        Some("EGYOPPCVL")
+    );
+    assert_first_mention_order(&doc);
+}
+
+#[test]
+fn sector_in_a_sentence_with_no_country_takes_the_dominant_one() {
+    let text = "Kenya held a referendum on Sunday. Kenyan officials said turnout was high. \
+                The Kenyan government thanked voters in Mombasa. \
+                Later, rioters set fire to a market.";
+    let doc = run(text, "2021-03-01");
+    let a = actor_of(&doc, text, "rioters").expect("the document's country");
+    assert_eq!(code(&doc, a), "KENOPPCVL");
+    assert_eq!(doc.actors[a].found_by, FoundBy::Context);
+    assert_first_mention_order(&doc);
+    // one mention of a country is not a dominant country
+    let text = "Kenya held a referendum on Sunday. Later, rioters set fire to a market.";
+    let doc = run(text, "2021-03-01");
+    assert_eq!(actor_of(&doc, text, "rioters"), None);
+}
+
+#[test]
+fn two_countries_and_no_modifier_give_no_country() {
+    let text = "Egypt and Israel blamed militants for the attack.";
+    let doc = run(text, "2021-03-01");
+    assert_eq!(actor_of(&doc, text, "militants"), None);
+    // two countries in the modifiers: nothing decides
+    let text = "Kenyan officials met rebels from Uganda and Sudan.";
+    let doc = run(text, "2021-03-01");
+    assert_eq!(actor_of(&doc, text, "rebels"), None);
+}
+
+#[test]
+fn foreign_and_owned_sector_phrases_stay_without_a_country() {
+    for (text, phrase) in [
+        (
+            "Kenyan officials said foreign troops had left the border.",
+            "troops",
+        ),
+        ("Kenyan officials welcomed UN peacekeepers.", "peacekeepers"),
+        ("Kenya said its forces in Somalia would stay.", "forces"),
+    ] {
+        let doc = run(text, "2021-03-01");
+        let got = doc
+            .mentions
+            .iter()
+            .flatten()
+            .find(|m| m.span.slice(text).contains(phrase))
+            .and_then(|m| m.code.map(|c| c.to_string()));
+        assert!(
+            got.as_deref()
+                .is_none_or(|c| !c.starts_with("KEN") && !c.starts_with("SOM")),
+            "{text}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn unlisted_title_in_a_one_country_sentence_takes_that_country() {
+    let text = "President Zorblat Quux addressed Kenyan lawmakers on Monday.";
+    let doc = run(text, "2021-03-01");
+    let a = actor_of(&doc, text, "President Zorblat Quux").expect("a person");
+    assert_eq!(code(&doc, a), "KENGOV");
+    assert_eq!(
+        mention_code(&doc, text, "President Zorblat Quux").as_deref(),
+        Some("KENGOV")
+    );
+    let text = "President Zorblat Quux met Egyptian and Kenyan officials.";
+    let doc = run(text, "2021-03-01");
+    let a = actor_of(&doc, text, "President Zorblat Quux").expect("a person");
+    assert_eq!(doc.actors[a].code, None);
+}
