@@ -399,6 +399,23 @@ impl<'a> Sent<'a> {
         self.words.get(i).map_or("", |w| w.upos)
     }
 
+    /// "It is expected that ...", "it rained": an `it` that stands for
+    /// nothing (its predicate has a that-clause, or is about the weather
+    /// or time). The parser's `expl` label is not trusted alone: "it is
+    /// willing to withdraw" is about a state.
+    fn expletive_it(&self, i: usize) -> bool {
+        let Some(h) = self.head(i) else { return false };
+        let clausal = (0..self.len())
+            .any(|c| self.head(c) == Some(h) && matches!(self.deprel(c), "ccomp" | "csubj"));
+        let linking = (0..self.len())
+            .any(|c| self.head(c) == Some(h) && matches!(self.deprel(c), "cop" | "aux:pass"));
+        let weather = matches!(
+            self.words.get(h).map_or("", |w| w.lemma.as_str()),
+            "rain" | "snow" | "seem" | "appear" | "take" | "be"
+        );
+        (clausal && linking) || weather
+    }
+
     /// The syntactic head of tokens `r`: the token whose head lies outside.
     fn head_of(&self, r: &Range<usize>) -> usize {
         let last = r.end.saturating_sub(1).max(r.start);
@@ -1243,6 +1260,25 @@ impl<'a> Resolver<'a> {
                     continue;
                 }
             }
+            // "it"/"its" stand for a state or an organization ("Iraq said it
+            // would allow"), unless "it" is an expletive ("it is expected that")
+            let expletive = w == "it" && s.expletive_it(i);
+            if !expletive && matches!(w, "it" | "its") {
+                mark(covered, &(i..i + 1));
+                items.push(Item {
+                    tokens: i..i + 1,
+                    what: What::Pronoun {
+                        gender: Gender::Unknown,
+                        plural: true,
+                        poss: w == "its",
+                        country_of: false,
+                        part: false,
+                    },
+                    appos: None,
+                });
+                i += 1;
+                continue;
+            }
             match w {
                 "she" | "her" | "hers" | "he" | "him" | "his" | "they" | "them" | "their" => {
                     let gender = match w {
@@ -2008,7 +2044,9 @@ impl<'a> Resolver<'a> {
             return Some(a);
         }
         // the subject of the pronoun's own clause may not be an object pronoun's antecedent
-        let own_subject = (!poss)
+        // (a subject pronoun is that subject: "Syria says it is willing")
+        let subject_pronoun = matches!(s.deprel(at), "nsubj" | "nsubj:pass" | "expl");
+        let own_subject = (!poss && !subject_pronoun)
             .then(|| s.clause(at))
             .flatten()
             .and_then(|v| s.subject_of(v))

@@ -510,6 +510,11 @@ fn parties_at(v: &View, n: usize, places: bool, out: &mut Vec<usize>) {
     let ok = |k: &usize| places || !v.parties[*k].place;
     if let Some(k) = v.party_at[n].filter(ok) {
         out.push(k);
+    } else if v.words[n].upos == "VERB" && v.party_at[n].is_none() {
+        // "from neighboring Lebanon" misparsed as a clause: its object
+        if let Some(o) = v.child(n, "obj") {
+            parties_at(v, o, places, out);
+        }
     } else {
         for rel in ["appos", "flat", "compound", "amod", "nmod:poss", "nmod"] {
             if let Some(c) = v.children[n]
