@@ -1602,9 +1602,19 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             let r = start..r.end;
+            let person = e.label == "PER";
+            // "the Maidan Wardak provincial council": a name that modifies a
+            // common noun is a place or a body, not a person
+            if person {
+                let h = s.head_of(&r);
+                let modifies_noun = s.deprel(h) == "compound"
+                    && s.head(h).is_some_and(|x| s.upos(x) == "NOUN" && x >= r.end);
+                if modifies_noun {
+                    continue;
+                }
+            }
             let name = self.slice(s, &r);
             let parts = name_parts(&name);
-            let person = e.label == "PER";
             for c in covered.iter_mut().take(r.end).skip(r.start) {
                 *c = true;
             }

@@ -52,6 +52,7 @@ pub struct Quote {
 /// Verbs that report speech (lemmas).
 const REPORTING: &[&str] = &[
     "say",
+    "read",
     "tell",
     "add",
     "stress",
@@ -205,8 +206,17 @@ impl Doc<'_> {
     }
 
     fn is_reporting(&self, si: usize, i: usize) -> bool {
-        let w = &self.an[si].words[i];
-        w.upos == "VERB" && REPORTING.contains(&w.lemma.as_str())
+        let words = &self.an[si].words;
+        let w = &words[i];
+        // `"...," reads the statement`: right after a closing mark, a
+        // reporting word is a verb whatever its tag
+        let after_quote = self
+            .text
+            .get(..w.span.start as usize)
+            .and_then(|t| t.trim_end().chars().last())
+            .is_some_and(is_mark);
+        (w.upos == "VERB" || (after_quote && w.upos == "NOUN"))
+            && REPORTING.contains(&w.lemma.as_str())
     }
 
     /// The subject of verb `v`, climbing to the governing clause for
@@ -341,7 +351,10 @@ impl Doc<'_> {
                 self.children(si, v).find(|&c| {
                     c > v
                         && matches!(words[c].upos, "PROPN" | "NOUN" | "PRON")
-                        && matches!(words[c].deprel, "obj" | "nsubj" | "appos" | "dep" | "iobj")
+                        && matches!(
+                            words[c].deprel,
+                            "obj" | "nsubj" | "appos" | "dep" | "iobj" | "nmod"
+                        )
                         && !quoted
                             .iter()
                             .any(|q| q.start <= words[c].span.start && words[c].span.end <= q.end)
@@ -349,6 +362,18 @@ impl Doc<'_> {
             });
             if let Some(sj) = subj {
                 return Some((lemma, self.speaker(si, sj)));
+            }
+            // "One activist, Nur Khan Liton, on Sunday told AFP ...": with no
+            // subject parsed, the nearest person named before the verb
+            if words[v].span.end <= span.start {
+                let person = (0..v).rev().find(|&k| {
+                    self.actors.mention_at(si, k).is_some_and(|m| {
+                        self.actors.actors[m.actor].kind == khaldun_actors::MatchKind::Person
+                    })
+                });
+                if let Some(k) = person {
+                    return Some((lemma, self.speaker(si, k)));
+                }
             }
             // "...," said study co-author and fellow Martin How: the first
             // person named after a verb that follows the quote
@@ -413,12 +438,23 @@ impl Doc<'_> {
                 if !(w.eq_ignore_ascii_case("according") && to == "to" && outside) {
                     continue;
                 }
-                // the nominal "to" marks
-                let mut n = (words[i + 1].head as usize).checked_sub(1)?;
-                if n <= i + 1 {
-                    n = (i + 2..words.len())
-                        .find(|&k| matches!(words[k].upos, "PROPN" | "NOUN" | "PRON"))?;
-                }
+                // the phrase after "to", up to punctuation: a person named in
+                // it, else the head of its last name ("according to Rutgers
+                // University political scholar Kelly Dittmar")
+                let end = (i + 2..words.len())
+                    .find(|&k| words[k].upos == "PUNCT")
+                    .unwrap_or(words.len());
+                let person = (i + 2..end).find(|&k| {
+                    self.actors.mention_at(si, k).is_some_and(|m| {
+                        self.actors.actors[m.actor].kind == khaldun_actors::MatchKind::Person
+                    })
+                });
+                let last_name = (i + 2..end).rev().find(|&k| words[k].upos == "PROPN");
+                let mut n = match person.or(last_name) {
+                    Some(k) => k,
+                    None => (i + 2..words.len())
+                        .find(|&k| matches!(words[k].upos, "PROPN" | "NOUN" | "PRON"))?,
+                };
                 if matches!(
                     words[n].lemma.as_str(),
                     "tweet"
