@@ -155,3 +155,62 @@ fn eval_actors_counts_gold_countries_found() {
     assert_eq!(v["countries"]["correct"].as_u64(), Some(2));
     assert_eq!(v["misses"]["ZZZ"].as_u64(), Some(1));
 }
+
+#[test]
+fn eval_events_pairs_system_and_gold_events() {
+    let d = tempfile::tempdir().unwrap();
+    let g = d.path().join("gold.jsonl");
+    // one event khaldun codes (a visit), one it cannot (no actors), one explicit negative
+    let recs = [
+        r#"{"id": "a", "date": "2024-05-01", "text": "Egyptian officials met Sudanese envoys in Cairo on Monday.", "events": [{"source": ["EGYGOV"], "target": ["SDN"], "cameo": "040", "plover": "CONSULT"}]}"#,
+        r#"{"id": "b", "date": "2024-05-01", "text": "It rained heavily.", "events": [{"source": ["FRA"], "target": ["DEU"], "cameo": "042", "plover": "CONSULT"}]}"#,
+        r#"{"id": "c", "date": "2024-05-01", "text": "The weather was mild.", "events": []}"#,
+    ];
+    std::fs::write(&g, recs.join("\n") + "\n").unwrap();
+    let v = run(&["eval", "events", g.to_str().unwrap(), "--json"]);
+    let o = &v["overall"];
+    assert_eq!(o["detection"]["gold"].as_u64(), Some(2));
+    assert_eq!(o["detection"]["predicted"].as_u64(), Some(1));
+    assert_eq!(o["detection"]["correct"].as_u64(), Some(1));
+    assert_eq!(o["root_acc"]["correct"].as_u64(), Some(1));
+    assert_eq!(o["code_acc"]["correct"].as_u64(), Some(1));
+    assert_eq!(o["source_acc"]["correct"].as_u64(), Some(1));
+    assert_eq!(o["target_acc"]["correct"].as_u64(), Some(1));
+    let misses: Vec<&str> = v["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] == "miss")
+        .map(|e| e["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(misses, ["b"]);
+}
+
+/// The quote targets of issue 6 on the hand-annotated Wikinews quotes
+/// (`crates/eval/data/wikinews-quotes.jsonl`): speaker accuracy >= 90% and
+/// direct-quote span F1 >= 95%. The articles are read from ../shared.
+#[test]
+fn quotes_meet_their_targets_on_annotated_wikinews() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let articles = root.join("../shared/data/gold/articles/wikinews.jsonl");
+    if !articles.exists() {
+        eprintln!("skipped: {} is absent", articles.display());
+        return;
+    }
+    let gold = root.join("crates/eval/data/wikinews-quotes.jsonl");
+    let v = run(&[
+        "eval",
+        "quotes",
+        "--gold",
+        gold.to_str().unwrap(),
+        "--articles",
+        articles.to_str().unwrap(),
+        "--json",
+    ]);
+    let f = f1(&v["direct"]);
+    let speakers = v["speaker_correct"].as_f64().unwrap() / v["speaker_total"].as_f64().unwrap();
+    assert!(v["direct"]["gold"].as_u64().unwrap() >= 100);
+    assert!(f >= 0.95, "direct quote span F1 {f:.3}");
+    assert!(speakers >= 0.90, "speaker accuracy {speakers:.3}");
+    assert_eq!(v["not_quote_errors"].as_u64(), Some(0));
+}
