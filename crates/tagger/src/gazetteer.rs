@@ -4,7 +4,7 @@
 //! `data/places/` (GeoNames-derived places, hand-written regions), plus
 //! `data/titles.txt` (honorifics, written for this crate). Only the name
 //! columns are read. The lists are compiled in with `include_str!` and turned
-//! into one hash table on first use (about 10 ms).
+//! into one hash table on first use.
 //!
 //! Matching is over token sequences and case-insensitive (lowercase, ASCII
 //! digits as `0`, the same hash as [`Tok::lower`](crate::features::Tok));
