@@ -4,8 +4,11 @@
 //! ```text
 //! cargo run --release --example train -p khaldun-tagger -- [--epochs N] [--one-pass]
 //!     [--tagger-only | --ner-only] [--ner-split dev|dev+test-even|dev+test-docs]
-//!     [--pass2-margin X] [--no-write]
+//!     [--pass2-margin X] [--no-write] [--cv K]
 //! ```
+//! `--cv K`: K-fold cross-validation (by document) on the NER training part
+//! of the split; prints its scores and stops (nothing written, held-out part
+//! not scored).
 //! `--ner-split dev` (default): NER trains on UNER dev, reports on UNER test.
 //! `dev+test-even`: trains on dev plus test sentences with an odd index
 //! (1-based: 1st, 3rd, ...), reports on the even-indexed half of test
@@ -65,6 +68,9 @@ fn main() {
     }
     if let Some(e) = value("--dropout-p") {
         opts.dropout_p = e.parse().expect("--dropout-p P");
+    }
+    if let Some(e) = value("--seed") {
+        opts.seed = e.parse().expect("--seed N");
     }
     if let Some(e) = value("--runs") {
         opts.runs = e.parse().expect("--runs N");
@@ -172,6 +178,71 @@ fn main() {
         }
         other => panic!("unknown --ner-split {other}"),
     };
+    if let Some(k) = value("--cv") {
+        // K-fold cross-validation over the training part only, whole
+        // documents per fold (document number mod K): for choosing features
+        // without looking at the held-out part.
+        let k: usize = k.parse().expect("--cv K");
+        let mut fold = Vec::with_capacity(ntrain.len());
+        let (mut doc, mut d) = (String::new(), 0usize);
+        for s in &ntrain {
+            let id = s.sent_id.clone().unwrap_or_default();
+            let name = id.rsplit_once('-').map_or(id.as_str(), |(a, _)| a);
+            if name != doc {
+                doc = name.to_string();
+                d += 1;
+            }
+            fold.push(d % k);
+        }
+        let mut total = khaldun_tagger::NerScores::default();
+        let quiet = TrainOptions {
+            verbose: false,
+            ..opts.clone()
+        };
+        for f in 0..k {
+            let tr: Vec<_> = (0..ntrain.len())
+                .filter(|&i| fold[i] != f)
+                .map(|i| ntrain[i].clone())
+                .collect();
+            let ev: Vec<_> = (0..ntrain.len())
+                .filter(|&i| fold[i] == f)
+                .map(|i| ntrain[i].clone())
+                .collect();
+            let sc = eval_ner(&train_ner(&tr, &tagger, &quiet), &tagger, &ev);
+            for (t, p) in total
+                .per_label
+                .iter_mut()
+                .chain(std::iter::once(&mut total.micro))
+                .zip(sc.per_label.iter().chain(std::iter::once(&sc.micro)))
+            {
+                t.gold += p.gold;
+                t.predicted += p.predicted;
+                t.correct += p.correct;
+            }
+        }
+        println!(
+            "NER {k}-fold cross-validation on the training part ({} sentences):",
+            ntrain.len()
+        );
+        for l in EntityLabel::ALL {
+            let p = total.label(l);
+            println!(
+                "  {}  P {:.2}  R {:.2}  F1 {:.2}",
+                l.as_str(),
+                p.precision(),
+                p.recall(),
+                p.f1()
+            );
+        }
+        let m = total.micro;
+        println!(
+            "  micro P {:.2}  R {:.2}  F1 {:.2}",
+            m.precision(),
+            m.recall(),
+            m.f1()
+        );
+        return;
+    }
     let t0 = Instant::now();
     let ner = train_ner(&ntrain, &tagger, &opts);
     println!(

@@ -2,6 +2,7 @@
 //! models. Each word is analysed once per sentence ([`analyze`]); templates
 //! then only combine precomputed `u64` hashes, so extraction allocates nothing.
 
+use crate::gazetteer::GazTok;
 use crate::hash::{bytes, int, key1, key2};
 
 /// Precomputed hashes of one token's strings.
@@ -358,17 +359,30 @@ pub(crate) fn pad_tok(after: bool) -> Tok {
     pad(if after { PAD_AFTER } else { PAD_BEFORE })
 }
 
-/// NER templates for token `i`: `upos` holds hashes of the UPOS tags,
-/// `left` the predicted BIO tags of `i-1`, `i-2`, `gaz` gazetteer bits.
-pub(crate) fn ner(
-    toks: &[Tok],
-    upos: &[u64],
-    gaz: &[u8],
-    bits: &[u8],
-    i: usize,
-    left: [u16; 2],
-    out: &mut Vec<u32>,
-) {
+/// What the NER templates read for one sentence.
+#[derive(Clone, Copy)]
+pub(crate) struct NerInput<'a> {
+    pub(crate) toks: &'a [Tok],
+    /// Hashes of the UPOS tags.
+    pub(crate) upos: &'a [u64],
+    /// Caller's gazetteer bits.
+    pub(crate) gaz: &'a [u8],
+    /// Builtin word-list bits (`ner::list_bits`).
+    pub(crate) bits: &'a [u8],
+    /// Builtin gazetteer matches.
+    pub(crate) gz: &'a [GazTok],
+}
+
+/// NER templates for token `i`: `left` holds the predicted BIO tags of
+/// `i-1`, `i-2`.
+pub(crate) fn ner(x: &NerInput<'_>, i: usize, left: [u16; 2], out: &mut Vec<u32>) {
+    let NerInput {
+        toks,
+        upos,
+        gaz,
+        bits,
+        gz,
+    } = *x;
     out.clear();
     let ii = i as isize;
     let (w, p1, p2, n1, n2) = (
@@ -452,4 +466,23 @@ pub(crate) fn ner(
         key2(148, p1.shape, w.shape),
         key2(149, t1, n1.shape),
     ]);
+    // Builtin gazetteer: the longest name covering the word (categories,
+    // position, capitalisation), alone, with the UPOS and per category; the
+    // categories of the word alone, alone and with its shape.
+    let z = gz.get(i).copied().unwrap_or_default();
+    if z.span != 0 {
+        let span = int(u64::from(z.span) + 0x40_0000);
+        out.extend_from_slice(&[key1(150, span), key2(151, span, u0)]);
+        let rest = u64::from(z.span >> 16);
+        let mut cats = z.span & 0xffff;
+        while cats != 0 {
+            let b = u64::from(cats.trailing_zeros());
+            out.push(key1(152, int(b | rest << 8)));
+            cats &= cats - 1;
+        }
+    }
+    if z.uni != 0 {
+        let uni = int(u64::from(z.uni) + 0x50_0000);
+        out.extend_from_slice(&[key1(153, uni), key2(154, uni, w.shape)]);
+    }
 }

@@ -6,15 +6,16 @@ use std::cell::RefCell;
 
 use khaldun_conllu::IobSentence;
 
-use crate::features::{self, Tok, NO_TAG};
-use crate::hash::{bytes, Rng};
+use crate::features::{self, NerInput, Tok, NO_TAG};
+use crate::gazetteer::{GazTok, Gazetteer};
+use crate::hash::{bytes, FxMap, Rng};
 use crate::io::{Reader, Writer};
 use crate::perceptron::{Trainer, Weights};
 use crate::tagger::{Tagger, TrainOptions};
 use crate::Result;
 
 const MAGIC: &[u8; 4] = b"KNER";
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 
 /// Word lists compiled into the crate (written for khaldun, see `data/`).
 const ORG_HEADS: &str = include_str!("../data/org_heads.txt");
@@ -31,13 +32,21 @@ const B_ORG_AHEAD: u8 = 16;
 /// Capitalised (or all caps) and inside a run of capitalised words.
 const B_CAP_RUN: u8 = 32;
 
-/// The compiled-in word lists: lowercase single words, and multi-word
-/// names as word sequences (exact case).
+/// The compiled-in word lists, keyed by hashes: lowercase single words
+/// (the hash of [`Tok::lower`]; the lists hold no digits), and names as
+/// sequences of exact-case words (see [`seq_hash`]).
 struct Lists {
-    org_heads: std::collections::HashSet<String>,
-    /// Name (words joined by one space) -> bits.
-    names: std::collections::HashMap<String, u8>,
-    max_words: usize,
+    org_heads: FxMap<u64, ()>,
+    /// Name -> bits, plus [`LIST_PREFIX`] on every proper prefix of a name.
+    names: FxMap<u64, u8>,
+}
+
+/// Marks a proper prefix of a longer name in [`Lists::names`].
+const LIST_PREFIX: u8 = 128;
+
+/// Hash of a word sequence, extended one word hash at a time from 0.
+fn seq_hash(h: u64, word: u64) -> u64 {
+    crate::hash::mix(h.rotate_left(29) ^ word)
 }
 
 fn lists() -> &'static Lists {
@@ -48,28 +57,30 @@ fn lists() -> &'static Lists {
                 .map(str::trim)
                 .filter(|l| !l.is_empty() && !l.starts_with('#'))
         };
-        let org_heads = body(ORG_HEADS).map(str::to_lowercase).collect();
-        let mut names = std::collections::HashMap::new();
+        let org_heads = body(ORG_HEADS)
+            .map(|w| (bytes(w.to_lowercase().as_bytes()), ()))
+            .collect();
+        let mut names = FxMap::default();
+        let mut add = |name: &str, bit: u8| {
+            let ws: Vec<&str> = name.split(' ').collect();
+            let mut h = 0;
+            for (k, w) in ws.iter().enumerate() {
+                h = seq_hash(h, bytes(w.as_bytes()));
+                let b = if k + 1 == ws.len() { bit } else { LIST_PREFIX };
+                *names.entry(h).or_insert(0) |= b;
+            }
+        };
         for l in body(COUNTRIES) {
             let (c, a) = l.split_once('\t').unwrap_or((l, ""));
-            *names.entry(c.to_string()).or_insert(0) |= B_COUNTRY;
+            add(c, B_COUNTRY);
             if !a.is_empty() {
-                *names.entry(a.to_string()).or_insert(0) |= B_NATIONALITY;
+                add(a, B_NATIONALITY);
             }
         }
         for l in body(PLACES) {
-            *names.entry(l.to_string()).or_insert(0) |= B_PLACE;
+            add(l, B_PLACE);
         }
-        let max_words = names
-            .keys()
-            .map(|k| k.split(' ').count())
-            .max()
-            .unwrap_or(1);
-        Lists {
-            org_heads,
-            names,
-            max_words,
-        }
+        Lists { org_heads, names }
     })
 }
 
@@ -77,31 +88,32 @@ fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// Builtin list bits for every word of a sentence.
-fn list_bits(words: &[&str], out: &mut Vec<u8>, buf: &mut String) {
+/// Builtin list bits for every word of a sentence (`toks` from
+/// [`features::analyze`] on `words`).
+fn list_bits(words: &[&str], toks: &[Tok], out: &mut Vec<u8>) {
     let l = lists();
     out.clear();
     out.resize(words.len(), 0);
     for (i, w) in words.iter().enumerate() {
-        buf.clear();
-        buf.extend(w.chars().flat_map(char::to_lowercase));
-        if l.org_heads.contains(buf.as_str()) && (capitalised(w) || w.len() > 1) {
+        if l.org_heads.contains_key(&toks[i].lower) && (capitalised(w) || w.len() > 1) {
             out[i] |= B_ORG_HEAD;
         }
         // Longest multi-word name starting here.
-        for n in (1..=l.max_words.min(words.len() - i)).rev() {
-            buf.clear();
-            for (k, x) in words[i..i + n].iter().enumerate() {
-                if k > 0 {
-                    buf.push(' ');
-                }
-                buf.push_str(x);
+        let mut h = 0;
+        let mut best = None;
+        for (j, t) in toks.iter().enumerate().skip(i) {
+            h = seq_hash(h, t.word);
+            let Some(&b) = l.names.get(&h) else { break };
+            if b & !LIST_PREFIX != 0 {
+                best = Some((j + 1, b & !LIST_PREFIX));
             }
-            if let Some(&b) = l.names.get(buf.as_str()) {
-                for o in &mut out[i..i + n] {
-                    *o |= b;
-                }
+            if b & LIST_PREFIX == 0 {
                 break;
+            }
+        }
+        if let Some((end, b)) = best {
+            for o in &mut out[i..end] {
+                *o |= b;
             }
         }
     }
@@ -252,7 +264,7 @@ struct Scratch {
     upos: Vec<u64>,
     gaz: Vec<u8>,
     bits: Vec<u8>,
-    buf: String,
+    gz: Vec<GazTok>,
     keys: Vec<u32>,
     tags: Vec<u16>,
 }
@@ -261,24 +273,20 @@ thread_local! {
     static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
 }
 
-#[allow(clippy::too_many_arguments)]
 fn decode_with<F: FnMut(&[u32], &mut [f32])>(
-    toks: &[Tok],
-    upos: &[u64],
-    gaz: &[u8],
-    bits: &[u8],
+    x: &NerInput<'_>,
     keys: &mut Vec<u32>,
     tags: &mut Vec<u16>,
     mut score: F,
     mut on_token: impl FnMut(usize, &[u32], u16),
 ) {
     tags.clear();
-    for i in 0..toks.len() {
+    for i in 0..x.toks.len() {
         let left = [
             if i >= 1 { tags[i - 1] } else { NO_TAG },
             if i >= 2 { tags[i - 2] } else { NO_TAG },
         ];
-        features::ner(toks, upos, gaz, bits, i, left, keys);
+        features::ner(x, i, left, keys);
         let mut scores = [0f32; N_CLASSES];
         score(keys, &mut scores);
         let prev = if i >= 1 { tags[i - 1] } else { 0 };
@@ -330,23 +338,29 @@ impl Ner {
             s.gaz.clear();
             s.gaz
                 .extend((0..words.len()).map(|i| gaz.get(i).copied().unwrap_or(0)));
-            list_bits(words, &mut s.bits, &mut s.buf);
+            list_bits(words, &s.toks, &mut s.bits);
+            Gazetteer::builtin().scan(words, &s.toks, &mut s.gz);
             let Scratch {
                 toks,
                 upos,
                 gaz,
                 bits,
+                gz,
                 keys,
                 tags,
                 ..
             } = s;
             let mut scores = [0i32; 256];
             let w = &self.weights;
-            decode_with(
+            let x = NerInput {
                 toks,
                 upos,
                 gaz,
                 bits,
+                gz,
+            };
+            decode_with(
+                &x,
                 keys,
                 tags,
                 |k, out| {
@@ -406,6 +420,7 @@ pub fn train_ner_with_gazetteer(
         upos: Vec<u64>,
         gaz: Vec<u8>,
         bits: Vec<u8>,
+        gz: Vec<GazTok>,
         gold: Vec<u16>,
     }
     let mut lower = String::new();
@@ -418,9 +433,12 @@ pub fn train_ner_with_gazetteer(
             features::analyze(&words, &mut lower, &mut toks);
             tagger.tag_into(&words, &mut tagged);
             let mut bits = Vec::new();
-            list_bits(&words, &mut bits, &mut lower);
+            list_bits(&words, &toks, &mut bits);
+            let mut gz = Vec::new();
+            Gazetteer::builtin().scan(&words, &toks, &mut gz);
             Prep {
                 bits,
+                gz,
                 toks,
                 upos: tagged.iter().map(|t| bytes(t.upos.as_bytes())).collect(),
                 gaz: (0..words.len()).map(|i| gaz(&words, i)).collect(),
@@ -439,11 +457,15 @@ pub fn train_ner_with_gazetteer(
             let p = &data[si];
             // Score with the live weights, update after each token's decision.
             let t_ref = std::cell::RefCell::new(&mut t);
+            let x = NerInput {
+                toks: &p.toks,
+                upos: &p.upos,
+                gaz: &p.gaz,
+                bits: &p.bits,
+                gz: &p.gz,
+            };
             decode_with(
-                &p.toks,
-                &p.upos,
-                &p.gaz,
-                &p.bits,
+                &x,
                 &mut keys,
                 &mut tags,
                 |k, out| t_ref.borrow().score(k, out),

@@ -1,12 +1,17 @@
 //! Integration tests of the builtin models and the public API.
 
 use khaldun_tagger::{
-    eval_tagger, train_ner, train_tagger, EntityLabel, Ner, Tagger, TrainOptions,
+    eval_ner, eval_tagger, train_ner, train_tagger, EntityLabel, Ner, Tagger, TrainOptions,
 };
 
 const EWT_DEV: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../../../shared/data/ud-english-ewt/en_ewt-ud-dev.conllu"
+);
+
+const UNER_TEST: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../../shared/data/uner-english-ewt/en_ewt-ud-test.iob2"
 );
 
 fn words(s: &str) -> Vec<&str> {
@@ -246,5 +251,50 @@ fn builtin_upos_on_ewt_dev_matches_model_card() {
         s.upos >= card - 0.5,
         "UPOS on EWT dev {:.2} is more than 0.5 below the card's {card:.2}",
         s.upos
+    );
+}
+
+/// Micro F1 of the builtin NER in the model card's table (`| micro | P | R | F1 |`).
+fn card_ner_micro_f1() -> f64 {
+    let card = include_str!("../MODEL_CARD.md");
+    let line = card
+        .lines()
+        .find(|l| l.starts_with("| micro |"))
+        .expect("micro row in MODEL_CARD.md");
+    line.split('|')
+        .nth(4)
+        .and_then(|c| c.trim().parse().ok())
+        .expect("micro F1 figure")
+}
+
+#[test]
+fn builtin_ner_on_held_out_uner_matches_model_card() {
+    let Ok(text) = std::fs::read_to_string(UNER_TEST) else {
+        eprintln!("skipping: {UNER_TEST} not found (../shared absent)");
+        return;
+    };
+    // The held-out part: the 2nd, 4th, ... documents of UNER test.
+    let test = khaldun_conllu::parse_iob2(&text).unwrap();
+    let (mut doc, mut k) = (String::new(), 0usize);
+    let mut held_out = Vec::new();
+    for s in test {
+        let id = s.sent_id.clone().unwrap_or_default();
+        let d = id.rsplit_once('-').map_or(id.as_str(), |(a, _)| a);
+        if d != doc {
+            doc = d.to_string();
+            k += 1;
+        }
+        if k % 2 == 0 {
+            held_out.push(s);
+        }
+    }
+    assert_eq!(held_out.len(), 1212);
+    let f1 = eval_ner(Ner::builtin(), Tagger::builtin(), &held_out)
+        .micro
+        .f1();
+    let card = card_ner_micro_f1();
+    assert!(
+        f1 >= card - 0.5,
+        "NER micro F1 on held-out UNER {f1:.2} is more than 0.5 below the card's {card:.2}"
     );
 }
