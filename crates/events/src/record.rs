@@ -250,8 +250,11 @@ impl<'a> Coder<'a> {
         analyses: &[AnalyzedSentence],
         date_str: Option<String>,
     ) -> CodedDocument {
-        let date = date_str.as_deref().and_then(|d| Date::parse(d).ok());
         let text = &doc.text;
+        // no date given: a full date in a dateline ("BAGHDAD, Aug 27, 2020
+        // (Reuters) -") dates the article
+        let date_str = date_str.or_else(|| dateline_date(text, seg));
+        let date = date_str.as_deref().and_then(|d| Date::parse(d).ok());
         let resolved = document::resolve(self.matcher, text, seg, analyses, date);
         let date_mentions = dates::find_dates(text, seg, Some(analyses), date);
         let mut actors: Vec<DocActor> = resolved
@@ -509,6 +512,43 @@ impl<'a> Coder<'a> {
             });
         }
     }
+}
+
+/// The day named in a dateline, resolved without a document date (so only
+/// an absolute date with its year counts).
+fn dateline_date(text: &str, seg: &Segmented) -> Option<String> {
+    let spans: Vec<Span> = seg
+        .paragraphs
+        .iter()
+        .filter_map(|p| match p.kind {
+            ParagraphKind::Dateline => Some(p.span),
+            _ => p.dateline,
+        })
+        .collect();
+    // datelines are kept out of sentences: read each as a sentence of its own
+    let tok = khaldun_text::Tokenizer::default();
+    spans.into_iter().find_map(|span| {
+        let mut tokens = Vec::new();
+        tok.tokenize_range(text, span.start as usize..span.end as usize, &mut tokens);
+        let one = Segmented {
+            paragraphs: vec![khaldun_types::Paragraph {
+                span,
+                kind: ParagraphKind::Body,
+                dateline: None,
+            }],
+            sentences: vec![khaldun_types::Sentence {
+                span,
+                paragraph: 0,
+                tokens,
+            }],
+        };
+        dates::find_dates(text, &one, None, None)
+            .into_iter()
+            .find_map(|m| match m.value {
+                Some(dates::DateValue::Day(d)) => Some(d.to_string()),
+                _ => None,
+            })
+    })
 }
 
 fn aux_modes(c: &Coded) -> Vec<&'static str> {

@@ -201,3 +201,22 @@ fn pronouns_are_resolved_through_the_document() {
     let got = pairs("Emmanuel Macron arrived in Rome on Monday. He met Italian officials.");
     assert!(got.contains(&ev("FRA", "ITA", "040")), "{got:?}");
 }
+
+#[test]
+fn a_dateline_dates_an_undated_article() {
+    let c = Coder::new(matcher());
+    let doc = Document {
+        id: "t".into(),
+        text: "BAGHDAD, August 27, 2020 (Reuters) - French Defence Minister Florence Parly met Iraqi officials in Baghdad today.".into(),
+        ..Default::default()
+    };
+    let coded = c.code(&doc, None);
+    assert_eq!(coded.date.as_deref(), Some("2020-08-27"));
+    assert_eq!(coded.events.len(), 1, "{:?}", coded.events);
+    assert_eq!(coded.events[0].date.as_deref(), Some("2020-08-27"));
+    // a date given with the input wins over the dateline
+    assert_eq!(
+        c.code(&doc, Some("2020-09-01")).date.as_deref(),
+        Some("2020-09-01")
+    );
+}
