@@ -323,29 +323,7 @@ struct Parsed {
     part: Option<String>,
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+use khaldun_text::calendar::{MONTHS, WEEKDAYS};
 const PARTS: [&str; 6] = ["morning", "afternoon", "evening", "night", "dawn", "midday"];
 
 /// Month number from a name or abbreviation ("Aug.", "Sept").

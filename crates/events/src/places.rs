@@ -636,51 +636,8 @@ const GENERIC: &[&str] = &[
 /// Capitalized words that may follow a place without making it part of a
 /// longer name ("in Baghdad Wednesday").
 const FOLLOW_OK: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "on",
-    "in",
-    "and",
-    "the",
-    "but",
-    "for",
-    "last",
-    "this",
-    "earlier",
-    "i",
-    "it",
-    "he",
-    "she",
-    "they",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "on",
+    "in", "and", "the", "but", "for", "last", "this", "earlier", "i", "it", "he", "she", "they",
     "we",
 ];
 
@@ -1058,6 +1015,7 @@ impl Gazetteer {
         !(end == i + 1
             && w.cap(end)
             && !FOLLOW_OK.contains(&next)
+            && !khaldun_text::calendar::is_month_or_weekday(next)
             && suffix_kind(next).is_none()
             && self.longest(w, end, false).is_none())
     }

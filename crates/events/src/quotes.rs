@@ -599,38 +599,21 @@ pub fn find_quotes(
 
 /// Day and month names and time nouns, which are never speakers.
 fn is_temporal(lemma: &str) -> bool {
-    matches!(
-        lemma.to_lowercase().as_str(),
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "day"
-            | "week"
-            | "month"
-            | "year"
-            | "today"
-            | "yesterday"
-            | "tonight"
-            | "morning"
-            | "evening"
-            | "night"
-    )
+    let l = lemma.to_lowercase();
+    khaldun_text::calendar::is_month_or_weekday(&l)
+        || matches!(
+            l.as_str(),
+            "day"
+                | "week"
+                | "month"
+                | "year"
+                | "today"
+                | "yesterday"
+                | "tonight"
+                | "morning"
+                | "evening"
+                | "night"
+        )
 }
 
 /// Opinion verbs report thoughts, not speech, when there are no quotation marks.

@@ -244,29 +244,7 @@ fn is_caption_shaped(p: &str, words: usize, lex: &Lexicon) -> bool {
         .any(|c| last.starts_with(c))
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+use crate::calendar::{MONTHS, WEEKDAYS};
 
 fn is_month(w: &str) -> bool {
     let w = w.trim_end_matches('.');

@@ -33,6 +33,41 @@ pub mod sentence;
 pub mod token;
 
 pub use boundary::BoundaryModel;
+
+/// Month and weekday names (lower case), shared by every stage that reads
+/// dates or must not take them for names.
+pub mod calendar {
+    /// January to December.
+    pub const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    /// Monday to Sunday.
+    pub const WEEKDAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+
+    /// Whether `lower` (a lower-cased word) names a month or a weekday.
+    pub fn is_month_or_weekday(lower: &str) -> bool {
+        MONTHS.contains(&lower) || WEEKDAYS.contains(&lower)
+    }
+}
 pub use lexicon::Lexicon;
 pub use token::Tokenizer;
 
