@@ -4,9 +4,7 @@ use crate::args::ActorsArgs;
 use crate::batch::{self, BatchConfig};
 use crate::output::json_str;
 use anyhow::Context as _;
-use khaldun_actors::{
-    resolve, Date, FoundBy, Knowledge, MatchKind, Matcher, MentionHow, PetrarchSet,
-};
+use khaldun_actors::{resolve, Date, FoundBy, MatchKind, Matcher, MentionHow};
 use khaldun_analysis::Analyzer;
 use khaldun_text::Segmenter;
 use khaldun_types::{Document, Span};
@@ -15,22 +13,7 @@ use std::io::Write;
 use std::sync::Mutex;
 
 pub fn run(a: ActorsArgs, mut out: Box<dyn Write>, quiet: bool) -> anyhow::Result<i32> {
-    let k = Knowledge::builtin();
-    let matcher = match &a.petrarch_dicts {
-        Some(dir) => {
-            let p = PetrarchSet::read_dir(dir).with_context(|| {
-                format!("cannot read PETRARCH dictionaries in {}", dir.display())
-            })?;
-            if !quiet && !p.warnings.is_empty() {
-                eprintln!(
-                    "khaldun: {} PETRARCH entries left out or guessed (see `khaldun dict convert`)",
-                    p.warnings.len()
-                );
-            }
-            Matcher::with_petrarch(k, &p)
-        }
-        None => Matcher::new(k),
-    };
+    let matcher = super::matcher(a.petrarch_dicts.as_deref(), quiet)?;
     let records = super::records(&a.input)?;
     let seg = Segmenter::default();
     let an = Analyzer::builtin();

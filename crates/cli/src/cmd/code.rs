@@ -4,29 +4,12 @@
 use crate::args::{CodeArgs, CodeFormat};
 use crate::batch::{self, BatchConfig};
 use anyhow::Context as _;
-use khaldun_actors::{Knowledge, Matcher, PetrarchSet};
 use khaldun_events::{Coder, Event, Options};
 use std::io::Write;
 
 pub fn run(a: CodeArgs, mut out: Box<dyn Write>, quiet: bool) -> anyhow::Result<i32> {
-    let k = Knowledge::builtin();
-    let matcher = match &a.petrarch_dicts {
-        Some(dir) => {
-            let p = PetrarchSet::read_dir(dir).with_context(|| {
-                format!("cannot read PETRARCH dictionaries in {}", dir.display())
-            })?;
-            Matcher::with_petrarch(k, &p)
-        }
-        None => Matcher::new(k),
-    };
-    let verbs = a
-        .petrarch_verbs
-        .as_deref()
-        .map(|v| {
-            khaldun_events::Patterns::with_petrarch_verbs(v)
-                .with_context(|| format!("cannot read PETRARCH verbs {}", v.display()))
-        })
-        .transpose()?;
+    let matcher = super::matcher(a.petrarch_dicts.as_deref(), quiet)?;
+    let verbs = super::petrarch_verbs(a.petrarch_verbs.as_deref())?;
     let mut coder = Coder::new(&matcher);
     if let Some(v) = &verbs {
         coder.patterns = v;

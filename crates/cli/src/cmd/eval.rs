@@ -625,22 +625,8 @@ fn eval_events(
     use rayon::prelude::*;
     let text =
         std::fs::read_to_string(gold).with_context(|| format!("cannot read {}", gold.display()))?;
-    let k = khaldun_actors::Knowledge::builtin();
-    let m = match petrarch {
-        Some(dir) => {
-            let p = khaldun_actors::PetrarchSet::read_dir(dir).with_context(|| {
-                format!("cannot read PETRARCH dictionaries in {}", dir.display())
-            })?;
-            khaldun_actors::Matcher::with_petrarch(k, &p)
-        }
-        None => khaldun_actors::Matcher::new(k),
-    };
-    let verbs = verbs
-        .map(|v| {
-            khaldun_events::Patterns::with_petrarch_verbs(v)
-                .with_context(|| format!("cannot read PETRARCH verbs {}", v.display()))
-        })
-        .transpose()?;
+    let m = super::matcher(petrarch, true)?;
+    let verbs = super::petrarch_verbs(verbs)?;
     let mut coder = khaldun_events::Coder::new(&m);
     if let Some(v) = &verbs {
         coder.patterns = v;

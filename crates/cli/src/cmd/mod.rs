@@ -114,6 +114,41 @@ pub fn reader(a: &InputArgs) -> anyhow::Result<Reader> {
     Ok(Reader::new(inputs, opts))
 }
 
+/// The actor matcher: built-in knowledge, plus a PETRARCH dictionary
+/// folder when given (warning on stderr about entries left out, unless quiet).
+pub fn matcher(
+    petrarch_dicts: Option<&std::path::Path>,
+    quiet: bool,
+) -> anyhow::Result<khaldun_actors::Matcher> {
+    let k = khaldun_actors::Knowledge::builtin();
+    Ok(match petrarch_dicts {
+        Some(dir) => {
+            let p = khaldun_actors::PetrarchSet::read_dir(dir).with_context(|| {
+                format!("cannot read PETRARCH dictionaries in {}", dir.display())
+            })?;
+            if !quiet && !p.warnings.is_empty() {
+                eprintln!(
+                    "khaldun: {} PETRARCH entries left out or guessed (see `khaldun dict convert`)",
+                    p.warnings.len()
+                );
+            }
+            khaldun_actors::Matcher::with_petrarch(k, &p)
+        }
+        None => khaldun_actors::Matcher::new(k),
+    })
+}
+
+/// PETRARCH2 verb patterns in place of the built-in ones, when given.
+pub fn petrarch_verbs(
+    path: Option<&std::path::Path>,
+) -> anyhow::Result<Option<khaldun_events::Patterns>> {
+    path.map(|v| {
+        khaldun_events::Patterns::with_petrarch_verbs(v)
+            .with_context(|| format!("cannot read PETRARCH verbs {}", v.display()))
+    })
+    .transpose()
+}
+
 /// Reads a CoNLL-U file, naming it in errors.
 pub fn read_conllu(p: &std::path::Path) -> anyhow::Result<Vec<khaldun_conllu::Sentence>> {
     let text =
