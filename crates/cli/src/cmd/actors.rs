@@ -291,7 +291,7 @@ mod tests {
             text: "Florence Parly met Iraqi security forces. Parly left Iraq.".into(),
             ..Default::default()
         };
-        let m = Matcher::new(Knowledge::builtin());
+        let m = Matcher::new(khaldun_actors::Knowledge::builtin());
         let actors = document_actors(&m, &Segmenter::default(), Analyzer::builtin(), &doc);
         let mut b = Vec::new();
         write_doc(&mut b, &doc.text, &doc, &actors);
