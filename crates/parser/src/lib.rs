@@ -32,9 +32,11 @@
 //! the parser sees at run time.
 //! Labels are predicted jointly with transitions. Speed comes from hashing
 //! each token's strings once per sentence, so that features are `u64` mixes
-//! looked up in one open-addressing table of `i16`-quantized class weights
-//! (short rows inline in the slot, long rows dense); no allocation happens
-//! per transition.
+//! looked up in one open-addressing table of quantized class weights
+//! (8-byte slots on huge pages: rows of up to three classes inline with
+//! codebook weights, longer rows out of line, sparse or dense), with the
+//! loads of a transition's 122 features issued together; no allocation
+//! happens per transition.
 //!
 //! Every transition sequence the parser can take ends in a tree: one root,
 //! every word with a head, no cycles, whatever the input.

@@ -263,6 +263,7 @@ pub(crate) const ROLE_OFFSETS: [isize; ROLES] = [0, -1, 1, -2, 2];
 /// Dynamic POS templates for token `i` (predicted tags, word pairs,
 /// sentence start). `left` holds the predicted tags of `i-1` and `i-2`;
 /// `right`, in the second pass, the first-pass tags of `i+1`, `i+2`.
+/// Appends to `out`.
 pub(crate) fn pos_dynamic(
     toks: &[Tok],
     i: usize,
@@ -283,7 +284,6 @@ pub(crate) fn pos_dynamic_drop(
     drop: bool,
     out: &mut Vec<u32>,
 ) {
-    out.clear();
     let ii = i as isize;
     let (w, p1, n1, n2) = (
         at(toks, ii),
@@ -348,6 +348,7 @@ pub(crate) fn pos(
     drop: bool,
     out: &mut Vec<u32>,
 ) {
+    out.clear();
     pos_dynamic_drop(toks, i, left, right, drop, out);
     for (role, off) in ROLE_OFFSETS.iter().enumerate() {
         pos_role_drop(&at(toks, i as isize + off), role, drop, out);

@@ -173,6 +173,47 @@ fn unpack(e: u32) -> (u8, i16) {
     (e as u8, (e >> 16) as u16 as i16)
 }
 
+/// Hints the CPU to start loading the cache line at `p`.
+#[inline(always)]
+#[allow(unsafe_code)]
+fn prefetch<T>(p: *const T) {
+    // SAFETY: a prefetch is only a hint; it never faults, whatever `p` is.
+    #[cfg(target_arch = "x86_64")]
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p.cast())
+    };
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
+}
+
+/// Asks the kernel to back the (not yet touched) capacity of `v` with huge
+/// pages where it covers whole 2 MiB pages: tables of several megabytes
+/// read at random would otherwise miss the TLB on most lookups.
+fn advise_huge<T>(v: &Vec<T>) {
+    const HUGE: usize = 2 << 20;
+    let start = v.as_ptr() as usize;
+    let end = start + v.capacity() * std::mem::size_of::<T>();
+    let a = start.next_multiple_of(HUGE);
+    let b = end / HUGE * HUGE;
+    if b > a {
+        madvise_huge(a, b - a);
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[allow(unsafe_code)]
+fn madvise_huge(addr: usize, len: usize) {
+    // SAFETY: `addr..addr + len` lies inside a live allocation and is page
+    // aligned; MADV_HUGEPAGE only changes how the kernel backs those pages,
+    // never their contents.
+    unsafe {
+        libc::madvise(addr as *mut libc::c_void, len, libc::MADV_HUGEPAGE);
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn madvise_huge(_addr: usize, _len: usize) {}
+
 /// Frozen, quantised weights with O(1) lookup.
 ///
 /// Open addressing with linear probing where a key's home slot is
@@ -201,11 +242,13 @@ impl Weights {
     fn with_capacity(n_classes: usize, scale: f32, n: usize) -> Weights {
         // Load factor <= 2/3.
         let cap = (n + n / 2).max(16) as u64;
+        let slots = Vec::with_capacity(cap as usize + 64);
+        advise_huge(&slots);
         Weights {
             n_classes,
             scale,
             cap,
-            slots: Vec::with_capacity(cap as usize + 64),
+            slots,
             entries: Vec::new(),
             dense: Vec::new(),
             n_features: 0,
@@ -264,7 +307,8 @@ impl Weights {
     fn seal(&mut self) {
         let n = (self.cap as usize).max(self.slots.len()) + 1;
         self.slots.resize(n, Slot::default());
-        self.slots.shrink_to_fit();
+        // No `shrink_to_fit` on the slots: the capacity reserved above is
+        // already tight, and moving the table would lose its huge pages.
         self.entries.shrink_to_fit();
         self.dense.shrink_to_fit();
     }
@@ -314,8 +358,15 @@ impl Weights {
     }
 
     /// Adds integer scores of `keys` into `scores`.
+    ///
+    /// The home slots of all keys are prefetched first: the table is larger
+    /// than the caches, and a lookup's probe loop and row sum would
+    /// otherwise wait for each miss in turn.
     #[inline]
     pub(crate) fn score(&self, keys: &[u32], scores: &mut [i32; 256]) {
+        for &k in keys {
+            prefetch(self.slots.as_ptr().wrapping_add(self.home(k)));
+        }
         for &k in keys {
             self.score1(k, scores);
         }

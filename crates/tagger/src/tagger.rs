@@ -511,6 +511,10 @@ impl Tagger {
                 }
             }
             scores[..nc].iter_mut().for_each(|x| *x = 0);
+            // The keys of every uncached role and the dynamic keys are
+            // scored in one call, so that all their table lookups are in
+            // flight together (see `Weights::score`).
+            keys.clear();
             for (role, off) in ROLE_OFFSETS.iter().enumerate() {
                 let j = i as isize + off;
                 let row = if j < 0 {
@@ -521,9 +525,7 @@ impl Tagger {
                     match vids.get(j as usize) {
                         Some(&v) if (v as usize) < MAX_CACHED => v as usize + 2,
                         _ => {
-                            keys.clear();
                             features::pos_role(&toks[j as usize], role, keys);
-                            w.score(keys, scores);
                             continue;
                         }
                     }
