@@ -564,10 +564,23 @@ pub fn find_quotes(
             if !d.is_reporting(si, v) || REPORTING_OPINION.contains(&w.lemma.as_str()) {
                 continue;
             }
-            let Some(c) = d.children(si, v).find(|&c| a.words[c].deprel == "ccomp") else {
-                continue;
+            // "X said that ...": the that-clause; "..., X said": the clause
+            // the attribution is inserted in, up to the attribution
+            let (lo, hi) = match d.children(si, v).find(|&c| a.words[c].deprel == "ccomp") {
+                Some(c) => d.subtree(si, c),
+                None => {
+                    let h = w.head as usize;
+                    if w.deprel != "parataxis" || h == 0 || h - 1 > v {
+                        continue;
+                    }
+                    let (lo, _) = d.subtree(si, h - 1);
+                    let (vlo, _) = d.subtree(si, v);
+                    if vlo == 0 || lo >= vlo {
+                        continue;
+                    }
+                    (lo, vlo - 1)
+                }
             };
-            let (lo, hi) = d.subtree(si, c);
             let mut lo = lo;
             while lo < hi && matches!(a.words[lo].deprel, "mark" | "punct") {
                 lo += 1;
@@ -577,7 +590,8 @@ pub fn find_quotes(
                 hi -= 1;
             }
             let span = Span::new(a.words[lo].span.start, a.words[hi].span.end);
-            if lo <= v
+            if (lo <= v && hi >= v)
+                || hi <= lo
                 || direct_spans
                     .iter()
                     .any(|q| q.start < span.end && span.start < q.end)
