@@ -427,7 +427,8 @@ fn slot(v: &View, s: &Slot, t: usize, used: &[usize]) -> Option<Option<usize>> {
         Slot::Object => Some(if passive {
             v.child_with(t, |r| r == "nsubj:pass")
         } else {
-            v.child(t, "iobj").or_else(|| v.child(t, "obj"))
+            let obj = v.child(t, "iobj").or_else(|| v.child(t, "obj"));
+            obj.map(|o| object_owner(v, t, o).unwrap_or(o))
         }),
         Slot::Subject => Some(if passive {
             agent(v, t)
@@ -484,9 +485,62 @@ fn slot(v: &View, s: &Slot, t: usize, used: &[usize]) -> Option<Option<usize>> {
                     }
                 }
             }
+            // "extended an invitation to X": the phrase of an event noun
+            // that is a verb's object is often parsed as the verb's
+            if matches!(v.words[t].upos, "NOUN") && v.rel(t) == "obj" {
+                if let Some(h) = v.head(t).filter(|&h| v.words[h].upos == "VERB") {
+                    if let Some(c) = v.children[h].iter().copied().find(|&c| {
+                        c > t && v.rel(c) == "obl" && v.has_case(c, ws) && {
+                            let mut k = Vec::new();
+                            parties_of(v, c, &mut k);
+                            !k.is_empty()
+                        }
+                    }) {
+                        return Some(Some(c));
+                    }
+                }
+            }
             None
         }
     }
+}
+
+/// "rejected an offer from X", "welcomed calls by X": an object that names
+/// no actor stands for the `from` / `by` phrase right after it, which the
+/// parser often hangs on the verb.
+fn object_owner(v: &View, t: usize, o: usize) -> Option<usize> {
+    let mut k = Vec::new();
+    parties_of(v, o, &mut k);
+    if !k.is_empty() || !matches!(v.words[o].upos, "NOUN") {
+        return None;
+    }
+    let c = v.children[t]
+        .iter()
+        .copied()
+        .find(|&c| c > o && v.rel(c) == "obl")?;
+    let case = v.children[c]
+        .iter()
+        .copied()
+        .find(|&k| v.rel(k) == "case" && v.is(k, &["from", "by"]))?;
+    // nothing but the object's own words between it and the phrase
+    let inside = |mut x: usize| {
+        for _ in 0..6 {
+            if x == o {
+                return true;
+            }
+            match v.head(x) {
+                Some(h) => x = h,
+                None => return false,
+            }
+        }
+        false
+    };
+    if !(o + 1..case).all(inside) {
+        return None;
+    }
+    let mut k = Vec::new();
+    parties_of(v, c, &mut k);
+    (!k.is_empty()).then_some(c)
 }
 
 /// The `by` phrase of a passive verb.
@@ -571,6 +625,27 @@ fn parties_at(v: &View, n: usize, places: bool, out: &mut Vec<usize>) {
     }
     out.dedup();
 }
+
+/// Quantity and group nouns that stand for the people of their `of` phrase.
+const CROWD: &[&str] = &[
+    "thousand",
+    "thousands",
+    "hundred",
+    "hundreds",
+    "dozen",
+    "dozens",
+    "score",
+    "scores",
+    "million",
+    "millions",
+    "ten",
+    "tens",
+    "group",
+    "crowd",
+    "number",
+    "members",
+    "member",
+];
 
 /// Words whose object controls the clause below ("accuse X of
 /// launching", "urge X to stop"); other verbs hand down their subject.
@@ -728,6 +803,14 @@ fn subject(
                 parties_of(v, h, &mut out);
                 return out;
             }
+            // "Thousands of Kurds protested": a misparse hangs the verb on
+            // its quantity subject
+            if v.is(h, CROWD) {
+                parties_of(v, h, &mut out);
+                if !out.is_empty() {
+                    return out;
+                }
+            }
             return owner(v, p, h, frames, depth + 1);
         }
         "xcomp" | "advcl" | "acl"
@@ -792,13 +875,21 @@ fn owner(
             return out;
         }
     }
+    // "Israeli-Palestinian talks": every country adjective is an owner
     for &c in &v.children[n] {
         if matches!(v.rel(c), "amod" | "compound") {
             if let Some(k) = v.party_at[c] {
-                out.push(k);
-                return out;
+                if !out
+                    .iter()
+                    .any(|&o: &usize| v.parties[o].actor == v.parties[k].actor)
+                {
+                    out.push(k);
+                }
             }
         }
+    }
+    if !out.is_empty() {
+        return out;
     }
     if let Some(b) = v.children[n].iter().copied().find(|&c| {
         v.rel(c).starts_with("nmod") && v.children[c].iter().any(|&k| v.lemma(k) == "by")
