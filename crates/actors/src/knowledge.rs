@@ -348,10 +348,13 @@ fn read_countries(
             return Err(Error::parse(file, rec.line, format!("{code} listed twice")));
         }
         let region = rec.field(1) == "region";
+        let former = rec.field(1) == "former";
         let (kind, parent) = match rec.field(1).split_once(':') {
             None if matches!(rec.field(1), "member" | "observer") => (ActorKind::Country, None),
             // a world region whose people act ("the Europeans accuse ...")
             None if region => (ActorKind::Territory, None),
+            // a state that no longer exists, as old reports name it
+            None if former => (ActorKind::Territory, None),
             None if rec.field(1) == "partial" => (ActorKind::Territory, None),
             Some(("territory", p)) => (
                 ActorKind::Territory,
@@ -362,7 +365,7 @@ fn read_countries(
                     file,
                     rec.line,
                     format!(
-                        "status {:?}: expected member, observer, partial, region or territory:ISO3",
+                        "status {:?}: expected member, observer, partial, region, former or territory:ISO3",
                         rec.field(1)
                     ),
                 ))
@@ -378,12 +381,17 @@ fn read_countries(
             NameForm::Adjective,
         ));
         all.extend(names(rec.field(4), NameForm::People, NameForm::People));
-        if region {
-            if k.codes.root_kind(code.as_str()) != Some(ChunkKind::Region) {
+        if region || former {
+            let want = if region {
+                ChunkKind::Region
+            } else {
+                ChunkKind::FormerState
+            };
+            if k.codes.root_kind(code.as_str()) != Some(want) {
                 return Err(Error::parse(
                     file,
                     rec.line,
-                    format!("{code} is not a region in codes.txt"),
+                    format!("{code} is not a {} in codes.txt", want.as_str()),
                 ));
             }
         } else {
