@@ -769,3 +769,91 @@ mod gold {
         assert!(one.stdout == run.stdout, "-j 1 and -j 2 differ");
     }
 }
+
+/// `khaldun code` in every output format, and `khaldun quotes`, on an
+/// article written for this test.
+mod code {
+    use super::*;
+
+    const ARTICLE: &str = "Japan and South Korea agreed on Monday to resume talks. \
+        Japanese Prime Minister Taro Yamada met South Korean officials in Seoul. \
+        \"We want peace,\" he said.";
+
+    #[test]
+    fn events_docs_tsv_and_plover() {
+        let d = tempfile::tempdir().unwrap();
+        let a = write(d.path(), "a.txt", ARTICLE);
+        let a = a.to_str().unwrap();
+
+        let r = khaldun(d.path(), &["code", a, "--date", "2024-03-04"]).run();
+        r.expect(0, "1 documents, 1 ok, 0 errors");
+        let events = r.records();
+        let meet = events
+            .iter()
+            .find(|e| e["cameo"] == "040")
+            .unwrap_or_else(|| panic!("no meeting in {events:?}"));
+        assert_eq!(meet["source"]["country"], "JPN");
+        assert_eq!(meet["target"]["country"], "KOR");
+        assert_eq!(meet["plover"]["event"], "CONSULT");
+        assert_eq!(meet["date"], "2024-03-04");
+        assert_eq!(meet["location"]["country"], "KOR");
+        let span = &meet["evidence"]["span"];
+        let (s, e) = (
+            span[0].as_u64().unwrap() as usize,
+            span[1].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&ARTICLE[s..e], meet["evidence"]["text"].as_str().unwrap());
+
+        let r = khaldun(
+            d.path(),
+            &["code", a, "--date", "2024-03-04", "--format", "docs"],
+        )
+        .run();
+        let doc = &r.records()[0];
+        for key in ["actors", "events", "quotes", "dates", "places"] {
+            assert!(doc[key].is_array(), "{key} missing in {doc}");
+        }
+        assert!(doc["actors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|x| x["name"] == "Taro Yamada" && x["country"] == "JPN"));
+
+        let r = khaldun(
+            d.path(),
+            &["code", a, "--date", "2024-03-04", "--format", "tsv"],
+        )
+        .run();
+        let rows: Vec<&str> = r.stdout.lines().collect();
+        assert!(rows[0].starts_with("doc_id\tsentence\tdate\tsource"));
+        assert_eq!(rows.len(), events.len() + 1);
+        assert!(rows.iter().all(|l| l.split('\t').count() == 17), "{rows:?}");
+
+        let r = khaldun(
+            d.path(),
+            &["code", a, "--date", "2024-03-04", "--format", "plover"],
+        )
+        .run();
+        let p = r.records();
+        assert_eq!(p.len(), events.len());
+        assert!(p
+            .iter()
+            .any(|x| x["event"] == "CONSULT" && x["actor_country"] == "JPN"));
+    }
+
+    #[test]
+    fn quotes_with_their_speaker() {
+        let d = tempfile::tempdir().unwrap();
+        let a = write(d.path(), "a.txt", ARTICLE);
+        let r = khaldun(d.path(), &["quotes", a.to_str().unwrap()]).run();
+        r.expect(0, "1 documents, 1 ok, 0 errors");
+        let q = r.records();
+        let direct = q
+            .iter()
+            .find(|x| x["direct"] == true)
+            .expect("a direct quote");
+        assert_eq!(direct["text"], "We want peace,");
+        assert_eq!(direct["verb"], "say");
+        assert_eq!(direct["speaker"]["name"], "Taro Yamada");
+    }
+}
