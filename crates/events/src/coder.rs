@@ -713,7 +713,13 @@ fn subject(
                 parties_of(v, h, &mut out);
             }
         } else {
-            parties_of(v, s, &mut out);
+            // "The US, Russia, and Switzerland met": a list the parser split
+            // into several subjects is one compound subject
+            for &c in &v.children[t] {
+                if v.rel(c) == "nsubj" {
+                    parties_of(v, c, &mut out);
+                }
+            }
         }
         return out;
     }
@@ -1007,7 +1013,10 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
     // target acts on itself ("Israel and Lebanon renewed talks")
     let same = |a: usize, b: usize| v.parties[a].actor == v.parties[b].actor;
     target.retain(|&x| !source.iter().any(|&s| same(s, x)));
-    let reciprocal = target.is_empty() && source.len() >= 2;
+    // acting on each other is for symmetric acts (agreeing, meeting, signing,
+    // cooperating, clashing), not for statements or appeals
+    let symmetric = matches!(pat.code.get(..2), Some("03" | "04" | "05" | "06" | "19"));
+    let reciprocal = target.is_empty() && source.len() >= 2 && symmetric;
     // a pattern written with no slot is an act with no target ("protesters
     // rioted", "the president resigned"): coded with the source alone
     let monadic = pat.target.is_none() && pat.source.is_none() && p.generic_frames();
