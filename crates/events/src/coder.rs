@@ -254,6 +254,9 @@ pub fn code_sentence(
         if let Some(c) = frame_event(&v, p, w, &out) {
             out.push(c);
         }
+        if let Some(c) = obligation_event(&v, p, w, &out) {
+            out.push(c);
+        }
     }
     out
 }
@@ -306,6 +309,57 @@ fn match_pattern(v: &View, pat: &Pattern, t: usize, generic: bool) -> Option<Mat
     })
 }
 
+/// "Russia said that Sudan must return the helicopter": a report whose
+/// clause says what another actor must (or should) do is a demand (100) or
+/// an appeal (020) to that actor.
+fn obligation_event(v: &View, p: &Patterns, w: usize, done: &[Coded]) -> Option<Coded> {
+    if p.frame(v.lemma(w)) != Some(Frame::Report) || v.words[w].upos != "VERB" {
+        return None;
+    }
+    let c = v.children[w]
+        .iter()
+        .copied()
+        .find(|&c| v.rel(c) == "ccomp")?;
+    let modal = v.children[c]
+        .iter()
+        .copied()
+        .find(|&m| v.rel(m) == "aux" && v.is(m, &["must", "should"]))?;
+    let code = if v.is(modal, &["must"]) { "100" } else { "020" };
+    if done.iter().any(|e| e.trigger == c) || negated(v, c) {
+        return None;
+    }
+    let mut frames = Vec::new();
+    let source = subject(v, p, w, &mut frames, 0);
+    let mut target = Vec::new();
+    if let Some(s) = v.child(c, "nsubj") {
+        parties_of(v, s, &mut target);
+    }
+    target.retain(|&x| {
+        !source
+            .iter()
+            .any(|&s| v.parties[s].actor == v.parties[x].actor)
+    });
+    if source.is_empty() || target.is_empty() {
+        return None;
+    }
+    let mut evidence = vec![w, modal, c];
+    evidence.extend(target.iter().map(|&k| v.parties[k].head));
+    evidence.sort_unstable();
+    evidence.dedup();
+    Some(Coded {
+        trigger: w,
+        pattern: None,
+        code: code.to_string(),
+        source,
+        target,
+        negated: negated(v, w),
+        modality: Modality::Asserted,
+        frame_word: Some(modal),
+        evidence,
+        reciprocal: false,
+    })
+}
+
 /// A frame word whose complement no pattern coded is an event itself:
 /// "agreed to set up a centre in Tokyo" (intent, 030), "refused to deploy
 /// peacekeepers in Iraq" (120), "threatened to retaliate against" (130). The
@@ -316,7 +370,7 @@ fn frame_event(v: &View, p: &Patterns, w: usize, done: &[Coded]) -> Option<Coded
         Frame::Intent => ("030", Modality::Intent),
         Frame::Threat => ("130", Modality::Threat),
         Frame::Refuse => ("120", Modality::Refusal),
-        Frame::Belief | Frame::Appeal => return None,
+        Frame::Belief | Frame::Appeal | Frame::Report => return None,
     };
     let noun = matches!(v.words[w].upos, "NOUN");
     if !noun && !matches!(v.words[w].upos, "VERB" | "ADJ") {
@@ -1036,7 +1090,7 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
         negated |= self::negated(v, w);
         match f {
             Frame::Belief => return None,
-            Frame::Appeal => {}
+            Frame::Appeal | Frame::Report => {}
             Frame::Intent | Frame::Threat | Frame::Refuse => {
                 if let Some(c) = p.compose(f, &code) {
                     code = c.to_string();

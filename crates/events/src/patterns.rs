@@ -97,6 +97,9 @@ pub enum Frame {
     Belief,
     /// "urged X to", "called on X to": an appeal or demand (CAMEO 02 / 10).
     Appeal,
+    /// "said that X must ...": a report whose clause says what another
+    /// must do is a demand (CAMEO 10), or with "should" an appeal (02).
+    Report,
 }
 
 impl Frame {
@@ -107,6 +110,7 @@ impl Frame {
             "refuse" => Frame::Refuse,
             "belief" => Frame::Belief,
             "appeal" => Frame::Appeal,
+            "report" => Frame::Report,
             _ => return None,
         })
     }
@@ -119,6 +123,7 @@ impl Frame {
             Frame::Refuse => "refuse",
             Frame::Belief => "belief",
             Frame::Appeal => "appeal",
+            Frame::Report => "report",
         }
     }
 }

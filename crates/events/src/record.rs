@@ -455,6 +455,9 @@ impl<'a> Coder<'a> {
                 let pat = self.patterns.get(i);
                 format!("{} ({})", pat.text, pat.origin)
             }
+            None if c.modality == Modality::Asserted => {
+                "report frame: must/should (compose.txt)".to_string()
+            }
             None => format!("{} frame (compose.txt)", c.modality.as_str()),
         };
         let evidence = Evidence {

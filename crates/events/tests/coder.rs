@@ -33,10 +33,12 @@ fn patterns() -> &'static Patterns {
         p.read_patterns(NOUNS, "nouns", TriggerKind::Noun).unwrap();
         p.read_light("launch\ncarry out\nhold\n", "light").unwrap();
         p.read_compose(
-            "intent agree pledge ready\nthreat threaten\nbelief believe fear\nintent 07 → 033\nintent 072 → 0332\nintent 04 → 036\nthreat 19 → 138\n",
+            "intent agree pledge ready\nthreat threaten\nbelief believe fear\nreport say\nintent 07 → 033\nintent 072 → 0332\nintent 04 → 036\nthreat 19 → 138\n",
             "compose",
         )
         .unwrap();
+        // khaldun's own readings (frame events, obligations), as built in
+        p.set_generic_frames(true);
         p
     })
 }
@@ -218,5 +220,18 @@ fn a_dateline_dates_an_undated_article() {
     assert_eq!(
         c.code(&doc, Some("2020-09-01")).date.as_deref(),
         Some("2020-09-01")
+    );
+}
+
+#[test]
+fn a_report_of_what_another_must_do_is_a_demand() {
+    assert_eq!(
+        pairs("Russia said that Sudan must return the captured helicopter."),
+        [ev("RUS", "SDN", "100")]
+    );
+    // "should" is an appeal
+    assert_eq!(
+        pairs("France said Iran should release the journalists."),
+        [ev("FRA", "IRN", "020")]
     );
 }
