@@ -496,7 +496,9 @@ impl<'a> Coder<'a> {
                 date: date.clone(),
                 date_precision: None,
                 source: Some(party(s)),
-                target: t.map(party),
+                target: t
+                    .map(party)
+                    .or_else(|| implied_target(c, &party(s), location.as_ref())),
                 cameo: c.code.clone(),
                 root: c.code.get(..2).unwrap_or(&c.code).to_string(),
                 quad_class: onto.map_or(0, |o| o.quad_class.as_u8()),
@@ -551,6 +553,40 @@ fn dateline_date(text: &str, seg: &Segmented) -> Option<String> {
                 Some(dates::DateValue::Day(d)) => Some(d.to_string()),
                 _ => None,
             })
+    })
+}
+
+/// A protest with no named target is aimed at the authorities where it
+/// happens ("activists staged a protest in Beijing": China), else at the
+/// protesters' own country. Marked by an empty `actor_id` and the place or
+/// country as its words.
+fn implied_target(c: &Coded, source: &EventActor, at: Option<&Location>) -> Option<EventActor> {
+    if !c.code.starts_with("14") {
+        return None;
+    }
+    let (country, text) = match at.and_then(|l| l.country.clone().map(|k| (k, l.name.clone()))) {
+        Some(x) => x,
+        None if source.country.len() == 3
+            && source.country.bytes().all(|b| b.is_ascii_uppercase()) =>
+        {
+            (source.country.clone(), source.country.clone())
+        }
+        None => return None,
+    };
+    // a protest against one's own country needs a state, not an IGO or group
+    if matches!(
+        country.as_str(),
+        "IGO" | "NGO" | "IMG" | "MNC" | "UIS" | "INT"
+    ) {
+        return None;
+    }
+    Some(EventActor {
+        code: country.clone(),
+        country: country.clone(),
+        sectors: Vec::new(),
+        text,
+        name: country,
+        actor_id: String::new(),
     })
 }
 

@@ -235,3 +235,23 @@ fn a_report_of_what_another_must_do_is_a_demand() {
         [ev("FRA", "IRN", "020")]
     );
 }
+
+#[test]
+fn a_protest_with_no_target_is_aimed_where_it_happens() {
+    let c = Coder::new(matcher());
+    let doc = Document {
+        id: "t".into(),
+        text: "Hundreds of Kenyan teachers demonstrated in Nairobi on Monday.".into(),
+        ..Default::default()
+    };
+    let coded = c.code(&doc, Some("2024-05-06"));
+    let e = coded
+        .events
+        .iter()
+        .find(|e| e.root == "14")
+        .unwrap_or_else(|| panic!("no protest in {:?}", coded.events));
+    assert_eq!(e.source.as_ref().unwrap().country, "KEN");
+    let t = e.target.as_ref().expect("an implied target");
+    assert_eq!((t.country.as_str(), t.actor_id.as_str()), ("KEN", ""));
+    assert_eq!(t.text, "Nairobi");
+}
