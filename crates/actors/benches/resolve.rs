@@ -40,14 +40,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             let mut found = 0;
             for (s, a) in seg.sentences.iter().zip(&an) {
-                let deps: Vec<Dep> = a
-                    .words
-                    .iter()
-                    .map(|w| Dep {
-                        head: w.head,
-                        deprel: w.deprel,
-                    })
-                    .collect();
+                let deps = Dep::of(&a.words);
                 let spans: Vec<Span> = s.tokens.iter().map(|t| t.span).collect();
                 found += m.find(&text, &spans, Some(&deps), date).len();
             }

@@ -295,13 +295,7 @@ pub fn resolve(
             .get(s.paragraph as usize)
             .map_or(ParagraphKind::Body, |p| p.kind);
         let sent = Sent::new(text, si, toks, words, kind);
-        let deps: Vec<Dep<'_>> = words
-            .iter()
-            .map(|w| Dep {
-                head: w.head,
-                deprel: w.deprel,
-            })
-            .collect();
+        let deps = Dep::of(words);
         let found = m.find(
             text,
             &sent.toks,
@@ -379,6 +373,11 @@ impl<'a> Sent<'a> {
 
     fn is(&self, i: usize, words: &[&str]) -> bool {
         words.contains(&self.low(i))
+    }
+
+    /// Not the start of a name: a listed word, or a month or weekday.
+    fn not_name(&self, i: usize) -> bool {
+        self.is(i, NOT_NAMES) || khaldun_text::calendar::is_month_or_weekday(self.low(i))
     }
 
     fn parsed(&self) -> bool {
@@ -600,66 +599,10 @@ const PARTICLES: &[&str] = &[
     "la", "le", "del", "dos", "ben",
 ];
 const NOT_NAMES: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "and",
-    "or",
-    "but",
-    "in",
-    "on",
-    "at",
-    "of",
-    "for",
-    "to",
-    "with",
-    "by",
-    "from",
-    "he",
-    "she",
-    "it",
-    "they",
-    "we",
-    "i",
-    "you",
-    "his",
-    "her",
-    "their",
-    "its",
-    "our",
-    "this",
-    "that",
-    "these",
-    "those",
-    "as",
-    "after",
-    "before",
-    "during",
-    "when",
-    "while",
-    "if",
-    "said",
-    "says",
-    "told",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+    "the", "a", "an", "and", "or", "but", "in", "on", "at", "of", "for", "to", "with", "by",
+    "from", "he", "she", "it", "they", "we", "i", "you", "his", "her", "their", "its", "our",
+    "this", "that", "these", "those", "as", "after", "before", "during", "when", "while", "if",
+    "said", "says", "told",
 ];
 const HONORIFICS: &[(&str, Gender)] = &[
     ("mr", Gender::Male),
@@ -818,7 +761,7 @@ impl<'a> Resolver<'a> {
         let ok_start = |k: usize| {
             s.capitalized(k)
                 && !covered.get(k).copied().unwrap_or(true)
-                && !s.is(k, NOT_NAMES)
+                && !s.not_name(k)
                 && s.raw[k].chars().any(char::is_alphabetic)
         };
         if i >= s.len() || !ok_start(i) {
@@ -1295,7 +1238,7 @@ impl<'a> Resolver<'a> {
                                         .chars()
                                         .next()
                                         .is_some_and(char::is_alphabetic)
-                                    && !s.is(i + 1, NOT_NAMES))));
+                                    && !s.not_name(i + 1))));
                     let country_of = poss && s.is(i + 1, &["country"]) && !covered[i + 1];
                     let part = poss && i >= 1 && s.is(i - 1, &["for"]) && s.is(i + 1, &["part"]);
                     let r = if country_of { i..i + 2 } else { i..i + 1 };
@@ -1452,7 +1395,7 @@ impl<'a> Resolver<'a> {
                 _ => {}
             }
             // a surname (of a person seen before or in this sentence), or a misspelling
-            if !covered[i] && s.capitalized(i) && !s.is(i, NOT_NAMES) {
+            if !covered[i] && s.capitalized(i) && !s.not_name(i) {
                 if let Some((r, key, how)) = self.surname_at(s, i, covered, &surnames) {
                     mark(covered, &r);
                     let name = self.slice(s, &r);
@@ -1595,7 +1538,7 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             let mut start = r.start;
-            while start < r.end && s.is(start, NOT_NAMES) {
+            while start < r.end && s.not_name(start) {
                 start += 1;
             }
             if start == r.end {

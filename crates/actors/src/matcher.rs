@@ -141,6 +141,19 @@ pub struct Dep<'a> {
     pub deprel: &'a str,
 }
 
+impl<'a> Dep<'a> {
+    /// The dependencies of an analyzed sentence, one per word.
+    pub fn of(words: &'a [khaldun_analysis::Word]) -> Vec<Dep<'a>> {
+        words
+            .iter()
+            .map(|w| Dep {
+                head: w.head,
+                deprel: w.deprel,
+            })
+            .collect()
+    }
+}
+
 /// One actor or sector phrase found in a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Match {

@@ -30,14 +30,7 @@ fn seed() -> Option<Vec<Found>> {
     let mut out = Vec::new();
     for s in &seg.sentences {
         let a = an.analyze_sentence(&text, s);
-        let deps: Vec<Dep> = a
-            .words
-            .iter()
-            .map(|w| Dep {
-                head: w.head,
-                deprel: w.deprel,
-            })
-            .collect();
+        let deps = Dep::of(&a.words);
         let spans: Vec<Span> = s.tokens.iter().map(|t| t.span).collect();
         for x in m.find(&text, &spans, Some(&deps), date) {
             out.push(Found {

@@ -342,22 +342,16 @@ fn obligation_event(v: &View, p: &Patterns, w: usize, done: &[Coded]) -> Option<
     if source.is_empty() || target.is_empty() {
         return None;
     }
-    let mut evidence = vec![w, modal, c];
-    evidence.extend(target.iter().map(|&k| v.parties[k].head));
-    evidence.sort_unstable();
-    evidence.dedup();
-    Some(Coded {
-        trigger: w,
-        pattern: None,
-        code: code.to_string(),
+    Some(word_event(
+        v,
+        w,
+        code,
         source,
         target,
-        negated: negated(v, w),
-        modality: Modality::Asserted,
-        frame_word: Some(modal),
-        evidence,
-        reciprocal: false,
-    })
+        Modality::Asserted,
+        modal,
+        c,
+    ))
 }
 
 /// A frame word whose complement no pattern coded is an event itself:
@@ -422,11 +416,27 @@ fn frame_event(v: &View, p: &Patterns, w: usize, done: &[Coded]) -> Option<Coded
     if target.is_empty() {
         return None;
     }
-    let mut evidence = vec![w, comp];
+    Some(word_event(v, w, code, source, target, modality, w, comp))
+}
+
+/// An event coded from a word's frame, not a pattern: evidence is the
+/// word, its frame word, the clause it governs and the targets' heads.
+#[allow(clippy::too_many_arguments)]
+fn word_event(
+    v: &View,
+    w: usize,
+    code: &str,
+    source: Vec<usize>,
+    target: Vec<usize>,
+    modality: Modality,
+    frame_word: usize,
+    clause: usize,
+) -> Coded {
+    let mut evidence = vec![w, frame_word, clause];
     evidence.extend(target.iter().map(|&k| v.parties[k].head));
     evidence.sort_unstable();
     evidence.dedup();
-    Some(Coded {
+    Coded {
         trigger: w,
         pattern: None,
         code: code.to_string(),
@@ -434,10 +444,10 @@ fn frame_event(v: &View, p: &Patterns, w: usize, done: &[Coded]) -> Option<Coded
         target,
         negated: negated(v, w),
         modality,
-        frame_word: Some(w),
+        frame_word: Some(frame_word),
         evidence,
         reciprocal: false,
-    })
+    }
 }
 
 /// Children and grandchildren of `t` (pattern words may sit one level down:

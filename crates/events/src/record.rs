@@ -315,14 +315,7 @@ impl<'a> Coder<'a> {
                 info.push(PartyInfo { code, span: m.span });
             }
             // places, for visits ("arrived in Baghdad")
-            let deps: Vec<Dep> = a
-                .words
-                .iter()
-                .map(|w| Dep {
-                    head: w.head,
-                    deprel: w.deprel,
-                })
-                .collect();
+            let deps = Dep::of(&a.words);
             let spans: Vec<Span> = s.tokens.iter().map(|t| t.span).collect();
             for m in self.matcher.find(text, &spans, Some(&deps), date) {
                 if m.kind != MatchKind::Place
