@@ -419,6 +419,67 @@ fn frame_event(v: &View, p: &Patterns, w: usize, done: &[Coded]) -> Option<Coded
     Some(word_event(v, w, code, source, target, modality, w, comp))
 }
 
+/// "Poland fears (that) Russia will attack Lithuania": a clause that is
+/// the content of a belief is an opinion, not an event, whoever its subject.
+fn under_belief(v: &View, p: &Patterns, t: usize) -> bool {
+    let mut x = t;
+    for _ in 0..4 {
+        if !matches!(v.rel(x), "ccomp" | "acl" | "acl:relcl" | "xcomp") {
+            return false;
+        }
+        let Some(h) = v.head(x) else { return false };
+        if p.frame(v.lemma(h)) == Some(Frame::Belief) {
+            return true;
+        }
+        x = h;
+    }
+    false
+}
+
+/// Codes whose target, when none is named, is where the act happens:
+/// protest, military posture, coercion, assault, fighting, mass violence.
+pub fn implied_target(code: &str) -> bool {
+    matches!(code.get(..2), Some("14" | "15" | "17" | "18" | "19" | "20"))
+}
+
+/// The nearest actor under `t` (breadth first, three levels, not through
+/// subjects or other clauses) that is not one of `source`: "shelled the
+/// southern capital Juba", "imposed curbs on exports from Iran".
+fn nearest_party(v: &View, t: usize, skip: &[usize], places: bool, source: &[usize]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut queue: std::collections::VecDeque<(usize, u8)> =
+        v.children[t].iter().map(|&c| (c, 1)).collect();
+    while let Some((n, d)) = queue.pop_front() {
+        if matches!(
+            v.rel(n),
+            "nsubj"
+                | "nsubj:pass"
+                | "csubj"
+                | "advcl"
+                | "parataxis"
+                | "punct"
+                | "conj"
+                | "acl:relcl"
+        ) || (d == 1 && skip.contains(&n) && n == t)
+        {
+            continue;
+        }
+        parties_at(v, n, places, &mut out);
+        out.retain(|&x| {
+            !source
+                .iter()
+                .any(|&s| v.parties[s].actor == v.parties[x].actor)
+        });
+        if !out.is_empty() {
+            return out;
+        }
+        if d < 3 {
+            queue.extend(v.children[n].iter().map(|&c| (c, d + 1)));
+        }
+    }
+    out
+}
+
 /// An event coded from a word's frame, not a pattern: evidence is the
 /// word, its frame word, the clause it governs and the targets' heads.
 #[allow(clippy::too_many_arguments)]
@@ -1077,6 +1138,15 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
     // target acts on itself ("Israel and Lebanon renewed talks")
     let same = |a: usize, b: usize| v.parties[a].actor == v.parties[b].actor;
     target.retain(|&x| !source.iter().any(|&s| same(s, x)));
+    // force and protest aimed at no named actor: one named under the object
+    // ("shelled the capital Juba"), or the place where they happen
+    if target.is_empty()
+        && p.generic_frames()
+        && implied_target(&pat.code)
+        && matches!(pat.target, Some(Slot::Object | Slot::Any))
+    {
+        target = nearest_party(v, t, &m.words, true, &source);
+    }
     // acting on each other is for symmetric acts (agreeing, meeting, signing,
     // cooperating, clashing), not for statements or appeals
     let symmetric = matches!(pat.code.get(..2), Some("03" | "04" | "05" | "06" | "19"));
@@ -1084,10 +1154,17 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
     // a pattern written with no slot is an act with no target ("protesters
     // rioted", "the president resigned"): coded with the source alone
     let monadic = pat.target.is_none() && pat.source.is_none() && p.generic_frames();
+    // force and protest happen somewhere: with no target named, the target is
+    // the country where they happen (see the event record)
+    let implied =
+        target.is_empty() && p.generic_frames() && !m.partial && implied_target(&pat.code);
     if source.is_empty()
-        || (target.is_empty() && !reciprocal && !monadic)
+        || (target.is_empty() && !reciprocal && !monadic && !implied)
         || (m.partial && !reciprocal)
     {
+        return None;
+    }
+    if under_belief(v, p, t) {
         return None;
     }
     let reciprocal = reciprocal && !monadic;

@@ -549,21 +549,22 @@ fn dateline_date(text: &str, seg: &Segmented) -> Option<String> {
     })
 }
 
-/// A protest with no named target is aimed at the authorities where it
-/// happens ("activists staged a protest in Beijing": China), else at the
-/// protesters' own country. Marked by an empty `actor_id` and the place or
-/// country as its words.
+/// A protest, a use of force or coercion with no named target is aimed at
+/// the country where it happens ("activists staged a protest in Beijing":
+/// China; "tanks fired at targets in Jericho": Palestine), else at the
+/// actor's own country ("rebels killed 20 people") unless the actor is a
+/// military, which often acts abroad. Marked by an empty `actor_id` and the
+/// place or country as its words.
 fn implied_target(c: &Coded, source: &EventActor, at: Option<&Location>) -> Option<EventActor> {
-    if !c.code.starts_with("14") {
+    if !crate::coder::implied_target(&c.code) {
         return None;
     }
+    let own = source.country.len() == 3
+        && source.country.bytes().all(|b| b.is_ascii_uppercase())
+        && (c.code.starts_with("14") || !source.sectors.iter().any(|s| s == "MIL"));
     let (country, text) = match at.and_then(|l| l.country.clone().map(|k| (k, l.name.clone()))) {
         Some(x) => x,
-        None if source.country.len() == 3
-            && source.country.bytes().all(|b| b.is_ascii_uppercase()) =>
-        {
-            (source.country.clone(), source.country.clone())
-        }
+        None if own => (source.country.clone(), source.country.clone()),
         None => return None,
     };
     // a protest against one's own country needs a state, not an IGO or group
