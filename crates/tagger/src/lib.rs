@@ -35,6 +35,7 @@
 
 mod eval;
 mod features;
+mod finite;
 mod gazetteer;
 mod hash;
 mod io;

@@ -132,6 +132,7 @@ pub struct Tagger {
 /// vocabulary word in every role (rows 0 and 1: sentence padding).
 #[derive(Clone, Default)]
 struct Cache {
+    finite: crate::finite::FiniteRepair,
     index: FxMap<u64, u32>,
     toks: Vec<Tok>,
     rows1: Vec<i32>,
@@ -334,6 +335,7 @@ impl Tagger {
         if let Some(p2) = &self.pass2 {
             c.rows2 = rows(p2);
         }
+        c.finite = crate::finite::FiniteRepair::new(&self.upos, &self.xpos);
         self.cache = c;
     }
 
@@ -425,6 +427,7 @@ impl Tagger {
         } else {
             std::mem::swap(first, tags);
         }
+        self.cache.finite.apply(words, tags, &self.upos, &self.xpos);
     }
 
     fn tag_with<'t>(&'t self, words: &[&str], out: &mut Vec<Tagged<'t>>, s: &mut Scratch) {

@@ -50,6 +50,37 @@ fn tags_news_sentences() {
 }
 
 #[test]
+fn a_clause_heading_participle_is_a_past_tense() {
+    let t = Tagger::builtin();
+    let xpos = |s: &str, form: &str| {
+        let w = words(s);
+        let tags = t.tag(&w);
+        tags[w.iter().position(|x| *x == form).unwrap()].xpos
+    };
+    // the model alone says VBN here
+    let s = "A French minister threatened today to impose import restrictions .";
+    assert_eq!(xpos(s, "threatened"), "VBD");
+    // participles that are not the clause's verb stay participles
+    assert_eq!(
+        xpos("Weapons seized yesterday were destroyed .", "seized"),
+        "VBN"
+    );
+    assert_eq!(
+        xpos("The minister has threatened to resign .", "threatened"),
+        "VBN"
+    );
+    assert_eq!(
+        xpos(
+            "Police displayed the weapons seized in the raid .",
+            "seized"
+        ),
+        "VBN"
+    );
+    let s = "He moved people out , a process called exfiltration .";
+    assert_eq!(xpos(s, "called"), "VBN");
+}
+
+#[test]
 fn sentence_initial_unknown_names() {
     // News sentences often start with a name the tagger has never seen;
     // its capital letter then says little, its lowercase form (unseen in
