@@ -390,27 +390,33 @@ fn frame_event(v: &View, p: &Patterns, w: usize, done: &[Coded]) -> Option<Coded
     if source.is_empty() || frames.iter().any(|(f, _)| *f == Frame::Belief) {
         return None;
     }
-    // breadth first through the complement, nearest actor first
+    // breadth first through the complement, nearest actor first, else the
+    // nearest place ("threatened to impose a curfew in Algiers")
     let mut target = Vec::new();
-    let mut queue = std::collections::VecDeque::from([(comp, 0u8)]);
-    while let Some((n, d)) = queue.pop_front() {
-        if n != comp || v.party_at[n].is_some() {
-            parties_of(v, n, &mut target);
-            target.retain(|&x| {
-                !source
-                    .iter()
-                    .any(|&s| v.parties[s].actor == v.parties[x].actor)
-            });
-            if !target.is_empty() {
-                break;
-            }
-        }
-        if d < 3 {
-            for &c in &v.children[n] {
-                if !matches!(v.rel(c), "nsubj" | "nsubj:pass" | "advcl" | "parataxis") {
-                    queue.push_back((c, d + 1));
+    for places in [false, true] {
+        let mut queue = std::collections::VecDeque::from([(comp, 0u8)]);
+        while let Some((n, d)) = queue.pop_front() {
+            if n != comp || v.party_at[n].is_some() {
+                parties_at(v, n, places, &mut target);
+                target.retain(|&x| {
+                    !source
+                        .iter()
+                        .any(|&s| v.parties[s].actor == v.parties[x].actor)
+                });
+                if !target.is_empty() {
+                    break;
                 }
             }
+            if d < 3 {
+                for &c in &v.children[n] {
+                    if !matches!(v.rel(c), "nsubj" | "nsubj:pass" | "advcl" | "parataxis") {
+                        queue.push_back((c, d + 1));
+                    }
+                }
+            }
+        }
+        if !target.is_empty() {
+            break;
         }
     }
     if target.is_empty() {
@@ -599,6 +605,9 @@ fn slot(v: &View, s: &Slot, t: usize, used: &[usize]) -> Option<Option<usize>> {
                     matches!(v.rel(c), "obj" | "obl" | "obl:tmod" | "obl:npmod")
                         && !used.contains(&c)
                 }));
+            // the first phrase that names an actor, else the first phrase:
+            // "strengthened its forces in Lebanon ... in the area"
+            let mut first = None;
             for h in hosts {
                 for &c in &v.children[h] {
                     let r = v.rel(c);
@@ -606,9 +615,17 @@ fn slot(v: &View, s: &Slot, t: usize, used: &[usize]) -> Option<Option<usize>> {
                         && r != "nmod:poss"
                         && v.has_case(c, ws)
                     {
-                        return Some(Some(c));
+                        let mut k = Vec::new();
+                        parties_at(v, c, true, &mut k);
+                        if !k.is_empty() {
+                            return Some(Some(c));
+                        }
+                        first = first.or(Some(c));
                     }
                 }
+            }
+            if first.is_some() {
+                return Some(first);
             }
             // "extended an invitation to X": the phrase of an event noun
             // that is a verb's object is often parsed as the verb's
