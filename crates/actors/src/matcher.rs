@@ -519,7 +519,13 @@ impl Matcher {
             span: Span::default(),
             actor,
             agent,
-            code: code_of(e),
+            // a person out of office on the date is still their country's
+            code: code_of(e).or_else(|| match e.target {
+                Target::Actor(a) if self.actor(a).kind == ActorKind::Person => {
+                    self.actor(a).country
+                }
+                _ => None,
+            }),
             kind,
             form: e.form,
             rule: Rule::Name,
@@ -757,9 +763,10 @@ mod tests {
             found("Florence Parly spoke.", "2020-08-27"),
             pairs(&[("Florence Parly", "FRAGOVMIL")])
         );
+        // out of office: still French
         assert_eq!(
             found("Florence Parly spoke.", "2010-01-01"),
-            pairs(&[("Florence Parly", "person")])
+            pairs(&[("Florence Parly", "FRA")])
         );
     }
 
