@@ -1173,11 +1173,11 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
     let monadic = pat.target.is_none() && pat.source.is_none() && p.generic_frames();
     // force and protest happen somewhere: with no target named, the target is
     // the country where they happen (see the event record)
-    let implied =
-        target.is_empty() && p.generic_frames() && !m.partial && implied_target(&pat.code);
+    // ("staged a protest in Beijing", "launched attacks in Nigeria")
+    let implied = target.is_empty() && p.generic_frames() && implied_target(&pat.code);
     if source.is_empty()
         || (target.is_empty() && !reciprocal && !monadic && !implied)
-        || (m.partial && !reciprocal)
+        || (m.partial && !reciprocal && !implied)
     {
         return None;
     }

@@ -482,6 +482,18 @@ impl<'a> Coder<'a> {
             }
         }
         for (s, t) in pairs {
+            let target = t
+                .map(party)
+                .or_else(|| implied_target(c, &party(s), location.as_ref()));
+            // force aimed at no one we can name is too vague to count (a
+            // protest may have no target)
+            if target.is_none()
+                && crate::coder::implied_target(&c.code)
+                && !c.code.starts_with("14")
+                && !c.reciprocal
+            {
+                continue;
+            }
             out.push(Event {
                 doc_id: doc.id.clone(),
                 sentence: si,
@@ -489,9 +501,7 @@ impl<'a> Coder<'a> {
                 date: date.clone(),
                 date_precision: None,
                 source: Some(party(s)),
-                target: t
-                    .map(party)
-                    .or_else(|| implied_target(c, &party(s), location.as_ref())),
+                target,
                 cameo: c.code.clone(),
                 root: c.code.get(..2).unwrap_or(&c.code).to_string(),
                 quad_class: onto.map_or(0, |o| o.quad_class.as_u8()),
@@ -552,8 +562,9 @@ fn dateline_date(text: &str, seg: &Segmented) -> Option<String> {
 /// A protest, a use of force or coercion with no named target is aimed at
 /// the country where it happens ("activists staged a protest in Beijing":
 /// China; "tanks fired at targets in Jericho": Palestine), else at the
-/// actor's own country ("rebels killed 20 people") unless the actor is a
-/// military, which often acts abroad. Marked by an empty `actor_id` and the
+/// actor's own country ("rebels killed 20 people") when the actor is a
+/// part of it other than its military (a state or its army often acts
+/// abroad). Marked by an empty `actor_id` and the
 /// place or country as its words.
 fn implied_target(c: &Coded, source: &EventActor, at: Option<&Location>) -> Option<EventActor> {
     if !crate::coder::implied_target(&c.code) {
@@ -561,7 +572,8 @@ fn implied_target(c: &Coded, source: &EventActor, at: Option<&Location>) -> Opti
     }
     let own = source.country.len() == 3
         && source.country.bytes().all(|b| b.is_ascii_uppercase())
-        && (c.code.starts_with("14") || !source.sectors.iter().any(|s| s == "MIL"));
+        && (c.code.starts_with("14")
+            || (!source.sectors.is_empty() && !source.sectors.iter().any(|s| s == "MIL")));
     let (country, text) = match at.and_then(|l| l.country.clone().map(|k| (k, l.name.clone()))) {
         Some(x) => x,
         None if own => (source.country.clone(), source.country.clone()),
