@@ -33,7 +33,7 @@ fn patterns() -> &'static Patterns {
         p.read_patterns(NOUNS, "nouns", TriggerKind::Noun).unwrap();
         p.read_light("launch\ncarry out\nhold\n", "light").unwrap();
         p.read_compose(
-            "intent agree pledge ready\nthreat threaten\nbelief believe fear\nreport say\nintent 07 → 033\nintent 072 → 0332\nintent 04 → 036\nthreat 19 → 138\n",
+            "intent agree pledge ready\nthreat threaten\nbelief believe fear\nbelief deny charge\nreport say\nintent 07 → 033\nintent 072 → 0332\nintent 04 → 036\nthreat 19 → 138\n",
             "compose",
         )
         .unwrap();
@@ -146,6 +146,14 @@ fn threats_recode_attacks() {
 fn beliefs_are_not_events() {
     assert!(pairs("Poland fears that Russia will attack Lithuania.").is_empty());
     assert!(pairs("The Polish government believes Russia will attack Lithuania.").is_empty());
+    // nor is what is denied or alleged
+    assert!(pairs("Iran denied that it attacked Iraq.").is_empty());
+    assert!(
+        !pairs("Chile rejected charges that Peru attacked Bolivia.")
+            .iter()
+            .any(|e| e.2.starts_with("19")),
+        "an alleged attack is not an attack"
+    );
 }
 
 #[test]
