@@ -462,6 +462,16 @@ impl Matcher {
                 .iter()
                 .rev()
                 .find_map(|&(j, node)| self.pick(&units[i..=j], node, date).map(|m| (j, m)));
+            // a title inside a hyphenated word is not one ("Secretary-General"
+            // is no general)
+            let glued = |k: usize| {
+                k >= 2
+                    && tokens[k - 1].slice(text) == "-"
+                    && tokens[k - 2].end == tokens[k - 1].start
+                    && tokens[k - 1].end == tokens[k].start
+            };
+            let found =
+                found.filter(|(_, m)| !(m.kind == MatchKind::Sector && glued(units[i].tok)));
             match found {
                 Some((j, mut m)) => {
                     m.tokens = units[i].tok..units[j].tok + 1;

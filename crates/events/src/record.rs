@@ -494,13 +494,26 @@ impl<'a> Coder<'a> {
             {
                 continue;
             }
+            // two mentions of one code on one trigger ("UN Secretary-General
+            // Kofi Annan" read as two actors) are one event
+            let code_of = |a: Option<&EventActor>| a.map(|a| a.code.clone());
+            let source = party(s);
+            let same_sentence = |e: &&Event| e.sentence == si && e.doc_id == doc.id;
+            if out.iter().rev().take_while(same_sentence).any(|e| {
+                e.evidence.span == evidence.span
+                    && e.cameo == c.code
+                    && code_of(e.source.as_ref()) == Some(source.code.clone())
+                    && code_of(e.target.as_ref()) == code_of(target.as_ref())
+            }) {
+                continue;
+            }
             out.push(Event {
                 doc_id: doc.id.clone(),
                 sentence: si,
                 sentence_text: sent.slice(text).to_string(),
                 date: date.clone(),
                 date_precision: None,
-                source: Some(party(s)),
+                source: Some(source),
                 target,
                 cameo: c.code.clone(),
                 root: c.code.get(..2).unwrap_or(&c.code).to_string(),

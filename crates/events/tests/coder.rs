@@ -264,3 +264,12 @@ fn a_protest_with_no_target_is_aimed_where_it_happens() {
     assert_eq!((t.country.as_str(), t.actor_id.as_str()), ("KEN", ""));
     assert_eq!(t.text, "Nairobi");
 }
+
+#[test]
+fn one_event_per_trigger_code_and_actors() {
+    // a title and a name read as two mentions of one code
+    assert_eq!(
+        pairs("UN Secretary-General Antonio Guterres met Iraq's foreign minister."),
+        [ev("IGO", "IRQ", "040")]
+    );
+}
