@@ -86,6 +86,9 @@ pub struct Coded {
     pub evidence: Vec<usize>,
     /// Source and target are the same compound actor acting on each other.
     pub reciprocal: bool,
+    /// The words the pattern matched besides the trigger ("protest" in
+    /// "lodged a protest with"): not triggers of events of their own.
+    pub words: Vec<usize>,
 }
 
 /// A sentence prepared for coding: lower-cased forms, children, parties by token.
@@ -250,6 +253,9 @@ pub fn code_sentence(
             }
         }
     }
+    // "lodged a protest with Albania": the noun is part of the verb's event
+    let consumed: Vec<usize> = out.iter().flat_map(|c| c.words.iter().copied()).collect();
+    out.retain(|c| c.pattern.is_none() || !consumed.contains(&c.trigger));
     for w in (0..v.words.len()).filter(|_| p.generic_frames()) {
         if let Some(c) = frame_event(&v, p, w, &out) {
             out.push(c);
@@ -514,6 +520,7 @@ fn word_event(
         frame_word: Some(frame_word),
         evidence,
         reciprocal: false,
+        words: Vec::new(),
     }
 }
 
@@ -1103,10 +1110,18 @@ fn negated(v: &View, t: usize) -> bool {
 
 /// The word that negates `t` ("not", "never", "no"), if any.
 fn negation(v: &View, t: usize) -> Option<usize> {
-    v.children[t].iter().copied().find(|&c| {
-        (v.rel(c) == "advmod" && v.is(c, &["not", "never", "n't"]))
-            || (v.rel(c) == "det" && v.is(c, &["no"]))
-    })
+    v.children[t]
+        .iter()
+        .copied()
+        .find(|&c| {
+            (v.rel(c) == "advmod" && v.is(c, &["not", "never", "n't"]))
+                || (v.rel(c) == "det" && v.is(c, &["no"]))
+        })
+        // "failed to reach agreement": it did not happen
+        .or_else(|| {
+            v.head(t)
+                .filter(|&h| matches!(v.rel(t), "xcomp" | "advcl") && v.is(h, &["fail"]))
+        })
 }
 
 fn modality(v: &View, t: usize) -> Modality {
@@ -1236,5 +1251,6 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
         frame_word,
         evidence,
         reciprocal,
+        words: m.words.iter().copied().filter(|&w| w != t).collect(),
     })
 }

@@ -18,11 +18,13 @@ const VERBS: &str = "
 173 arrest $T
 072 arm $T
 071 provide aid to $T
+114 lodge protest with $T
 ";
 const NOUNS: &str = "
 040 talk with $T
 195 air strike against|on $T
 190 attack on|against $T
+140 protest against $T
 ";
 
 fn patterns() -> &'static Patterns {
@@ -272,4 +274,20 @@ fn one_event_per_trigger_code_and_actors() {
         pairs("UN Secretary-General Antonio Guterres met Iraq's foreign minister."),
         [ev("IGO", "IRQ", "040")]
     );
+}
+
+#[test]
+fn a_word_of_a_verb_pattern_is_no_trigger_of_its_own() {
+    assert_eq!(
+        pairs("Serbia lodged an official protest with Albania."),
+        [ev("SRB", "ALB", "114")]
+    );
+}
+
+#[test]
+fn failing_to_act_is_not_acting() {
+    assert!(pairs("Israel failed to meet Jordan.").is_empty());
+    let got = code("Israel failed to meet Jordan.", true);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].3, "negated");
 }
