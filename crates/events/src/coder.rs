@@ -775,6 +775,90 @@ fn parties_at(v: &View, n: usize, places: bool, out: &mut Vec<usize>) {
     out.dedup();
 }
 
+/// Nouns for people who are no named actor: the object of a use of force
+/// whose target is implied ("police arrested a man").
+const HUMAN: &[&str] = &[
+    "man",
+    "woman",
+    "person",
+    "people",
+    "child",
+    "boy",
+    "girl",
+    "civilian",
+    "resident",
+    "villager",
+    "local",
+    "inhabitant",
+    "citizen",
+    "protester",
+    "protestor",
+    "demonstrator",
+    "activist",
+    "student",
+    "worker",
+    "journalist",
+    "reporter",
+    "suspect",
+    "prisoner",
+    "detainee",
+    "inmate",
+    "hostage",
+    "migrant",
+    "refugee",
+    "member",
+    "supporter",
+    "opponent",
+    "dissident",
+    "critic",
+    "official",
+    "soldier",
+    "policeman",
+    "officer",
+    "guard",
+    "leader",
+    "militant",
+    "fighter",
+    "rebel",
+    "insurgent",
+    "gunman",
+    "attacker",
+    "worshipper",
+    "pilgrim",
+    "tourist",
+    "passenger",
+    "victim",
+    "family",
+    "farmer",
+    "youth",
+    "teenager",
+    "priest",
+    "cleric",
+    "doctor",
+    "nurse",
+    "crowd",
+    "mourner",
+    "voter",
+    "candidate",
+    "politician",
+    "lawmaker",
+    "trader",
+    "driver",
+    "fisherman",
+    "miner",
+    "employee",
+    "staff",
+    "crew",
+    "sailor",
+    "pilot",
+    "troop",
+    "force",
+    "police",
+    "someone",
+    "anyone",
+    "individual",
+];
+
 /// Quantity and group nouns that stand for the people of their `of` phrase.
 const CROWD: &[&str] = &[
     "thousand",
@@ -1185,14 +1269,35 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
     let reciprocal = target.is_empty() && source.len() >= 2 && symmetric;
     // a pattern written with no slot is an act with no target ("protesters
     // rioted", "the president resigned"): coded with the source alone
-    let monadic = pat.target.is_none() && pat.source.is_none() && p.generic_frames();
+    // (used intransitively: "the court demonstrated ignorance" is no protest)
+    let intransitive = !(pat.kind == TriggerKind::Verb && v.child(t, "obj").is_some());
+    let monadic =
+        pat.target.is_none() && pat.source.is_none() && p.generic_frames() && intransitive;
     // force and protest happen somewhere: with no target named, the target is
-    // the country where they happen (see the event record)
-    // ("staged a protest in Beijing", "launched attacks in Nigeria")
-    let implied = target.is_empty() && p.generic_frames() && implied_target(&pat.code);
+    // the country where they happen (see the event record); a pattern of
+    // several words, one a noun, is specific enough without its target
+    // phrase ("opened fire", "blocked roads"); a single word is not ("rally",
+    // "control"), nor a verb and its particle ("sit in")
+    // An object that names no actor must be people for that ("arrested a
+    // man", "killed 20 people"): "suspended her campaign" is no sanction.
+    let object_ok = match (&pat.target, tgt) {
+        (Some(Slot::Object | Slot::Any), Some(o)) => {
+            matches!(v.words[o].upos, "PRON" | "NUM") || v.is(o, HUMAN) || v.is(o, CROWD)
+        }
+        _ => true,
+    };
+    let implied = target.is_empty()
+        && p.generic_frames()
+        && implied_target(&pat.code)
+        && object_ok
+        && (pat.target.is_some() || intransitive);
+    let specific = m
+        .words
+        .iter()
+        .any(|&w| w != t && matches!(v.words[w].upos, "NOUN" | "PROPN"));
     if source.is_empty()
         || (target.is_empty() && !reciprocal && !monadic && !implied)
-        || (m.partial && !reciprocal && !implied)
+        || (m.partial && !reciprocal && !(implied && specific))
     {
         return None;
     }

@@ -19,6 +19,7 @@ const VERBS: &str = "
 072 arm $T
 071 provide aid to $T
 114 lodge protest with $T
+141 demonstrate
 ";
 const NOUNS: &str = "
 040 talk with $T
@@ -290,4 +291,14 @@ fn failing_to_act_is_not_acting() {
     let got = code("Israel failed to meet Jordan.", true);
     assert_eq!(got.len(), 1, "{got:?}");
     assert!(got[0].3, "negated");
+}
+
+#[test]
+fn acts_with_no_target_are_intransitive() {
+    // a protest is aimed at the country where it happens
+    assert_eq!(
+        pairs("French students demonstrated in Paris."),
+        [ev("FRA", "FRA", "141")]
+    );
+    assert!(pairs("The French court demonstrated its ignorance.").is_empty());
 }
