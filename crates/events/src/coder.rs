@@ -379,6 +379,8 @@ fn frame_event(v: &View, p: &Patterns, w: usize, done: &[Coded]) -> Option<Coded
     let comp = v.children[w].iter().copied().find(|&c| match v.rel(c) {
         "xcomp" | "ccomp" => true,
         "acl" => noun,
+        // "threatened to stop talks" misparsed as a purpose clause
+        "advcl" => v.child(c, "mark").is_some_and(|k| v.is(k, &["to"])) && c == w + 2,
         _ => false,
     })?;
     if done
@@ -423,6 +425,38 @@ fn frame_event(v: &View, p: &Patterns, w: usize, done: &[Coded]) -> Option<Coded
         }
         if !target.is_empty() {
             break;
+        }
+    }
+    // "threatened to halt talks if the United States goes ahead": a threat
+    // is aimed at whom its condition names
+    if target.is_empty() && f == Frame::Threat {
+        // the clause's conditions, wherever the parser hung them below it
+        let mut conditions = Vec::new();
+        let mut stack = vec![(w, 0u8)];
+        while let Some((n, d)) = stack.pop() {
+            for &c in &v.children[n] {
+                if v.rel(c) == "advcl"
+                    && v.child(c, "mark")
+                        .is_some_and(|k| v.is(k, &["if", "unless"]))
+                {
+                    conditions.push(c);
+                } else if (d < 4 && !matches!(v.rel(c), "parataxis" | "ccomp")) || c == comp {
+                    stack.push((c, d + 1));
+                }
+            }
+        }
+        for c in conditions {
+            if let Some(s) = v.child(c, "nsubj") {
+                parties_of(v, s, &mut target);
+            }
+            target.retain(|&x| {
+                !source
+                    .iter()
+                    .any(|&s| v.parties[s].actor == v.parties[x].actor)
+            });
+            if !target.is_empty() {
+                break;
+            }
         }
     }
     if target.is_empty() {
@@ -1270,7 +1304,8 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
     // a pattern written with no slot is an act with no target ("protesters
     // rioted", "the president resigned"): coded with the source alone
     // (used intransitively: "the court demonstrated ignorance" is no protest)
-    let intransitive = !(pat.kind == TriggerKind::Verb && v.child(t, "obj").is_some());
+    let intransitive = !(pat.kind == TriggerKind::Verb
+        && v.child(t, "obj").is_some_and(|o| !m.words.contains(&o)));
     let monadic =
         pat.target.is_none() && pat.source.is_none() && p.generic_frames() && intransitive;
     // force and protest happen somewhere: with no target named, the target is

@@ -20,6 +20,7 @@ const VERBS: &str = "
 071 provide aid to $T
 114 lodge protest with $T
 141 demonstrate
+082 call off strike
 ";
 const NOUNS: &str = "
 040 talk with $T
@@ -301,4 +302,20 @@ fn acts_with_no_target_are_intransitive() {
         [ev("FRA", "FRA", "141")]
     );
     assert!(pairs("The French court demonstrated its ignorance.").is_empty());
+}
+
+#[test]
+fn a_threat_is_aimed_at_whom_its_condition_names() {
+    assert_eq!(
+        pairs("Russia threatened to halt the talks if the United States deploys missiles."),
+        [ev("RUS", "USA", "130")]
+    );
+}
+
+#[test]
+fn a_pattern_may_name_the_object_of_an_act_with_no_target() {
+    assert_eq!(
+        pairs("Nigerian teachers called off their strike."),
+        [ev("NGA", "", "082")]
+    );
 }
