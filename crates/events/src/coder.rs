@@ -1364,13 +1364,25 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
             }
         }
     }
-    // "will provide aid", "would allow": a cooperative act announced is an intent (CAMEO 03)
+    // "will provide aid", "would allow": a cooperative act announced is an
+    // intent (CAMEO 03); "will not accept", "won't allow" a refusal (12)
     if frame_word.is_none()
         && p.generic_frames()
         && matches!(modality, Modality::Future | Modality::Hypothetical)
         && matches!(code.get(..2), Some("04" | "05" | "06" | "07" | "08"))
     {
-        if let Some(c) = p.compose(Frame::Intent, &code) {
+        let frame = if negated
+            && v.children[t]
+                .iter()
+                .any(|&c| v.is(c, &["will", "would", "'ll"]))
+        {
+            negated = false;
+            modality = Modality::Refusal;
+            Frame::Refuse
+        } else {
+            Frame::Intent
+        };
+        if let Some(c) = p.compose(frame, &code) {
             code = c.to_string();
         }
     }

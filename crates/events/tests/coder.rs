@@ -37,7 +37,7 @@ fn patterns() -> &'static Patterns {
         p.read_patterns(NOUNS, "nouns", TriggerKind::Noun).unwrap();
         p.read_light("launch\ncarry out\nhold\n", "light").unwrap();
         p.read_compose(
-            "intent agree pledge ready\nthreat threaten\nbelief believe fear\nbelief deny charge\nreport say\nintent 07 → 033\nintent 072 → 0332\nintent 04 → 036\nthreat 19 → 138\n",
+            "intent agree pledge ready\nthreat threaten\nbelief believe fear\nbelief deny charge\nreport say\nintent 07 → 033\nintent 072 → 0332\nintent 04 → 036\nrefuse 04 → 125\nthreat 19 → 138\n",
             "compose",
         )
         .unwrap();
@@ -318,4 +318,16 @@ fn a_pattern_may_name_the_object_of_an_act_with_no_target() {
         pairs("Nigerian teachers called off their strike."),
         [ev("NGA", "", "082")]
     );
+}
+
+#[test]
+fn a_cooperative_act_announced_as_not_happening_is_a_refusal() {
+    let got = code("France will not meet Iran.", false);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(
+        (got[0].2.as_str(), got[0].3, got[0].4),
+        ("125", false, Modality::Refusal)
+    );
+    // in the past it is only negated
+    assert!(pairs("France did not meet Iran.").is_empty());
 }
