@@ -307,6 +307,14 @@ pub fn resolve(
         r.context_candidates(&sent, &found);
     }
     r.resolve_context();
+    // an actor that got its code after a mention ("Zalmay Khalilzad, a US
+    // peace envoy") lends it to its name mentions
+    let codes: Vec<Option<Code>> = r.out.actors.iter().map(|a| a.code).collect();
+    for x in r.out.mentions.iter_mut().flatten() {
+        if x.code.is_none() && x.how != MentionHow::CountryOf {
+            x.code = codes.get(x.actor).copied().flatten();
+        }
+    }
     for v in &mut r.out.mentions {
         v.sort_by_key(|x| (x.tokens.start, std::cmp::Reverse(x.tokens.end)));
         let mut end = 0;

@@ -104,6 +104,19 @@ fn apposition_names_the_role() {
 }
 
 #[test]
+fn a_name_before_its_apposition_takes_the_role_code() {
+    let text = "The rebels met on Monday with Marten Quill, a Chilean peace envoy, in Lima.";
+    let doc = run(text, "2021-03-01");
+    let name = doc
+        .mentions
+        .iter()
+        .flatten()
+        .find(|m| m.span.slice(text) == "Marten Quill")
+        .expect("found");
+    assert_eq!(name.code.map(|c| c.to_string()).as_deref(), Some("CHLGOV"));
+}
+
+#[test]
 fn counterpart_takes_the_owner_sectors() {
     let text = "Kenyan Defence Minister Sarah Wanjiru met her Ugandan counterpart, \
                 Moses Okello, in Kampala. She later spoke with him again.";
