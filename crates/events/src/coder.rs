@@ -802,7 +802,18 @@ fn parties_at(v: &View, n: usize, places: bool, out: &mut Vec<usize>) {
         }
     }
     for &c in &v.children[n] {
-        if v.rel(c) == "conj" && !matches!(v.words[c].upos, "VERB" | "AUX") {
+        // a conjunct is another actor when it names one itself ("France and
+        // the German government"), not through its owner ("from Lebanon
+        // and their future relations")
+        let names = v.party_at[c].filter(ok).is_some()
+            || v.children[c].iter().any(|&g| {
+                matches!(v.rel(g), "amod" | "compound" | "flat" | "appos")
+                    && v.party_at[g].filter(ok).is_some()
+            })
+            || v.children[c]
+                .iter()
+                .any(|&g| v.rel(g) == "nmod" && v.party_at[g].filter(ok).is_some());
+        if v.rel(c) == "conj" && !matches!(v.words[c].upos, "VERB" | "AUX") && names {
             parties_at(v, c, places, out);
         }
     }

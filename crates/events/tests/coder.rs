@@ -331,3 +331,15 @@ fn a_cooperative_act_announced_as_not_happening_is_a_refusal() {
     // in the past it is only negated
     assert!(pairs("France did not meet Iran.").is_empty());
 }
+
+#[test]
+fn a_conjunct_is_an_actor_only_when_it_names_one() {
+    assert_eq!(
+        pairs("Lebanon held talks with Israel and their future relations."),
+        [ev("LBN", "ISR", "040")]
+    );
+    assert_eq!(
+        pairs("Lebanon held talks with Israel and the Syrian government."),
+        [ev("LBN", "ISR", "040"), ev("LBN", "SYR", "040")]
+    );
+}
