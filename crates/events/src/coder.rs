@@ -340,11 +340,7 @@ fn obligation_event(v: &View, p: &Patterns, w: usize, done: &[Coded]) -> Option<
     if let Some(s) = v.child(c, "nsubj") {
         parties_of(v, s, &mut target);
     }
-    target.retain(|&x| {
-        !source
-            .iter()
-            .any(|&s| v.parties[s].actor == v.parties[x].actor)
-    });
+    drop_actors(v, &mut target, &source);
     if source.is_empty() || target.is_empty() {
         return None;
     }
@@ -398,34 +394,12 @@ fn frame_event(v: &View, p: &Patterns, w: usize, done: &[Coded]) -> Option<Coded
     if source.is_empty() || frames.iter().any(|(f, _)| *f == Frame::Belief) {
         return None;
     }
-    // breadth first through the complement, nearest actor first, else the
-    // nearest place ("threatened to impose a curfew in Algiers")
-    let mut target = Vec::new();
-    for places in [false, true] {
-        let mut queue = std::collections::VecDeque::from([(comp, 0u8)]);
-        while let Some((n, d)) = queue.pop_front() {
-            if n != comp || v.party_at[n].is_some() {
-                parties_at(v, n, places, &mut target);
-                target.retain(|&x| {
-                    !source
-                        .iter()
-                        .any(|&s| v.parties[s].actor == v.parties[x].actor)
-                });
-                if !target.is_empty() {
-                    break;
-                }
-            }
-            if d < 3 {
-                for &c in &v.children[n] {
-                    if !matches!(v.rel(c), "nsubj" | "nsubj:pass" | "advcl" | "parataxis") {
-                        queue.push_back((c, d + 1));
-                    }
-                }
-            }
-        }
-        if !target.is_empty() {
-            break;
-        }
+    // the nearest actor in the complement, else the nearest place
+    // ("threatened to impose a curfew in Algiers")
+    const NOT_INTO: &[&str] = &["nsubj", "nsubj:pass", "advcl", "parataxis"];
+    let mut target = nearest_party(v, comp, NOT_INTO, false, &source);
+    if target.is_empty() {
+        target = nearest_party(v, comp, NOT_INTO, true, &source);
     }
     // "threatened to halt talks if the United States goes ahead": a threat
     // is aimed at whom its condition names
@@ -449,11 +423,7 @@ fn frame_event(v: &View, p: &Patterns, w: usize, done: &[Coded]) -> Option<Coded
             if let Some(s) = v.child(c, "nsubj") {
                 parties_of(v, s, &mut target);
             }
-            target.retain(|&x| {
-                !source
-                    .iter()
-                    .any(|&s| v.parties[s].actor == v.parties[x].actor)
-            });
+            drop_actors(v, &mut target, &source);
             if !target.is_empty() {
                 break;
             }
@@ -488,42 +458,47 @@ pub fn implied_target(code: &str) -> bool {
     matches!(code.get(..2), Some("14" | "15" | "17" | "18" | "19" | "20"))
 }
 
-/// The nearest actor under `t` (breadth first, three levels, not through
-/// subjects or other clauses) that is not one of `source`: "shelled the
-/// southern capital Juba", "imposed curbs on exports from Iran".
-fn nearest_party(v: &View, t: usize, skip: &[usize], places: bool, source: &[usize]) -> Vec<usize> {
+/// The nearest actor at or under `from` (breadth first, three levels, not
+/// through relations in `not_into`) that is not one of `source`: "shelled
+/// the southern capital Juba", "agreed to set up a centre in Tokyo".
+fn nearest_party(
+    v: &View,
+    from: usize,
+    not_into: &[&str],
+    places: bool,
+    source: &[usize],
+) -> Vec<usize> {
     let mut out = Vec::new();
-    let mut queue: std::collections::VecDeque<(usize, u8)> =
-        v.children[t].iter().map(|&c| (c, 1)).collect();
+    let mut queue = std::collections::VecDeque::from([(from, 0u8)]);
     while let Some((n, d)) = queue.pop_front() {
-        if matches!(
-            v.rel(n),
-            "nsubj"
-                | "nsubj:pass"
-                | "csubj"
-                | "advcl"
-                | "parataxis"
-                | "punct"
-                | "conj"
-                | "acl:relcl"
-        ) || (d == 1 && skip.contains(&n) && n == t)
-        {
-            continue;
-        }
-        parties_at(v, n, places, &mut out);
-        out.retain(|&x| {
-            !source
-                .iter()
-                .any(|&s| v.parties[s].actor == v.parties[x].actor)
-        });
-        if !out.is_empty() {
-            return out;
+        // the start word counts only as a mention itself (a verb's own
+        // object is reached one level down)
+        if n != from || v.party_at[n].is_some() {
+            parties_at(v, n, places, &mut out);
+            drop_actors(v, &mut out, source);
+            if !out.is_empty() {
+                return out;
+            }
         }
         if d < 3 {
-            queue.extend(v.children[n].iter().map(|&c| (c, d + 1)));
+            queue.extend(
+                v.children[n]
+                    .iter()
+                    .filter(|&&c| !not_into.contains(&v.rel(c)))
+                    .map(|&c| (c, d + 1)),
+            );
         }
     }
     out
+}
+
+/// Removes from `parties` the actors of `source` (no actor acts on itself).
+fn drop_actors(v: &View, parties: &mut Vec<usize>, source: &[usize]) {
+    parties.retain(|&x| {
+        !source
+            .iter()
+            .any(|&s| v.parties[s].actor == v.parties[x].actor)
+    });
 }
 
 /// An event coded from a word's frame, not a pattern: evidence is the
@@ -1297,8 +1272,7 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
     }
     // the same actor on both sides is no event; a compound actor with no
     // target acts on itself ("Israel and Lebanon renewed talks")
-    let same = |a: usize, b: usize| v.parties[a].actor == v.parties[b].actor;
-    target.retain(|&x| !source.iter().any(|&s| same(s, x)));
+    drop_actors(v, &mut target, &source);
     // force and protest aimed at no named actor: one named under the object
     // ("shelled the capital Juba"), or the place where they happen
     if target.is_empty()
@@ -1306,7 +1280,17 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
         && implied_target(&pat.code)
         && matches!(pat.target, Some(Slot::Object | Slot::Any))
     {
-        target = nearest_party(v, t, &m.words, true, &source);
+        const NOT_INTO: &[&str] = &[
+            "nsubj",
+            "nsubj:pass",
+            "csubj",
+            "advcl",
+            "parataxis",
+            "punct",
+            "conj",
+            "acl:relcl",
+        ];
+        target = nearest_party(v, t, NOT_INTO, true, &source);
     }
     // acting on each other is for symmetric acts (agreeing, meeting, signing,
     // cooperating, clashing), not for statements or appeals
