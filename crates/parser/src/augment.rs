@@ -177,10 +177,13 @@ fn sites(s: &Sentence) -> Vec<Site> {
         let Some((first, last)) = contiguous_subtree(&heads, subj) else {
             continue;
         };
-        // A plain noun phrase: no clause, no punctuation, ending in a noun.
-        let plain = (first..=last)
-            .all(|j| !matches!(w[j].upos.as_str(), "VERB" | "AUX" | "PUNCT" | "SCONJ"));
-        if !plain || !is_noun(&w[last]) || last - first >= 8 || last >= verb {
+        // A noun phrase ending in a noun, with no punctuation and no clause
+        // but a reduced relative ("A bus carrying children to Kaluga").
+        let plain = (first..=last).all(|j| match w[j].upos.as_str() {
+            "VERB" => w[j].deprel == "acl" && matches!(w[j].xpos.as_str(), "VBG" | "VBN"),
+            u => !matches!(u, "AUX" | "PUNCT" | "SCONJ"),
+        });
+        if !plain || !is_noun(&w[last]) || last - first >= 12 || last >= verb {
             continue;
         }
         // Between the subject and the predicate only its auxiliaries,
@@ -579,6 +582,29 @@ mod tests {
 
     #[test]
     fn skips_pronoun_clausal_and_distant_subjects() {
+        // A subject with a reduced relative is kept, one with a relative
+        // clause skipped: "Police carrying arms have agreed to it ."
+        let s = sent(&[
+            ("Police", "NOUN", "NNS", 5, "nsubj"),
+            ("carrying", "VERB", "VBG", 1, "acl"),
+            ("arms", "NOUN", "NNS", 2, "obj"),
+            ("have", "AUX", "VBP", 5, "aux"),
+            ("agreed", "VERB", "VBN", 0, "root"),
+            ("to", "ADP", "IN", 7, "case"),
+            ("it", "PRON", "PRP", 5, "obl"),
+            (".", "PUNCT", ".", 5, "punct"),
+        ]);
+        assert_eq!(
+            sites(&s),
+            [Site {
+                at: 3,
+                verb: 4,
+                past: false
+            }]
+        );
+        let mut s = s;
+        s.words[1].deprel = "acl:relcl".into();
+        assert!(sites(&s).is_empty());
         // Pronoun subject.
         let mut s = council();
         s.words[2].upos = "PRON".into();
