@@ -62,9 +62,9 @@ struct Site {
 /// copy with a temporal word ("today", "yesterday", ...) or phrase ("on
 /// Monday") inserted between a noun-phrase subject and its finite verb
 /// group ("The council today agreed"), right after a reporting verb before
-/// its clausal complement ("said today that"), or after a noun ending the
-/// main clause ("attacked a convoy yesterday"), always attached to that
-/// verb. Deterministic for a seed; every copy is a valid tree. Sentences
+/// its clausal complement ("said today that"), or after the noun ending
+/// the sentence ("attacked a convoy yesterday"), always attached to the
+/// verb of that construction. Deterministic for a seed; every copy is a valid tree. Sentences
 /// without heads are skipped.
 pub fn augment_news(sents: &[Sentence], rate: f64, seed: u64) -> Vec<Sentence> {
     let mut rng = Rng::new(seed ^ 0x6e65_7773); // "news": apart from training's stream
@@ -222,29 +222,30 @@ fn sites(s: &Sentence) -> Vec<Site> {
             });
         }
     }
-    // "Rebels attacked a convoy near the border yesterday.": after a noun
-    // that ends the main clause, where the word could be read as part of
-    // that noun phrase.
-    if let Some(root) = heads.iter().position(Option::is_none) {
-        let end = if w.last().is_some_and(|x| x.upos == "PUNCT") {
-            w.len() - 1
-        } else {
-            w.len()
-        };
-        let has_subject =
-            (0..w.len()).any(|j| heads[j] == Some(root) && w[j].deprel.starts_with("nsubj"));
-        if end >= 2
-            && root + 1 < end
-            && is_noun(&w[end - 1])
-            && has_subject
-            && w[root].upos == "VERB"
-            && is_finite(&w[root])
-            && !crossed(&heads, root, end)
-        {
+    // "Rebels attacked a convoy near the border yesterday.": after the
+    // noun that ends the sentence, where the word could be read as part of
+    // that noun phrase; attached, as EWT mostly does, to the nearest verb
+    // above that noun.
+    let end = if w.last().is_some_and(|x| x.upos == "PUNCT") {
+        w.len() - 1
+    } else {
+        w.len()
+    };
+    if end >= 2 && is_noun(&w[end - 1]) {
+        let mut v = end - 1;
+        for _ in 0..w.len() {
+            match heads[v] {
+                Some(h) if w[v].upos != "VERB" => v = h,
+                _ => break,
+            }
+        }
+        let past =
+            w[v].xpos == "VBD" || (0..w.len()).any(|j| heads[j] == Some(v) && w[j].xpos == "VBD");
+        if w[v].upos == "VERB" && v + 1 < end && !crossed(&heads, v, end) {
             out.push(Site {
                 at: end,
-                verb: root,
-                past: w[root].xpos == "VBD",
+                verb: v,
+                past,
             });
         }
     }
@@ -572,6 +573,22 @@ mod tests {
             false
         )
         .is_none());
+        // In an embedded clause the word goes to that clause's verb:
+        // "Officials said rebels attacked a convoy ."
+        let said = sent(&[
+            ("Officials", "NOUN", "NNS", 2, "nsubj"),
+            ("said", "VERB", "VBD", 0, "root"),
+            ("rebels", "NOUN", "NNS", 4, "nsubj"),
+            ("attacked", "VERB", "VBD", 2, "ccomp"),
+            ("a", "DET", "DT", 6, "det"),
+            ("convoy", "NOUN", "NN", 4, "obj"),
+            (".", "PUNCT", ".", 2, "punct"),
+        ]);
+        assert!(sites(&said).contains(&Site {
+            at: 6,
+            verb: 3,
+            past: true
+        }));
         // An arc from before the verb into the clause would cross.
         let h = heads(&s).unwrap();
         assert!(!crossed(&h, 1, 4));
