@@ -8,7 +8,8 @@
 //! * [`Parser`]: a trained model. [`Parser::builtin`] is the model trained on
 //!   UD English EWT and embedded in the binary; [`Parser::from_bytes`] and
 //!   [`Parser::to_bytes`] read and write the compact model format.
-//! * [`train_parser`] trains a model from CoNLL-U sentences ([`TrainOptions`]).
+//! * [`train_parser`] trains a model from CoNLL-U sentences ([`TrainOptions`]);
+//!   [`augment_news`] adds news constructions to its training data.
 //! * [`eval_parser`] / [`eval_parser_with`] score a model on gold trees
 //!   ([`ParseScores`], CoNLL 2018 UAS/LAS with and without punctuation).
 //!
@@ -45,6 +46,7 @@
 use std::cell::RefCell;
 use std::sync::OnceLock;
 
+mod augment;
 mod eval;
 mod features;
 mod io;
@@ -54,6 +56,7 @@ mod rel;
 mod train;
 mod transition;
 
+pub use augment::augment_news;
 pub use eval::{eval_parser, eval_parser_with, ParseScores};
 pub use rel::Rel;
 pub use train::{jackknife_tags, train_parser, TrainOptions};
