@@ -117,6 +117,14 @@ fn a_name_before_its_apposition_takes_the_role_code() {
 }
 
 #[test]
+fn abbreviated_ranks_are_titles() {
+    let text = "Lt. Gen. Marten Quill resigned yesterday to allow Chile's first free elections.";
+    let doc = run(text, "2021-03-01");
+    let a = actor_of(&doc, text, "Lt. Gen. Marten Quill").expect("found");
+    assert_eq!(code(&doc, a), "CHLMIL");
+}
+
+#[test]
 fn counterpart_takes_the_owner_sectors() {
     let text = "Kenyan Defence Minister Sarah Wanjiru met her Ugandan counterpart, \
                 Moses Okello, in Kampala. She later spoke with him again.";
