@@ -51,10 +51,13 @@ const DAYS: &[&str] = &[
 struct Site {
     /// 0-based index the phrase is inserted at.
     at: usize,
-    /// 0-based index of the verb (or predicate) it attaches to.
+    /// 0-based index of the word it attaches to: the verb (or predicate),
+    /// or the head of a fronted phrase.
     verb: usize,
     /// The verb group is past tense (chooses "yesterday" over "tomorrow").
     past: bool,
+    /// It attaches to a noun, as `nmod` rather than `obl`.
+    nominal: bool,
 }
 
 /// Returns modified copies of some of `sents` (the originals are not
@@ -62,9 +65,11 @@ struct Site {
 /// copy with a temporal word ("today", "yesterday", ...) or phrase ("on
 /// Monday") inserted between a noun-phrase subject and its finite verb
 /// group ("The council today agreed"), right after a reporting verb before
-/// its clausal complement ("said today that"), or after the noun ending
-/// the sentence ("attacked a convoy yesterday"), always attached to the
-/// verb of that construction. Deterministic for a seed; every copy is a valid tree. Sentences
+/// its clausal complement ("said today that"), after the noun ending a
+/// phrase fronted before the subject ("During the meeting with Kazemi this
+/// afternoon, Parly said"), or after the noun ending the sentence
+/// ("attacked a convoy yesterday"), always attached to the verb of that
+/// construction. Deterministic for a seed; every copy is a valid tree. Sentences
 /// without heads are skipped.
 pub fn augment_news(sents: &[Sentence], rate: f64, seed: u64) -> Vec<Sentence> {
     let mut rng = Rng::new(seed ^ 0x6e65_7773); // "news": apart from training's stream
@@ -202,6 +207,7 @@ fn sites(s: &Sentence) -> Vec<Site> {
             at: last + 1,
             verb,
             past: w[finite].xpos == "VBD",
+            nominal: false,
         });
     }
     // "X said today that ...": a reporting verb right before its clausal
@@ -219,6 +225,44 @@ fn sites(s: &Sentence) -> Vec<Site> {
                 at: verb + 1,
                 verb,
                 past: w[verb].xpos == "VBD",
+                nominal: false,
+            });
+        }
+    }
+    // "During her meeting with Kazemi this afternoon, Parly said": after the
+    // noun ending a phrase fronted before a comma and the subject, so that
+    // a noun followed by a temporal word is not always read as a subject.
+    // The word attaches inside the phrase, to its head (EWT mostly hangs
+    // that comma on the phrase, so an arc to the verb would cross it).
+    for (d, word) in w.iter().enumerate() {
+        let Some(verb) = heads[d] else { continue };
+        let fronted = word.deprel.starts_with("obl") || word.deprel.starts_with("advcl");
+        if !fronted || d > verb || w[verb].upos != "VERB" {
+            continue;
+        }
+        let Some((_, last)) = contiguous_subtree(&heads, d) else {
+            continue;
+        };
+        // The comma may belong to the phrase or to the verb.
+        let (last, comma) = if w[last].form == "," && last > d {
+            (last - 1, last)
+        } else {
+            (last, last + 1)
+        };
+        let subject_after =
+            (comma + 1..verb).any(|j| heads[j] == Some(verb) && w[j].deprel.starts_with("nsubj"));
+        let nominal = is_noun(&w[d]);
+        if comma < verb
+            && is_noun(&w[last])
+            && w[comma].form == ","
+            && subject_after
+            && (nominal || w[d].upos == "VERB")
+        {
+            out.push(Site {
+                at: comma,
+                verb: d,
+                past: w[verb].xpos == "VBD",
+                nominal,
             });
         }
     }
@@ -246,6 +290,7 @@ fn sites(s: &Sentence) -> Vec<Site> {
                 at: end,
                 verb: v,
                 past,
+                nominal: false,
             });
         }
     }
@@ -293,10 +338,15 @@ fn insert_temporal(s: &Sentence, site: Site, word: &str, on_day: bool) -> Option
             ..w.clone()
         })
         .collect();
+    let (rel, bare_rel) = if site.nominal {
+        ("nmod", "nmod:unmarked")
+    } else {
+        ("obl", "obl:unmarked")
+    };
     let inserted = if on_day {
         vec![
             new_word("on", "ADP", "IN", "_", at + 2, "case"),
-            new_word(word, "PROPN", "NNP", "Number=Sing", verb_id, "obl"),
+            new_word(word, "PROPN", "NNP", "Number=Sing", verb_id, rel),
         ]
     } else {
         vec![new_word(
@@ -305,7 +355,7 @@ fn insert_temporal(s: &Sentence, site: Site, word: &str, on_day: bool) -> Option
             "NN",
             "Number=Sing",
             verb_id,
-            "obl:unmarked",
+            bare_rel,
         )]
     };
     words.splice(at..at, inserted);
@@ -414,6 +464,7 @@ mod tests {
             at: 3,
             verb: 4,
             past: false,
+            nominal: false,
         };
         assert_eq!(sites(&s), vec![site]);
         let t = insert_temporal(&s, site, "today", false).unwrap();
@@ -461,7 +512,8 @@ mod tests {
             [Site {
                 at: 1,
                 verb: 1,
-                past: true
+                past: true,
+                nominal: false
             }]
         );
         let mut s = s;
@@ -473,12 +525,14 @@ mod tests {
                 Site {
                     at: 1,
                     verb: 1,
-                    past: true
+                    past: true,
+                    nominal: false
                 },
                 Site {
                     at: 2,
                     verb: 1,
-                    past: true
+                    past: true,
+                    nominal: false
                 },
             ]
         );
@@ -514,6 +568,7 @@ mod tests {
             at: 4,
             verb: 1,
             past: true,
+            nominal: false,
         };
         assert_eq!(
             sites(&s),
@@ -521,7 +576,8 @@ mod tests {
                 Site {
                     at: 1,
                     verb: 1,
-                    past: true
+                    past: true,
+                    nominal: false
                 },
                 end
             ]
@@ -550,6 +606,7 @@ mod tests {
                 at: 1,
                 verb: 1,
                 past: true,
+                nominal: false,
             },
             "today",
             false,
@@ -567,7 +624,8 @@ mod tests {
             Site {
                 at: 3,
                 verb: 1,
-                past: true
+                past: true,
+                nominal: false
             },
             "today",
             false
@@ -587,7 +645,8 @@ mod tests {
         assert!(sites(&said).contains(&Site {
             at: 6,
             verb: 3,
-            past: true
+            past: true,
+            nominal: false
         }));
         // An arc from before the verb into the clause would cross.
         let h = heads(&s).unwrap();
@@ -595,6 +654,60 @@ mod tests {
         let mut h = h;
         h[0] = Some(3);
         assert!(crossed(&h, 1, 4));
+    }
+
+    #[test]
+    fn inserts_after_a_fronted_phrase() {
+        // "After talks with Iraq , France agreed ."
+        let s = sent(&[
+            ("After", "ADP", "IN", 2, "case"),
+            ("talks", "NOUN", "NNS", 7, "obl"),
+            ("with", "ADP", "IN", 4, "case"),
+            ("Iraq", "PROPN", "NNP", 2, "nmod"),
+            (",", "PUNCT", ",", 2, "punct"),
+            ("France", "PROPN", "NNP", 7, "nsubj"),
+            ("agreed", "VERB", "VBD", 0, "root"),
+            (".", "PUNCT", ".", 7, "punct"),
+        ]);
+        let fronted = Site {
+            at: 4,
+            verb: 1,
+            past: true,
+            nominal: true,
+        };
+        assert!(sites(&s).contains(&fronted));
+        let t = insert_temporal(&s, fronted, "today", false).unwrap();
+        assert_eq!(forms(&t)[3..6], ["Iraq", "today", ","]);
+        assert_eq!(
+            tree(&t)[3..6],
+            [(2, "nmod"), (2, "nmod:unmarked"), (2, "punct")]
+        );
+        let t = insert_temporal(&s, fronted, "Friday", true).unwrap();
+        assert_eq!(tree(&t)[4..6], [(6, "case"), (2, "nmod")]);
+        // A fronted clause takes it as obl: "Speaking to Iraq , France agreed ."
+        let mut s = s;
+        s.words[1] = Word {
+            form: "Speaking".into(),
+            upos: "VERB".into(),
+            xpos: "VBG".into(),
+            deprel: "advcl".into(),
+            ..s.words[1].clone()
+        };
+        s.words[0].form = "to".into();
+        s.words[0].head = Some(4);
+        s.words[3].deprel = "obl".into();
+        s.words[2].head = Some(2);
+        s.words[2].upos = "NOUN".into();
+        s.words[2].deprel = "compound".into();
+        let at_clause = Site {
+            at: 4,
+            verb: 1,
+            past: true,
+            nominal: false,
+        };
+        assert!(sites(&s).contains(&at_clause));
+        let t = insert_temporal(&s, at_clause, "today", false).unwrap();
+        assert_eq!(tree(&t)[4], (2, "obl:unmarked"));
     }
 
     #[test]
@@ -616,7 +729,8 @@ mod tests {
             [Site {
                 at: 3,
                 verb: 4,
-                past: false
+                past: false,
+                nominal: false
             }]
         );
         let mut s = s;
@@ -643,6 +757,50 @@ mod tests {
         s.words[0].head = None;
         assert!(sites(&s).is_empty());
         assert!(augment_news(&[s], 1.0, 1).is_empty());
+    }
+
+    #[test]
+    fn odd_trees_give_trees_or_nothing() {
+        // Random heads (cycles, self-loops, several roots) and labels.
+        let forms = [
+            "The", "council", ",", "agreed", "said", "today", "that", "Iraq",
+        ];
+        let rels = [
+            "nsubj", "obl", "advcl", "ccomp", "aux", "root", "punct", "acl",
+        ];
+        let tags = [
+            ("NOUN", "NN"),
+            ("VERB", "VBD"),
+            ("PUNCT", ","),
+            ("AUX", "MD"),
+        ];
+        let mut rng = Rng::new(3);
+        let mut made = 0;
+        for _ in 0..20_000 {
+            let n = 1 + rng.below(8);
+            let rows: Vec<(&str, &str, &str, usize, &str)> = (0..n)
+                .map(|_| {
+                    let (u, x) = tags[rng.below(tags.len())];
+                    let form = forms[rng.below(forms.len())];
+                    (form, u, x, rng.below(n + 1), rels[rng.below(rels.len())])
+                })
+                .collect();
+            let mut s = sent(&rows);
+            s.words.iter_mut().for_each(|w| w.lemma = "say".into());
+            for t in augment_news(&[s], 1.0, 1) {
+                made += 1;
+                let deps: Vec<Dep> = t
+                    .words
+                    .iter()
+                    .map(|w| Dep {
+                        head: w.head.unwrap() as u32,
+                        rel: Rel::DEP,
+                    })
+                    .collect();
+                assert!(is_tree(&deps));
+            }
+        }
+        assert!(made > 50, "{made} copies");
     }
 
     #[test]
