@@ -43,19 +43,6 @@ fn show(name: &str, s: &ParseScores) {
 /// without the insertion.
 /// Synthetic, but from sentences never trained on.
 fn news_check(parser: &Parser, dev: &[khaldun_conllu::Sentence]) {
-    const TEMPORAL: &[&str] = &[
-        "today",
-        "yesterday",
-        "tonight",
-        "tomorrow",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
     let copies = khaldun_parser::augment_news(dev, 1.0, 1);
     let by_id: std::collections::HashMap<&str, &khaldun_conllu::Sentence> = dev
         .iter()
@@ -83,7 +70,7 @@ fn news_check(parser: &Parser, dev: &[khaldun_conllu::Sentence]) {
         let t = s
             .words
             .iter()
-            .position(|w| TEMPORAL.contains(&w.form.as_str()));
+            .position(|w| khaldun_parser::is_inserted_temporal(&w.form));
         let (Some(orig), Some(t)) = (orig, t) else {
             continue;
         };

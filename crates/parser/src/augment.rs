@@ -60,6 +60,12 @@ struct Site {
     nominal: bool,
 }
 
+/// Whether `form` is a temporal word [`augment_news`] inserts ("today",
+/// "Monday" ...).
+pub fn is_inserted_temporal(form: &str) -> bool {
+    PAST.contains(&form) || NON_PAST.contains(&form) || DAYS.contains(&form)
+}
+
 /// Returns modified copies of some of `sents` (the originals are not
 /// included): for a fraction `rate` of the sentences that have a site, one
 /// copy with a temporal word ("today", "yesterday", ...) or phrase ("on

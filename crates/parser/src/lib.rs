@@ -56,7 +56,7 @@ mod rel;
 mod train;
 mod transition;
 
-pub use augment::augment_news;
+pub use augment::{augment_news, is_inserted_temporal};
 pub use eval::{eval_parser, eval_parser_with, ParseScores};
 pub use rel::Rel;
 pub use train::{jackknife_tags, train_parser, TrainOptions};
