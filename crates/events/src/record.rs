@@ -482,9 +482,10 @@ impl<'a> Coder<'a> {
             }
         }
         for (s, t) in pairs {
+            let source = party(s);
             let target = t
                 .map(party)
-                .or_else(|| implied_target(c, &party(s), location.as_ref()));
+                .or_else(|| implied_target(c, &source, location.as_ref()));
             // force aimed at no one we can name is too vague to count (a
             // protest may have no target)
             if target.is_none()
@@ -496,14 +497,15 @@ impl<'a> Coder<'a> {
             }
             // two mentions of one code on one trigger ("UN Secretary-General
             // Kofi Annan" read as two actors) are one event
-            let code_of = |a: Option<&EventActor>| a.map(|a| a.code.clone());
-            let source = party(s);
+            fn code_of(a: &Option<EventActor>) -> Option<&str> {
+                a.as_ref().map(|a| a.code.as_str())
+            }
             let same_sentence = |e: &&Event| e.sentence == si && e.doc_id == doc.id;
             if out.iter().rev().take_while(same_sentence).any(|e| {
                 e.evidence.span == evidence.span
                     && e.cameo == c.code
-                    && code_of(e.source.as_ref()) == Some(source.code.clone())
-                    && code_of(e.target.as_ref()) == code_of(target.as_ref())
+                    && code_of(&e.source) == Some(source.code.as_str())
+                    && code_of(&e.target) == code_of(&target)
             }) {
                 continue;
             }
