@@ -736,6 +736,27 @@ fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
+/// The country match after `at` and one of `preps` (and "the"), with its index.
+fn country_after<'f>(
+    s: &Sent<'_>,
+    found: &'f [Match],
+    at: usize,
+    preps: &[&str],
+) -> Option<(usize, &'f Match)> {
+    if !s.is(at, preps) {
+        return None;
+    }
+    let j = if s.is(at + 1, &["the"]) {
+        at + 2
+    } else {
+        at + 1
+    };
+    found
+        .iter()
+        .enumerate()
+        .find(|(_, y)| y.tokens.start == j && y.kind == MatchKind::Country)
+}
+
 fn is_person_agent(m: &Matcher, x: &Match) -> bool {
     x.agent
         .and_then(|g| m.agents().get(g))
@@ -956,24 +977,15 @@ impl<'a> Resolver<'a> {
                         }
                     }
                 }
-                // "Minister of [the] [French armies]"
+                // "Minister of [the] [French armies]", "lawmakers in France"
                 if country.is_none() {
-                    let mut j = end;
-                    if s.is(j, &["of", "for"]) {
-                        j += 1;
-                        if s.is(j, &["the"]) {
-                            j += 1;
-                        }
-                        if let Some((kk, y)) = found
-                            .iter()
-                            .enumerate()
-                            .find(|(_, y)| y.tokens.start == j && y.kind == MatchKind::Country)
-                        {
-                            if let Some(c) = y.code {
-                                country = Some(c);
-                                end = y.tokens.end;
-                                used[kk] = true;
-                            }
+                    if let Some((kk, y)) =
+                        country_after(s, found, end, &["of", "for", "in", "from"])
+                    {
+                        if let Some(c) = y.code {
+                            country = Some(c);
+                            end = y.tokens.end;
+                            used[kk] = true;
                         }
                     }
                 }
@@ -1017,6 +1029,29 @@ impl<'a> Resolver<'a> {
                 MatchKind::Sector => {
                     let agent = x.agent.unwrap_or_default();
                     let a = m.agents().get(agent);
+                    // "the government of Israel": the country it is of
+                    let of = country_after(s, found, x.tokens.end, &["of"])
+                        .filter(|(_, y)| y.agent.is_none() && y.form != Some(NameForm::People));
+                    let joined = of.and_then(|(kk, y)| {
+                        let code = a?.apply(&y.code?).ok()?;
+                        Some((kk, y, code))
+                    });
+                    if let Some((kk, y, code)) = joined {
+                        let mut z = x.clone();
+                        z.tokens = x.tokens.start..y.tokens.end;
+                        z.span = Span::new(x.span.start, y.span.end);
+                        z.code = Some(code);
+                        z.kind = MatchKind::Country;
+                        z.actor = y.actor;
+                        items.push(Item {
+                            tokens: z.tokens.clone(),
+                            what: What::Named(self.named(s, &z)),
+                            appos: None,
+                        });
+                        used[kk] = true;
+                        k += 1;
+                        continue;
+                    }
                     let gov_like = a.is_some_and(|a| {
                         a.chunks
                             .chunks()

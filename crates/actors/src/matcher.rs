@@ -35,7 +35,7 @@
 //! possessor of its head; elsewhere ("in Baghdad") it is a
 //! [`MatchKind::Place`]. Without a parse every such city is a metonym.
 
-use crate::actor::{Actor, ActorId, ActorKind, Agent, NameForm, Origin};
+use crate::actor::{Actor, ActorId, ActorKind, Agent, AgentKind, NameForm, Origin};
 use crate::code::Code;
 use crate::date::Date;
 use crate::knowledge::Knowledge;
@@ -565,7 +565,18 @@ impl Matcher {
             let rule = match deps {
                 Some(d) => {
                     let h = d[last].head as usize;
-                    let into = h > 0 && s.tokens.contains(&(h - 1));
+                    // "Dagolath's Deputy Prime Minister Telemar": the
+                    // possessor hangs on the name the title goes with
+                    let titled = out.get(k + 2).is_some_and(|y| {
+                        y.kind == MatchKind::Country
+                            && y.agent.is_none()
+                            && y.tokens.start == s.tokens.end
+                            && h == y.tokens.start + 1
+                            && y.code
+                                .zip(m.code)
+                                .is_some_and(|(a, b)| a.root() == b.root())
+                    });
+                    let into = h > 0 && (s.tokens.contains(&(h - 1)) || titled);
                     let rel = matches!(
                         d[last].deprel,
                         "amod" | "compound" | "nmod:poss" | "nmod" | "flat"
@@ -594,6 +605,23 @@ impl Matcher {
             m.agent = s.agent;
             m.code = Some(code);
             m.rule = rule;
+            let end = m.tokens.end;
+            // "Bree Prime Minister Romendacil": a name listed only with the
+            // same country is the person the title names, not another party
+            let person_title = !matches!(agent.kind, Some(AgentKind::Body | AgentKind::People));
+            let same_country = |y: &Match| {
+                y.kind == MatchKind::Country
+                    && y.agent.is_none()
+                    && y.tokens.start == end
+                    && y.code.is_some_and(|c| c.sectors().next().is_none())
+                    && y.code.is_some_and(|c| c.root() == code.root())
+            };
+            if person_title && out.get(k + 1).is_some_and(same_country) {
+                let y = out.remove(k + 1);
+                let m = &mut out[k];
+                m.tokens = m.tokens.start..y.tokens.end;
+                m.span = Span::new(m.span.start, y.span.end);
+            }
             k += 1;
         }
     }
