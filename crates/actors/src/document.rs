@@ -868,9 +868,18 @@ impl<'a> Resolver<'a> {
                 }
                 let x = &x;
                 // title + name: a person match, an honorific or a name run next
-                let next = found
-                    .get(k + 1)
-                    .filter(|y| y.tokens.start == x.tokens.end && y.kind == MatchKind::Person);
+                // (or a name listed only with the title's country: "Bree
+                // Prime Minister Romendacil" in a PETRARCH dictionary)
+                let next = found.get(k + 1).filter(|y| {
+                    y.tokens.start == x.tokens.end
+                        && (y.kind == MatchKind::Person
+                            || (y.kind == MatchKind::Country
+                                && y.agent.is_none()
+                                && y.code.is_some_and(|c| c.sectors().next().is_none())
+                                && y.code
+                                    .zip(x.code)
+                                    .is_some_and(|(a, b)| a.root() == b.root())))
+                });
                 if let Some(y) = next {
                     let mut named = self.named(s, y);
                     if named.role.is_none() {
@@ -878,6 +887,10 @@ impl<'a> Resolver<'a> {
                     }
                     if named.code.is_none() {
                         named.code = x.code.filter(|c| c.country().is_some());
+                    }
+                    if y.kind == MatchKind::Country {
+                        named.code = x.code;
+                        named.kind = MatchKind::Person;
                     }
                     if named.office.is_none() {
                         named.office = x.agent.and_then(|g| office_of_phrase(self.agent_phrase(g)));

@@ -35,7 +35,7 @@
 //! possessor of its head; elsewhere ("in Baghdad") it is a
 //! [`MatchKind::Place`]. Without a parse every such city is a metonym.
 
-use crate::actor::{Actor, ActorId, ActorKind, Agent, AgentKind, NameForm, Origin};
+use crate::actor::{Actor, ActorId, ActorKind, Agent, NameForm, Origin};
 use crate::code::Code;
 use crate::date::Date;
 use crate::knowledge::Knowledge;
@@ -608,7 +608,8 @@ impl Matcher {
             let end = m.tokens.end;
             // "Bree Prime Minister Romendacil": a name listed only with the
             // same country is the person the title names, not another party
-            let person_title = !matches!(agent.kind, Some(AgentKind::Body | AgentKind::People));
+            // (a title of known kind goes through the resolver's title + name)
+            let person_title = agent.kind.is_none();
             let same_country = |y: &Match| {
                 y.kind == MatchKind::Country
                     && y.agent.is_none()

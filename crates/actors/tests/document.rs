@@ -468,3 +468,64 @@ fn unlisted_title_in_a_one_country_sentence_takes_that_country() {
     let a = actor_of(&doc, text, "President Zorblat Quux").expect("a person");
     assert_eq!(doc.actors[a].code, None);
 }
+
+#[test]
+fn role_noun_takes_the_country_it_is_of() {
+    // the country after "of" is the government's, not the sentence subject's
+    let text = "Egypt criticized the government of Israel on Monday.";
+    let doc = run(text, "2021-03-01");
+    let a = actor_of(&doc, text, "government of Israel").expect("one actor");
+    assert_eq!(code(&doc, a), "ISRGOV");
+    let text = "Lawmakers from Kenya met the speaker of the Ugandan parliament.";
+    let doc = run(text, "2021-03-01");
+    let a = actor_of(&doc, text, "Lawmakers from Kenya").expect("one actor");
+    assert_eq!(code(&doc, a), "KENLEG");
+    // people of a country are no country to join
+    let text = "The army of Lebanese shelled the village.";
+    let doc = run(text, "2021-03-01");
+    assert_eq!(actor_of(&doc, text, "army of Lebanese"), None);
+}
+
+#[test]
+fn title_before_a_name_listed_with_its_country_is_that_person() {
+    let mut set = khaldun_actors::PetrarchSet::new();
+    set.read_str(
+        khaldun_actors::petrarch::DictKind::Actors,
+        "NORLAND  [NRL]\nOSTMARK  [OST]\nVALDEMAR  [NRL]\n",
+        "actors.txt",
+    );
+    set.read_str(
+        khaldun_actors::petrarch::DictKind::Agents,
+        "PRIME_MINISTER  [~GOV]\n",
+        "agents.txt",
+    );
+    for a in &mut set.actors {
+        a.kind = khaldun_actors::ActorKind::Country;
+    }
+    // with khaldun's titles (a person title) and with the dictionary's
+    // own agents alone (a title of no known kind)
+    let mut kb = khaldun_actors::KnowledgeBuilder::new();
+    let codes = khaldun_actors::DataFile::Codes;
+    kb.add(codes, codes.file_name(), codes.builtin_text());
+    let bare = kb.build().unwrap();
+    for k in [Knowledge::builtin(), &bare] {
+        let m = Matcher::with_petrarch(k, &set);
+        let resolve = |text: &str| {
+            let seg = Segmenter::default().segment(text);
+            let an = Analyzer::builtin().analyze(text, &seg);
+            document::resolve(&m, text, &seg, &an, Date::parse("2021-03-01").ok())
+        };
+        let text = "Norland Prime Minister Valdemar visited Ostmark on Monday.";
+        let doc = resolve(text);
+        let a = actor_of(&doc, text, "Norland Prime Minister Valdemar")
+            .unwrap_or_else(|| panic!("{:#?}", doc.mentions));
+        assert_eq!(code(&doc, a), "NRLGOV");
+        // a name listed with another country stays another party
+        let text = "Ostmark Prime Minister Valdemar visited Norland on Monday.";
+        let doc = resolve(text);
+        assert_eq!(
+            actor_of(&doc, text, "Ostmark Prime Minister Valdemar"),
+            None
+        );
+    }
+}
