@@ -119,10 +119,9 @@ impl Analyzer {
         if words.is_empty() {
             return AnalyzedSentence::default();
         }
-        let tags = self.tagger.tag(words);
+        let mut tags = self.tagger.tag(words);
+        let deps = self.parse_around_temporals(words, &mut tags);
         let upos: Vec<&str> = tags.iter().map(|t| t.upos).collect();
-        let xpos: Vec<&str> = tags.iter().map(|t| t.xpos).collect();
-        let deps = self.parser.parse(words, &upos, &xpos);
         let entities = self
             .ner
             .tag(words, &upos)
@@ -155,6 +154,136 @@ impl Analyzer {
     }
 }
 
+const DAY_WORDS: &[&str] = &["today", "yesterday", "tonight", "tomorrow"];
+const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// The words of a temporal phrase wedged between a subject and its finite
+/// verb ("The Security Council today agreed", "Iraq on Monday rejected"),
+/// as (first word, one past the last, verb word), 0-based.
+///
+/// News writes these; the treebank the parser learned from has almost none,
+/// and the parser then takes "today" for the subject. Parsing the sentence
+/// without the phrase and hanging it on the verb afterwards gives the tree
+/// the sentence has.
+fn wedged_temporals(words: &[&str], upos: &[&str], xpos: &[&str]) -> Vec<(usize, usize, usize)> {
+    // a participle too: the tagger, seeing "yesterday", often takes the
+    // past tense for one
+    let finite = |i: usize| matches!(xpos.get(i), Some(&("VBD" | "VBZ" | "VBP" | "MD" | "VBN")));
+    let mut out = Vec::new();
+    let mut i = 1;
+    while i + 1 < words.len() {
+        let w = words[i];
+        let (start, end) =
+            if DAY_WORDS.contains(&w.to_ascii_lowercase().as_str()) || WEEKDAYS.contains(&w) {
+                (i, i + 1)
+            } else if w.eq_ignore_ascii_case("on")
+                && words.get(i + 1).is_some_and(|d| WEEKDAYS.contains(d))
+            {
+                (i, i + 2)
+            } else {
+                i += 1;
+                continue;
+            };
+        let before = matches!(upos[start - 1], "NOUN" | "PROPN" | "PRON");
+        // "agreed", "has agreed", "also agreed"
+        let verb = if finite(end) {
+            Some(end)
+        } else if xpos.get(end) == Some(&"RB") && finite(end + 1) {
+            Some(end + 1)
+        } else {
+            None
+        };
+        match verb {
+            Some(v) if before => {
+                out.push((start, end, v));
+                i = end;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+impl Analyzer {
+    /// Parses `words`, leaving out wedged temporal phrases (see
+    /// [`wedged_temporals`]), which are then attached to their verb's
+    /// clause; the other words are tagged again without them too ("Oil
+    /// companies yesterday evacuated" reads "evacuated" as a participle).
+    fn parse_around_temporals(
+        &self,
+        words: &[&str],
+        tags: &mut [khaldun_tagger::Tagged<'_>],
+    ) -> Vec<khaldun_parser::Dep> {
+        let upos: Vec<&str> = tags.iter().map(|t| t.upos).collect();
+        let xpos: Vec<&str> = tags.iter().map(|t| t.xpos).collect();
+        let sites = wedged_temporals(words, &upos, &xpos);
+        if sites.is_empty() {
+            return self.parser.parse(words, &upos, &xpos);
+        }
+        let keep: Vec<usize> = (0..words.len())
+            .filter(|&i| !sites.iter().any(|&(a, b, _)| (a..b).contains(&i)))
+            .collect();
+        let kw: Vec<&str> = keep.iter().map(|&i| words[i]).collect();
+        let ktags = self.tagger.tag(&kw);
+        let ku: Vec<&str> = ktags.iter().map(|t| t.upos).collect();
+        let kx: Vec<&str> = ktags.iter().map(|t| t.xpos).collect();
+        let inner = self.parser.parse(&kw, &ku, &kx);
+        for (k, t) in ktags.into_iter().enumerate() {
+            tags[keep[k]] = t;
+        }
+        let mut deps: Vec<khaldun_parser::Dep> = vec![
+            khaldun_parser::Dep {
+                head: 0,
+                rel: khaldun_parser::Rel::DEP,
+            };
+            words.len()
+        ];
+        for (k, d) in inner.iter().enumerate() {
+            let head = if d.head == 0 {
+                0
+            } else {
+                keep[d.head as usize - 1] as u32 + 1
+            };
+            deps[keep[k]] = khaldun_parser::Dep { head, rel: d.rel };
+        }
+        let rel = |n: &str| khaldun_parser::Rel::from_name(n).unwrap_or(khaldun_parser::Rel::DEP);
+        for &(a, b, v) in &sites {
+            // an auxiliary or adverb hangs on the verb the phrase belongs to
+            let mut verb = v;
+            for _ in 0..2 {
+                let d = deps[verb];
+                if d.head > 0 && matches!(d.rel.as_str(), "aux" | "aux:pass" | "cop" | "advmod") {
+                    verb = d.head as usize - 1;
+                }
+            }
+            if b - a == 2 {
+                deps[a + 1] = khaldun_parser::Dep {
+                    head: verb as u32 + 1,
+                    rel: rel("obl"),
+                };
+                deps[a] = khaldun_parser::Dep {
+                    head: a as u32 + 2,
+                    rel: rel("case"),
+                };
+            } else {
+                deps[a] = khaldun_parser::Dep {
+                    head: verb as u32 + 1,
+                    rel: rel("obl:unmarked"),
+                };
+            }
+        }
+        deps
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -170,5 +299,49 @@ mod tests {
         assert!(s.words.iter().all(|w| (w.head as usize) <= 9));
         assert_eq!(s.words[4].lemma, "strike");
         assert!(a.analyze_words(&[]).words.is_empty());
+    }
+
+    #[test]
+    fn wedged_temporal_phrases_hang_on_the_verb() {
+        let a = Analyzer::builtin();
+        let s = a.analyze_words(&[
+            "The", "Security", "Council", "today", "agreed", "to", "extend", "the", "mission", ".",
+        ]);
+        let w = &s.words;
+        assert_eq!((w[2].head, w[2].deprel), (5, "nsubj"));
+        assert_eq!((w[3].head, w[3].deprel), (5, "obl:unmarked"));
+        assert_eq!(w[4].deprel, "root");
+        let s = a.analyze_words(&[
+            "Kenya", "on", "Monday", "has", "rejected", "the", "offer", ".",
+        ]);
+        let w = &s.words;
+        assert_eq!((w[0].head, w[0].deprel), (5, "nsubj"));
+        assert_eq!((w[2].head, w[2].deprel), (5, "obl"));
+        assert_eq!((w[1].head, w[1].deprel), (3, "case"));
+        assert_eq!((w[3].head, w[3].deprel), (5, "aux"));
+        // the verb is tagged again without "yesterday" (a participle with it)
+        let s = a.analyze_words(&[
+            "Oil",
+            "companies",
+            "yesterday",
+            "evacuated",
+            "offshore",
+            "platforms",
+            ".",
+        ]);
+        let w = &s.words;
+        assert_eq!((w[1].head, w[1].deprel), (4, "nsubj"));
+        assert_eq!((w[3].xpos, w[3].deprel), ("VBD", "root"));
+        // a temporal word after its verb is left to the parser
+        let s = a.analyze_words(&["Kenya", "rejected", "the", "offer", "today", "."]);
+        assert_eq!(s.words[4].head, 2);
+        assert_eq!(
+            wedged_temporals(
+                &["He", "left", "today", "."],
+                &["PRON", "VERB", "NOUN", "PUNCT"],
+                &["PRP", "VBD", "NN", "."]
+            ),
+            vec![]
+        );
     }
 }
