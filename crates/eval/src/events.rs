@@ -5,7 +5,10 @@
 //! Matching is per record. Gold and system events are paired greedily by
 //! agreement (CAMEO root or PLOVER type first, then source country, then
 //! target country); every pair is a detection hit, unpaired system events
-//! are false alarms and unpaired gold events misses. Accuracies are over
+//! are false alarms and unpaired gold events misses. Where a gold event
+//! has a compound actor, the further system events that agree with it
+//! fully and carry the paired event's code are the same event split per
+//! actor pair: neither hits nor false alarms. Accuracies are over
 //! gold events: an unpaired gold event counts as wrong, so they never
 //! exceed recall. Countries compare on the first three letters of the
 //! codes, with the few CAMEO codes that differ from ISO 3166 mapped.
@@ -225,8 +228,30 @@ pub fn score(records: &[Record]) -> Report {
                 sys_used[si] = true;
             }
         }
+        // A gold event with a compound actor ("Israel and the Palestinians
+        // reached a consensus": source ISR+PSE) is one event per actor pair
+        // in khaldun's output, as in PETRARCH's; the pairs beyond the first
+        // that agree with it fully, with the same code, are that event again,
+        // not false alarms.
+        let mut split = vec![false; rec.system.len()];
+        for (gi, g) in rec.gold.iter().enumerate() {
+            let Some(first) = gold_to[gi] else { continue };
+            if g.source.len() < 2 && g.target.len() < 2 || agreement(g, &rec.system[first]) < 7 {
+                continue;
+            }
+            for (si, x) in rec.system.iter().enumerate() {
+                if !sys_used[si]
+                    && !split[si]
+                    && x.cameo == rec.system[first].cameo
+                    && agreement(g, x) == 7
+                {
+                    split[si] = true;
+                }
+            }
+        }
+        let n_split = split.iter().filter(|&&x| x).count();
         // root pairing for the root F1, independent of actors
-        let mut root_used = vec![false; rec.system.len()];
+        let mut root_used = split.clone();
         let mut root_tp = 0;
         for g in &rec.gold {
             if let Some(si) =
@@ -278,13 +303,13 @@ pub fn score(records: &[Record]) -> Report {
         }
         let paired = gold_to.iter().filter(|x| x.is_some()).count();
         r.overall.detection.gold += rec.gold.len();
-        r.overall.detection.predicted += rec.system.len();
+        r.overall.detection.predicted += rec.system.len() - n_split;
         r.overall.detection.correct += paired;
         r.overall.root.gold += rec.gold.len();
-        r.overall.root.predicted += rec.system.len();
+        r.overall.root.predicted += rec.system.len() - n_split;
         r.overall.root.correct += root_tp;
         for (si, s) in rec.system.iter().enumerate() {
-            if !sys_used[si] {
+            if !sys_used[si] && !split[si] {
                 r.errors.push(Error {
                     id: rec.id.clone(),
                     kind: "false-alarm",
@@ -385,5 +410,32 @@ mod tests {
         assert_eq!(r.overall.source_acc.correct, 1);
         // a reciprocal gold event has no target: one of its sources will do
         assert_eq!(r.overall.target_acc.correct, 1);
+    }
+
+    #[test]
+    fn events_split_over_a_compound_gold_actor_count_once() {
+        let rec = |system| Record {
+            gold: vec![g(&["FRA", "DEU"], &["ITA"], "051")],
+            system,
+            ..Default::default()
+        };
+        let r = score(&[rec(vec![
+            s("FRA", "ITA", "051"),
+            s("DEU", "ITA", "051"),
+            // another code, or an actor outside the gold event: false alarms
+            s("DEU", "ITA", "057"),
+            s("ESP", "ITA", "051"),
+        ])]);
+        let d = &r.overall.detection;
+        assert_eq!((d.gold, d.predicted, d.correct), (1, 3, 1));
+        assert_eq!((r.overall.root.correct, r.overall.root.predicted), (1, 3));
+        assert_eq!(r.errors.len(), 2);
+        // a gold event with one actor each way absorbs nothing
+        let r = score(&[Record {
+            gold: vec![g(&["FRA"], &["ITA"], "051")],
+            system: vec![s("FRA", "ITA", "051"), s("FRA", "ITA", "051")],
+            ..Default::default()
+        }]);
+        assert_eq!(r.overall.detection.predicted, 2);
     }
 }
