@@ -81,14 +81,14 @@ fn main() {
                 got[0][t]
             );
         }
-        for k in 0..2 {
-            t_ok[k] += right(k, t);
+        for (k, ok) in t_ok.iter_mut().enumerate() {
+            *ok += right(k, t);
         }
         for (i, w) in s.words.iter().enumerate() {
             if w.deprel.starts_with("nsubj") && w.head == Some(verb) {
                 s_n += 1;
-                for k in 0..2 {
-                    s_ok[k] += right(k, i);
+                for (k, ok) in s_ok.iter_mut().enumerate() {
+                    *ok += right(k, i);
                 }
             }
         }
