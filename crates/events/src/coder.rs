@@ -159,11 +159,33 @@ impl<'a> View<'a> {
         words.contains(&self.lemma(i)) || words.contains(&self.lower[i].as_str())
     }
 
-    /// "was attacked": a passive subject or auxiliary.
+    /// "was attacked": a passive subject or auxiliary, a `by` agent, or a
+    /// participle modifying the noun it is done to.
     fn passive(&self, i: usize) -> bool {
-        self.children[i]
-            .iter()
-            .any(|&c| matches!(self.rel(c), "nsubj:pass" | "aux:pass" | "csubj:pass"))
+        self.children[i].iter().any(|&c| {
+            matches!(
+                self.rel(c),
+                "nsubj:pass" | "aux:pass" | "csubj:pass" | "obl:agent"
+            )
+        }) || self.reduced_passive(i).is_some()
+    }
+
+    /// "an officer surrounded by protesters": the noun a past participle
+    /// with a `by` agent modifies, which is what the verb is done to
+    /// (without an agent it may be a misparsed past tense: "troops
+    /// arrived in").
+    fn reduced_passive(&self, i: usize) -> Option<usize> {
+        let h = self.head(i)?;
+        (self.rel(i) == "acl"
+            && self.words[i].xpos == "VBN"
+            && matches!(self.words[h].upos, "NOUN" | "PROPN" | "PRON")
+            && self.child(i, "nsubj").is_none()
+            && self.children[i].iter().any(|&c| {
+                self.rel(c) == "obl:agent"
+                    || (self.rel(c) == "obl"
+                        && self.children[c].iter().any(|&k| self.lemma(k) == "by"))
+            }))
+        .then_some(h)
     }
 
     /// The case marker (preposition) of a nominal.
@@ -573,6 +595,7 @@ fn slot(v: &View, s: &Slot, t: usize, used: &[usize]) -> Option<Option<usize>> {
     match s {
         Slot::Object => Some(if passive {
             v.child_with(t, |r| r == "nsubj:pass")
+                .or_else(|| v.reduced_passive(t))
         } else {
             let obj = v.child(t, "iobj").or_else(|| v.child(t, "obj"));
             obj.map(|o| object_owner(v, t, o).unwrap_or(o))
@@ -589,7 +612,10 @@ fn slot(v: &View, s: &Slot, t: usize, used: &[usize]) -> Option<Option<usize>> {
                 !out.is_empty()
             };
             if passive {
-                return Some(v.child_with(t, |r| r == "nsubj:pass"));
+                return Some(
+                    v.child_with(t, |r| r == "nsubj:pass")
+                        .or_else(|| v.reduced_passive(t)),
+                );
             }
             let obj = v.child(t, "iobj").or_else(|| v.child(t, "obj"));
             // a pattern word may host the target: "ties with Gondor"
@@ -951,7 +977,18 @@ fn subject(
     }
     if v.passive(t) {
         if let Some(a) = agent(v, t) {
-            parties_of(v, a, &mut out);
+            // "victims killed by the crash in Ukraine": the agent of a
+            // participle must name an actor itself, not by its place
+            let direct = v.party_at[a].is_some()
+                || v.children[a].iter().any(|&c| {
+                    matches!(
+                        v.rel(c),
+                        "amod" | "compound" | "flat" | "nmod:poss" | "appos" | "conj"
+                    ) && v.party_at[c].is_some()
+                });
+            if v.reduced_passive(t).is_none() || direct {
+                parties_of(v, a, &mut out);
+            }
             return out;
         }
         // "after a halfling was reported": a passive clause with a subject

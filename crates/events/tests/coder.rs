@@ -106,6 +106,32 @@ fn passive_voice_takes_the_source_from_by() {
 }
 
 #[test]
+fn a_participle_with_a_by_agent_is_done_to_the_noun_it_modifies() {
+    // the officer is attacked, by the protesters
+    let mut c = Coder::new(matcher());
+    c.patterns = patterns();
+    let doc = Document {
+        id: "t".into(),
+        text: "The video showed Kenyan police officers attacked by protesters in Nairobi.".into(),
+        ..Default::default()
+    };
+    let got: Vec<(String, String)> = c
+        .code(&doc, Some("2024-05-01"))
+        .events
+        .into_iter()
+        .map(|e| {
+            let code = |a: Option<khaldun_events::record::EventActor>| {
+                a.map(|a| a.code).unwrap_or_default()
+            };
+            (code(e.source), code(e.target))
+        })
+        .collect();
+    assert_eq!(got, [("KENOPPCVL".to_string(), "KENCOP".to_string())]);
+    // an agent that is no actor, only placed in a country, is no source
+    assert!(pairs("Reporters met villagers attacked by a storm in Kenya.").is_empty());
+}
+
+#[test]
 fn compound_actors_give_one_event_each() {
     let got = pairs("Germany and France accused Russia of spreading disinformation.");
     assert!(got.contains(&ev("DEU", "RUS", "112")), "{got:?}");
