@@ -905,6 +905,37 @@ const HUMAN: &[&str] = &[
     "individual",
 ];
 
+/// Animals, which force against is no political event.
+const ANIMALS: &[&str] = &[
+    "animal",
+    "pig",
+    "hog",
+    "dog",
+    "cat",
+    "cow",
+    "cattle",
+    "sheep",
+    "goat",
+    "chicken",
+    "poultry",
+    "bird",
+    "duck",
+    "camel",
+    "horse",
+    "livestock",
+    "whale",
+    "dolphin",
+    "shark",
+    "fish",
+    "elephant",
+    "rhino",
+    "deer",
+    "wolf",
+    "bear",
+    "lion",
+    "monkey",
+];
+
 /// Quantity and group nouns that stand for the people of their `of` phrase.
 const CROWD: &[&str] = &[
     "thousand",
@@ -1347,10 +1378,13 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
     // "control"), nor a verb and its particle ("sit in")
     // An object that names no actor must be people for that ("arrested a
     // man", "killed 20 people"): "suspended her campaign" is no sanction.
+    // A phrase may name a place ("shelling of the town"), but not animals
+    // ("the killing of 300,000 pigs" is a cull).
     let object_ok = match (&pat.target, tgt) {
         (Some(Slot::Object | Slot::Any), Some(o)) => {
             matches!(v.words[o].upos, "PRON" | "NUM") || v.is(o, HUMAN) || v.is(o, CROWD)
         }
+        (Some(Slot::Prep(_)), Some(o)) => !v.is(o, ANIMALS),
         _ => true,
     };
     let implied = target.is_empty()

@@ -26,6 +26,7 @@ const NOUNS: &str = "
 040 talk with $T
 195 air strike against|on $T
 190 attack on|against $T
+190 killing of $T
 140 protest against $T
 0874 pullback from $T
 ";
@@ -129,6 +130,15 @@ fn a_participle_with_a_by_agent_is_done_to_the_noun_it_modifies() {
     assert_eq!(got, [("KENOPPCVL".to_string(), "KENCOP".to_string())]);
     // an agent that is no actor, only placed in a country, is no source
     assert!(pairs("Reporters met villagers attacked by a storm in Kenya.").is_empty());
+}
+
+#[test]
+fn force_against_animals_is_no_event() {
+    assert_eq!(
+        pairs("Egyptian police carried out the killing of dozens of protesters in Cairo."),
+        [ev("EGY", "EGY", "190")]
+    );
+    assert!(pairs("Egyptian police carried out the killing of 300 pigs in Cairo.").is_empty());
 }
 
 #[test]
