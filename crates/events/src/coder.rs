@@ -1294,6 +1294,30 @@ fn negation(v: &View, t: usize) -> Option<usize> {
             v.head(t)
                 .filter(|&h| matches!(v.rel(t), "xcomp" | "advcl") && v.is(h, &["fail"]))
         })
+        // "Neither the EU nor the US would endorse"
+        .or_else(|| {
+            v.children[t]
+                .iter()
+                .copied()
+                .filter(|&c| v.rel(c).starts_with("nsubj"))
+                .find_map(|s| {
+                    v.children[s]
+                        .iter()
+                        .copied()
+                        .find(|&k| v.rel(k) == "cc:preconj" && v.is(k, &["neither"]))
+                })
+        })
+        // "had not announced any plans to": an event noun that is the
+        // object of a negated verb
+        .or_else(|| {
+            let h = v
+                .head(t)
+                .filter(|_| v.words[t].upos == "NOUN" && v.rel(t) == "obj")?;
+            v.children[h]
+                .iter()
+                .copied()
+                .find(|&c| v.rel(c) == "advmod" && v.is(c, &["not", "never", "n't"]))
+        })
 }
 
 fn modality(v: &View, t: usize) -> Modality {
@@ -1362,7 +1386,10 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
     }
     // acting on each other is for symmetric acts (agreeing, meeting, signing,
     // cooperating, clashing), not for statements or appeals
-    let symmetric = matches!(pat.code.get(..2), Some("03" | "04" | "05" | "06" | "19"));
+    // (of root 05, only relations, ties and agreements: "France and Germany endorsed
+    // the plan" is no praise of each other)
+    let symmetric = matches!(pat.code.get(..2), Some("03" | "04" | "06" | "19"))
+        || matches!(pat.code.as_ref(), "050" | "054" | "057");
     let reciprocal = target.is_empty() && source.len() >= 2 && symmetric;
     // a pattern written with no slot is an act with no target ("protesters
     // rioted", "the president resigned"): coded with the source alone

@@ -133,6 +133,29 @@ fn a_participle_with_a_by_agent_is_done_to_the_noun_it_modifies() {
 }
 
 #[test]
+fn neither_nor_and_a_negated_verb_over_an_event_noun_negate() {
+    assert!(pairs("Neither Russia nor China attacked Ukraine.").is_empty());
+    let kept = code("Neither Russia nor China attacked Ukraine.", true);
+    assert_eq!(kept.len(), 2, "{kept:?}");
+    assert!(kept.iter().all(|e| e.3));
+    assert!(pairs("Russia did not launch an attack on Ukraine.").is_empty());
+
+    assert_eq!(
+        pairs("Russia launched an attack on Ukraine."),
+        [ev("RUS", "UKR", "190")]
+    );
+}
+
+#[test]
+fn compound_actors_praise_something_not_each_other() {
+    assert!(pairs("France and Germany praised the plan.").is_empty());
+    // meeting is done with each other
+    let got = pairs("France and Germany met in Paris.");
+    assert!(got.contains(&ev("FRA", "DEU", "040")), "{got:?}");
+    assert!(got.contains(&ev("DEU", "FRA", "040")), "{got:?}");
+}
+
+#[test]
 fn force_against_animals_is_no_event() {
     assert_eq!(
         pairs("Egyptian police carried out the killing of dozens of protesters in Cairo."),
