@@ -572,6 +572,9 @@ struct Item {
 
 #[derive(Debug, Clone)]
 struct Info {
+    /// A group of people named by a plural noun ("Chinese officials"),
+    /// which "they" can stand for but "it" cannot.
+    people: bool,
     gender: Gender,
     office: Option<Office>,
     /// Parts of the person's name, folded (hyphens dropped).
@@ -1753,7 +1756,9 @@ impl<'a> Resolver<'a> {
                 } else {
                     None
                 };
-                let a = self.antecedent(s, it.tokens.start, *gender, *plural, *poss, subject)?;
+                let neuter = s.is(it.tokens.start, &["it", "its"]);
+                let a =
+                    self.antecedent(s, it.tokens.start, *gender, *plural, neuter, *poss, subject)?;
                 if *country_of {
                     if let Some(c) = self.country_actor(a) {
                         let code = self.out.actors[c].code;
@@ -2031,6 +2036,7 @@ impl<'a> Resolver<'a> {
         at: usize,
         gender: Gender,
         plural: bool,
+        neuter: bool,
         poss: bool,
         part: Option<usize>,
     ) -> Option<usize> {
@@ -2040,7 +2046,7 @@ impl<'a> Resolver<'a> {
                 !matches!(
                     x.kind,
                     MatchKind::Person | MatchKind::Media | MatchKind::Place
-                )
+                ) && !(neuter && self.info[a].people)
             } else {
                 x.kind == MatchKind::Person
                     && !self.info[a].source
@@ -2240,6 +2246,11 @@ impl<'a> Resolver<'a> {
 
     fn new_actor(&mut self, nm: Named) -> usize {
         let a = self.out.actors.len();
+        let last = nm.name.rsplit(' ').next().unwrap_or("");
+        let people = matches!(nm.key, Key::Code(_, false))
+            && last.chars().all(|c| c.is_ascii_lowercase())
+            && ((last.ends_with('s') && !last.ends_with("ss"))
+                || matches!(last, "police" | "people"));
         let parts = if nm.kind == MatchKind::Person {
             name_parts(&nm.name)
         } else {
@@ -2255,6 +2266,7 @@ impl<'a> Resolver<'a> {
             entry: nm.entry,
         });
         self.info.push(Info {
+            people,
             gender: nm.gender,
             office: nm.office,
             parts,

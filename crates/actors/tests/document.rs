@@ -529,3 +529,25 @@ fn title_before_a_name_listed_with_its_country_is_that_person() {
         );
     }
 }
+
+#[test]
+fn it_stands_for_no_group_of_people() {
+    // "it" is the virus here, not the officials
+    let text = "Chinese officials said it has killed three people in Wuhan.";
+    let doc = run(text, "2021-03-01");
+    assert_eq!(actor_of(&doc, text, "it"), None);
+    // "they" may be the officials, "it" a state or its government
+    let text = "Chinese officials said they would expel the envoy.";
+    let doc = run(text, "2021-03-01");
+    assert_eq!(
+        actor_of(&doc, text, "they"),
+        actor_of(&doc, text, "Chinese officials")
+    );
+    let text = "The Chinese government said it would expel the envoy.";
+    let doc = run(text, "2021-03-01");
+    assert!(actor_of(&doc, text, "it").is_some());
+    assert_eq!(
+        actor_of(&doc, text, "it"),
+        actor_of(&doc, text, "Chinese government")
+    );
+}
