@@ -2036,10 +2036,10 @@ impl<'a> Resolver<'a> {
         at: usize,
         gender: Gender,
         plural: bool,
-        neuter: bool,
         poss: bool,
         part: Option<usize>,
     ) -> Option<usize> {
+        let neuter = s.is(at, &["it", "its"]);
         let ok = |a: usize| -> bool {
             let x = &self.out.actors[a];
             if plural {
