@@ -1756,9 +1756,7 @@ impl<'a> Resolver<'a> {
                 } else {
                     None
                 };
-                let neuter = s.is(it.tokens.start, &["it", "its"]);
-                let a =
-                    self.antecedent(s, it.tokens.start, *gender, *plural, neuter, *poss, subject)?;
+                let a = self.antecedent(s, it.tokens.start, *gender, *plural, *poss, subject)?;
                 if *country_of {
                     if let Some(c) = self.country_actor(a) {
                         let code = self.out.actors[c].code;
