@@ -2044,7 +2044,7 @@ impl<'a> Resolver<'a> {
                 !matches!(
                     x.kind,
                     MatchKind::Person | MatchKind::Media | MatchKind::Place
-                ) && !(neuter && self.info[a].people)
+                ) && (!neuter || !self.info[a].people)
             } else {
                 x.kind == MatchKind::Person
                     && !self.info[a].source
