@@ -313,7 +313,7 @@ fn match_pattern(v: &View, pat: &Pattern, t: usize, generic: bool) -> Option<Mat
     }
     let mut partial = false;
     let target = match &pat.target {
-        Some(s) => match slot(v, s, t, &used) {
+        Some(s) => match slot(v, s, t, &used, generic) {
             Some(x) => x,
             None if generic => {
                 partial = true;
@@ -324,7 +324,7 @@ fn match_pattern(v: &View, pat: &Pattern, t: usize, generic: bool) -> Option<Mat
         None => None,
     };
     let source = match &pat.source {
-        Some(s) => slot(v, s, t, &used)?,
+        Some(s) => slot(v, s, t, &used, generic)?,
         None => None,
     };
     let filled = target.is_some() as usize + source.is_some() as usize;
@@ -590,7 +590,7 @@ fn around<'v>(v: &'v View, t: usize) -> impl Iterator<Item = usize> + 'v {
 /// Finds a slot's nominal. `Some(None)`: an optional slot left empty;
 /// `None`: a required slot (one with a preposition) is missing, so the
 /// pattern does not match.
-fn slot(v: &View, s: &Slot, t: usize, used: &[usize]) -> Option<Option<usize>> {
+fn slot(v: &View, s: &Slot, t: usize, used: &[usize], own: bool) -> Option<Option<usize>> {
     let passive = v.passive(t);
     match s {
         Slot::Object => Some(if passive {
@@ -599,6 +599,7 @@ fn slot(v: &View, s: &Slot, t: usize, used: &[usize]) -> Option<Option<usize>> {
         } else {
             let obj = v.child(t, "iobj").or_else(|| v.child(t, "obj"));
             obj.map(|o| object_owner(v, t, o).unwrap_or(o))
+                .filter(|&o| !(own && placed_only(v, o)))
         }),
         Slot::Subject => Some(if passive {
             agent(v, t)
@@ -618,13 +619,20 @@ fn slot(v: &View, s: &Slot, t: usize, used: &[usize]) -> Option<Option<usize>> {
                 );
             }
             let obj = v.child(t, "iobj").or_else(|| v.child(t, "obj"));
-            // a pattern word may host the target: "ties with Gondor"
-            let obliques = |h: usize| {
+            // a pattern word may host the target: "ties with Gondor"; a
+            // place is where, not whom ("received treatment in New
+            // Zealand"), in khaldun's patterns, which name the prepositions
+            // they take (PETRARCH's leave them to the target)
+            let place = move |c: usize| own && is_place_phrase(v, c);
+            let obliques = move |h: usize| {
                 v.children[h].iter().copied().filter(move |&c| {
                     let r = v.rel(c);
-                    r == "obl" || r == "nmod" || r == "obl:arg"
+                    (r == "obl" || r == "nmod" || r == "obl:arg") && !place(c)
                 })
             };
+            // an object that names an actor only by where it is
+            // ("hosted a tournament in Argentina") names none
+            let obj = obj.filter(|&o| !(own && placed_only(v, o)));
             let clause_subjects = v.children[t]
                 .iter()
                 .copied()
@@ -687,6 +695,36 @@ fn slot(v: &View, s: &Slot, t: usize, used: &[usize]) -> Option<Option<usize>> {
             None
         }
     }
+}
+
+/// "in Argentina": a phrase of place.
+fn is_place_phrase(v: &View, c: usize) -> bool {
+    v.children[c].iter().any(|&k| {
+        v.rel(k) == "case" && v.is(k, &["in", "at", "inside", "near", "within", "throughout"])
+    })
+}
+
+/// "hosted a tournament in Argentina": a nominal that names an actor only
+/// by where it is (a place is where, not whom).
+fn placed_only(v: &View, o: usize) -> bool {
+    let names = |n: usize| {
+        let mut out = Vec::new();
+        parties_of(v, n, &mut out);
+        !out.is_empty()
+    };
+    v.party_at[o].is_none()
+        && v.children[o]
+            .iter()
+            .any(|&c| v.rel(c) == "nmod" && is_place_phrase(v, c) && names(c))
+        && !v.children[o].iter().any(|&c| {
+            matches!(
+                v.rel(c),
+                "amod" | "compound" | "flat" | "appos" | "nmod:poss" | "conj"
+            ) && names(c)
+        })
+        && !v.children[o]
+            .iter()
+            .any(|&c| v.rel(c) == "nmod" && !is_place_phrase(v, c) && names(c))
 }
 
 /// "rejected an offer from X", "welcomed calls by X": an object that names

@@ -156,6 +156,15 @@ fn compound_actors_praise_something_not_each_other() {
 }
 
 #[test]
+fn a_place_is_where_not_whom() {
+    assert!(pairs("Brazil hosted a football tournament in Argentina.").is_empty());
+    assert_eq!(
+        pairs("Brazil hosted Argentine ministers in Rio."),
+        [ev("BRA", "ARG", "043")]
+    );
+}
+
+#[test]
 fn force_against_animals_is_no_event() {
     assert_eq!(
         pairs("Egyptian police carried out the killing of dozens of protesters in Cairo."),
