@@ -279,15 +279,36 @@ struct Match {
 
 fn match_pattern(v: &View, pat: &Pattern, t: usize, generic: bool) -> Option<Match> {
     let mut used = vec![t];
-    for w in &pat.words {
-        let found =
-            near(v, t).find(|&d| !used.contains(&d) && w.matches(v.lemma(d), &v.lower[d]))?;
+    for (i, w) in pat.words.iter().enumerate() {
+        // a joined word is the token right after the word matched before it
+        let prev = pat
+            .joined
+            .get(i)
+            .copied()
+            .unwrap_or(false)
+            .then(|| used[used.len() - 1]);
+        let found = near(v, t).find(|&d| {
+            !used.contains(&d)
+                && prev.is_none_or(|p| d == p + 1)
+                && w.matches(v.lemma(d), &v.lower[d])
+        })?;
         used.push(found);
     }
-    for w in &pat.before {
-        let found = around(v, t)
-            .find(|&d| d < t && !used.contains(&d) && w.matches(v.lemma(d), &v.lower[d]))?;
+    // from the trigger backwards, so a joined word knows the token after it
+    let mut next = t;
+    for (i, w) in pat.before.iter().enumerate().rev() {
+        // a joined word is the token right before: consecutive text needs
+        // no tree relation (a misattached adverb still counts)
+        let joined = pat.before_joined.get(i).copied().unwrap_or(false);
+        let mut cands: Box<dyn Iterator<Item = usize>> = if joined {
+            Box::new(next.checked_sub(1).into_iter())
+        } else {
+            Box::new(around(v, t))
+        };
+        let found =
+            cands.find(|&d| d < t && !used.contains(&d) && w.matches(v.lemma(d), &v.lower[d]))?;
         used.push(found);
+        next = found;
     }
     let mut partial = false;
     let target = match &pat.target {

@@ -64,6 +64,13 @@ pub struct Pattern {
     /// be a dependent of it (or of a dependent), an ancestor, or a
     /// dependent of an ancestor ("said would *", "refusal to *", "not *").
     pub before: Vec<Words>,
+    /// For each of `words`: it must be the token right after the previous
+    /// pattern word (or the trigger). PETRARCH's `_` ("* CULTURAL_MEMOS");
+    /// missing entries are false.
+    pub joined: Vec<bool>,
+    /// For each of `before`: it must be the token right before the next
+    /// context word (or the trigger). Missing entries are false.
+    pub before_joined: Vec<bool>,
     /// Target slot, if any.
     pub target: Option<Slot>,
     /// Source slot, if written (else: the subject or the noun's owner).
@@ -420,6 +427,8 @@ impl Patterns {
             trigger,
             words,
             before: Vec::new(),
+            joined: Vec::new(),
+            before_joined: Vec::new(),
             target,
             source,
             text: line.into(),

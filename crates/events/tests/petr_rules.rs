@@ -1,0 +1,92 @@
+//! How khaldun reads the conventions of a PETRARCH2 verb dictionary, each
+//! rule on a small dictionary written here, coded with the actors of the
+//! `PETR.Validate` dictionaries (`../shared/data/petrarch2`). Skipped, with
+//! the reason printed, when those are absent.
+
+use khaldun_events::petr_unittest::Dictionaries;
+use khaldun_events::{Coder, Patterns};
+use khaldun_types::Document;
+use std::collections::BTreeSet;
+use std::path::Path;
+
+fn dictionaries() -> Option<Dictionaries> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/petrarch2");
+    if !dir.join("PETR.Validate.actors.txt").exists() {
+        eprintln!(
+            "skipped: the PETR.Validate dictionaries in {} are absent",
+            dir.display()
+        );
+        return None;
+    }
+    Some(Dictionaries::read(&dir).unwrap())
+}
+
+/// (source, target, code) of each event of `text` under the verb patterns `verbs`.
+fn code(d: &Dictionaries, verbs: &str, text: &str) -> BTreeSet<(String, String, String)> {
+    let mut p = Patterns::builtin_rules().unwrap();
+    let w = p.read_petrarch_verbs(verbs, "verbs.txt").unwrap();
+    assert!(w.is_empty(), "{w:?}");
+    let mut coder = Coder::new(&d.matcher);
+    coder.patterns = &p;
+    let doc = Document {
+        id: "t".into(),
+        date: Some("2001-01-01".into()),
+        text: text.into(),
+        ..Default::default()
+    };
+    let name = |a: &Option<khaldun_events::record::EventActor>| {
+        a.as_ref().map_or(String::new(), |a| a.code.clone())
+    };
+    coder
+        .code(&doc, None)
+        .events
+        .iter()
+        .map(|e| (name(&e.source), name(&e.target), e.cameo.clone()))
+        .collect()
+}
+
+fn one(s: &str, t: &str, c: &str) -> BTreeSet<(String, String, String)> {
+    [(s.to_string(), t.to_string(), c.to_string())].into()
+}
+
+const JOINED: &str = "\
+&KINDS
++NAVAL
++FISHING
+
+--- PRAISE [051] ---
+PRAISE
+- * &KINDS_PACT [057]
+- * TRADE TREATY [058]
+- NOT_EVER * [112]
+- NOT * [111]
+";
+
+#[test]
+fn underscore_joined_words_are_consecutive() {
+    let Some(d) = dictionaries() else { return };
+    let c = |t: &str| code(&d, JOINED, t);
+    assert_eq!(
+        c("Arnor praised the naval pact with Gondor."),
+        one("ARN", "GON", "057")
+    );
+    // a word between "naval" and "pact": the joined pattern does not apply
+    assert_eq!(
+        c("Arnor praised the naval defence pact with Gondor."),
+        one("ARN", "GON", "051")
+    );
+    // words separated by a space may have others between them
+    assert_eq!(
+        c("Arnor praised the trade and security treaty with Gondor."),
+        one("ARN", "GON", "058")
+    );
+    // before the verb too
+    assert_eq!(
+        c("Arnor did not ever praise Gondor."),
+        one("ARN", "GON", "112")
+    );
+    assert_eq!(
+        c("Arnor did not really ever praise Gondor."),
+        one("ARN", "GON", "111")
+    );
+}
