@@ -281,17 +281,14 @@ fn match_pattern(v: &View, pat: &Pattern, t: usize, generic: bool) -> Option<Mat
     let mut used = vec![t];
     for (i, w) in pat.words.iter().enumerate() {
         // a joined word is the token right after the word matched before it
-        let prev = pat
-            .joined
-            .get(i)
-            .copied()
-            .unwrap_or(false)
-            .then(|| used[used.len() - 1]);
-        let found = near(v, t).find(|&d| {
-            !used.contains(&d)
-                && prev.is_none_or(|p| d == p + 1)
-                && w.matches(v.lemma(d), &v.lower[d])
-        })?;
+        // (consecutive text needs no tree relation: "memos on economic issues")
+        let joined = pat.joined.get(i).copied().unwrap_or(false);
+        let mut cands: Box<dyn Iterator<Item = usize>> = if joined {
+            Box::new(std::iter::once(used[used.len() - 1] + 1).filter(|&d| d < v.words.len()))
+        } else {
+            Box::new(near(v, t))
+        };
+        let found = cands.find(|&d| !used.contains(&d) && w.matches(v.lemma(d), &v.lower[d]))?;
         used.push(found);
     }
     // from the trigger backwards, so a joined word knows the token after it
@@ -625,10 +622,25 @@ fn slot(v: &View, s: &Slot, t: usize, used: &[usize]) -> Option<Option<usize>> {
                 .copied()
                 .filter(|&c| matches!(v.rel(c), "ccomp" | "xcomp"))
                 .filter_map(|c| v.child(c, "nsubj").or_else(|| v.child(c, "nsubj:pass")));
+            // a participle on the object is in the verb phrase too: "welcomed
+            // memos sent by Bree"
+            let participles = obj.into_iter().flat_map(|o| {
+                v.children[o]
+                    .iter()
+                    .copied()
+                    .filter(|&c| v.rel(c) == "acl" && v.words[c].upos == "VERB")
+            });
+            let participle_phrases = participles.flat_map(|c| {
+                v.children[c]
+                    .iter()
+                    .copied()
+                    .filter(|&x| matches!(v.rel(x), "obl" | "obl:agent"))
+            });
             let found = obj
                 .into_iter()
                 .chain(obliques(t))
                 .chain(obj.into_iter().flat_map(obliques))
+                .chain(participle_phrases)
                 .chain(clause_subjects)
                 .find(|&n| names(n));
             Some(found.or(obj))

@@ -90,3 +90,32 @@ fn underscore_joined_words_are_consecutive() {
         one("ARN", "GON", "111")
     );
 }
+
+const WELCOME: &str = "\
+--- WELCOME [041] ---
+WELCOME
+- * LETTERS_ON_NAVAL [057]
+";
+
+#[test]
+fn joined_words_need_no_tree_relation() {
+    let Some(d) = dictionaries() else { return };
+    // "naval" hangs three levels below the verb, but follows "letters on"
+    assert_eq!(
+        code(
+            &d,
+            WELCOME,
+            "Arnor welcomed letters on naval questions to Gondor."
+        ),
+        one("ARN", "GON", "057")
+    );
+}
+
+#[test]
+fn the_default_target_may_sit_in_a_participle_on_the_object() {
+    let Some(d) = dictionaries() else { return };
+    assert_eq!(
+        code(&d, WELCOME, "Arnor welcomed the letters written by Gondor."),
+        one("ARN", "GON", "041")
+    );
+}
