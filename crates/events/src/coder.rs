@@ -285,8 +285,13 @@ fn match_pattern(v: &View, pat: &Pattern, t: usize, generic: bool) -> Option<Mat
         let joined = pat.joined.get(i).copied().unwrap_or(false);
         let mut cands: Box<dyn Iterator<Item = usize>> = if joined {
             Box::new(std::iter::once(used[used.len() - 1] + 1).filter(|&d| d < v.words.len()))
-        } else {
+        } else if generic {
             Box::new(near(v, t))
+        } else {
+            // PETRARCH matches within the verb phrase, in the written order:
+            // anything below the verb after the word matched before
+            let prev = used[used.len() - 1];
+            Box::new(descendants(v, t).into_iter().filter(move |&d| d > prev))
         };
         let found = cands.find(|&d| !used.contains(&d) && w.matches(v.lemma(d), &v.lower[d]))?;
         used.push(found);
@@ -565,6 +570,18 @@ fn near<'v>(v: &'v View, t: usize) -> impl Iterator<Item = usize> + 'v {
             .flat_map(move |g| v.children[g].iter().copied())
             .filter(move |&x| v.rel(x) == "case"),
     )
+}
+
+/// Every word below `t`, nearest first.
+fn descendants(v: &View, t: usize) -> Vec<usize> {
+    let mut out: Vec<usize> = v.children[t].clone();
+    let mut k = 0;
+    while k < out.len() {
+        let c = out[k];
+        out.extend(v.children[c].iter().copied());
+        k += 1;
+    }
+    out
 }
 
 /// Words related to `t` for context words: its dependents and theirs, its

@@ -16,7 +16,8 @@
 //!   `[---]` means no event. Verbs are matched on the word as written
 //!   (lemma or lower-cased form): `MET` matches "met", `MEET` "meets".
 //! - **Patterns**: `- words * words [code]`. `*` is the verb. Words after it
-//!   must hang from the verb (directly or one level down); words before it
+//!   must be in the verb's phrase (below it in the tree, after it) in the
+//!   written order; words before it
 //!   must precede it and be its dependents, its ancestors ("SAID WOULD *":
 //!   "said" governs the verb) or theirs. `{A B}` is a multi-word noun and
 //!   `(PREP NOUN)` a prepositional phrase: flattened into required words,

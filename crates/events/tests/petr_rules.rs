@@ -119,3 +119,30 @@ fn the_default_target_may_sit_in_a_participle_on_the_object() {
         one("ARN", "GON", "041")
     );
 }
+
+const PRAISE: &str = "\
+--- PRAISE [051] ---
+PRAISE
+- * TRADE DEAL [058]
+- * VERY_FRIENDLY [057]
+";
+
+#[test]
+fn words_after_the_verb_are_anywhere_in_its_phrase_in_written_order() {
+    let Some(d) = dictionaries() else { return };
+    let c = |t: &str| code(&d, PRAISE, t);
+    // "very" hangs three levels below "praised"
+    assert_eq!(
+        c("Arnor praised that Gondor had been a very friendly neighbour."),
+        one("ARN", "GON", "057")
+    );
+    assert_eq!(
+        c("Arnor praised the trade deal with Gondor."),
+        one("ARN", "GON", "058")
+    );
+    // the words in the other order
+    assert_eq!(
+        c("Arnor praised the deal on trade with Gondor."),
+        one("ARN", "GON", "051")
+    );
+}
