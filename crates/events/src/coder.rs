@@ -618,6 +618,24 @@ fn slot(v: &View, s: &Slot, t: usize, used: &[usize]) -> Option<Option<usize>> {
             v.child_with(t, |r| r == "nsubj")
         }),
         Slot::Any => {
+            // "welcomed their resumption of ties with X": the actor of a
+            // phrase is not its possessive pronoun (most often the source's
+            // own) but another it names, if any
+            let unpossessed = |n: usize| -> Option<usize> {
+                let poss_pronoun = v.party_at[n].is_none()
+                    && v.children[n].iter().any(|&c| {
+                        v.rel(c) == "nmod:poss"
+                            && v.words[c].upos == "PRON"
+                            && v.party_at[c].is_some()
+                    });
+                if !poss_pronoun {
+                    return Some(n);
+                }
+                v.children[n].iter().copied().find(|&c| {
+                    matches!(v.rel(c), "appos" | "flat" | "compound" | "amod" | "nmod")
+                        && v.party_at[c].is_some()
+                })
+            };
             let names = |n: usize| {
                 let mut out = Vec::new();
                 parties_of(v, n, &mut out);
@@ -659,6 +677,7 @@ fn slot(v: &View, s: &Slot, t: usize, used: &[usize]) -> Option<Option<usize>> {
                 .chain(obj.into_iter().flat_map(obliques))
                 .chain(participle_phrases)
                 .chain(clause_subjects)
+                .filter_map(unpossessed)
                 .find(|&n| names(n));
             Some(found.or(obj))
         }

@@ -146,3 +146,19 @@ fn words_after_the_verb_are_anywhere_in_its_phrase_in_written_order() {
         one("ARN", "GON", "051")
     );
 }
+
+#[test]
+fn a_possessive_pronoun_is_passed_over_for_the_actor_further_on() {
+    let Some(d) = dictionaries() else { return };
+    let got = code(
+        &d,
+        WELCOME,
+        "Arnor and Rohan welcomed their renewal of trade ties with Gondor.",
+    );
+    let want: BTreeSet<_> = [
+        ("ARN".to_string(), "GON".to_string(), "041".to_string()),
+        ("ROH".into(), "GON".into(), "041".into()),
+    ]
+    .into();
+    assert_eq!(got, want);
+}
