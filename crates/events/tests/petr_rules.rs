@@ -162,3 +162,13 @@ fn a_possessive_pronoun_is_passed_over_for_the_actor_further_on() {
     .into();
     assert_eq!(got, want);
 }
+
+#[test]
+fn an_agent_joins_the_country_it_is_from() {
+    let Some(d) = dictionaries() else { return };
+    let attack = "--- ATTACK [190] ---\nATTACK\n";
+    assert_eq!(
+        code(&d, attack, "Soldiers from Arnor attacked Gondor on Monday."),
+        one("ARNMIL", "GON", "190")
+    );
+}
