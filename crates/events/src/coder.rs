@@ -679,7 +679,8 @@ fn slot(v: &View, s: &Slot, t: usize, used: &[usize]) -> Option<Option<usize>> {
                 .chain(clause_subjects)
                 .filter_map(unpossessed)
                 .find(|&n| names(n));
-            Some(found.or(obj))
+            // nor is a possessive pronoun alone the target ("said ... its embassy")
+            Some(found.or(obj.filter(|&o| unpossessed(o) == Some(o))))
         }
         Slot::Prep(ws) => {
             // on the trigger first, then on the pattern's other words, then

@@ -172,3 +172,47 @@ fn an_agent_joins_the_country_it_is_from() {
         one("ARNMIL", "GON", "190")
     );
 }
+
+/// "Rohan welcomed its decision", parsed by hand, "its" standing for
+/// another actor than the subject.
+#[test]
+fn a_possessive_pronoun_alone_is_no_default_target() {
+    use khaldun_analysis::{AnalyzedSentence, Word};
+    let text = "Rohan welcomed its decision";
+    let mut at = 0u32;
+    let words = [
+        ("Rohan", "Rohan", "PROPN", 2, "nsubj"),
+        ("welcomed", "welcome", "VERB", 0, "root"),
+        ("its", "its", "PRON", 4, "nmod:poss"),
+        ("decision", "decision", "NOUN", 2, "obj"),
+    ]
+    .iter()
+    .map(|&(form, lemma, upos, head, deprel)| {
+        let start = at;
+        at += form.len() as u32 + 1;
+        Word {
+            span: khaldun_types::Span::new(start, start + form.len() as u32),
+            lemma: lemma.into(),
+            upos,
+            xpos: "_",
+            feats: "_",
+            head,
+            deprel,
+        }
+    })
+    .collect();
+    let a = AnalyzedSentence {
+        words,
+        entities: Vec::new(),
+    };
+    let party = |k: usize, actor: usize| khaldun_events::Party {
+        tokens: k..k + 1,
+        head: k,
+        actor,
+        place: false,
+    };
+    let mut p = Patterns::builtin_rules().unwrap();
+    p.read_petrarch_verbs(WELCOME, "verbs.txt").unwrap();
+    let coded = khaldun_events::code_sentence(&p, text, &a, &[party(0, 0), party(2, 1)]);
+    assert!(coded.is_empty(), "{coded:?}");
+}
