@@ -278,6 +278,15 @@ struct Match {
 }
 
 fn match_pattern(v: &View, pat: &Pattern, t: usize, generic: bool) -> Option<Match> {
+    // PETRARCH matches a pattern's words as written ("RESOLUTION" is not
+    // "resolutions"); khaldun's own patterns name lemmas
+    let word = |d: usize| {
+        if generic {
+            v.lemma(d)
+        } else {
+            v.lower[d].as_str()
+        }
+    };
     let mut used = vec![t];
     for (i, w) in pat.words.iter().enumerate() {
         // a joined word is the token right after the word matched before it
@@ -293,7 +302,7 @@ fn match_pattern(v: &View, pat: &Pattern, t: usize, generic: bool) -> Option<Mat
             let prev = used[used.len() - 1];
             Box::new(descendants(v, t).into_iter().filter(move |&d| d > prev))
         };
-        let found = cands.find(|&d| !used.contains(&d) && w.matches(v.lemma(d), &v.lower[d]))?;
+        let found = cands.find(|&d| !used.contains(&d) && w.matches(word(d), &v.lower[d]))?;
         used.push(found);
     }
     // from the trigger backwards, so a joined word knows the token after it
@@ -308,7 +317,7 @@ fn match_pattern(v: &View, pat: &Pattern, t: usize, generic: bool) -> Option<Mat
             Box::new(around(v, t))
         };
         let found =
-            cands.find(|&d| d < t && !used.contains(&d) && w.matches(v.lemma(d), &v.lower[d]))?;
+            cands.find(|&d| d < t && !used.contains(&d) && w.matches(word(d), &v.lower[d]))?;
         used.push(found);
         next = found;
     }

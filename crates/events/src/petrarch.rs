@@ -6,8 +6,10 @@
 //!
 //! - **Synsets**: `&NAME` then `+MEMBER` lines (`_` or spaces join the words
 //!   of a member; a member may be another `&SET`). Single-word members
-//!   become one alternative ([`Words`]); each multi-word member becomes its
-//!   own copy of the pattern, its words all required.
+//!   become one alternative ([`Words`]), with their regular plural unless
+//!   written with a final `_` (`+CASH_`); each multi-word member becomes its
+//!   own copy of the pattern, its words all required. Pattern words match
+//!   the text as written, not its lemmas ("RESOLUTION" is not "resolutions").
 //! - **Verb blocks**: `--- NAME [code] ---`, then verb lines: `VERB {FORMS}
 //!   [code]` (the forms are inflections: any of them triggers), `+WORD_WORD`
 //!   or `WORD_+VERB` multi-word verbs (the `+`-marked word, else the first, is
@@ -306,7 +308,13 @@ impl Synsets<'_, '_> {
                     e.single.extend(inner.single);
                     e.multi.extend(inner.multi);
                 }
-                [w] => e.single.push(w.to_lowercase().into()),
+                [w] => {
+                    let w = w.to_lowercase();
+                    // PETRARCH adds a member's regular plural unless it ends in `_`
+                    let p = (!member.trim_end().ends_with('_')).then(|| plural(&w));
+                    e.single.push(w.into());
+                    e.single.extend(p.map(Into::into));
+                }
                 ws => {
                     if ws.iter().any(|w| w.starts_with('&')) {
                         return Err(parse_error(
@@ -322,6 +330,20 @@ impl Synsets<'_, '_> {
         }
         self.done.insert(key, e.clone());
         Ok(e)
+    }
+}
+
+/// The regular plural of a noun ("memos", "ties", "taxes"); irregular ones
+/// a dictionary writes out.
+fn plural(w: &str) -> String {
+    let consonant_y =
+        w.len() > 1 && w.ends_with('y') && !w[..w.len() - 1].ends_with(['a', 'e', 'i', 'o', 'u']);
+    if consonant_y {
+        format!("{}ies", &w[..w.len() - 1])
+    } else if w.ends_with(['s', 'x', 'z']) || w.ends_with("ch") || w.ends_with("sh") {
+        format!("{w}es")
+    } else {
+        format!("{w}s")
     }
 }
 
@@ -822,7 +844,12 @@ WIRE_+TAP [002]
         assert_eq!(
             ties[0].words,
             vec![
-                Words(vec!["military".into(), "economic".into()]),
+                Words(vec![
+                    "military".into(),
+                    "militaries".into(),
+                    "economic".into(),
+                    "economics".into()
+                ]),
                 Words(vec!["ties".into()])
             ]
         );

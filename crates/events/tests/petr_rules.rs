@@ -216,3 +216,38 @@ fn a_possessive_pronoun_alone_is_no_default_target() {
     let coded = khaldun_events::code_sentence(&p, text, &a, &[party(0, 0), party(2, 1)]);
     assert!(coded.is_empty(), "{coded:?}");
 }
+
+const SANCTION: &str = "\
+&ARMS
++MISSILE
++ROCKET_
+
+--- CONDEMN [122] ---
+CONDEMN
+- * &ARMS [138]
+- * TREATY [057]
+";
+
+#[test]
+fn pattern_words_match_as_written_and_synset_members_with_their_plural() {
+    let Some(d) = dictionaries() else { return };
+    let c = |t: &str| code(&d, SANCTION, t);
+    assert_eq!(
+        c("Arnor condemned the missiles of Gondor."),
+        one("ARN", "GON", "138")
+    );
+    // a member ending in `_` takes no plural
+    assert_eq!(
+        c("Arnor condemned the rockets of Gondor."),
+        one("ARN", "GON", "122")
+    );
+    assert_eq!(
+        c("Arnor condemned the rocket of Gondor."),
+        one("ARN", "GON", "138")
+    );
+    // a pattern word is its written form only
+    assert_eq!(
+        c("Arnor condemned the treaties with Gondor."),
+        one("ARN", "GON", "122")
+    );
+}
