@@ -1166,6 +1166,16 @@ fn subject(
         }
         _ => {}
     }
+    // "X was seen to break in", "X was asked to leave": the passive
+    // subject of the verb above does the act
+    if v.rel(t) == "xcomp" && v.passive(h) && agent(v, h).is_none() {
+        if let Some(s) = v.child(h, "nsubj:pass") {
+            parties_of(v, s, &mut out);
+            if !out.is_empty() {
+                return out;
+            }
+        }
+    }
     subject(v, p, h, frames, depth + 1)
 }
 

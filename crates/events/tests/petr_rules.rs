@@ -251,3 +251,13 @@ fn pattern_words_match_as_written_and_synset_members_with_their_plural() {
         one("ARN", "GON", "122")
     );
 }
+
+#[test]
+fn the_passive_subject_above_does_the_act_of_its_complement() {
+    let Some(d) = dictionaries() else { return };
+    let attack = "--- ATTACK [190] ---\nATTACK\n";
+    assert_eq!(
+        code(&d, attack, "Arnor was reported to attack Gondor on Monday."),
+        one("ARN", "GON", "190")
+    );
+}
