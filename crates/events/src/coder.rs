@@ -1353,6 +1353,11 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
             .then(|| v.child(t, "ccomp").and_then(|c| v.child(c, "nsubj")))
             .flatten()
     });
+    // a target written as the subject ("+ * IN $") is found as a source
+    // subject is, through control and raising ("X was seen to break in")
+    if tgt.is_none() && matches!(pat.target, Some(Slot::Subject)) && !v.passive(t) {
+        target = subject(v, p, t, &mut Vec::new(), 0);
+    }
     if let Some(tg) = tgt {
         // a visit's destination may be a place: it stands for its country
         let visit = pat.code.starts_with("04")

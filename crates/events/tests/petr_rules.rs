@@ -261,3 +261,13 @@ fn the_passive_subject_above_does_the_act_of_its_complement() {
         one("ARN", "GON", "190")
     );
 }
+
+#[test]
+fn a_target_written_as_subject_is_found_through_control() {
+    let Some(d) = dictionaries() else { return };
+    let join = "--- JOIN [040] ---\nJOIN\n- + * IN $ [075]\n";
+    assert_eq!(
+        code(&d, join, "Arnor was allowed to join in a Gondor march."),
+        one("GON", "ARN", "075")
+    );
+}
