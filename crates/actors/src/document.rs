@@ -1045,8 +1045,10 @@ impl<'a> Resolver<'a> {
                 MatchKind::Sector => {
                     let agent = x.agent.unwrap_or_default();
                     let a = m.agents().get(agent);
-                    // "the government of Israel": the country it is of
-                    let of = country_after(s, found, x.tokens.end, &["of"])
+                    // "the government of Israel", "soldiers from Iraq": the
+                    // country it is of ("in" is left to the context: "its
+                    // forces in Somalia" are not Somali)
+                    let of = country_after(s, found, x.tokens.end, &["of", "from"])
                         .filter(|(_, y)| y.agent.is_none() && y.form != Some(NameForm::People));
                     let joined = of.and_then(|(kk, y)| {
                         let code = a?.apply(&y.code?).ok()?;

@@ -300,16 +300,48 @@ struct Match {
 }
 
 fn match_pattern(v: &View, pat: &Pattern, t: usize, generic: bool) -> Option<Match> {
+    // PETRARCH matches a pattern's words as written ("RESOLUTION" is not
+    // "resolutions"); khaldun's own patterns name lemmas
+    let word = |d: usize| {
+        if generic {
+            v.lemma(d)
+        } else {
+            v.lower[d].as_str()
+        }
+    };
     let mut used = vec![t];
-    for w in &pat.words {
-        let found =
-            near(v, t).find(|&d| !used.contains(&d) && w.matches(v.lemma(d), &v.lower[d]))?;
+    for (i, w) in pat.words.iter().enumerate() {
+        // a joined word is the token right after the word matched before it
+        // (consecutive text needs no tree relation: "memos on economic issues")
+        let joined = pat.joined.get(i).copied().unwrap_or(false);
+        let mut cands: Box<dyn Iterator<Item = usize>> = if joined {
+            Box::new(std::iter::once(used[used.len() - 1] + 1).filter(|&d| d < v.words.len()))
+        } else if generic {
+            Box::new(near(v, t))
+        } else {
+            // PETRARCH matches within the verb phrase, in the written order:
+            // anything below the verb after the word matched before
+            let prev = used[used.len() - 1];
+            Box::new(descendants(v, t).into_iter().filter(move |&d| d > prev))
+        };
+        let found = cands.find(|&d| !used.contains(&d) && w.matches(word(d), &v.lower[d]))?;
         used.push(found);
     }
-    for w in &pat.before {
-        let found = around(v, t)
-            .find(|&d| d < t && !used.contains(&d) && w.matches(v.lemma(d), &v.lower[d]))?;
+    // from the trigger backwards, so a joined word knows the token after it
+    let mut next = t;
+    for (i, w) in pat.before.iter().enumerate().rev() {
+        // a joined word is the token right before: consecutive text needs
+        // no tree relation (a misattached adverb still counts)
+        let joined = pat.before_joined.get(i).copied().unwrap_or(false);
+        let mut cands: Box<dyn Iterator<Item = usize>> = if joined {
+            Box::new(next.checked_sub(1).into_iter())
+        } else {
+            Box::new(around(v, t))
+        };
+        let found =
+            cands.find(|&d| d < t && !used.contains(&d) && w.matches(word(d), &v.lower[d]))?;
         used.push(found);
+        next = found;
     }
     let mut partial = false;
     let target = match &pat.target {
@@ -571,6 +603,18 @@ fn near<'v>(v: &'v View, t: usize) -> impl Iterator<Item = usize> + 'v {
     )
 }
 
+/// Every word below `t`, nearest first.
+fn descendants(v: &View, t: usize) -> Vec<usize> {
+    let mut out: Vec<usize> = v.children[t].clone();
+    let mut k = 0;
+    while k < out.len() {
+        let c = out[k];
+        out.extend(v.children[c].iter().copied());
+        k += 1;
+    }
+    out
+}
+
 /// Words related to `t` for context words: its dependents and theirs, its
 /// ancestors (three levels up) and their dependents.
 fn around<'v>(v: &'v View, t: usize) -> impl Iterator<Item = usize> + 'v {
@@ -607,6 +651,24 @@ fn slot(v: &View, s: &Slot, t: usize, used: &[usize], own: bool) -> Option<Optio
             v.child_with(t, |r| r == "nsubj")
         }),
         Slot::Any => {
+            // "welcomed their resumption of ties with X": the actor of a
+            // phrase is not its possessive pronoun (most often the source's
+            // own) but another it names, if any
+            let unpossessed = |n: usize| -> Option<usize> {
+                let poss_pronoun = v.party_at[n].is_none()
+                    && v.children[n].iter().any(|&c| {
+                        v.rel(c) == "nmod:poss"
+                            && v.words[c].upos == "PRON"
+                            && v.party_at[c].is_some()
+                    });
+                if !poss_pronoun {
+                    return Some(n);
+                }
+                v.children[n].iter().copied().find(|&c| {
+                    matches!(v.rel(c), "appos" | "flat" | "compound" | "amod" | "nmod")
+                        && v.party_at[c].is_some()
+                })
+            };
             let names = |n: usize| {
                 let mut out = Vec::new();
                 parties_of(v, n, &mut out);
@@ -638,13 +700,30 @@ fn slot(v: &View, s: &Slot, t: usize, used: &[usize], own: bool) -> Option<Optio
                 .copied()
                 .filter(|&c| matches!(v.rel(c), "ccomp" | "xcomp"))
                 .filter_map(|c| v.child(c, "nsubj").or_else(|| v.child(c, "nsubj:pass")));
+            // a participle on the object is in the verb phrase too: "welcomed
+            // memos sent by Bree"
+            let participles = obj.into_iter().flat_map(|o| {
+                v.children[o]
+                    .iter()
+                    .copied()
+                    .filter(|&c| v.rel(c) == "acl" && v.words[c].upos == "VERB")
+            });
+            let participle_phrases = participles.flat_map(|c| {
+                v.children[c]
+                    .iter()
+                    .copied()
+                    .filter(|&x| matches!(v.rel(x), "obl" | "obl:agent"))
+            });
             let found = obj
                 .into_iter()
                 .chain(obliques(t))
                 .chain(obj.into_iter().flat_map(obliques))
+                .chain(participle_phrases)
                 .chain(clause_subjects)
+                .filter_map(unpossessed)
                 .find(|&n| names(n));
-            Some(found.or(obj))
+            // nor is a possessive pronoun alone the target ("said ... its embassy")
+            Some(found.or(obj.filter(|&o| unpossessed(o) == Some(o))))
         }
         Slot::Prep(ws) => {
             // on the trigger first, then on the pattern's other words, then
@@ -1193,6 +1272,16 @@ fn subject(
         }
         _ => {}
     }
+    // "X was seen to break in", "X was asked to leave": the passive
+    // subject of the verb above does the act
+    if v.rel(t) == "xcomp" && v.passive(h) && agent(v, h).is_none() {
+        if let Some(s) = v.child(h, "nsubj:pass") {
+            parties_of(v, s, &mut out);
+            if !out.is_empty() {
+                return out;
+            }
+        }
+    }
     subject(v, p, h, frames, depth + 1)
 }
 
@@ -1394,6 +1483,11 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
             .then(|| v.child(t, "ccomp").and_then(|c| v.child(c, "nsubj")))
             .flatten()
     });
+    // a target written as the subject ("+ * IN $") is found as a source
+    // subject is, through control and raising ("X was seen to break in")
+    if tgt.is_none() && matches!(pat.target, Some(Slot::Subject)) && !v.passive(t) {
+        target = subject(v, p, t, &mut Vec::new(), 0);
+    }
     if let Some(tg) = tgt {
         // a visit's destination may be a place: it stands for its country
         let visit = pat.code.starts_with("04")

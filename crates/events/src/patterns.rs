@@ -40,8 +40,9 @@ pub enum Slot {
     /// A nominal with one of these case markers ("with", "against").
     Prep(Words),
     /// The object if it names an actor, else the first oblique nominal
-    /// (of the trigger or of its object) or complement-clause subject that
-    /// does: PETRARCH's default target, "the first actor in the verb phrase".
+    /// (of the trigger, of its object or of a participle on the object) or
+    /// complement-clause subject that does: PETRARCH's default target, "the
+    /// first actor in the verb phrase".
     Any,
 }
 
@@ -58,12 +59,20 @@ pub struct Pattern {
     pub kind: TriggerKind,
     /// Trigger words.
     pub trigger: Words,
-    /// Other words that must depend on the trigger.
+    /// Other words that must depend on the trigger (with a dictionary
+    /// that is not khaldun's own: anywhere below it, in the written order).
     pub words: Vec<Words>,
     /// Context words written before the trigger: each must precede it and
     /// be a dependent of it (or of a dependent), an ancestor, or a
     /// dependent of an ancestor ("said would *", "refusal to *", "not *").
     pub before: Vec<Words>,
+    /// For each of `words`: it must be the token right after the previous
+    /// pattern word (or the trigger). PETRARCH's `_` ("* CULTURAL_MEMOS");
+    /// missing entries are false.
+    pub joined: Vec<bool>,
+    /// For each of `before`: it must be the token right before the next
+    /// context word (or the trigger). Missing entries are false.
+    pub before_joined: Vec<bool>,
     /// Target slot, if any.
     pub target: Option<Slot>,
     /// Source slot, if written (else: the subject or the noun's owner).
@@ -420,6 +429,8 @@ impl Patterns {
             trigger,
             words,
             before: Vec::new(),
+            joined: Vec::new(),
+            before_joined: Vec::new(),
             target,
             source,
             text: line.into(),

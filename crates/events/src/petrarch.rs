@@ -6,8 +6,10 @@
 //!
 //! - **Synsets**: `&NAME` then `+MEMBER` lines (`_` or spaces join the words
 //!   of a member; a member may be another `&SET`). Single-word members
-//!   become one alternative ([`Words`]); each multi-word member becomes its
-//!   own copy of the pattern, its words all required.
+//!   become one alternative ([`Words`]), with their regular plural unless
+//!   written with a final `_` (`+CASH_`); each multi-word member becomes its
+//!   own copy of the pattern, its words all required. Pattern words match
+//!   the text as written, not its lemmas ("RESOLUTION" is not "resolutions").
 //! - **Verb blocks**: `--- NAME [code] ---`, then verb lines: `VERB {FORMS}
 //!   [code]` (the forms are inflections: any of them triggers), `+WORD_WORD`
 //!   or `WORD_+VERB` multi-word verbs (the `+`-marked word, else the first, is
@@ -16,12 +18,16 @@
 //!   `[---]` means no event. Verbs are matched on the word as written
 //!   (lemma or lower-cased form): `MET` matches "met", `MEET` "meets".
 //! - **Patterns**: `- words * words [code]`. `*` is the verb. Words after it
-//!   must hang from the verb (directly or one level down); words before it
+//!   must be in the verb's phrase (below it in the tree, after it) in the
+//!   written order; words before it
 //!   must precede it and be its dependents, its ancestors ("SAID WOULD *":
-//!   "said" governs the verb) or theirs. `_` joins words, `{A B}` is a
-//!   multi-word noun and `(PREP NOUN)` a prepositional phrase: all are
-//!   flattened into required words, since the tree gives their relations.
-//!   `^` (skip a phrase) is ignored.
+//!   "said" governs the verb) or theirs. `{A B}` is a multi-word noun and
+//!   `(PREP NOUN)` a prepositional phrase: flattened into required words,
+//!   since the tree gives their relations. Words joined by `_` (and the
+//!   words of a multi-word synset member) must be consecutive in the text;
+//!   words apart by a space may have others between them (`CULTURAL_MEMOS`
+//!   misses "cultural internal memos", `CULTURAL MEMOS` does not). `^`
+//!   (skip a phrase) is ignored.
 //! - **Slots**: `+` is the target, `$` the source, `%` a compound actor
 //!   acting on itself. Before `*`, `+` is the subject (with a passive
 //!   auxiliary in the pattern, "+ WAS *", the passive subject) and `$` is
@@ -302,7 +308,13 @@ impl Synsets<'_, '_> {
                     e.single.extend(inner.single);
                     e.multi.extend(inner.multi);
                 }
-                [w] => e.single.push(w.to_lowercase().into()),
+                [w] => {
+                    let w = w.to_lowercase();
+                    // PETRARCH adds a member's regular plural unless it ends in `_`
+                    let p = (!member.trim_end().ends_with('_')).then(|| plural(&w));
+                    e.single.push(w.into());
+                    e.single.extend(p.map(Into::into));
+                }
                 ws => {
                     if ws.iter().any(|w| w.starts_with('&')) {
                         return Err(parse_error(
@@ -321,28 +333,62 @@ impl Synsets<'_, '_> {
     }
 }
 
+/// The regular plural of a noun ("memos", "ties", "taxes"); irregular ones
+/// a dictionary writes out.
+fn plural(w: &str) -> String {
+    let consonant_y =
+        w.len() > 1 && w.ends_with('y') && !w[..w.len() - 1].ends_with(['a', 'e', 'i', 'o', 'u']);
+    if consonant_y {
+        format!("{}ies", &w[..w.len() - 1])
+    } else if w.ends_with(['s', 'x', 'z']) || w.ends_with("ch") || w.ends_with("sh") {
+        format!("{w}es")
+    } else {
+        format!("{w}s")
+    }
+}
+
 /// Words of a phrase: `_` and white space separate them; `{`, `}`, `(`, `)`, `*` stand alone.
 fn split_words(s: &str) -> Vec<String> {
+    split_joined(s).into_iter().map(|(w, _)| w).collect()
+}
+
+/// [`split_words`], each word with whether only `_` separates it from the
+/// word before: PETRARCH matches `_`-joined words as consecutive text
+/// ("CULTURAL_MEMOS"), space-separated ones with other words between.
+fn split_joined(s: &str) -> Vec<(String, bool)> {
     let mut out = Vec::new();
     let mut cur = String::new();
+    // the separator since the last token: None (none yet or a space), Some(true) `_` only
+    let mut joined = false;
+    let mut cur_joined = false;
     for ch in s.chars() {
         match ch {
             '_' | ' ' | '\t' => {
                 if !cur.is_empty() {
-                    out.push(std::mem::take(&mut cur));
+                    out.push((std::mem::take(&mut cur), cur_joined));
+                    joined = ch == '_';
+                } else if ch != '_' {
+                    joined = false;
                 }
             }
             '{' | '}' | '(' | ')' | '*' => {
                 if !cur.is_empty() {
-                    out.push(std::mem::take(&mut cur));
+                    out.push((std::mem::take(&mut cur), cur_joined));
+                    joined = false;
                 }
-                out.push(ch.to_string());
+                out.push((ch.to_string(), joined));
+                joined = ch == '*';
             }
-            _ => cur.push(ch),
+            _ => {
+                if cur.is_empty() {
+                    cur_joined = joined;
+                }
+                cur.push(ch);
+            }
         }
     }
     if !cur.is_empty() {
-        out.push(cur);
+        out.push((cur, cur_joined));
     }
     out
 }
@@ -404,8 +450,17 @@ fn read_verb(l: &Line, file: &str) -> Result<Verb> {
 /// One element of a pattern before synsets are expanded.
 #[derive(Debug, Clone)]
 enum Elem {
-    Word(Box<str>),
-    Syn(String),
+    Word(Box<str>, bool),
+    Syn(String, bool),
+}
+
+impl Elem {
+    /// Joined by `_` to the token written before it (a word or `*`).
+    fn joined(&self) -> bool {
+        match self {
+            Elem::Word(_, j) | Elem::Syn(_, j) => *j,
+        }
+    }
 }
 
 /// A parsed pattern line.
@@ -416,6 +471,8 @@ struct Parsed {
     source: Option<Slot>,
     code: Code,
     text: Box<str>,
+    /// `*` joined by `_` to the last word before it.
+    star_joined: bool,
 }
 
 fn parse_pattern(l: &Line, file: &str) -> Result<Parsed> {
@@ -424,8 +481,12 @@ fn parse_pattern(l: &Line, file: &str) -> Result<Parsed> {
         return Err(parse_error(file, l.n, "a pattern needs a [code]"));
     };
     let (code, _) = read_code(&body[k..], file, l.n)?;
-    let toks = split_words(&body[..k]);
+    let toks = split_joined(&body[..k]);
     let mut star = false;
+    // whether `*` is joined to the word before it ("REALLY_*")
+    let mut star_joined = false;
+    // whether the token before is a word or `*` (what `_` can join to)
+    let mut prev_joinable = false;
     let mut before: Vec<Elem> = Vec::new();
     let mut after: Vec<Elem> = Vec::new();
     let (mut target, mut source) = (None, None);
@@ -436,15 +497,18 @@ fn parse_pattern(l: &Line, file: &str) -> Result<Parsed> {
     // a just-closed (PREP) with nothing else: "(AGAINST) +"
     let mut bare_prep: Option<usize> = None;
     let mut depth_brace = 0u8;
-    for t in &toks {
+    for (t, tj) in &toks {
         let t = t.as_str();
         let closed_bare = bare_prep.take();
+        let joinable = std::mem::replace(&mut prev_joinable, false);
         match t {
             "*" => {
                 if star {
                     return Err(parse_error(file, l.n, "a pattern with two *"));
                 }
                 star = true;
+                star_joined = *tj && joinable;
+                prev_joinable = true;
             }
             "^" => {
                 bare_prep = closed_bare;
@@ -476,7 +540,7 @@ fn parse_pattern(l: &Line, file: &str) -> Result<Parsed> {
                     }
                     (_, Some(pi)) if after.len() == pi + 1 => Some(pi),
                     _ => match after.last() {
-                        Some(Elem::Word(w)) if is_preposition(w) && depth_brace == 0 => {
+                        Some(Elem::Word(w, _)) if is_preposition(w) && depth_brace == 0 => {
                             Some(after.len() - 1)
                         }
                         _ => None,
@@ -484,8 +548,8 @@ fn parse_pattern(l: &Line, file: &str) -> Result<Parsed> {
                 };
                 let slot = match prep_at {
                     Some(pi) => match after.remove(pi) {
-                        Elem::Word(w) => Slot::Prep(Words(vec![w])),
-                        Elem::Syn(_) => Slot::Object,
+                        Elem::Word(w, _) => Slot::Prep(Words(vec![w])),
+                        Elem::Syn(..) => Slot::Object,
                     },
                     None => Slot::Object,
                 };
@@ -496,9 +560,11 @@ fn parse_pattern(l: &Line, file: &str) -> Result<Parsed> {
                 *dest = Some(slot);
             }
             _ => {
+                let j = *tj && joinable;
+                prev_joinable = true;
                 let e = match t.strip_prefix('&') {
-                    Some(name) => Elem::Syn(name.to_string()),
-                    None => Elem::Word(t.to_lowercase().into()),
+                    Some(name) => Elem::Syn(name.to_string(), j),
+                    None => Elem::Word(t.to_lowercase().into(), j),
                 };
                 if let Some((p @ None, _)) = &mut paren {
                     if star {
@@ -518,9 +584,9 @@ fn parse_pattern(l: &Line, file: &str) -> Result<Parsed> {
     }
     // slots before the verb: `+` is the subject (the passive subject when
     // the pattern has a passive auxiliary), `$` the default source
-    let passive = before
-        .iter()
-        .any(|e| matches!(e, Elem::Word(w) if matches!(&**w, "was" | "were" | "been" | "being")));
+    let passive = before.iter().any(
+        |e| matches!(e, Elem::Word(w, _) if matches!(&**w, "was" | "were" | "been" | "being")),
+    );
     let subject = if passive { Slot::Object } else { Slot::Subject };
     let mut subject_taken = false;
     for c in pre_slots {
@@ -548,23 +614,33 @@ fn parse_pattern(l: &Line, file: &str) -> Result<Parsed> {
         source,
         code,
         text: l.text.into(),
+        star_joined,
     })
 }
 
-/// Expands synsets: every combination of multi-word members (capped).
-fn expand(elems: &[Elem], syn: &mut Synsets, n: usize) -> Result<Vec<Vec<Words>>> {
-    let mut out: Vec<Vec<Words>> = vec![Vec::new()];
+/// A pattern word and whether it must directly follow the one before.
+type Joined = (Words, bool);
+
+/// Expands synsets: every combination of multi-word members (capped). The
+/// words of a multi-word member are consecutive text ("DID N'T").
+fn expand(elems: &[Elem], syn: &mut Synsets, n: usize) -> Result<Vec<Vec<Joined>>> {
+    let mut out: Vec<Vec<Joined>> = vec![Vec::new()];
     for e in elems {
-        let options: Vec<Vec<Words>> = match e {
-            Elem::Word(w) => vec![vec![Words(vec![w.clone()])]],
-            Elem::Syn(name) => {
+        let j = e.joined();
+        let options: Vec<Vec<Joined>> = match e {
+            Elem::Word(w, _) => vec![vec![(Words(vec![w.clone()]), j)]],
+            Elem::Syn(name, _) => {
                 let x = syn.get(name, n, 0)?;
                 let mut o = Vec::new();
                 if !x.single.is_empty() {
-                    o.push(vec![Words(x.single.clone())]);
+                    o.push(vec![(Words(x.single.clone()), j)]);
                 }
                 for m in &x.multi {
-                    o.push(m.iter().map(|w| Words(vec![w.clone()])).collect());
+                    let ws = m.iter().enumerate();
+                    o.push(
+                        ws.map(|(k, w)| (Words(vec![w.clone()]), k > 0 || j))
+                            .collect(),
+                    );
                 }
                 if o.is_empty() {
                     return Err(parse_error(syn.file, n, format!("empty synset &{name}")));
@@ -642,10 +718,24 @@ fn compile_block(
             for bw in &befores {
                 for aw in &afters {
                     let mut before = vb.clone();
-                    before.extend(bw.iter().cloned());
+                    before.extend(bw.iter().map(|x| x.0.clone()));
                     let mut words = va.clone();
-                    words.extend(aw.iter().cloned());
+                    words.extend(aw.iter().map(|x| x.0.clone()));
+                    // a multi-word verb's own words sit between: no joins to the verb
+                    let mut joined: Vec<bool> = vec![false; va.len()];
+                    joined.extend(
+                        aw.iter()
+                            .enumerate()
+                            .map(|(k, x)| x.1 && (k > 0 || va.is_empty())),
+                    );
+                    let mut before_joined: Vec<bool> = vec![false; vb.len()];
+                    before_joined.extend((0..bw.len()).map(|k| match bw.get(k + 1) {
+                        Some(next) => next.1,
+                        None => q.star_joined && vb.is_empty(),
+                    }));
                     p.add_pattern(Pattern {
+                        joined,
+                        before_joined,
                         code: q.code.forward.clone(),
                         reverse: q.code.reverse.clone(),
                         kind: TriggerKind::Verb,
@@ -676,6 +766,8 @@ fn compile_block(
             before: if multi { w(&v.before) } else { Vec::new() },
             target: Some(Slot::Any),
             source: None,
+            joined: Vec::new(),
+            before_joined: Vec::new(),
             text: b.header.text.into(),
             origin: format!("{file}:{}", v.n).into(),
         });
@@ -752,7 +844,12 @@ WIRE_+TAP [002]
         assert_eq!(
             ties[0].words,
             vec![
-                Words(vec!["military".into(), "economic".into()]),
+                Words(vec![
+                    "military".into(),
+                    "militaries".into(),
+                    "economic".into(),
+                    "economics".into()
+                ]),
                 Words(vec!["ties".into()])
             ]
         );

@@ -1,0 +1,273 @@
+//! How khaldun reads the conventions of a PETRARCH2 verb dictionary, each
+//! rule on a small dictionary written here, coded with the actors of the
+//! `PETR.Validate` dictionaries (`../shared/data/petrarch2`). Skipped, with
+//! the reason printed, when those are absent.
+
+use khaldun_events::petr_unittest::Dictionaries;
+use khaldun_events::{Coder, Patterns};
+use khaldun_types::Document;
+use std::collections::BTreeSet;
+use std::path::Path;
+
+fn dictionaries() -> Option<Dictionaries> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/petrarch2");
+    if !dir.join("PETR.Validate.actors.txt").exists() {
+        eprintln!(
+            "skipped: the PETR.Validate dictionaries in {} are absent",
+            dir.display()
+        );
+        return None;
+    }
+    Some(Dictionaries::read(&dir).unwrap())
+}
+
+/// (source, target, code) of each event of `text` under the verb patterns `verbs`.
+fn code(d: &Dictionaries, verbs: &str, text: &str) -> BTreeSet<(String, String, String)> {
+    let mut p = Patterns::builtin_rules().unwrap();
+    let w = p.read_petrarch_verbs(verbs, "verbs.txt").unwrap();
+    assert!(w.is_empty(), "{w:?}");
+    let mut coder = Coder::new(&d.matcher);
+    coder.patterns = &p;
+    let doc = Document {
+        id: "t".into(),
+        date: Some("2001-01-01".into()),
+        text: text.into(),
+        ..Default::default()
+    };
+    let name = |a: &Option<khaldun_events::record::EventActor>| {
+        a.as_ref().map_or(String::new(), |a| a.code.clone())
+    };
+    coder
+        .code(&doc, None)
+        .events
+        .iter()
+        .map(|e| (name(&e.source), name(&e.target), e.cameo.clone()))
+        .collect()
+}
+
+fn one(s: &str, t: &str, c: &str) -> BTreeSet<(String, String, String)> {
+    [(s.to_string(), t.to_string(), c.to_string())].into()
+}
+
+const JOINED: &str = "\
+&KINDS
++NAVAL
++FISHING
+
+--- PRAISE [051] ---
+PRAISE
+- * &KINDS_PACT [057]
+- * TRADE TREATY [058]
+- NOT_EVER * [112]
+- NOT * [111]
+";
+
+#[test]
+fn underscore_joined_words_are_consecutive() {
+    let Some(d) = dictionaries() else { return };
+    let c = |t: &str| code(&d, JOINED, t);
+    assert_eq!(
+        c("Arnor praised the naval pact with Gondor."),
+        one("ARN", "GON", "057")
+    );
+    // a word between "naval" and "pact": the joined pattern does not apply
+    assert_eq!(
+        c("Arnor praised the naval defence pact with Gondor."),
+        one("ARN", "GON", "051")
+    );
+    // words separated by a space may have others between them
+    assert_eq!(
+        c("Arnor praised the trade and security treaty with Gondor."),
+        one("ARN", "GON", "058")
+    );
+    // before the verb too
+    assert_eq!(
+        c("Arnor did not ever praise Gondor."),
+        one("ARN", "GON", "112")
+    );
+    assert_eq!(
+        c("Arnor did not really ever praise Gondor."),
+        one("ARN", "GON", "111")
+    );
+}
+
+const WELCOME: &str = "\
+--- WELCOME [041] ---
+WELCOME
+- * LETTERS_ON_NAVAL [057]
+";
+
+#[test]
+fn joined_words_need_no_tree_relation() {
+    let Some(d) = dictionaries() else { return };
+    // "naval" hangs three levels below the verb, but follows "letters on"
+    assert_eq!(
+        code(
+            &d,
+            WELCOME,
+            "Arnor welcomed letters on naval questions to Gondor."
+        ),
+        one("ARN", "GON", "057")
+    );
+}
+
+#[test]
+fn the_default_target_may_sit_in_a_participle_on_the_object() {
+    let Some(d) = dictionaries() else { return };
+    assert_eq!(
+        code(&d, WELCOME, "Arnor welcomed the letters written by Gondor."),
+        one("ARN", "GON", "041")
+    );
+}
+
+const PRAISE: &str = "\
+--- PRAISE [051] ---
+PRAISE
+- * TRADE DEAL [058]
+- * VERY_FRIENDLY [057]
+";
+
+#[test]
+fn words_after_the_verb_are_anywhere_in_its_phrase_in_written_order() {
+    let Some(d) = dictionaries() else { return };
+    let c = |t: &str| code(&d, PRAISE, t);
+    // "very" hangs three levels below "praised"
+    assert_eq!(
+        c("Arnor praised that Gondor had been a very friendly neighbour."),
+        one("ARN", "GON", "057")
+    );
+    assert_eq!(
+        c("Arnor praised the trade deal with Gondor."),
+        one("ARN", "GON", "058")
+    );
+    // the words in the other order
+    assert_eq!(
+        c("Arnor praised the deal on trade with Gondor."),
+        one("ARN", "GON", "051")
+    );
+}
+
+#[test]
+fn a_possessive_pronoun_is_passed_over_for_the_actor_further_on() {
+    let Some(d) = dictionaries() else { return };
+    let got = code(
+        &d,
+        WELCOME,
+        "Arnor and Rohan welcomed their renewal of trade ties with Gondor.",
+    );
+    let want: BTreeSet<_> = [
+        ("ARN".to_string(), "GON".to_string(), "041".to_string()),
+        ("ROH".into(), "GON".into(), "041".into()),
+    ]
+    .into();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn an_agent_joins_the_country_it_is_from() {
+    let Some(d) = dictionaries() else { return };
+    let attack = "--- ATTACK [190] ---\nATTACK\n";
+    assert_eq!(
+        code(&d, attack, "Soldiers from Arnor attacked Gondor on Monday."),
+        one("ARNMIL", "GON", "190")
+    );
+}
+
+/// "Rohan welcomed its decision", parsed by hand, "its" standing for
+/// another actor than the subject.
+#[test]
+fn a_possessive_pronoun_alone_is_no_default_target() {
+    use khaldun_analysis::{AnalyzedSentence, Word};
+    let text = "Rohan welcomed its decision";
+    let mut at = 0u32;
+    let words = [
+        ("Rohan", "Rohan", "PROPN", 2, "nsubj"),
+        ("welcomed", "welcome", "VERB", 0, "root"),
+        ("its", "its", "PRON", 4, "nmod:poss"),
+        ("decision", "decision", "NOUN", 2, "obj"),
+    ]
+    .iter()
+    .map(|&(form, lemma, upos, head, deprel)| {
+        let start = at;
+        at += form.len() as u32 + 1;
+        Word {
+            span: khaldun_types::Span::new(start, start + form.len() as u32),
+            lemma: lemma.into(),
+            upos,
+            xpos: "_",
+            feats: "_",
+            head,
+            deprel,
+        }
+    })
+    .collect();
+    let a = AnalyzedSentence {
+        words,
+        entities: Vec::new(),
+    };
+    let party = |k: usize, actor: usize| khaldun_events::Party {
+        tokens: k..k + 1,
+        head: k,
+        actor,
+        place: false,
+    };
+    let mut p = Patterns::builtin_rules().unwrap();
+    p.read_petrarch_verbs(WELCOME, "verbs.txt").unwrap();
+    let coded = khaldun_events::code_sentence(&p, text, &a, &[party(0, 0), party(2, 1)]);
+    assert!(coded.is_empty(), "{coded:?}");
+}
+
+const SANCTION: &str = "\
+&ARMS
++MISSILE
++ROCKET_
+
+--- CONDEMN [122] ---
+CONDEMN
+- * &ARMS [138]
+- * TREATY [057]
+";
+
+#[test]
+fn pattern_words_match_as_written_and_synset_members_with_their_plural() {
+    let Some(d) = dictionaries() else { return };
+    let c = |t: &str| code(&d, SANCTION, t);
+    assert_eq!(
+        c("Arnor condemned the missiles of Gondor."),
+        one("ARN", "GON", "138")
+    );
+    // a member ending in `_` takes no plural
+    assert_eq!(
+        c("Arnor condemned the rockets of Gondor."),
+        one("ARN", "GON", "122")
+    );
+    assert_eq!(
+        c("Arnor condemned the rocket of Gondor."),
+        one("ARN", "GON", "138")
+    );
+    // a pattern word is its written form only
+    assert_eq!(
+        c("Arnor condemned the treaties with Gondor."),
+        one("ARN", "GON", "122")
+    );
+}
+
+#[test]
+fn the_passive_subject_above_does_the_act_of_its_complement() {
+    let Some(d) = dictionaries() else { return };
+    let attack = "--- ATTACK [190] ---\nATTACK\n";
+    assert_eq!(
+        code(&d, attack, "Arnor was reported to attack Gondor on Monday."),
+        one("ARN", "GON", "190")
+    );
+}
+
+#[test]
+fn a_target_written_as_subject_is_found_through_control() {
+    let Some(d) = dictionaries() else { return };
+    let join = "--- JOIN [040] ---\nJOIN\n- + * IN $ [075]\n";
+    assert_eq!(
+        code(&d, join, "Arnor was allowed to join in a Gondor march."),
+        one("GON", "ARN", "075")
+    );
+}
