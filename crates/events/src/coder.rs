@@ -1389,7 +1389,12 @@ fn owner(
         // object; "condemned the attack", "lifted the curfew" do not make
         // the attack or the curfew the subject's (a frame word's object is
         // the frame's: "expressed readiness")
-        "obj" | "xcomp" if p.light(v.lemma(h)).is_some() || p.frame(v.lemma(h)).is_some() => {
+        // ("said the attack included ...": a misparsed clause subject is
+        // what was said, not the speaker's act)
+        "obj" | "xcomp"
+            if (p.light(v.lemma(h)).is_some() || p.frame(v.lemma(h)).is_some())
+                && !v.is(h, &["say", "tell", "add"]) =>
+        {
             if let Some(f) = p.frame(v.lemma(h)) {
                 frames.push((f, h));
             }
