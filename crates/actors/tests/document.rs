@@ -551,3 +551,17 @@ fn it_stands_for_no_group_of_people() {
         actor_of(&doc, text, "Chinese government")
     );
 }
+
+#[test]
+fn ethnic_groups_are_sectors_of_their_country() {
+    let text = "Thousands of Iraqi Kurds demonstrated in Kirkuk on Sunday.";
+    let doc = run(text, "2021-03-01");
+    let a = actor_of(&doc, text, "Iraqi Kurds").expect("one actor");
+    assert_eq!(code(&doc, a), "IRQKUR");
+    let text = "Chinese police detained hundreds of Uighurs in Xinjiang.";
+    let doc = run(text, "2021-03-01");
+    assert_eq!(
+        mention_code(&doc, text, "Uighurs").as_deref(),
+        Some("CHNUIG")
+    );
+}
