@@ -1494,9 +1494,11 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
         target = subject(v, p, t, &mut Vec::new(), 0);
     }
     if let Some(tg) = tgt {
-        // a visit's destination may be a place: it stands for its country
-        let visit = pat.code.starts_with("04")
-            && matches!(&pat.target, Some(Slot::Prep(ws)) if ["to", "in", "into", "at"].iter().any(|w| ws.matches(w, w)));
+        // a visit's destination may be a place: it stands for its country;
+        // so does any place a pattern asks for ("open embassy in $T")
+        let visit = matches!(&pat.target, Some(Slot::Prep(ws))
+            if ["in", "into", "at", "inside"].iter().any(|w| ws.matches(w, w))
+                || (pat.code.starts_with("04") && ws.matches("to", "to")));
         parties_at(v, tg, visit, &mut target);
     }
     // the same actor on both sides is no event; a compound actor with no

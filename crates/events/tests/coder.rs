@@ -21,6 +21,7 @@ const VERBS: &str = "
 114 lodge protest with $T
 141 demonstrate
 082 call off strike
+054 open embassy in $T
 ";
 const NOUNS: &str = "
 040 talk with $T
@@ -177,6 +178,14 @@ fn what_is_said_is_not_the_speakers_act() {
     };
     let events = c.code(&doc, Some("2024-05-01")).events;
     assert!(events.is_empty(), "{events:?}");
+}
+
+#[test]
+fn a_place_the_pattern_asks_for_stands_for_its_country() {
+    assert_eq!(
+        pairs("Norway opened an embassy in Nairobi last year."),
+        [ev("NOR", "KEN", "054")]
+    );
 }
 
 #[test]
