@@ -170,6 +170,20 @@ impl<'a> View<'a> {
         }) || self.reduced_passive(i).is_some()
     }
 
+    /// The patient a passive conjunct shares with the clause before it
+    /// ("X signed the decree but was arrested").
+    fn shared_patient(&self, i: usize) -> Option<usize> {
+        if self.rel(i) != "conj"
+            || self.child(i, "aux:pass").is_none()
+            || self.child(i, "nsubj:pass").is_some()
+        {
+            return None;
+        }
+        let h = self.head(i)?;
+        self.child(h, "nsubj")
+            .or_else(|| self.child(h, "nsubj:pass"))
+    }
+
     /// "an officer surrounded by protesters": the noun a past participle
     /// with a `by` agent modifies, which is what the verb is done to
     /// (without an agent it may be a misparsed past tense: "troops
@@ -640,6 +654,7 @@ fn slot(v: &View, s: &Slot, t: usize, used: &[usize], own: bool) -> Option<Optio
         Slot::Object => Some(if passive {
             v.child_with(t, |r| r == "nsubj:pass")
                 .or_else(|| v.reduced_passive(t))
+                .or_else(|| v.shared_patient(t))
         } else {
             let obj = v.child(t, "iobj").or_else(|| v.child(t, "obj"));
             obj.map(|o| object_owner(v, t, o).unwrap_or(o))
@@ -677,7 +692,8 @@ fn slot(v: &View, s: &Slot, t: usize, used: &[usize], own: bool) -> Option<Optio
             if passive {
                 return Some(
                     v.child_with(t, |r| r == "nsubj:pass")
-                        .or_else(|| v.reduced_passive(t)),
+                        .or_else(|| v.reduced_passive(t))
+                        .or_else(|| v.shared_patient(t)),
                 );
             }
             let obj = v.child(t, "iobj").or_else(|| v.child(t, "obj"));
@@ -1144,6 +1160,11 @@ fn subject(
         if v.child(t, "nsubj:pass").is_some() && v.rel(t) != "xcomp" {
             return out;
         }
+        // "X founded the party but was arrested": the subject a passive
+        // conjunct shares is what is done to, not who does it
+        if v.shared_patient(t).is_some() {
+            return out;
+        }
     } else if let Some(s) = v.child(t, "nsubj") {
         // a relative pronoun stands for the noun the clause modifies
         if v.is(s, &["who", "which", "that"]) && v.rel(t) == "acl:relcl" {
@@ -1525,10 +1546,15 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
     }
     // acting on each other is for symmetric acts (agreeing, meeting, signing,
     // cooperating, clashing), not for statements or appeals
-    // (of root 05, only relations, ties and agreements: "France and Germany endorsed
-    // the plan" is no praise of each other)
-    let symmetric = matches!(pat.code.get(..2), Some("03" | "04" | "06" | "19"))
-        || matches!(pat.code.as_ref(), "050" | "054" | "057");
+    // (cooperating, meeting, negotiating, relations and agreements: "France
+    // and Germany endorsed the plan" is no praise of each other, nor do
+    // "China and Iran pledged funds" or "visited Kenosha" to each other)
+    let symmetric = matches!(pat.code.get(..2), Some("06" | "19"))
+        || matches!(pat.code.get(..3), Some("031"))
+        || matches!(
+            pat.code.as_ref(),
+            "030" | "032" | "036" | "037" | "040" | "041" | "044" | "046" | "050" | "054" | "057"
+        );
     let reciprocal = target.is_empty() && source.len() >= 2 && symmetric;
     // a pattern written with no slot is an act with no target ("protesters
     // rioted", "the president resigned"): coded with the source alone

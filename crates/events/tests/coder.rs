@@ -189,6 +189,23 @@ fn a_place_the_pattern_asks_for_stands_for_its_country() {
 }
 
 #[test]
+fn pledging_aid_or_visiting_is_not_mutual() {
+    assert!(pairs("Norway and Sweden agreed to provide aid.").is_empty());
+    assert!(pairs("Norway and Sweden visited the region.").is_empty());
+    let got = pairs("Norway and Sweden held talks.");
+    assert!(got.contains(&ev("NOR", "SWE", "040")), "{got:?}");
+}
+
+#[test]
+fn a_passive_conjunct_shares_its_patient_not_an_agent() {
+    assert!(pairs("The Kenyan president founded the party but was attacked in 2020.").is_empty());
+    assert!(
+        pairs("The Kenyan president signed the decree but was arrested by Ugandan police.")
+            .contains(&ev("UGA", "KEN", "173"))
+    );
+}
+
+#[test]
 fn force_against_animals_is_no_event() {
     assert_eq!(
         pairs("Egyptian police carried out the killing of dozens of protesters in Cairo."),
