@@ -792,10 +792,27 @@ fn slot(v: &View, s: &Slot, t: usize, used: &[usize], own: bool) -> Option<Optio
     }
 }
 
-/// "in Argentina": a phrase of place.
+/// "in Argentina", "after Trump": a phrase of place or time, which says
+/// where or when, not to whom.
 fn is_place_phrase(v: &View, c: usize) -> bool {
     v.children[c].iter().any(|&k| {
-        v.rel(k) == "case" && v.is(k, &["in", "at", "inside", "near", "within", "throughout"])
+        v.rel(k) == "case"
+            && v.is(
+                k,
+                &[
+                    "in",
+                    "at",
+                    "inside",
+                    "near",
+                    "within",
+                    "throughout",
+                    "after",
+                    "before",
+                    "since",
+                    "until",
+                    "during",
+                ],
+            )
     })
 }
 

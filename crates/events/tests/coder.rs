@@ -159,6 +159,9 @@ fn compound_actors_praise_something_not_each_other() {
 #[test]
 fn a_place_is_where_not_whom() {
     assert!(pairs("Brazil hosted a football tournament in Argentina.").is_empty());
+    // nor is a time
+    assert!(pairs("Brazil hosted the summit after Argentina.").is_empty());
+    assert!(pairs("Brazil hosted the games before Argentina.").is_empty());
     assert_eq!(
         pairs("Brazil hosted Argentine ministers in Rio."),
         [ev("BRA", "ARG", "043")]
