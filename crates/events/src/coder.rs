@@ -359,7 +359,7 @@ fn match_pattern(v: &View, pat: &Pattern, t: usize, generic: bool) -> Option<Mat
     }
     let mut partial = false;
     let target = match &pat.target {
-        Some(s) => match slot(v, s, t, &used, generic) {
+        Some(s) => match slot(v, s, t, &used, NotWhom::of(pat, generic)) {
             Some(x) => x,
             None if generic => {
                 partial = true;
@@ -370,7 +370,7 @@ fn match_pattern(v: &View, pat: &Pattern, t: usize, generic: bool) -> Option<Mat
         None => None,
     };
     let source = match &pat.source {
-        Some(s) => slot(v, s, t, &used, generic)?,
+        Some(s) => slot(v, s, t, &used, NotWhom::of(pat, generic))?,
         None => None,
     };
     let filled = target.is_some() as usize + source.is_some() as usize;
@@ -648,7 +648,7 @@ fn around<'v>(v: &'v View, t: usize) -> impl Iterator<Item = usize> + 'v {
 /// Finds a slot's nominal. `Some(None)`: an optional slot left empty;
 /// `None`: a required slot (one with a preposition) is missing, so the
 /// pattern does not match.
-fn slot(v: &View, s: &Slot, t: usize, used: &[usize], own: bool) -> Option<Option<usize>> {
+fn slot(v: &View, s: &Slot, t: usize, used: &[usize], nw: NotWhom) -> Option<Option<usize>> {
     let passive = v.passive(t);
     match s {
         Slot::Object => Some(if passive {
@@ -658,7 +658,7 @@ fn slot(v: &View, s: &Slot, t: usize, used: &[usize], own: bool) -> Option<Optio
         } else {
             let obj = v.child(t, "iobj").or_else(|| v.child(t, "obj"));
             obj.map(|o| object_owner(v, t, o).unwrap_or(o))
-                .filter(|&o| !(own && placed_only(v, o)))
+                .filter(|&o| !placed_only(v, o, nw))
         }),
         Slot::Subject => Some(if passive {
             agent(v, t)
@@ -697,11 +697,9 @@ fn slot(v: &View, s: &Slot, t: usize, used: &[usize], own: bool) -> Option<Optio
                 );
             }
             let obj = v.child(t, "iobj").or_else(|| v.child(t, "obj"));
-            // a pattern word may host the target: "ties with Gondor"; a
-            // place is where, not whom ("received treatment in New
-            // Zealand"), in khaldun's patterns, which name the prepositions
-            // they take (PETRARCH's leave them to the target)
-            let place = move |c: usize| own && is_place_phrase(v, c);
+            // a pattern word may host the target: "ties with Gondor"; not
+            // a phrase of place or time (see NotWhom)
+            let place = move |c: usize| is_place_phrase(v, c, nw);
             let obliques = move |h: usize| {
                 v.children[h].iter().copied().filter(move |&c| {
                     let r = v.rel(c);
@@ -710,7 +708,7 @@ fn slot(v: &View, s: &Slot, t: usize, used: &[usize], own: bool) -> Option<Optio
             };
             // an object that names an actor only by where it is
             // ("hosted a tournament in Argentina") names none
-            let obj = obj.filter(|&o| !(own && placed_only(v, o)));
+            let obj = obj.filter(|&o| !placed_only(v, o, nw));
             let clause_subjects = v.children[t]
                 .iter()
                 .copied()
@@ -792,33 +790,39 @@ fn slot(v: &View, s: &Slot, t: usize, used: &[usize], own: bool) -> Option<Optio
     }
 }
 
-/// "in Argentina", "after Trump": a phrase of place or time, which says
-/// where or when, not to whom.
-fn is_place_phrase(v: &View, c: usize) -> bool {
+/// Which phrases of circumstance say where or when rather than to whom:
+/// times always (in khaldun's patterns, which name the prepositions they
+/// take; PETRARCH's leave them to the target), places for consultations
+/// ("hosted a tournament in Argentina", "received treatment in New
+/// Zealand"), while "inspected sites in Iran" is aimed at Iran.
+#[derive(Clone, Copy)]
+struct NotWhom {
+    time: bool,
+    place: bool,
+}
+
+impl NotWhom {
+    fn of(pat: &Pattern, generic: bool) -> NotWhom {
+        NotWhom {
+            time: generic,
+            place: generic && pat.code.starts_with("04") && pat.code.as_ref() != "042",
+        }
+    }
+}
+
+/// "in Argentina", "after Trump": a phrase of place or time that `nw` says
+/// is no target.
+fn is_place_phrase(v: &View, c: usize, nw: NotWhom) -> bool {
+    const PLACE: &[&str] = &["in", "at", "inside", "near", "within", "throughout"];
+    const TIME: &[&str] = &["after", "before", "since", "until", "during"];
     v.children[c].iter().any(|&k| {
-        v.rel(k) == "case"
-            && v.is(
-                k,
-                &[
-                    "in",
-                    "at",
-                    "inside",
-                    "near",
-                    "within",
-                    "throughout",
-                    "after",
-                    "before",
-                    "since",
-                    "until",
-                    "during",
-                ],
-            )
+        v.rel(k) == "case" && ((nw.place && v.is(k, PLACE)) || (nw.time && v.is(k, TIME)))
     })
 }
 
 /// "hosted a tournament in Argentina": a nominal that names an actor only
 /// by where it is (a place is where, not whom).
-fn placed_only(v: &View, o: usize) -> bool {
+fn placed_only(v: &View, o: usize, nw: NotWhom) -> bool {
     let names = |n: usize| {
         let mut out = Vec::new();
         parties_of(v, n, &mut out);
@@ -827,7 +831,7 @@ fn placed_only(v: &View, o: usize) -> bool {
     v.party_at[o].is_none()
         && v.children[o]
             .iter()
-            .any(|&c| v.rel(c) == "nmod" && is_place_phrase(v, c) && names(c))
+            .any(|&c| v.rel(c) == "nmod" && is_place_phrase(v, c, nw) && names(c))
         && !v.children[o].iter().any(|&c| {
             matches!(
                 v.rel(c),
@@ -836,7 +840,7 @@ fn placed_only(v: &View, o: usize) -> bool {
         })
         && !v.children[o]
             .iter()
-            .any(|&c| v.rel(c) == "nmod" && !is_place_phrase(v, c) && names(c))
+            .any(|&c| v.rel(c) == "nmod" && !is_place_phrase(v, c, nw) && names(c))
 }
 
 /// "rejected an offer from X", "welcomed calls by X": an object that names

@@ -159,6 +159,20 @@ fn compound_actors_praise_something_not_each_other() {
 #[test]
 fn a_place_is_where_not_whom() {
     assert!(pairs("Brazil hosted a football tournament in Argentina.").is_empty());
+    // an act on what is in a country is aimed at it (built-in patterns)
+    let c = Coder::new(matcher());
+    let doc = Document {
+        id: "t".into(),
+        text: "UN inspectors inspected the nuclear sites in Iran.".into(),
+        ..Default::default()
+    };
+    let got: Vec<String> = c
+        .code(&doc, Some("2024-05-01"))
+        .events
+        .into_iter()
+        .filter_map(|e| e.target.map(|t| t.country))
+        .collect();
+    assert_eq!(got, ["IRN"]);
     // nor is a time
     assert!(pairs("Brazil hosted the summit after Argentina.").is_empty());
     assert!(pairs("Brazil hosted the games before Argentina.").is_empty());
