@@ -122,6 +122,12 @@ impl Dictionaries {
         set.read_file(&f("actors"), DictKind::Actors)?;
         set.read_file(&f("agents"), DictKind::Agents)?;
         set.read_file(&f("discards"), DictKind::Discards)?;
+        Dictionaries::from_set(patterns, set)
+    }
+
+    /// Dictionaries from verb patterns and PETRARCH actors, agents and
+    /// discards already read, taken as [`Dictionaries::read`] takes them.
+    pub fn from_set(patterns: Patterns, mut set: PetrarchSet) -> Result<Dictionaries> {
         let mut kb = KnowledgeBuilder::new();
         kb.add(
             DataFile::Codes,
