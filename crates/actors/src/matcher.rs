@@ -3,7 +3,8 @@
 //!
 //! Design. Matching runs over *units*, not raw substrings: every token of
 //! the sentence is folded ([`khaldun_text::normalize::fold`]) and split at
-//! hyphens, and hyphen tokens are dropped, so "Al-Kazemi", "Al - Kazemi" and
+//! hyphens and underscores, and hyphen tokens are dropped, so "Al-Kazemi",
+//! "Al_Kazemi", "Al - Kazemi" and
 //! "al Kazemi" are the same two units, `al kazemi`. Dictionary names
 //! are cut the same way by [`khaldun_text::Tokenizer`] when the matcher is
 //! compiled, so a name and the text agree on token boundaries. Units are
@@ -634,7 +635,9 @@ impl Matcher {
             let raw = t.slice(text);
             buf.clear();
             fold_into(raw, &mut buf);
-            if !buf.contains('-') {
+            // an underscore joins words as a hyphen does ("Dol_Amroth",
+            // text prepared for PETRARCH)
+            if !buf.contains(['-', '_']) {
                 units.push(self.unit(i, *t, &buf, raw));
                 continue;
             }
@@ -642,7 +645,7 @@ impl Matcher {
             // otherwise every part keeps the whole token's span
             let exact = raw.is_ascii();
             let mut at = 0;
-            for part in buf.split('-') {
+            for part in buf.split(['-', '_']) {
                 if !part.is_empty() {
                     let span = if exact {
                         Span::new(t.start + at as u32, t.start + (at + part.len()) as u32)
@@ -770,6 +773,11 @@ mod tests {
             (
                 "Mustafa al Kazemi met them.",
                 &[("Mustafa al Kazemi", "IRQGOV")],
+            ),
+            // underscores join words in text prepared for PETRARCH
+            (
+                "Mustafa_Al_Kazemi met them.",
+                &[("Mustafa_Al_Kazemi", "IRQGOV")],
             ),
             ("Iraq's army moved.", &[("Iraq's army", "IRQMIL")]),
             ("The rebels fled.", &[("rebels", "sector")]),
