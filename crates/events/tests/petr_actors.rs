@@ -17,6 +17,7 @@ const AGENTS: &str = "\
 OFFICIAL [~GOV]
 LAWMAKER [~LEG]
 AMBASSADOR [~GOV]
+AMNESTY {} [NGO~]
 ";
 
 fn dictionaries(actors: &str, agents: &str) -> Dictionaries {
@@ -77,5 +78,19 @@ fn a_name_with_several_codes_stands_for_several_actors() {
     assert_eq!(
         code(&d, "Dorwinion officials welcomed Numenor on Monday."),
         set(&[("DWAGOV", "NUM", "041"), ("DWBGOV", "NUM", "041")])
+    );
+}
+
+#[test]
+fn a_prefix_agent_goes_before_the_actor_it_precedes() {
+    let d = dictionaries("NUMENOR [NUM]\nGONDOR [GON]\n", AGENTS);
+    assert_eq!(
+        code(&d, "Amnesty Numenor welcomed Gondor on Monday."),
+        set(&[("NGONUM", "GON", "041")])
+    );
+    // with an agent after the actor too
+    assert_eq!(
+        code(&d, "An Amnesty Numenor official welcomed Gondor on Monday."),
+        set(&[("NGONUMGOV", "GON", "041")])
     );
 }
