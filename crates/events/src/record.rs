@@ -183,6 +183,10 @@ pub struct Options {
     pub all_paragraphs: bool,
     /// Keep negated events ("did not meet"), flagged.
     pub keep_negated: bool,
+    /// An agent over a list of countries ("the presidents of Iraq and
+    /// Egypt", "lawmakers in X and Y") stands for each of them, one event
+    /// each (PETRARCH's reading); otherwise for the first.
+    pub agent_over_lists: bool,
 }
 
 /// The whole pipeline, from a document to its events. Build once, share across threads.
@@ -336,7 +340,12 @@ impl<'a> Coder<'a> {
                     actor: m.actor,
                     place: false,
                 });
-                let also = also_codes(self.matcher, actor, code, date);
+                let mut also = if self.options.agent_over_lists {
+                    m.also.clone()
+                } else {
+                    Vec::new()
+                };
+                also.extend(also_codes(self.matcher, actor, code, date));
                 info.push(PartyInfo {
                     code,
                     also,

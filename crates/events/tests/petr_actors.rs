@@ -18,6 +18,7 @@ OFFICIAL [~GOV]
 LAWMAKER [~LEG]
 AMBASSADOR [~GOV]
 AMNESTY {} [NGO~]
+RIGHTS_ACTIVIST [~OPP]
 ";
 
 fn dictionaries(actors: &str, agents: &str) -> Dictionaries {
@@ -37,6 +38,7 @@ type Triples = BTreeSet<(String, String, String)>;
 fn code(d: &Dictionaries, text: &str) -> Triples {
     let mut coder = Coder::new(&d.matcher);
     coder.patterns = &d.patterns;
+    coder.options.agent_over_lists = true;
     let doc = Document {
         id: "t".into(),
         date: Some("2001-01-01".into()),
@@ -92,5 +94,32 @@ fn a_prefix_agent_goes_before_the_actor_it_precedes() {
     assert_eq!(
         code(&d, "An Amnesty Numenor official welcomed Gondor on Monday."),
         set(&[("NGONUMGOV", "GON", "041")])
+    );
+}
+
+const STATES: &str = "NUMENOR [NUM]\nGONDOR [GON]\nROHAN [ROH]\n";
+
+#[test]
+fn an_agent_over_a_list_of_countries_stands_for_each() {
+    let d = dictionaries(STATES, AGENTS);
+    assert_eq!(
+        code(&d, "The ambassadors of Numenor and Rohan welcomed Gondor."),
+        set(&[("NUMGOV", "GON", "041"), ("ROHGOV", "GON", "041")])
+    );
+    assert_eq!(
+        code(
+            &d,
+            "Lawmakers in Numenor and Rohan welcomed Gondor on Monday."
+        ),
+        set(&[("NUMLEG", "GON", "041"), ("ROHLEG", "GON", "041")])
+    );
+}
+
+#[test]
+fn an_agent_of_unknown_kind_takes_the_country_it_is_in() {
+    let d = dictionaries(STATES, AGENTS);
+    assert_eq!(
+        code(&d, "Rights activists in Numenor welcomed Gondor on Monday."),
+        set(&[("NUMOPP", "GON", "041")])
     );
 }
