@@ -331,7 +331,10 @@ impl Matcher {
                     caps: 0,
                 };
                 let mut all = vec![text.clone()];
-                all.extend(m.plurals(&text));
+                // a PETRARCH agent's plurals are listed already (none for `{}`)
+                if !petrarch {
+                    all.extend(m.plurals(&text));
+                }
                 for t in all {
                     let key = m.key(&tok, &t);
                     if !key.is_empty() {

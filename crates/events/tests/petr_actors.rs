@@ -19,6 +19,7 @@ LAWMAKER [~LEG]
 AMBASSADOR [~GOV]
 AMNESTY {} [NGO~]
 RIGHTS_ACTIVIST [~OPP]
+POLICE {} [~COP]
 ";
 
 fn dictionaries(actors: &str, agents: &str) -> Dictionaries {
@@ -121,5 +122,18 @@ fn an_agent_of_unknown_kind_takes_the_country_it_is_in() {
     assert_eq!(
         code(&d, "Rights activists in Numenor welcomed Gondor on Monday."),
         set(&[("NUMOPP", "GON", "041")])
+    );
+}
+
+#[test]
+fn an_agent_written_with_braces_has_no_plural() {
+    let d = dictionaries(STATES, AGENTS);
+    assert_eq!(
+        code(&d, "Numenor welcomed the Gondor police on Monday."),
+        set(&[("NUM", "GONCOP", "041")])
+    );
+    assert_eq!(
+        code(&d, "Numenor welcomed the Gondor polices on Monday."),
+        set(&[("NUM", "GON", "041")])
     );
 }
