@@ -173,6 +173,9 @@ pub struct Role {
     pub offices: Vec<Office>,
     /// The title as written ("Minister of the Armed Forces"), if listed.
     pub title: Option<String>,
+    /// Other actors the same name stands for while the role holds, each
+    /// getting its own events (PETRARCH's `[ELR/GAL]`).
+    pub also: Vec<Code>,
 }
 
 impl Role {
@@ -183,6 +186,7 @@ impl Role {
             dates: DateRange::ALWAYS,
             offices: Vec::new(),
             title: None,
+            also: Vec::new(),
         }
     }
 }

@@ -34,7 +34,11 @@
 //!   ("foreign troops", "UN peacekeepers", "its forces", "Hamas
 //!   militants"), modifiers ("civilian government") or generic words
 //!   ("people", "delegation"); refugees, journalists and the like only from
-//!   their own modifier. One actor per country + sector code. An unlisted
+//!   their own modifier, as are agents of no stated kind (PETRARCH's). A
+//!   list after a preposition ("lawmakers in X and Y") gives the first
+//!   country, the others in [`Mention::also`], as does an agent joined to
+//!   a list ("the ambassadors of X, Y and Z").
+//!   One actor per country + sector code. An unlisted
 //!   "President X" takes the same way (modifier or one-country sentence)
 //!   its country and the title's sectors.
 //!
@@ -233,6 +237,10 @@ pub struct Mention {
     pub code: Option<Code>,
     /// How it refers.
     pub how: MentionHow,
+    /// Other codes the mention stands for as well: one agent over a list
+    /// of countries ("lawmakers in X and Y", "the ambassadors of X and Y").
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<Code>,
 }
 
 /// Resolves the actors of a document: matches, discovery and coreference.
@@ -304,6 +312,7 @@ pub fn resolve(
         );
         let items = r.collect(&sent, &found, entities);
         r.resolve_sentence(&sent, &items);
+        r.agent_over_list(&sent, &found);
         r.context_candidates(&sent, &found);
     }
     r.resolve_context();
@@ -760,6 +769,27 @@ fn country_after<'f>(
         .find(|(_, y)| y.tokens.start == j && y.kind == MatchKind::Country)
 }
 
+/// The country matches coordinated with match `y` ("X, Y and Z"), by the parse.
+fn conjunct_countries<'f>(s: &Sent<'_>, found: &'f [Match], y: &Match) -> Vec<&'f Match> {
+    let head = |r: &Range<usize>| {
+        r.clone()
+            .find(|&t| !s.head(t).is_some_and(|h| r.contains(&h)))
+    };
+    let Some(yh) = head(&y.tokens) else {
+        return Vec::new();
+    };
+    found
+        .iter()
+        .filter(|c| {
+            c.kind == MatchKind::Country
+                && c.agent.is_none()
+                && c.code.is_some()
+                && c.form != Some(NameForm::People)
+                && head(&c.tokens).is_some_and(|t| s.head(t) == Some(yh) && s.deprel(t) == "conj")
+        })
+        .collect()
+}
+
 fn is_person_agent(m: &Matcher, x: &Match) -> bool {
     x.agent
         .and_then(|g| m.agents().get(g))
@@ -768,6 +798,35 @@ fn is_person_agent(m: &Matcher, x: &Match) -> bool {
 }
 
 impl<'a> Resolver<'a> {
+    /// "The ambassadors of X, Y and Z": the agent phrase joined to X stands
+    /// for each country of the list.
+    fn agent_over_list(&mut self, s: &Sent<'_>, found: &[Match]) {
+        let m = self.m;
+        for men in self.out.mentions[s.idx].iter_mut() {
+            if men.how != MentionHow::Phrase || !men.also.is_empty() {
+                continue;
+            }
+            let agent = found
+                .iter()
+                .find(|x| x.kind == MatchKind::Sector && x.tokens.start == men.tokens.start)
+                .and_then(|x| m.agents().get(x.agent?));
+            let y = found.iter().find(|y| {
+                y.kind == MatchKind::Country
+                    && y.agent.is_none()
+                    && y.tokens.end == men.tokens.end
+                    && y.tokens.start > men.tokens.start
+            });
+            let (Some(agent), Some(y)) = (agent, y) else {
+                continue;
+            };
+            men.also = conjunct_countries(s, found, y)
+                .iter()
+                .filter_map(|c| agent.apply(&c.code?).ok())
+                .filter(|c| Some(*c) != men.code)
+                .collect();
+        }
+    }
+
     fn agent_phrase(&self, g: usize) -> &str {
         self.m
             .agents()
@@ -2306,6 +2365,7 @@ impl<'a> Resolver<'a> {
             actor,
             code,
             how,
+            also: Vec::new(),
         });
         self.seen.push(Seen {
             actor,
@@ -2329,6 +2389,8 @@ enum Local {
     One(String),
     /// Two or more: nothing decides.
     Conflict,
+    /// One modifier naming several ("lawmakers in X and Y"): each of them.
+    List(Vec<String>),
 }
 
 /// A phrase waiting for a country from its context.
@@ -2436,10 +2498,13 @@ impl<'a> Resolver<'a> {
                 .code
                 .as_ref()
                 .and_then(|c| c.country())
+                // the entry's own country; a dictionary's made-up state is
+                // one too (a root the table does not know)
                 .or_else(|| {
-                    y.actor
-                        .and_then(|id| self.m.actor(id).country.as_ref())
-                        .and_then(|c| c.country())
+                    let c = self.m.actor(y.actor?).country.as_ref()?;
+                    let codes = crate::Knowledge::builtin().codes();
+                    c.country()
+                        .or_else(|| codes.root_kind(c.root()).is_none().then(|| c.root()))
                 })
                 .map(String::from),
             _ => None,
@@ -2519,6 +2584,10 @@ impl<'a> Resolver<'a> {
             })
         };
         let mut roots: Vec<String> = Vec::new();
+        // modifiers naming a country (a list counts once); a list after a
+        // preposition is read as one ("lawmakers in X and Y")
+        let mut groups = 0;
+        let mut by_prep = false;
         if s.parsed() {
             let case_ok = |j: usize| {
                 (0..s.len())
@@ -2548,6 +2617,8 @@ impl<'a> Resolver<'a> {
                     visited.push(j);
                     match root_at(j) {
                         Some(Some(root)) => {
+                            groups += 1;
+                            by_prep = matches!(s.deprel(j), "nmod" | "obl");
                             if !roots.contains(&root) {
                                 roots.push(root);
                             }
@@ -2596,6 +2667,7 @@ impl<'a> Resolver<'a> {
         match roots.len() {
             0 => Local::Unknown,
             1 => Local::One(roots.remove(0)),
+            _ if groups == 1 && by_prep => Local::List(roots),
             _ => Local::Conflict,
         }
     }
@@ -2669,7 +2741,11 @@ impl<'a> Resolver<'a> {
             }
             let chunks: Vec<&str> = ag.chunks.chunks().collect();
             let has = |cs: &[&str]| chunks.iter().any(|c| cs.contains(c));
-            if ag.kind != Some(AgentKind::People) && !has(&["GOV", "MIL", "COP", "LEG", "JUD"]) {
+            let state = has(&["GOV", "MIL", "COP", "LEG", "JUD"]);
+            // a PETRARCH agent (no kind: "human rights activists") only from
+            // its own modifier
+            let unknown = ag.kind.is_none() && !state;
+            if ag.kind != Some(AgentKind::People) && !state && !unknown {
                 continue;
             }
             let local = self.local_country(s, found, &x.tokens);
@@ -2680,7 +2756,7 @@ impl<'a> Resolver<'a> {
                 span: x.span,
                 agent,
                 local,
-                local_only: has(&["REF", "MED", "NGO", "HLH", "BUS", "IGO"]),
+                local_only: unknown || has(&["REF", "MED", "NGO", "HLH", "BUS", "IGO"]),
                 person: None,
             });
         }
@@ -2732,6 +2808,7 @@ impl<'a> Resolver<'a> {
         for c in &cands {
             let root = match &c.local {
                 Local::One(r) => Some(r.clone()),
+                Local::List(rs) => rs.first().cloned(),
                 Local::Conflict => None,
                 Local::Unknown if c.local_only => None,
                 Local::Unknown => match sent_roots[c.sentence].as_slice() {
@@ -2747,6 +2824,13 @@ impl<'a> Resolver<'a> {
             };
             let Some(code) = Code::parse(&root).ok().and_then(|x| ag.apply(&x).ok()) else {
                 continue;
+            };
+            let also: Vec<Code> = match &c.local {
+                Local::List(rs) => rs[1..]
+                    .iter()
+                    .filter_map(|r| Code::parse(r).ok().and_then(|x| ag.apply(&x).ok()))
+                    .collect(),
+                _ => Vec::new(),
             };
             if let Some(p) = c.person {
                 if self.out.actors[p].code.is_none() {
@@ -2794,6 +2878,7 @@ impl<'a> Resolver<'a> {
                 actor: a,
                 code: Some(code),
                 how: MentionHow::Phrase,
+                also,
             });
         }
         self.reorder(first_new);

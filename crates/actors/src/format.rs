@@ -115,6 +115,7 @@ pub fn read_actor_lines(src: &str, file: &str) -> Result<Vec<Actor>> {
             dates,
             offices,
             title,
+            also: Vec::new(),
         };
         match by_name.get(&first.text) {
             Some(&i) => {

@@ -3,7 +3,8 @@
 //!
 //! Design. Matching runs over *units*, not raw substrings: every token of
 //! the sentence is folded ([`khaldun_text::normalize::fold`]) and split at
-//! hyphens, and hyphen tokens are dropped, so "Al-Kazemi", "Al - Kazemi" and
+//! hyphens and underscores, and hyphen tokens are dropped, so "Al-Kazemi",
+//! "Al_Kazemi", "Al - Kazemi" and
 //! "al Kazemi" are the same two units, `al kazemi`. Dictionary names
 //! are cut the same way by [`khaldun_text::Tokenizer`] when the matcher is
 //! compiled, so a name and the text agree on token boundaries. Units are
@@ -30,12 +31,13 @@
 //! Ministry of the Armed Forces") — becomes one match with the country's
 //! code plus the phrase's sectors ([`Rule::Modifier`]). Without a parse, the
 //! same happens when the phrase follows the country directly or after `'s`
-//! ([`Rule::Adjacent`]). A city that stands for a government ("Washington
+//! ([`Rule::Adjacent`]). A PETRARCH prefix agent (`[NGO~]`) right before a
+//! country in its noun phrase joins it the same way ("MSF Arnor"). A city that stands for a government ("Washington
 //! said") counts as that government only when it is the subject, object or
 //! possessor of its head; elsewhere ("in Baghdad") it is a
 //! [`MatchKind::Place`]. Without a parse every such city is a metonym.
 
-use crate::actor::{Actor, ActorId, ActorKind, Agent, NameForm, Origin};
+use crate::actor::{Actor, ActorId, ActorKind, Agent, NameForm, Origin, Placement};
 use crate::code::Code;
 use crate::date::Date;
 use crate::knowledge::Knowledge;
@@ -329,7 +331,10 @@ impl Matcher {
                     caps: 0,
                 };
                 let mut all = vec![text.clone()];
-                all.extend(m.plurals(&text));
+                // a PETRARCH agent's plurals are listed already (none for `{}`)
+                if !petrarch {
+                    all.extend(m.plurals(&text));
+                }
                 for t in all {
                     let key = m.key(&tok, &t);
                     if !key.is_empty() {
@@ -542,8 +547,47 @@ impl Matcher {
         })
     }
 
+    /// Joins a PETRARCH prefix agent (`[NGO~]`) with the country right
+    /// after it in the same noun phrase ("MSF Arnor" = `NGO` + `ARN`).
+    fn combine_prefix(&self, deps: Option<&[Dep<'_>]>, out: &mut Vec<Match>) {
+        let mut k = 0;
+        while k + 1 < out.len() {
+            let (s, m) = (&out[k], &out[k + 1]);
+            let agent = s.agent.and_then(|g| self.agents.get(g));
+            let candidate = s.kind == MatchKind::Sector
+                && agent.is_some_and(|a| a.placement == Placement::Prefix)
+                && m.kind == MatchKind::Country
+                && m.form != Some(NameForm::People)
+                && s.tokens.end == m.tokens.start;
+            // one noun phrase: one word hangs on the other, or both on a third
+            let joined = |d: &[Dep<'_>]| {
+                let (hs, hm) = (d[s.tokens.end - 1].head, d[m.tokens.end - 1].head);
+                let inside = |h: u32, r: &Range<usize>| h > 0 && r.contains(&(h as usize - 1));
+                inside(hs, &m.tokens) || inside(hm, &s.tokens) || (hs == hm && hs > 0)
+            };
+            let code = agent.zip(m.code).and_then(|(a, c)| a.apply(&c).ok());
+            match code {
+                Some(code) if candidate && deps.is_none_or(joined) => {
+                    let s = out.remove(k);
+                    let m = &mut out[k];
+                    m.tokens = s.tokens.start..m.tokens.end;
+                    m.span = Span::new(s.span.start, m.span.end);
+                    m.agent = s.agent;
+                    m.code = Some(code);
+                    m.rule = if deps.is_some() {
+                        Rule::Modifier
+                    } else {
+                        Rule::Adjacent
+                    };
+                }
+                _ => k += 1,
+            }
+        }
+    }
+
     /// Joins a country with the sector phrase it modifies.
     fn combine(&self, text: &str, tokens: &[Span], deps: Option<&[Dep<'_>]>, out: &mut Vec<Match>) {
+        self.combine_prefix(deps, out);
         let mut k = 0;
         while k + 1 < out.len() {
             let (m, s) = (&out[k], &out[k + 1]);
@@ -634,7 +678,9 @@ impl Matcher {
             let raw = t.slice(text);
             buf.clear();
             fold_into(raw, &mut buf);
-            if !buf.contains('-') {
+            // an underscore joins words as a hyphen does ("Dol_Amroth",
+            // text prepared for PETRARCH)
+            if !buf.contains(['-', '_']) {
                 units.push(self.unit(i, *t, &buf, raw));
                 continue;
             }
@@ -642,7 +688,7 @@ impl Matcher {
             // otherwise every part keeps the whole token's span
             let exact = raw.is_ascii();
             let mut at = 0;
-            for part in buf.split('-') {
+            for part in buf.split(['-', '_']) {
                 if !part.is_empty() {
                     let span = if exact {
                         Span::new(t.start + at as u32, t.start + (at + part.len()) as u32)
@@ -770,6 +816,11 @@ mod tests {
             (
                 "Mustafa al Kazemi met them.",
                 &[("Mustafa al Kazemi", "IRQGOV")],
+            ),
+            // underscores join words in text prepared for PETRARCH
+            (
+                "Mustafa_Al_Kazemi met them.",
+                &[("Mustafa_Al_Kazemi", "IRQGOV")],
             ),
             ("Iraq's army moved.", &[("Iraq's army", "IRQMIL")]),
             ("The rebels fled.", &[("rebels", "sector")]),

@@ -8,6 +8,8 @@
 //!   (before), `[AFGGOV 011222-041207]` (inclusive range). Six-digit dates
 //!   are `YYMMDD`, years 00–30 being 20YY (PETRARCH's rule); eight-digit
 //!   dates are `YYYYMMDD`. Underscores join the words of a phrase.
+//!   `[ELR/GAL]`: the name stands for several actors at once ("Lorien" is
+//!   Elrond and Galadriel), each getting its own events ([`Role::also`]).
 //! - **agents** (`*agents*.txt`): `PHRASE {PLURAL} [~GOV]`; `~` before the
 //!   chunks puts them after the actor's code, `NGO~` before it. Regular
 //!   plurals are generated (`{}` suppresses them, `{X}` gives an irregular
@@ -273,8 +275,12 @@ fn petr_date(s: &str) -> Option<Date> {
     }
 }
 
+/// A role read from `[...]`: its codes (several for `[ELR/GAL]`, a name
+/// standing for several actors), dates and a note on how it was read.
+type ParsedCode = (Code, Vec<Code>, DateRange, Option<String>);
+
 /// The code and date restriction inside `[...]`.
-fn parse_code(inner: &str) -> std::result::Result<(Code, DateRange, Option<String>), String> {
+fn parse_code(inner: &str) -> std::result::Result<ParsedCode, String> {
     let mut tokens = inner.split_whitespace();
     let raw = tokens.next().ok_or("empty code")?;
     let rest: String = tokens.collect();
@@ -284,7 +290,11 @@ fn parse_code(inner: &str) -> std::result::Result<(Code, DateRange, Option<Strin
         ));
     }
     let upper = raw.to_ascii_uppercase();
-    let code = Code::parse(&upper).map_err(|e| e.to_string())?;
+    let mut codes = upper
+        .split('/')
+        .map(|c| Code::parse(c).map_err(|e| e.to_string()));
+    let code = codes.next().ok_or("empty code")??;
+    let also = codes.collect::<std::result::Result<Vec<_>, _>>()?;
     let note = (upper != raw).then(|| format!("code {raw:?} read as {upper}"));
     let date = |d: &str| petr_date(d).ok_or_else(|| format!("bad date {d:?} in [{inner}]"));
     let dates = if rest.is_empty() {
@@ -304,7 +314,7 @@ fn parse_code(inner: &str) -> std::result::Result<(Code, DateRange, Option<Strin
             "date {rest:?} in [{inner}] has no <, > or range (it never matches in PETRARCH)"
         ));
     };
-    Ok((code, dates, note))
+    Ok((code, also, dates, note))
 }
 
 /// The regular plural PETRARCH generates for the last word of a phrase.
@@ -379,12 +389,13 @@ impl Reader<'_> {
         let mut roles = Vec::with_capacity(codes.len());
         for inner in codes {
             match parse_code(inner) {
-                Ok((code, dates, note)) => {
+                Ok((code, also, dates, note)) => {
                     if let Some(n) = note {
                         self.warn(no, n);
                     }
                     roles.push(Role {
                         dates,
+                        also,
                         ..Role::always(code)
                     });
                 }
@@ -722,6 +733,19 @@ mod tests {
         let g = &s.actors[2];
         assert_eq!(g.roles[0].dates.to.unwrap().to_string(), "1995-05-31");
         assert_eq!(g.roles[1].dates.from.unwrap().to_string(), "1995-06-01");
+    }
+
+    #[test]
+    fn a_name_may_stand_for_several_actors() {
+        let s = read(DictKind::Actors, "LORIEN [ELR/GAL]\nX [ELR/G]\n");
+        assert_eq!(s.actors.len(), 1);
+        let r = &s.actors[0].roles[0];
+        assert_eq!(r.code.as_str(), "ELR");
+        assert_eq!(
+            r.also.iter().map(|c| c.as_str()).collect::<Vec<_>>(),
+            ["GAL"]
+        );
+        assert_eq!(s.warnings.len(), 2, "{:?}", s.warnings);
     }
 
     #[test]

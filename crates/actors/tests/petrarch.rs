@@ -87,7 +87,10 @@ fn reads_the_validation_dictionaries_with_warnings() {
     assert_eq!(on("2010-01-10"), "ORCHOB");
     assert_eq!(on("2009-01-01"), "HOBMIL");
     assert_eq!(on("2014-01-01"), "HOBELI");
-    // BOROMIR [---], ISILDUR [+++], LORIEN [ELR/GAL] are warnings, not crashes
+    // BOROMIR [---], ISILDUR [+++] are warnings, not crashes; LORIEN
+    // [ELR/GAL] stands for two actors
+    let lorien = set.actors.iter().find(|a| a.name() == "LORIEN").unwrap();
+    assert_eq!(lorien.roles[0].also[0].as_str(), "GAL");
     let lines: Vec<String> = set.warnings.iter().map(|w| w.to_string()).collect();
     assert!(
         lines

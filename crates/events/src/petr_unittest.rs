@@ -33,7 +33,7 @@ use crate::error::{Error, Result};
 use crate::patterns::Patterns;
 use crate::record::Coder;
 use khaldun_actors::petrarch::DictKind;
-use khaldun_actors::{ActorKind, DataFile, KnowledgeBuilder, Matcher, PetrarchSet};
+use khaldun_actors::{ActorKind, Code, DataFile, KnowledgeBuilder, Matcher, PetrarchSet};
 use khaldun_types::Document;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -122,6 +122,12 @@ impl Dictionaries {
         set.read_file(&f("actors"), DictKind::Actors)?;
         set.read_file(&f("agents"), DictKind::Agents)?;
         set.read_file(&f("discards"), DictKind::Discards)?;
+        Dictionaries::from_set(patterns, set)
+    }
+
+    /// Dictionaries from verb patterns and PETRARCH actors, agents and
+    /// discards already read, taken as [`Dictionaries::read`] takes them.
+    pub fn from_set(patterns: Patterns, mut set: PetrarchSet) -> Result<Dictionaries> {
         let mut kb = KnowledgeBuilder::new();
         kb.add(
             DataFile::Codes,
@@ -132,10 +138,18 @@ impl Dictionaries {
         // PETRARCH joins an agent to any actor ("Bree Prime Minister" =
         // BREGOV, "Amnesty International activists"); khaldun's matcher
         // joins sector phrases to countries: the validation actors are all
-        // taken as such
+        // taken as such, a root not in the table (a made-up state) its country
         for a in &mut set.actors {
             if a.kind != ActorKind::Person {
                 a.kind = ActorKind::Country;
+                if a.country.is_none() {
+                    a.country = a
+                        .roles
+                        .first()
+                        .map(|r| r.code.root())
+                        .filter(|r| k.codes().root_kind(r).is_none())
+                        .and_then(|r| Code::parse(r).ok());
+                }
             }
         }
         let matcher = Matcher::with_petrarch(&k, &set);
@@ -180,6 +194,7 @@ pub fn run(records: &Path, d: &Dictionaries) -> Result<Report> {
     })?;
     let mut coder = Coder::new(&d.matcher);
     coder.patterns = &d.patterns;
+    coder.options.agent_over_lists = true;
     let mut outcomes = Vec::new();
     let mut skipped = 0;
     let strs = |v: &serde_json::Value| -> Vec<String> {

@@ -183,6 +183,10 @@ pub struct Options {
     pub all_paragraphs: bool,
     /// Keep negated events ("did not meet"), flagged.
     pub keep_negated: bool,
+    /// An agent over a list of countries ("the presidents of Iraq and
+    /// Egypt", "lawmakers in X and Y") stands for each of them, one event
+    /// each (PETRARCH's reading); otherwise for the first.
+    pub agent_over_lists: bool,
 }
 
 /// The whole pipeline, from a document to its events. Build once, share across threads.
@@ -208,7 +212,31 @@ const PLACE_BASE: usize = 1 << 30;
 /// A party with what the record needs.
 struct PartyInfo {
     code: Code,
+    /// Other actors the mention stands for (PETRARCH's `[ELR/GAL]`).
+    also: Vec<Code>,
     span: Span,
+}
+
+/// The other codes a mention coded `code` stands for, when its dictionary
+/// entry names several actors at once: each with the agent the mention
+/// added (`[FRO/BIL]` + "officials" → `FROGOV`, `BILGOV`).
+fn also_codes(m: &Matcher, a: &document::DocActor, code: Code, date: Option<Date>) -> Vec<Code> {
+    let Some(role) = a.entry.and_then(|id| m.actor(id).role_on(date)) else {
+        return Vec::new();
+    };
+    let (base, c) = (role.code.as_str(), code.as_str());
+    role.also
+        .iter()
+        .filter_map(|o| {
+            let o = o.as_str();
+            let joined = if let Some(rest) = c.strip_prefix(base) {
+                format!("{o}{rest}")
+            } else {
+                format!("{}{o}", c.strip_suffix(base)?)
+            };
+            Code::parse(&joined).ok()
+        })
+        .collect()
 }
 
 impl<'a> Coder<'a> {
@@ -312,7 +340,17 @@ impl<'a> Coder<'a> {
                     actor: m.actor,
                     place: false,
                 });
-                info.push(PartyInfo { code, span: m.span });
+                let mut also = if self.options.agent_over_lists {
+                    m.also.clone()
+                } else {
+                    Vec::new()
+                };
+                also.extend(also_codes(self.matcher, actor, code, date));
+                info.push(PartyInfo {
+                    code,
+                    also,
+                    span: m.span,
+                });
             }
             // places, for visits ("arrived in Baghdad")
             let deps = Dep::of(&a.words);
@@ -342,7 +380,11 @@ impl<'a> Coder<'a> {
                     actor: PLACE_BASE + idx,
                     place: true,
                 });
-                info.push(PartyInfo { code, span: m.span });
+                info.push(PartyInfo {
+                    code,
+                    also: Vec::new(),
+                    span: m.span,
+                });
             }
             for c in code_sentence(self.patterns, text, a, &parties) {
                 if c.negated && !self.options.keep_negated {
@@ -415,21 +457,25 @@ impl<'a> Coder<'a> {
         out: &mut Vec<Event>,
     ) {
         let text = &doc.text;
-        let party = |k: usize| {
+        // one actor per code of the mention
+        let party = |k: usize| -> Vec<EventActor> {
             let p = &parties[k];
             let i = &info[k];
             let (name, id) = match p.actor.checked_sub(PLACE_BASE) {
                 Some(k) => (places[k].0.clone(), String::new()),
                 None => (actors[p.actor].name.clone(), actors[p.actor].id.clone()),
             };
-            EventActor {
-                code: i.code.to_string(),
-                country: i.code.root().to_string(),
-                sectors: i.code.sectors().map(str::to_string).collect(),
-                text: i.span.slice(text).to_string(),
-                name,
-                actor_id: id,
-            }
+            std::iter::once(&i.code)
+                .chain(&i.also)
+                .map(|code| EventActor {
+                    code: code.to_string(),
+                    country: code.root().to_string(),
+                    sectors: code.sectors().map(str::to_string).collect(),
+                    text: i.span.slice(text).to_string(),
+                    name: name.clone(),
+                    actor_id: id.clone(),
+                })
+                .collect()
         };
         let onto = self.ontology.lookup(&c.code);
         // from the first to the last evidence word, whole mentions included
@@ -481,11 +527,14 @@ impl<'a> Coder<'a> {
                 }
             }
         }
-        for (s, t) in pairs {
-            let source = party(s);
-            let target = t
-                .map(party)
-                .or_else(|| implied_target(c, &source, location.as_ref()));
+        let pairs = pairs.into_iter().flat_map(|(s, t)| {
+            let targets = t.map_or(vec![None], |t| party(t).into_iter().map(Some).collect());
+            party(s)
+                .into_iter()
+                .flat_map(move |s| targets.clone().into_iter().map(move |t| (s.clone(), t)))
+        });
+        for (source, target) in pairs {
+            let target = target.or_else(|| implied_target(c, &source, location.as_ref()));
             // force aimed at no one we can name is too vague to count (a
             // protest may have no target)
             if target.is_none()

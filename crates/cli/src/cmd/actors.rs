@@ -189,6 +189,7 @@ fn write_proposals(
                 dates,
                 offices: Vec::new(),
                 title: e.role.clone(),
+                also: Vec::new(),
             }],
             parent: None,
             origin: Origin {
