@@ -177,7 +177,7 @@ pub struct CodedDocument {
 }
 
 /// What to code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Options {
     /// Code captions and headings too.
     pub all_paragraphs: bool,
@@ -185,8 +185,18 @@ pub struct Options {
     pub keep_negated: bool,
     /// An agent over a list of countries ("the presidents of Iraq and
     /// Egypt", "lawmakers in X and Y") stands for each of them, one event
-    /// each (PETRARCH's reading); otherwise for the first.
+    /// each (the default, and PETRARCH's reading); otherwise for the first.
     pub agent_over_lists: bool,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            all_paragraphs: false,
+            keep_negated: false,
+            agent_over_lists: true,
+        }
+    }
 }
 
 /// The whole pipeline, from a document to its events. Build once, share across threads.

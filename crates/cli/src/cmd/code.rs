@@ -17,8 +17,7 @@ pub fn run(a: CodeArgs, mut out: Box<dyn Write>, quiet: bool) -> anyhow::Result<
     coder.options = Options {
         all_paragraphs: a.all_paragraphs,
         keep_negated: a.keep_negated,
-        // PETRARCH's reading of an agent over a list, with its dictionaries
-        agent_over_lists: a.petrarch_dicts.is_some(),
+        agent_over_lists: true,
     };
     let records = super::records(&a.input)?;
     let cfg = BatchConfig {
