@@ -155,15 +155,12 @@ impl Analyzer {
 }
 
 const DAY_WORDS: &[&str] = &["today", "yesterday", "tonight", "tomorrow"];
-const WEEKDAYS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
+
+/// "Monday" (capitalized, as a day's name is).
+fn weekday(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_uppercase())
+        && khaldun_text::calendar::WEEKDAYS.contains(&w.to_ascii_lowercase().as_str())
+}
 
 /// The words of a temporal phrase wedged between a subject and its finite
 /// verb ("The Security Council today agreed", "Iraq on Monday rejected"),
@@ -181,17 +178,14 @@ fn wedged_temporals(words: &[&str], upos: &[&str], xpos: &[&str]) -> Vec<(usize,
     let mut i = 1;
     while i + 1 < words.len() {
         let w = words[i];
-        let (start, end) =
-            if DAY_WORDS.contains(&w.to_ascii_lowercase().as_str()) || WEEKDAYS.contains(&w) {
-                (i, i + 1)
-            } else if w.eq_ignore_ascii_case("on")
-                && words.get(i + 1).is_some_and(|d| WEEKDAYS.contains(d))
-            {
-                (i, i + 2)
-            } else {
-                i += 1;
-                continue;
-            };
+        let (start, end) = if DAY_WORDS.contains(&w.to_ascii_lowercase().as_str()) || weekday(w) {
+            (i, i + 1)
+        } else if w.eq_ignore_ascii_case("on") && words.get(i + 1).is_some_and(|d| weekday(d)) {
+            (i, i + 2)
+        } else {
+            i += 1;
+            continue;
+        };
         let before = matches!(upos[start - 1], "NOUN" | "PROPN" | "PRON");
         // "agreed", "has agreed", "also agreed"
         let verb = if finite(end) {

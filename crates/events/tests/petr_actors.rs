@@ -1,12 +1,12 @@
 //! How khaldun reads the conventions of PETRARCH2 actor and agent
 //! dictionaries, each rule on small dictionaries written here.
 
+mod common;
+
 use khaldun_actors::petrarch::DictKind;
 use khaldun_actors::PetrarchSet;
 use khaldun_events::petr_unittest::Dictionaries;
-use khaldun_events::{Coder, Patterns};
-use khaldun_types::Document;
-use std::collections::BTreeSet;
+use khaldun_events::Patterns;
 
 const VERBS: &str = "\
 --- WELCOME [041] ---
@@ -33,28 +33,11 @@ fn dictionaries(actors: &str, agents: &str) -> Dictionaries {
     Dictionaries::from_set(p, set).unwrap()
 }
 
-type Triples = BTreeSet<(String, String, String)>;
+use common::Triples;
 
 /// (source, target, code) of each event of `text`.
 fn code(d: &Dictionaries, text: &str) -> Triples {
-    let mut coder = Coder::new(&d.matcher);
-    coder.patterns = &d.patterns;
-    coder.options.agent_over_lists = true;
-    let doc = Document {
-        id: "t".into(),
-        date: Some("2001-01-01".into()),
-        text: text.into(),
-        ..Default::default()
-    };
-    let name = |a: &Option<khaldun_events::record::EventActor>| {
-        a.as_ref().map_or(String::new(), |a| a.code.clone())
-    };
-    coder
-        .code(&doc, None)
-        .events
-        .iter()
-        .map(|e| (name(&e.source), name(&e.target), e.cameo.clone()))
-        .collect()
+    common::triples(&d.matcher, &d.patterns, true, text)
 }
 
 fn set(t: &[(&str, &str, &str)]) -> Triples {

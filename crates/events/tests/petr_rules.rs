@@ -3,9 +3,10 @@
 //! `PETR.Validate` dictionaries (`../shared/data/petrarch2`). Skipped, with
 //! the reason printed, when those are absent.
 
+mod common;
+
 use khaldun_events::petr_unittest::Dictionaries;
-use khaldun_events::{Coder, Patterns};
-use khaldun_types::Document;
+use khaldun_events::Patterns;
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -26,23 +27,7 @@ fn code(d: &Dictionaries, verbs: &str, text: &str) -> BTreeSet<(String, String, 
     let mut p = Patterns::builtin_rules().unwrap();
     let w = p.read_petrarch_verbs(verbs, "verbs.txt").unwrap();
     assert!(w.is_empty(), "{w:?}");
-    let mut coder = Coder::new(&d.matcher);
-    coder.patterns = &p;
-    let doc = Document {
-        id: "t".into(),
-        date: Some("2001-01-01".into()),
-        text: text.into(),
-        ..Default::default()
-    };
-    let name = |a: &Option<khaldun_events::record::EventActor>| {
-        a.as_ref().map_or(String::new(), |a| a.code.clone())
-    };
-    coder
-        .code(&doc, None)
-        .events
-        .iter()
-        .map(|e| (name(&e.source), name(&e.target), e.cameo.clone()))
-        .collect()
+    common::triples(&d.matcher, &p, true, text)
 }
 
 fn one(s: &str, t: &str, c: &str) -> BTreeSet<(String, String, String)> {
