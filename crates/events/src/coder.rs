@@ -907,6 +907,23 @@ fn parties_at(v: &View, n: usize, places: bool, out: &mut Vec<usize>) {
         if let Some(o) = v.child(n, "obj") {
             parties_at(v, o, places, out);
         }
+    } else if let Some(found) = v
+        .is(n, CROWD)
+        .then(|| {
+            // "Hundreds of UN troops": the people the quantity counts
+            v.children[n]
+                .iter()
+                .filter(|&&c| v.rel(c) == "nmod")
+                .map(|&c| {
+                    let mut k = Vec::new();
+                    parties_at(v, c, places, &mut k);
+                    k
+                })
+                .find(|k| !k.is_empty())
+        })
+        .flatten()
+    {
+        out.extend(found);
     } else {
         for rel in ["appos", "flat", "compound", "amod", "nmod:poss", "nmod"] {
             if let Some(c) = v.children[n]

@@ -223,6 +223,14 @@ fn a_passive_conjunct_shares_its_patient_not_an_agent() {
 }
 
 #[test]
+fn a_quantity_stands_for_the_people_it_counts() {
+    assert_eq!(
+        pairs("Hundreds of UN troops met Kenyan officials in Nairobi."),
+        [ev("IGO", "KEN", "040")]
+    );
+}
+
+#[test]
 fn force_against_animals_is_no_event() {
     assert_eq!(
         pairs("Egyptian police carried out the killing of dozens of protesters in Cairo."),
