@@ -591,7 +591,13 @@ impl Matcher {
         let mut k = 0;
         while k + 1 < out.len() {
             let (m, s) = (&out[k], &out[k + 1]);
-            let candidate = m.kind == MatchKind::Country
+            // an international body's troops too ("UN troops" IGOUNOMIL)
+            let igo_troops = m.kind == MatchKind::Organization
+                && m.code.is_some_and(|c| c.root() == "IGO")
+                && s.agent
+                    .and_then(|g| self.agents.get(g))
+                    .is_some_and(|a| a.chunks.as_str() == "MIL");
+            let candidate = (m.kind == MatchKind::Country || igo_troops)
                 && m.form != Some(NameForm::People)
                 && s.kind == MatchKind::Sector
                 && m.code.is_some();

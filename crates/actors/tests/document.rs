@@ -565,3 +565,15 @@ fn ethnic_groups_are_sectors_of_their_country() {
         Some("CHNUIG")
     );
 }
+
+#[test]
+fn an_international_body_has_troops() {
+    let text = "Hundreds of UN troops withdrew from the Golan on Monday.";
+    let doc = run(text, "2021-03-01");
+    let a = actor_of(&doc, text, "UN troops").expect("one actor");
+    assert_eq!(code(&doc, a), "IGOUNOMIL");
+    // its officials stay the body itself
+    let text = "UN officials met the Kenyan president.";
+    let doc = run(text, "2021-03-01");
+    assert!(actor_of(&doc, text, "UN officials").is_none());
+}
