@@ -168,20 +168,32 @@ impl<'a> View<'a> {
                 "nsubj:pass" | "aux:pass" | "csubj:pass" | "obl:agent"
             )
         }) || self.reduced_passive(i).is_some()
+            || self.shared_patient(i).is_some()
     }
 
     /// The patient a passive conjunct shares with the clause before it
     /// ("X signed the decree but was arrested").
+    /// ("was shot and killed": the conjunct shares the auxiliary too).
     fn shared_patient(&self, i: usize) -> Option<usize> {
-        if self.rel(i) != "conj"
-            || self.child(i, "aux:pass").is_none()
-            || self.child(i, "nsubj:pass").is_some()
-        {
+        if self.rel(i) != "conj" || self.child(i, "nsubj:pass").is_some() {
             return None;
         }
         let h = self.head(i)?;
-        self.child(h, "nsubj")
-            .or_else(|| self.child(h, "nsubj:pass"))
+        if self.child(i, "aux:pass").is_some() {
+            return self
+                .child(h, "nsubj")
+                .or_else(|| self.child(h, "nsubj:pass"));
+        }
+        let bare = self.words[i].xpos == "VBN"
+            && self.child(i, "nsubj").is_none()
+            && !self.children[i]
+                .iter()
+                .any(|&c| matches!(self.rel(c), "aux" | "obj"));
+        if bare && self.child(h, "aux:pass").is_some() {
+            self.child(h, "nsubj:pass")
+        } else {
+            None
+        }
     }
 
     /// "an officer surrounded by protesters": the noun a past participle

@@ -216,6 +216,11 @@ fn pledging_aid_or_visiting_is_not_mutual() {
 #[test]
 fn a_passive_conjunct_shares_its_patient_not_an_agent() {
     assert!(pairs("The Kenyan president founded the party but was attacked in 2020.").is_empty());
+    // the conjunct shares the passive auxiliary too
+    assert_eq!(
+        pairs("A Kenyan diplomat was beaten and arrested by Ugandan police."),
+        [ev("UGA", "KEN", "173")]
+    );
     assert!(
         pairs("The Kenyan president signed the decree but was arrested by Ugandan police.")
             .contains(&ev("UGA", "KEN", "173"))
