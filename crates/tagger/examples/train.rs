@@ -75,6 +75,9 @@ fn main() {
     if let Some(e) = value("--runs") {
         opts.runs = e.parse().expect("--runs N");
     }
+    if let Some(e) = value("--ner-beam") {
+        opts.ner_beam = e.parse().expect("--ner-beam N");
+    }
     opts.two_pass = !flag("--one-pass");
     let write = !flag("--no-write");
 

@@ -370,21 +370,53 @@ pub(crate) struct NerInput<'a> {
     pub(crate) gaz: &'a [u8],
     /// Builtin word-list bits (`ner::list_bits`).
     pub(crate) bits: &'a [u8],
+    /// Capitalisation codes (`ner::cap_codes`).
+    pub(crate) cap: &'a [u16],
     /// Builtin gazetteer matches.
     pub(crate) gz: &'a [GazTok],
 }
 
-/// NER templates for token `i`: `left` holds the predicted BIO tags of
-/// `i-1`, `i-2`.
-pub(crate) fn ner(x: &NerInput<'_>, i: usize, left: [u16; 2], out: &mut Vec<u32>) {
+/// The NER templates of token `i` that read the predicted BIO tags `left`
+/// (of `i-1`, `i-2`), appended to `out`.
+pub(crate) fn ner_dynamic(x: &NerInput<'_>, i: usize, left: [u16; 2], out: &mut Vec<u32>) {
     let NerInput {
         toks,
         upos,
         gaz,
         bits,
+        ..
+    } = *x;
+    let ii = i as isize;
+    let (w, n1) = (at(toks, ii), at(toks, ii + 1));
+    let u0 = upos.get(i).copied().unwrap_or(PAD_AFTER);
+    let g0 = gaz.get(i).map_or(PAD_AFTER, |&b| int(u64::from(b)));
+    let b0 = bits
+        .get(i)
+        .map_or(PAD_AFTER, |&x| int(u64::from(x) + 0x300));
+    let (t1, t2) = (tag(left[0]), tag(left[1]));
+    out.extend_from_slice(&[
+        key1(117, t1),
+        key2(118, t1, t2),
+        key2(119, t1, u0),
+        key2(120, t1, w.shape),
+        key2(127, g0, t1),
+        key2(133, t1, w.lower),
+        key2(144, b0, t1),
+        key2(149, t1, n1.shape),
+    ]);
+}
+
+/// The NER templates of token `i` that do not read predicted tags, appended
+/// to `out`.
+pub(crate) fn ner_static(x: &NerInput<'_>, i: usize, out: &mut Vec<u32>) {
+    let NerInput {
+        toks,
+        upos,
+        gaz,
+        bits,
+        cap,
         gz,
     } = *x;
-    out.clear();
     let ii = i as isize;
     let (w, p1, p2, n1, n2) = (
         at(toks, ii),
@@ -416,7 +448,6 @@ pub(crate) fn ner(x: &NerInput<'_>, i: usize, left: [u16; 2], out: &mut Vec<u32>
                 .map_or(PAD_AFTER, |&x| int(u64::from(x) + 0x300))
         }
     };
-    let (t1, t2) = (tag(left[0]), tag(left[1]));
     let (u0, up, un) = (u(ii), u(ii - 1), u(ii + 1));
     out.extend_from_slice(&[
         key1(100, 0),
@@ -436,23 +467,17 @@ pub(crate) fn ner(x: &NerInput<'_>, i: usize, left: [u16; 2], out: &mut Vec<u32>
         key1(114, un),
         key2(115, up, u0),
         key2(116, u0, un),
-        key1(117, t1),
-        key2(118, t1, t2),
-        key2(119, t1, u0),
-        key2(120, t1, w.shape),
         key2(121, w.lower, u0),
         key1(122, p1.shape),
         key1(123, n1.shape),
         key2(124, p1.lower, w.lower),
         key2(125, w.lower, n1.lower),
         key1(126, g(ii)),
-        key2(127, g(ii), t1),
         key1(128, g(ii - 1)),
         key1(129, g(ii + 1)),
         key2(130, w.shape, u0),
         key1(131, p1.word),
         key1(132, n1.word),
-        key2(133, t1, w.lower),
         key1(134, u(ii - 2)),
         key1(135, u(ii + 2)),
         key1(136, u64::from(i == 0)),
@@ -460,12 +485,10 @@ pub(crate) fn ner(x: &NerInput<'_>, i: usize, left: [u16; 2], out: &mut Vec<u32>
         key2(141, b(ii), w.shape),
         key1(142, b(ii + 1)),
         key1(143, b(ii - 1)),
-        key2(144, b(ii), t1),
         key2(145, b(ii), u0),
         key2(146, b(ii - 1), b(ii + 1)),
         key2(147, w.shape, n1.shape),
         key2(148, p1.shape, w.shape),
-        key2(149, t1, n1.shape),
     ]);
     // Builtin gazetteer: the longest name covering the word (categories,
     // position, capitalisation), alone, with the UPOS and per category; the
@@ -485,5 +508,11 @@ pub(crate) fn ner(x: &NerInput<'_>, i: usize, left: [u16; 2], out: &mut Vec<u32>
     if z.uni != 0 {
         let uni = int(u64::from(z.uni) + 0x50_0000);
         out.extend_from_slice(&[key1(153, uni), key2(154, uni, w.shape)]);
+    }
+    // Capitalisation code: run length and position, WordNet class of the
+    // lowercased form, sentence-initial, all capitals, as one value.
+    let c = cap.get(i).copied().unwrap_or(0);
+    if c != 0 {
+        out.push(key1(159, int(u64::from(c) + 0x80_0000)));
     }
 }

@@ -1,6 +1,8 @@
-//! Named-entity tagger: a greedy BIO perceptron over PER/ORG/LOC with token,
-//! context and UPOS features. Decoding never emits `I-X` unless the previous
-//! tag is `B-X` or `I-X`, so spans are always well formed.
+//! Named-entity tagger: a BIO perceptron over PER/ORG/LOC with token,
+//! context and UPOS features, decoded by beam search over tag sequences
+//! (greedy left-to-right with a beam of 1). Decoding never emits `I-X`
+//! unless the previous tag is `B-X` or `I-X`, so spans are always well
+//! formed.
 
 use std::cell::RefCell;
 
@@ -15,7 +17,7 @@ use crate::tagger::{Tagger, TrainOptions};
 use crate::Result;
 
 const MAGIC: &[u8; 4] = b"KNER";
-const VERSION: u32 = 3;
+const VERSION: u32 = 4;
 
 /// Word lists compiled into the crate (written for khaldun, see `data/`).
 const ORG_HEADS: &str = include_str!("../data/org_heads.txt");
@@ -141,6 +143,57 @@ fn list_bits(words: &[&str], toks: &[Tok], out: &mut Vec<u8>) {
     }
 }
 
+fn wordnet() -> &'static crate::lexicon::Lexicon {
+    static L: std::sync::OnceLock<crate::lexicon::Lexicon> = std::sync::OnceLock::new();
+    L.get_or_init(crate::lexicon::Lexicon::builtin)
+}
+
+/// Capitalisation codes of a sentence's words (0 for a word that does not
+/// start with a capital): bits 0-2 the length of the run of capitalised
+/// words around it (capped at 4), bits 3-4 its position in the run (begin,
+/// inside, end, single), bits 5-8 the WordNet POS bits of its lowercased
+/// form (noun, verb, adjective, adverb; 0 when not a WordNet lemma), bit 9
+/// set for the first word of the sentence, bit 10 for all capitals.
+fn cap_codes(words: &[&str], lower: &mut String, out: &mut Vec<u16>) {
+    out.clear();
+    out.resize(words.len(), 0);
+    let mut i = 0;
+    while i < words.len() {
+        if !capitalised(words[i]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < words.len() && capitalised(words[j]) {
+            j += 1;
+        }
+        let len = (j - i).min(4) as u16;
+        for k in i..j {
+            let pos: u16 = if j - i == 1 {
+                3
+            } else if k == i {
+                0
+            } else if k + 1 == j {
+                2
+            } else {
+                1
+            };
+            let w = words[k];
+            crate::features::lower_into(w, lower);
+            let mut wn = 0u16;
+            for bit in [1u16, 2, 4, 8] {
+                if wordnet().is_lemma(lower, bit) {
+                    wn |= bit;
+                }
+            }
+            let caps = w.chars().filter(|c| c.is_alphabetic()).count() > 1
+                && w.chars().all(|c| !c.is_lowercase());
+            out[k] = len | pos << 3 | wn << 5 | u16::from(k == 0) << 9 | u16::from(caps) << 10;
+        }
+        i = j;
+    }
+}
+
 /// Entity type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum EntityLabel {
@@ -255,7 +308,14 @@ fn spans_from_classes(classes: &[u16]) -> Vec<EntitySpan> {
 #[derive(Clone)]
 pub struct Ner {
     weights: Weights,
+    /// Hypotheses kept per word when decoding (see
+    /// [`TrainOptions::ner_beam`]).
+    beam: usize,
 }
+
+/// Largest beam a model file may ask for (more than the 49 distinct pairs of
+/// last two classes gains nothing: hypotheses are recombined on them).
+const MAX_BEAM: usize = 64;
 
 #[derive(Default)]
 struct Scratch {
@@ -264,9 +324,158 @@ struct Scratch {
     upos: Vec<u64>,
     gaz: Vec<u8>,
     bits: Vec<u8>,
+    cap: Vec<u16>,
     gz: Vec<GazTok>,
     keys: Vec<u32>,
     tags: Vec<u16>,
+    lattice: Lattice,
+}
+
+/// One hypothesis of beam decoding at a word.
+#[derive(Clone, Copy)]
+struct Node {
+    /// Its class at this word.
+    tag: u16,
+    /// Its class at the previous word (`NO_TAG` before the sentence).
+    prev: u16,
+    /// Index of its node at the previous word (in [`Lattice::nodes`]).
+    back: u32,
+    score: f32,
+    /// Whether it is the gold prefix (training only).
+    gold: bool,
+}
+
+/// Beam-decoding workspace, reused between sentences.
+#[derive(Default)]
+struct Lattice {
+    nodes: Vec<Node>,
+    /// Index in `nodes` of each word's first hypothesis.
+    starts: Vec<usize>,
+    cand: Vec<Node>,
+}
+
+/// Beam search over BIO sequences: `beam` hypotheses per word, those with
+/// the same last two classes recombined (the templates read no further back,
+/// so a beam of 49 is exact second-order Viterbi). Leaves the best
+/// hypothesis's classes in `tags`. With `gold` (training), stops at the
+/// first word where no kept hypothesis is the gold prefix and returns it;
+/// `tags` then covers the words up to and including it.
+fn beam_decode<F: FnMut(&[u32], &mut [f32])>(
+    x: &NerInput<'_>,
+    beam: usize,
+    gold: Option<&[u16]>,
+    lat: &mut Lattice,
+    keys: &mut Vec<u32>,
+    tags: &mut Vec<u16>,
+    mut score: F,
+) -> Option<usize> {
+    let n = x.toks.len();
+    lat.nodes.clear();
+    lat.starts.clear();
+    tags.clear();
+    let start = Node {
+        tag: NO_TAG,
+        prev: NO_TAG,
+        back: u32::MAX,
+        score: 0.0,
+        gold: true,
+    };
+    let mut early = None;
+    for i in 0..n {
+        keys.clear();
+        features::ner_static(x, i, keys);
+        let mut stat = [0f32; N_CLASSES];
+        score(keys, &mut stat);
+        let prev = if i == 0 {
+            0..1
+        } else {
+            lat.starts[i - 1]..lat.nodes.len()
+        };
+        lat.cand.clear();
+        for pi in prev {
+            let p = if i == 0 { start } else { lat.nodes[pi] };
+            keys.clear();
+            features::ner_dynamic(x, i, [p.tag, p.prev], keys);
+            let mut s = stat;
+            score(keys, &mut s);
+            let prev_class = if p.tag == NO_TAG { 0 } else { p.tag };
+            for &c in allowed_after(prev_class) {
+                let node = Node {
+                    tag: c,
+                    prev: p.tag,
+                    back: if i == 0 { u32::MAX } else { pi as u32 },
+                    score: p.score + s[c as usize],
+                    gold: p.gold && gold.is_some_and(|g| g.get(i).copied().unwrap_or(0) == c),
+                };
+                match lat.cand.iter_mut().find(|q| q.tag == c && q.prev == p.tag) {
+                    Some(q) => {
+                        if node.score > q.score {
+                            *q = node;
+                        }
+                    }
+                    None => lat.cand.push(node),
+                }
+            }
+        }
+        // Stable: ties keep the order of `allowed_after` (as greedy does).
+        lat.cand.sort_by(|a, b| b.score.total_cmp(&a.score));
+        lat.cand.truncate(beam.max(1));
+        lat.starts.push(lat.nodes.len());
+        lat.nodes.extend_from_slice(&lat.cand);
+        if gold.is_some() && !lat.cand.iter().any(|q| q.gold) {
+            early = Some(i);
+            break;
+        }
+    }
+    // Back from the best hypothesis at the last word reached.
+    let stop = early.map_or(lat.starts.len(), |e| e + 1);
+    tags.resize(stop, 0);
+    let mut k = lat
+        .starts
+        .get(stop.wrapping_sub(1))
+        .copied()
+        .unwrap_or(usize::MAX);
+    for t in tags.iter_mut().rev() {
+        let Some(node) = lat.nodes.get(k) else { break };
+        *t = node.tag;
+        k = node.back as usize;
+    }
+    early
+}
+
+/// Structured perceptron update: towards `gold`, away from `pred` (a prefix
+/// of the sentence, as long as `pred`).
+fn sequence_update(
+    t: &mut Trainer,
+    x: &NerInput<'_>,
+    gold: &[u16],
+    pred: &[u16],
+    keys: &mut Vec<u32>,
+) {
+    let left = |tags: &[u16], j: usize| {
+        [
+            if j >= 1 { tags[j - 1] } else { NO_TAG },
+            if j >= 2 { tags[j - 2] } else { NO_TAG },
+        ]
+    };
+    for j in 0..pred.len().min(gold.len()) {
+        let (g, p) = (gold[j], pred[j]);
+        let (lg, lp) = (left(gold, j), left(pred, j));
+        if g == p && lg == lp {
+            continue;
+        }
+        if g != p {
+            keys.clear();
+            features::ner_static(x, j, keys);
+            t.add(keys, &[(g as usize, 1.0), (p as usize, -1.0)]);
+        }
+        keys.clear();
+        features::ner_dynamic(x, j, lg, keys);
+        t.add(keys, &[(g as usize, 1.0)]);
+        keys.clear();
+        features::ner_dynamic(x, j, lp, keys);
+        t.add(keys, &[(p as usize, -1.0)]);
+    }
 }
 
 thread_local! {
@@ -286,7 +495,9 @@ fn decode_with<F: FnMut(&[u32], &mut [f32])>(
             if i >= 1 { tags[i - 1] } else { NO_TAG },
             if i >= 2 { tags[i - 2] } else { NO_TAG },
         ];
-        features::ner(x, i, left, keys);
+        keys.clear();
+        features::ner_static(x, i, keys);
+        features::ner_dynamic(x, i, left, keys);
         let mut scores = [0f32; N_CLASSES];
         score(keys, &mut scores);
         let prev = if i >= 1 { tags[i - 1] } else { 0 };
@@ -308,6 +519,7 @@ impl Ner {
         N.get_or_init(|| {
             Ner::from_bytes(include_bytes!("../models/ner.bin")).unwrap_or_else(|_| Ner {
                 weights: Trainer::new(N_CLASSES).finish(1),
+                beam: 1,
             })
         })
     }
@@ -339,15 +551,18 @@ impl Ner {
             s.gaz
                 .extend((0..words.len()).map(|i| gaz.get(i).copied().unwrap_or(0)));
             list_bits(words, &s.toks, &mut s.bits);
+            cap_codes(words, &mut s.lower, &mut s.cap);
             Gazetteer::builtin().scan(words, &s.toks, &mut s.gz);
             let Scratch {
                 toks,
                 upos,
                 gaz,
                 bits,
+                cap,
                 gz,
                 keys,
                 tags,
+                lattice,
                 ..
             } = s;
             let mut scores = [0i32; 256];
@@ -357,21 +572,16 @@ impl Ner {
                 upos,
                 gaz,
                 bits,
+                cap,
                 gz,
             };
-            decode_with(
-                &x,
-                keys,
-                tags,
-                |k, out| {
-                    scores[..N_CLASSES].iter_mut().for_each(|x| *x = 0);
-                    w.score(k, &mut scores);
-                    for (o, s) in out.iter_mut().zip(scores.iter()) {
-                        *o = *s as f32;
-                    }
-                },
-                |_, _, _| {},
-            );
+            beam_decode(&x, self.beam, None, lattice, keys, tags, |k, out| {
+                scores[..N_CLASSES].iter_mut().for_each(|x| *x = 0);
+                w.score(k, &mut scores);
+                for (o, s) in out.iter_mut().zip(scores.iter()) {
+                    *o += *s as f32;
+                }
+            });
             spans_from_classes(tags)
         })
     }
@@ -381,6 +591,7 @@ impl Ner {
         let mut w = Writer::default();
         w.buf.extend_from_slice(MAGIC);
         w.u32(VERSION);
+        w.u32(self.beam as u32);
         self.weights.write(&mut w);
         w.buf
     }
@@ -389,6 +600,12 @@ impl Ner {
     pub fn from_bytes(b: &[u8]) -> Result<Ner> {
         let mut r = Reader::new(b);
         r.magic(MAGIC, VERSION)?;
+        let beam = r.u32("beam")? as usize;
+        if !(1..=MAX_BEAM).contains(&beam) {
+            return Err(crate::Error::BadModel(format!(
+                "NER beam {beam} outside 1..={MAX_BEAM}"
+            )));
+        }
         let weights = Weights::read(&mut r)?;
         r.finish()?;
         if weights.n_classes != N_CLASSES {
@@ -396,7 +613,7 @@ impl Ner {
                 "NER model must have 7 BIO classes".into(),
             ));
         }
-        Ok(Ner { weights })
+        Ok(Ner { weights, beam })
     }
 }
 
@@ -420,6 +637,7 @@ pub fn train_ner_with_gazetteer(
         upos: Vec<u64>,
         gaz: Vec<u8>,
         bits: Vec<u8>,
+        cap: Vec<u16>,
         gz: Vec<GazTok>,
         gold: Vec<u16>,
     }
@@ -434,10 +652,13 @@ pub fn train_ner_with_gazetteer(
             tagger.tag_into(&words, &mut tagged);
             let mut bits = Vec::new();
             list_bits(&words, &toks, &mut bits);
+            let mut cap = Vec::new();
+            cap_codes(&words, &mut lower, &mut cap);
             let mut gz = Vec::new();
             Gazetteer::builtin().scan(&words, &toks, &mut gz);
             Prep {
                 bits,
+                cap,
                 gz,
                 toks,
                 upos: tagged.iter().map(|t| bytes(t.upos.as_bytes())).collect(),
@@ -450,11 +671,38 @@ pub fn train_ner_with_gazetteer(
     let mut rng = Rng::new(opts.seed);
     let mut order: Vec<usize> = (0..data.len()).collect();
     let (mut keys, mut tags) = (Vec::new(), Vec::new());
+    let beam = opts.ner_beam.clamp(1, MAX_BEAM);
+    let mut lattice = Lattice::default();
     for epoch in 0..opts.epochs {
         rng.shuffle(&mut order);
         let mut wrong = 0usize;
         for &si in &order {
             let p = &data[si];
+            if beam > 1 {
+                let x = NerInput {
+                    toks: &p.toks,
+                    upos: &p.upos,
+                    gaz: &p.gaz,
+                    bits: &p.bits,
+                    cap: &p.cap,
+                    gz: &p.gz,
+                };
+                t.tick();
+                beam_decode(
+                    &x,
+                    beam,
+                    Some(&p.gold),
+                    &mut lattice,
+                    &mut keys,
+                    &mut tags,
+                    |k, out| t.score(k, out),
+                );
+                if p.gold.get(..tags.len()) != Some(&tags[..]) {
+                    wrong += 1;
+                    sequence_update(&mut t, &x, &p.gold, &tags, &mut keys);
+                }
+                continue;
+            }
             // Score with the live weights, update after each token's decision.
             let t_ref = std::cell::RefCell::new(&mut t);
             let x = NerInput {
@@ -462,6 +710,7 @@ pub fn train_ner_with_gazetteer(
                 upos: &p.upos,
                 gaz: &p.gaz,
                 bits: &p.bits,
+                cap: &p.cap,
                 gz: &p.gz,
             };
             decode_with(
@@ -479,11 +728,12 @@ pub fn train_ner_with_gazetteer(
             );
         }
         if opts.verbose {
-            eprintln!("  ner epoch {}: {wrong} token errors", epoch + 1);
+            eprintln!("  ner epoch {}: {wrong} errors", epoch + 1);
         }
     }
     Ner {
         weights: t.finish(opts.min_weight),
+        beam,
     }
 }
 
@@ -516,6 +766,7 @@ mod tests {
     fn untrained_model_handles_odd_input() {
         let n = Ner {
             weights: Trainer::new(N_CLASSES).finish(1),
+            beam: 4,
         };
         assert!(n.tag(&[], &[]).is_empty());
         assert!(n.tag(&["", "ü", "\u{200b}"], &["X"]).is_empty());

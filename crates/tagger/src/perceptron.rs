@@ -57,6 +57,13 @@ impl Trainer {
         if gold == pred {
             return;
         }
+        self.add(keys, &[(gold, 1.0), (pred, -1.0)]);
+    }
+
+    /// Adds `delta` to the weight of `class` for every key, per
+    /// `(class, delta)` pair (a structured update over a sequence is a sum
+    /// of these).
+    pub(crate) fn add(&mut self, keys: &[u32], deltas: &[(usize, f32)]) {
         let step = self.step;
         for &k in keys {
             let next = self.rows.len() as u32;
@@ -65,7 +72,7 @@ impl Trainer {
                 self.rows.push(Vec::new());
             }
             let row = &mut self.rows[r as usize];
-            for (class, delta) in [(gold, 1.0f32), (pred, -1.0)] {
+            for &(class, delta) in deltas {
                 let i = match row.iter().position(|e| e.class as usize == class) {
                     Some(i) => i,
                     None => {

@@ -72,6 +72,10 @@ pub struct TrainOptions {
     /// Perceptron runs per pass, each with its own shuffling; their
     /// averaged weights are summed into one model (same run-time cost).
     pub runs: usize,
+    /// NER only: hypotheses kept per word in beam decoding (1: greedy
+    /// left-to-right, trained token by token; more: beam search over BIO
+    /// sequences, trained with early updates).
+    pub ner_beam: usize,
     /// Print progress to stderr.
     pub verbose: bool,
 }
@@ -91,6 +95,7 @@ impl Default for TrainOptions {
             dropout_max_count: 2,
             dropout_p: 0.3,
             runs: 1,
+            ner_beam: 8,
             verbose: false,
         }
     }
