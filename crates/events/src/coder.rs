@@ -249,12 +249,18 @@ pub fn code_sentence(
         } else {
             &[]
         };
+        // "re-examine", "re-impose": the act again, in khaldun's patterns
+        let again = match v.lemma(t).strip_prefix("re-") {
+            Some(rest) if p.generic_frames() && !rest.is_empty() => p.triggered_by(kind, rest),
+            _ => &[],
+        };
         // on equal scores a pattern written for the inflected form ("left")
         // beats one for the lemma ("leave")
         let forms = by_lemma
             .iter()
             .map(|&i| (i, 0))
-            .chain(by_form.iter().map(|&i| (i, 1)));
+            .chain(by_form.iter().map(|&i| (i, 1)))
+            .chain(again.iter().map(|&i| (i, 0)));
         for (pi, form) in forms {
             let pat = p.get(pi);
             if let Some(m) = match_pattern(&v, pat, t, p.generic_frames()) {

@@ -236,6 +236,14 @@ fn a_quantity_stands_for_the_people_it_counts() {
 }
 
 #[test]
+fn a_verb_with_re_is_the_act_again() {
+    assert_eq!(
+        pairs("Brazil re-hosted Argentine ministers in Rio."),
+        [ev("BRA", "ARG", "043")]
+    );
+}
+
+#[test]
 fn force_against_animals_is_no_event() {
     assert_eq!(
         pairs("Egyptian police carried out the killing of dozens of protesters in Cairo."),
