@@ -28,6 +28,8 @@ pub struct Party {
     /// A place, not an actor: only the destination of a visit ("arrived in
     /// Baghdad") makes it a party, standing for its country.
     pub place: bool,
+    /// A named person.
+    pub person: bool,
 }
 
 /// How an event is qualified.
@@ -212,6 +214,13 @@ impl<'a> View<'a> {
                         && self.children[c].iter().any(|&k| self.lemma(k) == "by"))
             }))
         .then_some(h)
+    }
+
+    /// Whether the nominal `i` has the case marker `w`.
+    fn has_case_word(&self, i: usize, w: &str) -> bool {
+        self.children[i]
+            .iter()
+            .any(|&c| self.rel(c) == "case" && self.lemma(c) == w)
     }
 
     /// The case marker (preposition) of a nominal.
@@ -1655,6 +1664,23 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
     }
     let reciprocal = reciprocal && !monadic;
     let mut code = pat.code.to_string();
+    // "Biden attacked Trump for the tweet": a person attacking a person
+    // named as the object, with no weapon, criticizes him
+    let person = |k: &usize| v.parties[*k].person;
+    if p.generic_frames()
+        && v.lemma(t) == "attack"
+        && pat.code.starts_with("19")
+        && !source.is_empty()
+        && source.iter().all(person)
+        && v.child(t, "obj")
+            .and_then(|o| v.party_at[o])
+            .is_some_and(|k| person(&k))
+        && !v.children[t]
+            .iter()
+            .any(|&c| v.rel(c) == "obl" && v.has_case_word(c, "with"))
+    {
+        code = "111".to_string();
+    }
     let mut modality = modality(v, t);
     let mut frame_word = None;
     // a pattern that names the negation ("not *") has consumed it

@@ -349,6 +349,7 @@ impl<'a> Coder<'a> {
                     head: m.head,
                     actor: m.actor,
                     place: false,
+                    person: actor.kind == MatchKind::Person,
                 });
                 let mut also = if self.options.agent_over_lists {
                     m.also.clone()
@@ -389,6 +390,7 @@ impl<'a> Coder<'a> {
                     head: head_of(a, &m.tokens),
                     actor: PLACE_BASE + idx,
                     place: true,
+                    person: false,
                 });
                 info.push(PartyInfo {
                     code,

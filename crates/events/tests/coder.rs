@@ -244,6 +244,18 @@ fn a_verb_with_re_is_the_act_again() {
 }
 
 #[test]
+fn a_person_attacking_a_person_criticizes() {
+    assert_eq!(
+        pairs("Emmanuel Macron attacked Olaf Scholz for the delay."),
+        [ev("FRA", "DEU", "111")]
+    );
+    assert_eq!(
+        pairs("French troops attacked German positions."),
+        [ev("FRA", "DEU", "190")]
+    );
+}
+
+#[test]
 fn force_against_animals_is_no_event() {
     assert_eq!(
         pairs("Egyptian police carried out the killing of dozens of protesters in Cairo."),
