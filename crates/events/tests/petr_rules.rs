@@ -195,6 +195,7 @@ fn a_possessive_pronoun_alone_is_no_default_target() {
         head: k,
         actor,
         place: false,
+        person: false,
     };
     let mut p = Patterns::builtin_rules().unwrap();
     p.read_petrarch_verbs(WELCOME, "verbs.txt").unwrap();
