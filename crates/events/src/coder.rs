@@ -551,6 +551,8 @@ fn under_belief(v: &View, p: &Patterns, t: usize) -> bool {
 /// protest, military posture, coercion, assault, fighting, mass violence.
 pub fn implied_target(code: &str) -> bool {
     matches!(code.get(..2), Some("14" | "15" | "17" | "18" | "19" | "20"))
+        // easing a curfew, a state of emergency or martial law: where it held
+        || matches!(code, "0813" | "0814")
 }
 
 /// The nearest actor at or under `from` (breadth first, three levels, not

@@ -22,6 +22,7 @@ const VERBS: &str = "
 141 demonstrate
 082 call off strike
 054 open embassy in $T
+0813 lift curfew in|on $T
 ";
 const NOUNS: &str = "
 040 talk with $T
@@ -252,6 +253,14 @@ fn a_person_attacking_a_person_criticizes() {
     assert_eq!(
         pairs("French troops attacked German positions."),
         [ev("FRA", "DEU", "190")]
+    );
+}
+
+#[test]
+fn a_curfew_eased_is_eased_where_it_held() {
+    assert_eq!(
+        pairs("The Kenyan government lifted the curfew on Monday."),
+        [ev("KEN", "KEN", "0813")]
     );
 }
 
