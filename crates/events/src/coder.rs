@@ -1611,6 +1611,16 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
         ];
         target = nearest_party(v, t, NOT_INTO, true, &source);
     }
+    // "demanded that the Sudanese government end curbs": a demand is
+    // addressed to the actor named in what is demanded, however parsed
+    if target.is_empty()
+        && p.generic_frames()
+        && pat.code.starts_with("10")
+        && matches!(pat.target, Some(Slot::Object | Slot::Any))
+    {
+        const NOT_INTO: &[&str] = &["nsubj", "nsubj:pass", "advcl", "parataxis", "punct", "conj"];
+        target = nearest_party(v, t, NOT_INTO, false, &source);
+    }
     // acting on each other is for symmetric acts (agreeing, meeting, signing,
     // cooperating, clashing), not for statements or appeals
     // (cooperating, meeting, negotiating, relations and agreements: "France

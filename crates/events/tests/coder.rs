@@ -23,6 +23,7 @@ const VERBS: &str = "
 082 call off strike
 054 open embassy in $T
 0813 lift curfew in|on $T
+100 demand $T
 ";
 const NOUNS: &str = "
 040 talk with $T
@@ -262,6 +263,14 @@ fn a_curfew_eased_is_eased_where_it_held() {
         pairs("The Kenyan government lifted the curfew on Monday."),
         [ev("KEN", "KEN", "0813")]
     );
+}
+
+#[test]
+fn a_demand_is_addressed_to_the_actor_named_in_it() {
+    // (the parse makes "end" a noun and "that" the verb's complement)
+    let got = pairs("Uganda demanded that the Sudanese government end curbs on press freedom.");
+    assert!(got.contains(&ev("UGA", "SDN", "100")), "{got:?}");
+    assert!(pairs("Ugandan protesters demanded an apology.").is_empty());
 }
 
 #[test]
