@@ -474,9 +474,11 @@ fn frame_event(v: &View, p: &Patterns, w: usize, done: &[Coded]) -> Option<Coded
         "advcl" => v.child(c, "mark").is_some_and(|k| v.is(k, &["to"])) && c == w + 2,
         _ => false,
     })?;
+    // (nor when the frame word coded an event of its own: "refused to
+    // deploy peacekeepers" is 1224 already)
     if done
         .iter()
-        .any(|e| e.frame_word == Some(w) || e.trigger == comp)
+        .any(|e| e.frame_word == Some(w) || e.trigger == comp || e.trigger == w)
     {
         return None;
     }
@@ -1615,7 +1617,7 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
     // addressed to the actor named in what is demanded, however parsed
     if target.is_empty()
         && p.generic_frames()
-        && pat.code.starts_with("10")
+        && matches!(pat.code.get(..2), Some("10" | "12"))
         && matches!(pat.target, Some(Slot::Object | Slot::Any))
     {
         const NOT_INTO: &[&str] = &["nsubj", "nsubj:pass", "advcl", "parataxis", "punct", "conj"];

@@ -274,6 +274,23 @@ fn a_demand_is_addressed_to_the_actor_named_in_it() {
 }
 
 #[test]
+fn a_frame_word_with_an_event_of_its_own_is_not_a_frame_again() {
+    let c = Coder::new(matcher());
+    let doc = Document {
+        id: "t".into(),
+        text: "Pakistan has refused to deploy peacekeepers in Iraq.".into(),
+        ..Default::default()
+    };
+    let codes: Vec<String> = c
+        .code(&doc, Some("2024-05-01"))
+        .events
+        .into_iter()
+        .map(|e| e.cameo)
+        .collect();
+    assert_eq!(codes, ["1224"]);
+}
+
+#[test]
 fn force_against_animals_is_no_event() {
     assert_eq!(
         pairs("Egyptian police carried out the killing of dozens of protesters in Cairo."),
