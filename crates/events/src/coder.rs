@@ -1613,8 +1613,9 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
         ];
         target = nearest_party(v, t, NOT_INTO, true, &source);
     }
-    // "demanded that the Sudanese government end curbs": a demand is
-    // addressed to the actor named in what is demanded, however parsed
+    // "demanded that the Sudanese government end curbs": a demand (or a
+    // rejection) is aimed at the actor named in what it is about, however
+    // parsed
     if target.is_empty()
         && p.generic_frames()
         && matches!(pat.code.get(..2), Some("10" | "12"))
