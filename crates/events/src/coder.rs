@@ -164,11 +164,12 @@ impl<'a> View<'a> {
     /// "was attacked": a passive subject or auxiliary, a `by` agent, or a
     /// participle modifying the noun it is done to.
     fn passive(&self, i: usize) -> bool {
+        // (a `by` phrase on a verb with an active subject is misattached:
+        // "criticized the decision by the Kenyan government")
+        let active = self.child(i, "nsubj").is_some();
         self.children[i].iter().any(|&c| {
-            matches!(
-                self.rel(c),
-                "nsubj:pass" | "aux:pass" | "csubj:pass" | "obl:agent"
-            )
+            matches!(self.rel(c), "nsubj:pass" | "aux:pass" | "csubj:pass")
+                || (self.rel(c) == "obl:agent" && !active)
         }) || self.reduced_passive(i).is_some()
             || self.shared_patient(i).is_some()
     }
@@ -886,7 +887,7 @@ fn object_owner(v: &View, t: usize, o: usize) -> Option<usize> {
     let c = v.children[t]
         .iter()
         .copied()
-        .find(|&c| c > o && v.rel(c) == "obl")?;
+        .find(|&c| c > o && matches!(v.rel(c), "obl" | "obl:agent"))?;
     let case = v.children[c]
         .iter()
         .copied()
@@ -1618,7 +1619,7 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
     // parsed
     if target.is_empty()
         && p.generic_frames()
-        && matches!(pat.code.get(..2), Some("10" | "12"))
+        && matches!(pat.code.get(..2), Some("10" | "12" | "11" | "02"))
         && matches!(pat.target, Some(Slot::Object | Slot::Any))
     {
         const NOT_INTO: &[&str] = &["nsubj", "nsubj:pass", "advcl", "parataxis", "punct", "conj"];

@@ -291,6 +291,15 @@ fn a_frame_word_with_an_event_of_its_own_is_not_a_frame_again() {
 }
 
 #[test]
+fn a_by_phrase_on_an_active_verb_owns_its_object() {
+    // misattached to the verb, "by" names whose decision it is
+    assert_eq!(
+        pairs("Uganda praised the decision by the Kenyan government."),
+        [ev("UGA", "KEN", "051")]
+    );
+}
+
+#[test]
 fn force_against_animals_is_no_event() {
     assert_eq!(
         pairs("Egyptian police carried out the killing of dozens of protesters in Cairo."),
