@@ -748,6 +748,33 @@ fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
+/// "the International Labor Office (ILO)": a name no list codes, followed by
+/// a listed name in brackets, is that actor.
+fn link_acronyms(s: &Sent<'_>, items: &mut [Item]) {
+    for k in 0..items.len() {
+        let end = items[k].tokens.end;
+        let uncoded = matches!(&items[k].what, What::Named(nm) if nm.code.is_none());
+        if !uncoded || !s.is(end, &["("]) {
+            continue;
+        }
+        let listed = items.iter().find_map(|it| match &it.what {
+            What::Named(nm)
+                if it.tokens.start == end + 1
+                    && nm.code.is_some()
+                    && s.is(it.tokens.end, &[")"]) =>
+            {
+                Some(nm.clone())
+            }
+            _ => None,
+        });
+        if let (Some(nm), What::Named(own)) = (listed, &mut items[k].what) {
+            let how = own.how;
+            *own = nm;
+            own.how = how;
+        }
+    }
+}
+
 /// The country match after `at` and one of `preps` (and "the"), with its index.
 fn country_after<'f>(
     s: &Sent<'_>,
@@ -1169,6 +1196,7 @@ impl<'a> Resolver<'a> {
         self.collect_tokens(s, &mut items, &mut covered);
         self.collect_entities(s, entities, &mut items, &mut covered);
         items.sort_by_key(|it| it.tokens.start);
+        link_acronyms(s, &mut items);
         self.link_appositions(s, &mut items);
         items
     }

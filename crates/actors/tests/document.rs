@@ -577,3 +577,12 @@ fn an_international_body_has_troops() {
     let doc = run(text, "2021-03-01");
     assert!(actor_of(&doc, text, "UN officials").is_none());
 }
+
+#[test]
+fn a_name_with_a_listed_acronym_in_brackets_is_that_actor() {
+    let text = "The International Labor Office (ILO) criticized Israel on Monday.";
+    let doc = run(text, "2021-03-01");
+    let a = actor_of(&doc, text, "International Labor Office").expect("one actor");
+    assert_eq!(Some(a), actor_of(&doc, text, "ILO"));
+    assert!(code(&doc, a).starts_with("IGO"), "{}", code(&doc, a));
+}
