@@ -1669,7 +1669,16 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
         .words
         .iter()
         .any(|&w| w != t && matches!(v.words[w].upos, "NOUN" | "PROPN"));
-    if source.is_empty()
+    // "a missionary was arrested in Lebanon": only a state arrests or
+    // deports; with no agent named, the record takes the country where it
+    // happened as the source
+    let by_the_state = source.is_empty()
+        && p.generic_frames()
+        && !target.is_empty()
+        && matches!(pat.code.get(..3), Some("173" | "174"))
+        && v.passive(t)
+        && agent(v, t).is_none();
+    if (source.is_empty() && !by_the_state)
         || (target.is_empty() && !reciprocal && !monadic && !implied)
         || (m.partial && !reciprocal && !(implied && specific))
     {

@@ -539,12 +539,40 @@ impl<'a> Coder<'a> {
                 }
             }
         }
-        let pairs = pairs.into_iter().flat_map(|(s, t)| {
-            let targets = t.map_or(vec![None], |t| party(t).into_iter().map(Some).collect());
-            party(s)
-                .into_iter()
-                .flat_map(move |s| targets.clone().into_iter().map(move |t| (s.clone(), t)))
-        });
+        // an arrest with no agent: by the state where it happened
+        let state = if c.source.is_empty() {
+            location
+                .as_ref()
+                .and_then(|l| l.country.clone())
+                .map(|k| EventActor {
+                    code: k.clone(),
+                    country: k.clone(),
+                    sectors: Vec::new(),
+                    text: k.clone(),
+                    name: k,
+                    actor_id: String::new(),
+                })
+        } else {
+            None
+        };
+        let by_state: Vec<(EventActor, Option<EventActor>)> = match &state {
+            Some(st) => c
+                .target
+                .iter()
+                .flat_map(|&t| party(t))
+                .map(|t| (st.clone(), Some(t)))
+                .collect(),
+            None => Vec::new(),
+        };
+        let pairs = pairs
+            .into_iter()
+            .flat_map(|(s, t)| {
+                let targets = t.map_or(vec![None], |t| party(t).into_iter().map(Some).collect());
+                party(s)
+                    .into_iter()
+                    .flat_map(move |s| targets.clone().into_iter().map(move |t| (s.clone(), t)))
+            })
+            .chain(by_state);
         for (source, target) in pairs {
             let target = target.or_else(|| implied_target(c, &source, location.as_ref()));
             // force aimed at no one we can name is too vague to count (a

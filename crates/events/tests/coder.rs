@@ -300,6 +300,16 @@ fn a_by_phrase_on_an_active_verb_owns_its_object() {
 }
 
 #[test]
+fn an_arrest_with_no_agent_is_by_the_state_where_it_happened() {
+    assert_eq!(
+        pairs("Twenty Kenyan protesters were arrested in Kampala on Monday."),
+        [ev("UGA", "KEN", "173")]
+    );
+    // nowhere said, no source
+    assert!(pairs("Twenty Kenyan protesters were arrested on Monday.").is_empty());
+}
+
+#[test]
 fn force_against_animals_is_no_event() {
     assert_eq!(
         pairs("Egyptian police carried out the killing of dozens of protesters in Cairo."),
