@@ -473,6 +473,8 @@ fn frame_event(v: &View, p: &Patterns, w: usize, done: &[Coded]) -> Option<Coded
         "acl" => noun,
         // "threatened to stop talks" misparsed as a purpose clause
         "advcl" => v.child(c, "mark").is_some_and(|k| v.is(k, &["to"])) && c == w + 2,
+        // "agreed to an extension of the mandate": what is agreed to
+        "obl" => f == Frame::Intent && v.is(w, &["agree"]) && v.has_case_word(c, "to"),
         _ => false,
     })?;
     // (nor when the frame word coded an event of its own: "refused to

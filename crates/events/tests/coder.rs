@@ -310,6 +310,14 @@ fn an_arrest_with_no_agent_is_by_the_state_where_it_happened() {
 }
 
 #[test]
+fn agreeing_to_a_proposal_is_an_intent() {
+    assert_eq!(
+        pairs("Kenya agreed to the proposal of Uganda."),
+        [ev("KEN", "UGA", "030")]
+    );
+}
+
+#[test]
 fn force_against_animals_is_no_event() {
     assert_eq!(
         pairs("Egyptian police carried out the killing of dozens of protesters in Cairo."),
