@@ -641,6 +641,18 @@ pub fn train_ner_with_gazetteer(
         gz: Vec<GazTok>,
         gold: Vec<u16>,
     }
+    impl Prep {
+        fn input(&self) -> NerInput<'_> {
+            NerInput {
+                toks: &self.toks,
+                upos: &self.upos,
+                gaz: &self.gaz,
+                bits: &self.bits,
+                cap: &self.cap,
+                gz: &self.gz,
+            }
+        }
+    }
     let mut lower = String::new();
     let mut tagged = Vec::new();
     let data: Vec<Prep> = train
@@ -679,14 +691,7 @@ pub fn train_ner_with_gazetteer(
         for &si in &order {
             let p = &data[si];
             if beam > 1 {
-                let x = NerInput {
-                    toks: &p.toks,
-                    upos: &p.upos,
-                    gaz: &p.gaz,
-                    bits: &p.bits,
-                    cap: &p.cap,
-                    gz: &p.gz,
-                };
+                let x = p.input();
                 t.tick();
                 beam_decode(
                     &x,
@@ -705,14 +710,7 @@ pub fn train_ner_with_gazetteer(
             }
             // Score with the live weights, update after each token's decision.
             let t_ref = std::cell::RefCell::new(&mut t);
-            let x = NerInput {
-                toks: &p.toks,
-                upos: &p.upos,
-                gaz: &p.gaz,
-                bits: &p.bits,
-                cap: &p.cap,
-                gz: &p.gz,
-            };
+            let x = p.input();
             decode_with(
                 &x,
                 &mut keys,
