@@ -804,6 +804,19 @@ fn slot(v: &View, s: &Slot, t: usize, used: &[usize], nw: NotWhom) -> Option<Opt
             if first.is_some() {
                 return Some(first);
             }
+            // "called for Rossello's resignation": a possessor is the "of"
+            // phrase of a pattern's noun
+            if ws.matches("of", "of") {
+                let owner = used
+                    .iter()
+                    .chain(std::iter::once(&t))
+                    .filter(|&&u| v.words[u].upos == "NOUN")
+                    .flat_map(|&u| v.children[u].iter().copied())
+                    .find(|&c| v.rel(c) == "nmod:poss" && v.party_at[c].is_some());
+                if owner.is_some() {
+                    return Some(owner);
+                }
+            }
             // "extended an invitation to X": the phrase of an event noun
             // that is a verb's object is often parsed as the verb's
             if matches!(v.words[t].upos, "NOUN") && v.rel(t) == "obj" {

@@ -24,6 +24,7 @@ const VERBS: &str = "
 054 open embassy in $T
 0813 lift curfew in|on $T
 100 demand $T
+0241 call for resignation of $T
 ";
 const NOUNS: &str = "
 040 talk with $T
@@ -314,6 +315,18 @@ fn agreeing_to_a_proposal_is_an_intent() {
     assert_eq!(
         pairs("Kenya agreed to the proposal of Uganda."),
         [ev("KEN", "UGA", "030")]
+    );
+}
+
+#[test]
+fn a_possessor_is_the_of_phrase_of_a_patterns_noun() {
+    assert_eq!(
+        pairs("Uganda called for the Kenyan president's resignation."),
+        [ev("UGA", "KEN", "0241")]
+    );
+    assert_eq!(
+        pairs("Uganda called for the resignation of the Kenyan president."),
+        [ev("UGA", "KEN", "0241")]
     );
 }
 
