@@ -2053,7 +2053,16 @@ impl<'a> Resolver<'a> {
             }
         }
         // no holder: a nationality + role actor, when there is a nationality
-        let code = d.code?;
+        // ("the president" in a sentence about Kenya alone: Kenya's)
+        let code = match d.code {
+            Some(c) => c,
+            None if d.definite => {
+                let root = self.sole_country(s, it.tokens.start)?;
+                let ag = self.m.agents().get(d.agent)?;
+                Code::parse(&root).ok().and_then(|c| ag.apply(&c).ok())?
+            }
+            None => return None,
+        };
         let key = Key::Phrase(code, d.agent);
         let a = match self.keys.get(&key) {
             Some(&a) => a,

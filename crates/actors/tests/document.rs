@@ -586,3 +586,15 @@ fn a_name_with_a_listed_acronym_in_brackets_is_that_actor() {
     assert_eq!(Some(a), actor_of(&doc, text, "ILO"));
     assert!(code(&doc, a).starts_with("IGO"), "{}", code(&doc, a));
 }
+
+#[test]
+fn the_role_in_a_one_country_sentence_is_that_country_s() {
+    let text = "The Kenyan opposition asked for the president's resignation.";
+    let doc = run(text, "2021-03-01");
+    let a = actor_of(&doc, text, "president").expect("the president");
+    assert_eq!(code(&doc, a), "KENGOV");
+    // two countries: nothing decides
+    let text = "Egypt and Israel criticized the president.";
+    let doc = run(text, "2021-03-01");
+    assert_eq!(actor_of(&doc, text, "president"), None);
+}
