@@ -90,6 +90,16 @@ fn pairs(text: &str) -> Vec<(String, String, String)> {
         .collect()
 }
 
+/// The events of `text` with the built-in patterns.
+fn builtin_events(text: &str) -> Vec<khaldun_events::record::Event> {
+    let doc = Document {
+        id: "t".into(),
+        text: text.into(),
+        ..Default::default()
+    };
+    Coder::new(matcher()).code(&doc, Some("2024-05-01")).events
+}
+
 fn ev(s: &str, t: &str, c: &str) -> (String, String, String) {
     (s.into(), t.into(), c.into())
 }
@@ -163,15 +173,7 @@ fn compound_actors_praise_something_not_each_other() {
 fn a_place_is_where_not_whom() {
     assert!(pairs("Brazil hosted a football tournament in Argentina.").is_empty());
     // an act on what is in a country is aimed at it (built-in patterns)
-    let c = Coder::new(matcher());
-    let doc = Document {
-        id: "t".into(),
-        text: "UN inspectors inspected the nuclear sites in Iran.".into(),
-        ..Default::default()
-    };
-    let got: Vec<String> = c
-        .code(&doc, Some("2024-05-01"))
-        .events
+    let got: Vec<String> = builtin_events("UN inspectors inspected the nuclear sites in Iran.")
         .into_iter()
         .filter_map(|e| e.target.map(|t| t.country))
         .collect();
@@ -189,14 +191,9 @@ fn a_place_is_where_not_whom() {
 fn what_is_said_is_not_the_speakers_act() {
     // the parse makes "the attack" the object of "said"; the built-in
     // patterns code a bare "attack" noun
-    let c = Coder::new(matcher());
-    let doc = Document {
-        id: "t".into(),
-        text: "The Kenyan government said the attack involved rockets launched from Somalia."
-            .into(),
-        ..Default::default()
-    };
-    let events = c.code(&doc, Some("2024-05-01")).events;
+    let events = builtin_events(
+        "The Kenyan government said the attack involved rockets launched from Somalia.",
+    );
     assert!(events.is_empty(), "{events:?}");
 }
 
@@ -276,15 +273,7 @@ fn a_demand_is_addressed_to_the_actor_named_in_it() {
 
 #[test]
 fn a_frame_word_with_an_event_of_its_own_is_not_a_frame_again() {
-    let c = Coder::new(matcher());
-    let doc = Document {
-        id: "t".into(),
-        text: "Pakistan has refused to deploy peacekeepers in Iraq.".into(),
-        ..Default::default()
-    };
-    let codes: Vec<String> = c
-        .code(&doc, Some("2024-05-01"))
-        .events
+    let codes: Vec<String> = builtin_events("Pakistan has refused to deploy peacekeepers in Iraq.")
         .into_iter()
         .map(|e| e.cameo)
         .collect();
