@@ -805,12 +805,12 @@ fn slot(v: &View, s: &Slot, t: usize, used: &[usize], nw: NotWhom) -> Option<Opt
                 return Some(first);
             }
             // "called for Rossello's resignation": a possessor is the "of"
-            // phrase of a pattern's noun
+            // phrase of a pattern's noun (not of the trigger: "his
+            // imprisonment" may be his doing or done to him)
             if ws.matches("of", "of") {
                 let owner = used
                     .iter()
-                    .chain(std::iter::once(&t))
-                    .filter(|&&u| v.words[u].upos == "NOUN")
+                    .filter(|&&u| u != t && v.words[u].upos == "NOUN")
                     .flat_map(|&u| v.children[u].iter().copied())
                     .find(|&c| v.rel(c) == "nmod:poss" && v.party_at[c].is_some());
                 if owner.is_some() {

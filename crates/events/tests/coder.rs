@@ -33,6 +33,7 @@ const NOUNS: &str = "
 190 killing of $T
 140 protest against $T
 0874 pullback from $T
+173 arrest of $T
 ";
 
 fn patterns() -> &'static Patterns {
@@ -317,6 +318,8 @@ fn a_possessor_is_the_of_phrase_of_a_patterns_noun() {
         pairs("Uganda called for the resignation of the Kenyan president."),
         [ev("UGA", "KEN", "0241")]
     );
+    // not of the trigger: "his arrest" is not his doing
+    assert!(pairs("The Kenyan president's arrest surprised observers.").is_empty());
 }
 
 #[test]
