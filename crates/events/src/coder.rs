@@ -718,11 +718,7 @@ fn slot(v: &View, s: &Slot, t: usize, used: &[usize], nw: NotWhom) -> Option<Opt
                         && v.party_at[c].is_some()
                 })
             };
-            let names = |n: usize| {
-                let mut out = Vec::new();
-                parties_of(v, n, &mut out);
-                !out.is_empty()
-            };
+            let names = |n: usize| names_actor(v, n);
             if passive {
                 return Some(
                     v.child_with(t, |r| r == "nsubj:pass")
@@ -822,11 +818,7 @@ fn slot(v: &View, s: &Slot, t: usize, used: &[usize], nw: NotWhom) -> Option<Opt
             if matches!(v.words[t].upos, "NOUN") && v.rel(t) == "obj" {
                 if let Some(h) = v.head(t).filter(|&h| v.words[h].upos == "VERB") {
                     if let Some(c) = v.children[h].iter().copied().find(|&c| {
-                        c > t && v.rel(c) == "obl" && v.has_case(c, ws) && {
-                            let mut k = Vec::new();
-                            parties_of(v, c, &mut k);
-                            !k.is_empty()
-                        }
+                        c > t && v.rel(c) == "obl" && v.has_case(c, ws) && names_actor(v, c)
                     }) {
                         return Some(Some(c));
                     }
@@ -857,6 +849,13 @@ impl NotWhom {
     }
 }
 
+/// Whether nominal `n` names an actor (itself, a modifier or a conjunct).
+fn names_actor(v: &View, n: usize) -> bool {
+    let mut out = Vec::new();
+    parties_of(v, n, &mut out);
+    !out.is_empty()
+}
+
 /// "in Argentina", "after Trump": a phrase of place or time that `nw` says
 /// is no target.
 fn is_place_phrase(v: &View, c: usize, nw: NotWhom) -> bool {
@@ -870,11 +869,7 @@ fn is_place_phrase(v: &View, c: usize, nw: NotWhom) -> bool {
 /// "hosted a tournament in Argentina": a nominal that names an actor only
 /// by where it is (a place is where, not whom).
 fn placed_only(v: &View, o: usize, nw: NotWhom) -> bool {
-    let names = |n: usize| {
-        let mut out = Vec::new();
-        parties_of(v, n, &mut out);
-        !out.is_empty()
-    };
+    let names = |n: usize| names_actor(v, n);
     v.party_at[o].is_none()
         && v.children[o]
             .iter()
@@ -923,9 +918,7 @@ fn object_owner(v: &View, t: usize, o: usize) -> Option<usize> {
     if !(o + 1..case).all(inside) {
         return None;
     }
-    let mut k = Vec::new();
-    parties_of(v, c, &mut k);
-    (!k.is_empty()).then_some(c)
+    names_actor(v, c).then_some(c)
 }
 
 /// The `by` phrase of a passive verb.
