@@ -493,7 +493,11 @@ impl Matcher {
                 if m.kind == MatchKind::CityMetonym
                     && m.actor
                         .is_some_and(|a| self.actor(a).kind != ActorKind::Site)
-                    && !acts(d, &m.tokens)
+                    && !acts(d, &m.tokens, |i| {
+                        tokens
+                            .get(i)
+                            .and_then(|t| text.get(t.start as usize..t.end as usize))
+                    })
                 {
                     m.kind = MatchKind::Place;
                     m.code = None;
@@ -733,7 +737,7 @@ struct Unit {
 
 /// Whether the words `r` stand as a party: the word whose head is outside
 /// them is a subject, object, possessor or conjunct of one.
-fn acts(d: &[Dep<'_>], r: &Range<usize>) -> bool {
+fn acts<'t>(d: &[Dep<'_>], r: &Range<usize>, word: impl Fn(usize) -> Option<&'t str>) -> bool {
     let head_word = r
         .clone()
         .find(|&i| {
@@ -741,10 +745,23 @@ fn acts(d: &[Dep<'_>], r: &Range<usize>) -> bool {
             h == 0 || !r.contains(&(h - 1))
         })
         .unwrap_or(r.start);
-    matches!(
-        d[head_word].deprel,
-        "nsubj" | "nsubj:pass" | "obj" | "iobj" | "nmod:poss" | "obl:agent" | "root"
-    )
+    // "an admission by Moscow", "sanctions against Moscow": a phrase of
+    // agent or opponent names the government, as a subject does ("in",
+    // "to", "from" name the place)
+    let by_or_against = || {
+        d.iter().enumerate().any(|(i, x)| {
+            x.head as usize == head_word + 1
+                && x.deprel == "case"
+                && word(i).is_some_and(|w| {
+                    w.eq_ignore_ascii_case("by") || w.eq_ignore_ascii_case("against")
+                })
+        })
+    };
+    match d[head_word].deprel {
+        "nsubj" | "nsubj:pass" | "obj" | "iobj" | "nmod:poss" | "obl:agent" | "root" => true,
+        "nmod" | "obl" => by_or_against(),
+        _ => false,
+    }
 }
 
 fn letters(s: &str) -> usize {

@@ -108,11 +108,12 @@ pub struct Scores {
 pub struct Error {
     /// Record id.
     pub id: String,
-    /// `miss` or `false-alarm`.
+    /// `miss`, `false-alarm`, or `mismatch` (paired, but wrong in type,
+    /// source or target).
     pub kind: &'static str,
-    /// `SRC -> TGT code/PLOVER`.
+    /// `SRC -> TGT code/PLOVER` (a mismatch: gold `=>` system).
     pub event: String,
-    /// Evidence words (false alarms) or the record text (misses).
+    /// Evidence words (false alarms, mismatches) or the record text (misses).
     pub context: String,
 }
 
@@ -292,13 +293,20 @@ pub fn score(records: &[Record]) -> Report {
             c.detection.gold += 1;
             c.detection.correct += sys.is_some() as usize;
             c.root.gold += 1;
-            if sys.is_none() {
-                r.errors.push(Error {
+            match sys {
+                None => r.errors.push(Error {
                     id: rec.id.clone(),
                     kind: "miss",
                     event: describe_gold(g),
                     context: rec.text.clone(),
-                });
+                }),
+                Some(x) if agreement(g, x) < 7 => r.errors.push(Error {
+                    id: rec.id.clone(),
+                    kind: "mismatch",
+                    event: format!("{} => {}", describe_gold(g), describe_system(x)),
+                    context: x.evidence.clone(),
+                }),
+                Some(_) => {}
             }
         }
         let paired = gold_to.iter().filter(|x| x.is_some()).count();
@@ -389,6 +397,20 @@ mod tests {
             2
         );
         assert_eq!(r.categories.len(), 2);
+        assert!(r.errors.iter().all(|e| e.kind != "mismatch"));
+    }
+
+    #[test]
+    fn paired_events_wrong_in_part_are_listed() {
+        let r = score(&[Record {
+            gold: vec![g(&["FRA"], &["IRQ"], "112")],
+            system: vec![s("FRA", "SYR", "111")],
+            ..Default::default()
+        }]);
+        assert_eq!(r.overall.detection.correct, 1);
+        let e = &r.errors[0];
+        assert_eq!((r.errors.len(), e.kind), (1, "mismatch"));
+        assert_eq!(e.event, "FRA -> IRQ 112/- => FRA -> SYR 111/-");
     }
 
     #[test]

@@ -224,12 +224,20 @@ impl<'a> View<'a> {
             .any(|&c| self.rel(c) == "case" && self.lemma(c) == w)
     }
 
-    /// The case marker (preposition) of a nominal.
+    /// The case marker (preposition) of a nominal, also where the parser
+    /// hung it on the nominal's first modifier ("by East Germany": `by`
+    /// under `East`).
     fn has_case(&self, i: usize, ws: &crate::patterns::Words) -> bool {
-        self.children[i].iter().any(|&c| {
-            matches!(self.rel(c), "case" | "mark" | "fixed")
-                && ws.matches(self.lemma(c), &self.lower[c])
-        })
+        let marks = |n: usize| {
+            self.children[n].iter().any(|&c| {
+                matches!(self.rel(c), "case" | "mark" | "fixed")
+                    && ws.matches(self.lemma(c), &self.lower[c])
+            })
+        };
+        marks(i)
+            || self.children[i].iter().any(|&c| {
+                c < i && matches!(self.rel(c), "compound" | "amod" | "flat" | "det") && marks(c)
+            })
     }
 }
 

@@ -752,6 +752,9 @@ mod tests {
                 }
             }
         }
+        // a resignation steps back from office (PLOVER GSR codes it so)
+        assert_eq!(onto().get("0831").unwrap().plover, Some(Plover::Retreat));
+        assert_eq!(onto().get("083").unwrap().plover, Some(Plover::Concede));
         for c in onto().codes().filter(|c| c.root() == "08") {
             assert!(
                 matches!(c.plover, Some(Plover::Concede | Plover::Retreat)),

@@ -101,6 +101,20 @@ fn builtin_events(text: &str) -> Vec<khaldun_events::record::Event> {
     Coder::new(matcher()).code(&doc, Some("2024-05-01")).events
 }
 
+/// (source country, target country, code) per event, built-in patterns.
+fn builtin_pairs(text: &str) -> Vec<(String, String, String)> {
+    builtin_events(text)
+        .into_iter()
+        .map(|e| {
+            (
+                e.source.map(|a| a.country).unwrap_or_default(),
+                e.target.map(|a| a.country).unwrap_or_default(),
+                e.cameo,
+            )
+        })
+        .collect()
+}
+
 fn ev(s: &str, t: &str, c: &str) -> (String, String, String) {
     (s.into(), t.into(), c.into())
 }
@@ -571,5 +585,35 @@ fn a_conjunct_is_an_actor_only_when_it_names_one() {
     assert_eq!(
         pairs("Lebanon held talks with Israel and the Syrian government."),
         [ev("LBN", "ISR", "040"), ev("LBN", "SYR", "040")]
+    );
+}
+
+#[test]
+fn seceding_breaks_relations_and_a_threat_to_secede_is_a_threat() {
+    assert_eq!(
+        builtin_pairs(
+            "The Azerbaijani parliament threatened on Monday to secede from the Soviet Union."
+        ),
+        [ev("AZE", "USR", "1313")]
+    );
+    assert_eq!(
+        builtin_pairs("Rebels in the south broke away from Sudan in 2011."),
+        [ev("SDN", "SDN", "161")]
+    );
+}
+
+#[test]
+fn a_capital_in_a_by_phrase_is_its_government() {
+    // "by Moscow" is who must admit, not where
+    let got = builtin_pairs("Poland's parliament has demanded an immediate admission by Moscow.");
+    assert_eq!(got, [ev("POL", "RUS", "100")]);
+    // "in Moscow" stays a place
+    assert!(
+        builtin_pairs("Poland's parliament has demanded an immediate admission in Moscow.")
+            .is_empty()
+    );
+    assert_eq!(
+        builtin_pairs("Bonn rejected calls by East Germany for economic aid."),
+        [ev("DEU", "DDR", "1221")]
     );
 }
