@@ -120,6 +120,7 @@ impl Analyzer {
             return AnalyzedSentence::default();
         }
         let mut tags = self.tagger.tag(words);
+        repair_finite_verb(words, &mut tags);
         let deps = self.parse_around_temporals(words, &mut tags);
         let upos: Vec<&str> = tags.iter().map(|t| t.upos).collect();
         let entities = self
@@ -155,6 +156,74 @@ impl Analyzer {
 }
 
 const DAY_WORDS: &[&str] = &["today", "yesterday", "tonight", "tomorrow"];
+
+/// Past forms that are also past participles without `-ed`.
+const IRREGULAR_PAST: &[&str] = &[
+    "bought", "brought", "built", "caught", "cut", "fed", "fled", "fought", "found", "had",
+    "heard", "held", "hit", "hurt", "kept", "laid", "led", "left", "lost", "made", "meant", "met",
+    "paid", "put", "read", "said", "sent", "set", "shot", "shut", "sold", "spent", "struck",
+    "taught", "told", "thought", "won",
+];
+
+/// Reporting verbs that may close a sentence ("..., officials said").
+const REPORTING: &[&str] = &[
+    "say", "report", "tell", "add", "announce", "claim", "state", "confirm",
+];
+
+/// "British aircraft using guided missiles killed 4 Iraqis": a sentence
+/// whose tags leave it with no finite verb has one the tagger took for a
+/// participle (after a long subject, "killed" reads as "missiles killed
+/// in..."). The last participle that can be a past tense and is followed
+/// by what starts an object is retagged as the past tense; a closing
+/// "..., X said" does not count as the sentence's verb.
+fn repair_finite_verb(words: &[&str], tags: &mut [khaldun_tagger::Tagged<'_>]) {
+    let finite = |x: &str| matches!(x, "VBD" | "VBZ" | "VBP" | "MD");
+    let starts_object = |i: usize| {
+        tags.get(i).is_some_and(|t| {
+            matches!(
+                t.xpos,
+                "DT" | "CD" | "NNP" | "NNPS" | "PRP" | "PRP$" | "JJ" | "NN" | "NNS"
+            )
+        })
+    };
+    let past_form = |w: &str| {
+        let l = w.to_ascii_lowercase();
+        l.ends_with("ed") || IRREGULAR_PAST.contains(&l.as_str())
+    };
+    // the last: modifiers come first ("precision guided missiles killed")
+    let cand = (1..words.len()).rev().find(|&i| {
+        tags[i].xpos == "VBN"
+            && past_form(words[i])
+            && starts_object(i + 1)
+            && matches!(tags[i - 1].upos, "NOUN" | "PROPN" | "PRON" | "ADV")
+            && tags[..i]
+                .iter()
+                .any(|t| matches!(t.upos, "NOUN" | "PROPN" | "PRON"))
+    });
+    let Some(i) = cand else { return };
+    // an imperative or a base form after a plural subject is finite too;
+    // not after "to", a modal or "do"
+    let base_finite = |k: usize| {
+        tags[k].xpos == "VB"
+            && !tags[k.saturating_sub(3)..k]
+                .iter()
+                .any(|t| matches!(t.xpos, "TO" | "MD") || t.lemma == "do")
+    };
+    if words.last() == Some(&"?") {
+        return;
+    }
+    let ok = (0..words.len())
+        .filter(|&k| finite(tags[k].xpos) || base_finite(k))
+        .all(|k| {
+            k > i && words[i..k].contains(&",") && REPORTING.contains(&tags[k].lemma.as_str())
+        });
+    if ok {
+        let t = &mut tags[i];
+        t.xpos = "VBD";
+        t.upos = "VERB";
+        t.feats = "Mood=Ind|Tense=Past|VerbForm=Fin";
+    }
+}
 
 /// "Monday" (capitalized, as a day's name is).
 fn weekday(w: &str) -> bool {
@@ -226,7 +295,8 @@ impl Analyzer {
             .filter(|&i| !sites.iter().any(|&(a, b, _)| (a..b).contains(&i)))
             .collect();
         let kw: Vec<&str> = keep.iter().map(|&i| words[i]).collect();
-        let ktags = self.tagger.tag(&kw);
+        let mut ktags = self.tagger.tag(&kw);
+        repair_finite_verb(&kw, &mut ktags);
         let ku: Vec<&str> = ktags.iter().map(|t| t.upos).collect();
         let kx: Vec<&str> = ktags.iter().map(|t| t.xpos).collect();
         let inner = self.parser.parse(&kw, &ku, &kx);
@@ -293,6 +363,23 @@ mod tests {
         assert!(s.words.iter().all(|w| (w.head as usize) <= 9));
         assert_eq!(s.words[4].lemma, "strike");
         assert!(a.analyze_words(&[]).words.is_empty());
+    }
+
+    #[test]
+    fn a_sentence_with_no_finite_verb_gets_one() {
+        let a = Analyzer::builtin();
+        let w = |s: &str| s.split(' ').map(str::to_string).collect::<Vec<_>>();
+        let text = w("British aircraft using precision guided missiles killed 4 Iraqis in an attack on a weapons depot in Basra .");
+        let words: Vec<&str> = text.iter().map(String::as_str).collect();
+        let s = a.analyze_words(&words);
+        assert_eq!((s.words[6].xpos, s.words[6].deprel), ("VBD", "root"));
+        assert_eq!((s.words[1].head, s.words[1].deprel), (7, "nsubj"));
+        assert_eq!((s.words[8].head, s.words[8].deprel), (7, "obj"));
+        // a closing "..., officials said" is not the sentence's verb
+        let text = w("Rebels armed with rifles seized the town , officials said .");
+        let words: Vec<&str> = text.iter().map(String::as_str).collect();
+        let s = a.analyze_words(&words);
+        assert_eq!(s.words[4].deprel, "ccomp", "{:?}", s.words[4]);
     }
 
     #[test]
