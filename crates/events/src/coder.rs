@@ -1559,7 +1559,19 @@ fn negation(v: &View, t: usize) -> Option<usize> {
         })
 }
 
+/// Whether clause `c` is a condition ("if Hezbollah fires", "unless
+/// Baghdad accepts").
+fn conditional(v: &View, c: usize) -> bool {
+    v.children[c]
+        .iter()
+        .any(|&k| v.rel(k) == "mark" && v.is(k, &["if", "unless"]))
+}
+
 fn modality(v: &View, t: usize) -> Modality {
+    // what happens in a condition is supposed, not told
+    if v.rel(t) == "advcl" && conditional(v, t) {
+        return Modality::Hypothetical;
+    }
     for &c in &v.children[t] {
         if v.rel(c) == "aux" {
             if v.is(c, &["will", "shall", "'ll"]) {
@@ -1743,6 +1755,22 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
                 frame_word = Some(w);
                 break;
             }
+        }
+    }
+    // "will attack Lebanon if Hezbollah fires", "may halt mediation unless":
+    // force or sanctions announced on a condition are a threat (CAMEO 13)
+    if frame_word.is_none()
+        && p.generic_frames()
+        && !negated
+        && matches!(modality, Modality::Future | Modality::Hypothetical)
+        && matches!(code.get(..2), Some("15" | "16" | "17" | "18" | "19" | "20"))
+        && v.children[t]
+            .iter()
+            .any(|&c| v.rel(c) == "advcl" && conditional(v, c))
+    {
+        if let Some(c) = p.compose(Frame::Threat, &code) {
+            code = c.to_string();
+            modality = Modality::Threat;
         }
     }
     // "will provide aid", "would allow": a cooperative act announced is an

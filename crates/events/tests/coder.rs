@@ -617,3 +617,25 @@ fn a_capital_in_a_by_phrase_is_its_government() {
         [ev("DEU", "DDR", "1221")]
     );
 }
+
+#[test]
+fn force_announced_on_a_condition_is_a_threat_and_the_condition_is_supposed() {
+    let got: Vec<(String, String)> =
+        builtin_events("Israel will attack Lebanon if Hezbollah fires rockets.")
+            .into_iter()
+            .map(|e| (e.cameo, e.modality.as_str().to_string()))
+            .collect();
+    assert_eq!(
+        got,
+        [
+            ("1384".to_string(), "threat".to_string()),
+            ("194".to_string(), "hypothetical".to_string())
+        ]
+    );
+    // with no condition it is only announced
+    let got: Vec<String> = builtin_events("Israel will attack Lebanon.")
+        .into_iter()
+        .map(|e| e.cameo)
+        .collect();
+    assert_eq!(got, ["190"]);
+}
