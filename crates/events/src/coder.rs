@@ -1748,6 +1748,8 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
                     code = c.to_string();
                 }
                 modality = match f {
+                    // an intent to use force is a threat ("vowed to attack")
+                    Frame::Intent if code.starts_with("13") => Modality::Threat,
                     Frame::Intent => Modality::Intent,
                     Frame::Threat => Modality::Threat,
                     _ => Modality::Refusal,
@@ -1757,16 +1759,20 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
             }
         }
     }
-    // "will attack Lebanon if Hezbollah fires", "may halt mediation unless":
-    // force or sanctions announced on a condition are a threat (CAMEO 13)
+    // "will attack Lebanon if Hezbollah fires", "may halt mediation unless",
+    // "said it would strike": force or sanctions announced on a condition,
+    // or said to be coming, are a threat (CAMEO 13)
     if frame_word.is_none()
         && p.generic_frames()
         && !negated
         && matches!(modality, Modality::Future | Modality::Hypothetical)
         && matches!(code.get(..2), Some("15" | "16" | "17" | "18" | "19" | "20"))
-        && v.children[t]
+        && (v.children[t]
             .iter()
             .any(|&c| v.rel(c) == "advcl" && conditional(v, c))
+            || (v.rel(t) == "ccomp"
+                && v.head(t)
+                    .is_some_and(|h| p.frame(v.lemma(h)) == Some(Frame::Report))))
     {
         if let Some(c) = p.compose(Frame::Threat, &code) {
             code = c.to_string();

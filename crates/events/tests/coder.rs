@@ -639,3 +639,18 @@ fn force_announced_on_a_condition_is_a_threat_and_the_condition_is_supposed() {
         .collect();
     assert_eq!(got, ["190"]);
 }
+
+#[test]
+fn an_intent_to_use_force_or_force_said_to_be_coming_is_a_threat() {
+    for text in [
+        "Hamas vowed to attack Israel.",
+        "The rebels have sworn to fight Israel.",
+        "North Korea said it would strike Israel.",
+    ] {
+        let got: Vec<(String, String)> = builtin_events(text)
+            .into_iter()
+            .map(|e| (e.cameo, e.modality.as_str().to_string()))
+            .collect();
+        assert_eq!(got, [("1384".to_string(), "threat".to_string())], "{text}");
+    }
+}
