@@ -654,3 +654,16 @@ fn an_intent_to_use_force_or_force_said_to_be_coming_is_a_threat() {
         assert_eq!(got, [("1384".to_string(), "threat".to_string())], "{text}");
     }
 }
+
+#[test]
+fn a_complaint_is_aimed_at_what_it_is_about() {
+    assert_eq!(
+        builtin_pairs("Lebanon complained to the United Nations over Israeli air raids."),
+        [ev("LBN", "ISR", "114")]
+    );
+    // about nothing an actor names: at whom it is made
+    assert_eq!(
+        builtin_pairs("Lebanon complained to the United Nations about the delays."),
+        [ev("LBN", "IGO", "114")]
+    );
+}
