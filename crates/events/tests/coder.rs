@@ -667,3 +667,15 @@ fn a_complaint_is_aimed_at_what_it_is_about() {
         [ev("LBN", "IGO", "114")]
     );
 }
+
+#[test]
+fn a_particle_verb_takes_its_object_on_either_side_of_the_particle() {
+    assert_eq!(
+        builtin_pairs("The Europeans bailed Greece out."),
+        [ev("EUR", "GRC", "071")]
+    );
+    assert_eq!(
+        builtin_pairs("A Yemeni informant tipped Saudi intelligence off."),
+        [ev("YEM", "SAU", "064")]
+    );
+}
