@@ -333,6 +333,9 @@ pub fn code_sentence(
             out.push(c);
         }
         if let Some(c) = obligation_event(&v, p, w, &out) {
+            // what one must do is demanded of him, not done
+            let clause = c.frame_word.and_then(|m| v.head(m));
+            out.retain(|e| Some(e.trigger) != clause);
             out.push(c);
         }
     }
@@ -435,7 +438,7 @@ fn obligation_event(v: &View, p: &Patterns, w: usize, done: &[Coded]) -> Option<
         .copied()
         .find(|&m| v.rel(m) == "aux" && v.is(m, &["must", "should"]))?;
     let code = if v.is(modal, &["must"]) { "100" } else { "020" };
-    if done.iter().any(|e| e.trigger == c) || negated(v, c) {
+    if done.iter().any(|e| e.trigger == w) || negated(v, c) {
         return None;
     }
     let mut frames = Vec::new();
@@ -1780,9 +1783,14 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
         }
     }
     // "will provide aid", "would allow": a cooperative act announced is an
-    // intent (CAMEO 03); "will not accept", "won't allow" a refusal (12)
+    // intent (CAMEO 03); "will not accept", "won't allow" a refusal (12);
+    // not what one must, should or may do ("he must resign")
+    let announced = v.children[t]
+        .iter()
+        .any(|&c| v.rel(c) == "aux" && v.is(c, &["will", "would", "shall", "'ll", "'d"]));
     if frame_word.is_none()
         && p.generic_frames()
+        && announced
         && matches!(modality, Modality::Future | Modality::Hypothetical)
         && matches!(code.get(..2), Some("04" | "05" | "06" | "07" | "08"))
     {

@@ -488,6 +488,12 @@ fn a_report_of_what_another_must_do_is_a_demand() {
         pairs("France said Iran should release the journalists."),
         [ev("FRA", "IRN", "020")]
     );
+    // the act demanded is not done: "he must resign" is no resignation
+    let got = builtin_pairs(
+        "Angry Kenyan activists denounced the Ugandan president, saying he must resign.",
+    );
+    assert!(got.contains(&ev("KEN", "UGA", "100")), "{got:?}");
+    assert!(!got.iter().any(|e| e.2 == "0831"), "{got:?}");
 }
 
 #[test]
