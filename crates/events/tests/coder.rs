@@ -685,3 +685,18 @@ fn a_particle_verb_takes_its_object_on_either_side_of_the_particle() {
         [ev("YEM", "SAU", "064")]
     );
 }
+
+#[test]
+fn hosting_talks_between_others_is_mediating_them() {
+    assert_eq!(
+        builtin_pairs("Egypt hosted talks between Israel and Jordan."),
+        [ev("EGY", "ISR", "045"), ev("EGY", "JOR", "045")]
+    );
+    // offered: an intent to mediate, and the talks are not coded as held
+    assert_eq!(
+        builtin_pairs(
+            "Morocco said it would be ready to host a meeting between Israel and Jordan."
+        ),
+        [ev("MAR", "ISR", "039"), ev("MAR", "JOR", "039")]
+    );
+}
