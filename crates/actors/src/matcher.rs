@@ -221,6 +221,9 @@ pub struct Matcher {
     edges: HashMap<(u32, u32), u32>,
     /// Entries ending at each node, best first.
     ends: Vec<Vec<Entry>>,
+    /// One-word country names of 7+ letters (folded) with their unit ids,
+    /// for misspellings ("Afganistan").
+    countries: Vec<(String, u32)>,
 }
 
 impl Matcher {
@@ -242,6 +245,7 @@ impl Matcher {
             vocab: HashMap::new(),
             edges: HashMap::new(),
             ends: vec![Vec::new()],
+            countries: Vec::new(),
         };
         let builtin_actors = m.actors.len();
         let builtin_agents = m.agents.len();
@@ -343,6 +347,23 @@ impl Matcher {
                 }
             }
         }
+        let mut countries: Vec<(String, u32)> = m
+            .vocab
+            .iter()
+            .filter(|(w, _)| w.chars().count() >= 7 && w.chars().all(char::is_alphabetic))
+            .filter(|(_, &id)| {
+                m.edges.get(&(0, id)).is_some_and(|&n| {
+                    m.ends[n as usize].iter().any(|e| {
+                        matches!(e.target, Target::Actor(a)
+                            if m.actors[a.index()].kind == ActorKind::Country)
+                            && matches!(e.form, Some(NameForm::Canonical | NameForm::Alias))
+                    })
+                })
+            })
+            .map(|(w, &id)| (w.clone(), id))
+            .collect();
+        countries.sort();
+        m.countries = countries;
         for (entries, ranks) in m.ends.iter_mut().zip(&rank) {
             if entries.len() > 1 {
                 let mut idx: Vec<usize> = (0..entries.len()).collect();
@@ -719,10 +740,25 @@ impl Matcher {
     }
 
     fn unit(&self, tok: usize, span: Span, folded: &str, raw: &str) -> Unit {
+        let id = match self.vocab.get(folded) {
+            Some(&id) => id,
+            // a capitalized word no list has, one letter off a country's
+            // name, is that country misspelled ("Afganistan", "Phillipines")
+            None if raw.starts_with(|c: char| c.is_uppercase())
+                && folded.len() >= 7
+                && !NOT_MISSPELT.contains(&folded) =>
+            {
+                self.countries
+                    .iter()
+                    .find(|(w, _)| one_edit(w, folded))
+                    .map_or(NO_UNIT, |&(_, id)| id)
+            }
+            None => NO_UNIT,
+        };
         Unit {
             tok,
             span,
-            id: self.vocab.get(folded).copied().unwrap_or(NO_UNIT),
+            id,
             caps: raw.chars().filter(|c| c.is_uppercase()).count().min(255) as u8,
         }
     }
@@ -764,6 +800,29 @@ fn acts<'t>(d: &[Dep<'_>], r: &Range<usize>, word: impl Fn(usize) -> Option<&'t 
     }
 }
 
+/// Real names one letter off a country's.
+const NOT_MISSPELT: &[&str] = &["columbia", "granada", "siberia"];
+
+/// Whether `a` and `b` differ by one inserted, deleted or replaced
+/// letter, or two neighbours swapped, inside the word: a different first
+/// or last letter makes another word ("Hollande", "the Americas").
+fn one_edit(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len().abs_diff(b.len()) > 1 || a == b || a.first() != b.first() || a.last() != b.last() {
+        return false;
+    }
+    let p = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let (ra, rb) = (&a[p..], &b[p..]);
+    match a.len().cmp(&b.len()) {
+        std::cmp::Ordering::Equal => {
+            ra[1..] == rb[1..]
+                || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
+        }
+        std::cmp::Ordering::Less => ra == &rb[1..],
+        std::cmp::Ordering::Greater => &ra[1..] == rb,
+    }
+}
+
 fn letters(s: &str) -> usize {
     s.chars().filter(|c| c.is_alphabetic()).count()
 }
@@ -794,6 +853,17 @@ fn caps_alias(s: &str) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_edit_inside_a_word() {
+        assert!(one_edit("afghanistan", "afganistan"));
+        assert!(one_edit("britain", "britian"));
+        assert!(!one_edit("colombia", "colombai")); // last letter differs
+        assert!(!one_edit("holland", "hollande"));
+        assert!(!one_edit("america", "americas"));
+        assert!(!one_edit("kenya", "kenya"));
+        assert!(!one_edit("philippines", "phillipines")); // two edits
+    }
     use khaldun_text::Segmenter;
 
     fn matcher() -> &'static Matcher {

@@ -700,3 +700,16 @@ fn hosting_talks_between_others_is_mediating_them() {
         [ev("MAR", "ISR", "039"), ev("MAR", "JOR", "039")]
     );
 }
+
+#[test]
+fn a_country_misspelt_by_one_letter_is_that_country() {
+    assert_eq!(
+        builtin_pairs("Pakistan rejected an offer from Afganistan for direct talks."),
+        [ev("PAK", "AFG", "125")]
+    );
+    // real names one letter off stay themselves
+    assert!(builtin_pairs("Columbia University invited Iran.").is_empty());
+    assert!(builtin_pairs("Francois Hollande met Iran.")
+        .iter()
+        .all(|e| e.0 != "NLD"));
+}
