@@ -26,16 +26,22 @@
 //!   since the tree gives their relations. Words joined by `_` (and the
 //!   words of a multi-word synset member) must be consecutive in the text;
 //!   words apart by a space may have others between them (`CULTURAL_MEMOS`
-//!   misses "cultural internal memos", `CULTURAL MEMOS` does not). `^`
-//!   (skip a phrase) is ignored.
+//!   misses "cultural internal memos", `CULTURAL MEMOS` does not).
 //! - **Slots**: `+` is the target, `$` the source, `%` a compound actor
 //!   acting on itself. Before `*`, `+` is the subject (with a passive
 //!   auxiliary in the pattern, "+ WAS *", the passive subject) and `$` is
 //!   the default source (the subject). After `*`, a slot right after a
 //!   preposition (`(TO +)`, `(AGAINST) +`, `FROM $`) is that preposition's
-//!   nominal, otherwise the object. With no `+` the target is PETRARCH's
-//!   default, the first actor of the verb phrase ([`Slot::Any`]); `%`
-//!   before `*` leaves no target, so a compound subject acts on itself.
+//!   nominal; right after another word, the next actor after it
+//!   ([`Slot::Next`]: "* MONEY $"); after `WORD ^`, the next actor after the
+//!   phrase that follows WORD ("* IFTAR IN ^ +": not the place but the actor
+//!   after it); right after `*`, the object. With no `+` the target is PETRARCH's
+//!   default, the first actor of the verb phrase ([`Slot::Any`]: after the
+//!   verb, however deep); `%` before `*` leaves no target, so a compound
+//!   subject acts on itself.
+//! - **Voice**: a passive verb swaps its subject and object only with a
+//!   `by` agent; without one its subject is the source, as PETRARCH reads
+//!   it ("X was criticized over its dispute with Y": X criticizes Y).
 //! - **Codes**: `[A]`; `[A:B]` codes A from source to target and B from
 //!   target to source (`MET [031:032]`); `[:B]` only the latter; `[---]` a
 //!   null pattern that matches and codes nothing.
@@ -497,6 +503,8 @@ fn parse_pattern(l: &Line, file: &str) -> Result<Parsed> {
     // a just-closed (PREP) with nothing else: "(AGAINST) +"
     let mut bare_prep: Option<usize> = None;
     let mut depth_brace = 0u8;
+    // a `^` since the last word after the verb: the slot skips a phrase
+    let mut skip = false;
     for (t, tj) in &toks {
         let t = t.as_str();
         let closed_bare = bare_prep.take();
@@ -512,6 +520,7 @@ fn parse_pattern(l: &Line, file: &str) -> Result<Parsed> {
             }
             "^" => {
                 bare_prep = closed_bare;
+                skip = star;
             }
             "(" => paren = Some((None, false)),
             ")" => {
@@ -532,6 +541,17 @@ fn parse_pattern(l: &Line, file: &str) -> Result<Parsed> {
                     }
                     continue;
                 }
+                // after `WORD ^`: the actor after the phrase that follows WORD
+                if std::mem::take(&mut skip) {
+                    if let Some(Elem::Word(w, _)) = after.last() {
+                        let dest = if t == "$" { &mut source } else { &mut target };
+                        if dest.is_some() {
+                            return Err(parse_error(file, l.n, format!("{t} written twice")));
+                        }
+                        *dest = Some(Slot::Next(Words(vec![w.clone()]), true));
+                        continue;
+                    }
+                }
                 // after the verb: a preposition right before, else the object
                 let prep_at = match (&mut paren, closed_bare) {
                     (Some((Some(pi), taken)), _) if !*taken && after.len() == *pi + 1 => {
@@ -546,12 +566,16 @@ fn parse_pattern(l: &Line, file: &str) -> Result<Parsed> {
                         _ => None,
                     },
                 };
-                let slot = match prep_at {
-                    Some(pi) => match after.remove(pi) {
+                let slot = match (prep_at, after.last()) {
+                    (Some(pi), _) => match after.remove(pi) {
                         Elem::Word(w, _) => Slot::Prep(Words(vec![w])),
                         Elem::Syn(..) => Slot::Object,
                     },
-                    None => Slot::Object,
+                    // after a noun: the next actor ("* MONEY $")
+                    (None, Some(Elem::Word(w, _))) if paren.is_none() && depth_brace == 0 => {
+                        Slot::Next(Words(vec![w.clone()]), false)
+                    }
+                    (None, _) => Slot::Object,
                 };
                 let dest = if t == "$" { &mut source } else { &mut target };
                 if dest.is_some() {
@@ -560,6 +584,7 @@ fn parse_pattern(l: &Line, file: &str) -> Result<Parsed> {
                 *dest = Some(slot);
             }
             _ => {
+                skip = false;
                 let j = *tj && joinable;
                 prev_joinable = true;
                 let e = match t.strip_prefix('&') {

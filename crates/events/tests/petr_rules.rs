@@ -257,3 +257,88 @@ fn a_target_written_as_subject_is_found_through_control() {
         one("GON", "ARN", "075")
     );
 }
+
+const SAY: &str = "\
+--- SAY [023] ---
+SAY
+SAID
+--- RESTORE [064] ---
+RESTORE
+";
+
+#[test]
+fn the_default_target_follows_the_verb() {
+    let Some(d) = dictionaries() else { return };
+    // the clause before "said" is what is said, not whom it is said to
+    assert_eq!(
+        code(
+            &d,
+            SAY,
+            "Arnor will restore ties with Gondor, a Bree official said today."
+        ),
+        one("ARN", "GON", "064")
+    );
+}
+
+#[test]
+fn the_default_target_is_the_first_actor_in_the_verb_phrase_however_deep() {
+    let Some(d) = dictionaries() else { return };
+    let vow = "--- VOW [170] ---\nVOW\n- * WAR [173]\n";
+    assert_eq!(
+        code(&d, vow, "Arnor vowed on Monday to wage war on Gondor."),
+        one("ARN", "GON", "173")
+    );
+}
+
+#[test]
+fn a_passive_verb_without_a_by_agent_keeps_its_subject_as_source() {
+    let Some(d) = dictionaries() else { return };
+    let criticize = "--- CRITICIZE [121] ---\nCRITICIZE\n";
+    assert_eq!(
+        code(
+            &d,
+            criticize,
+            "Arnor was criticized over its dispute with Gondor."
+        ),
+        one("ARN", "GON", "121")
+    );
+    // `+` before the verb is the subject as written
+    let free = "--- FREE [066] ---\nFREE\n- + * FROM $ [066]\n";
+    assert_eq!(
+        code(&d, free, "Arnor was freed from Gondor on Monday."),
+        one("GON", "ARN", "066")
+    );
+    // with a `by` agent the voice swaps as usual
+    assert_eq!(
+        code(&d, criticize, "Arnor was criticized by Gondor."),
+        one("GON", "ARN", "121")
+    );
+}
+
+#[test]
+fn a_slot_after_a_noun_is_the_next_actor() {
+    let Some(d) = dictionaries() else { return };
+    let receive = "--- RECEIVE [033] ---\nRECEIVE\n- + * MONEY $ [071]\n";
+    assert_eq!(
+        code(
+            &d,
+            receive,
+            "Arnor has received by courier money from Gondor."
+        ),
+        one("GON", "ARN", "071")
+    );
+}
+
+#[test]
+fn a_caret_skips_the_phrase_after_a_word() {
+    let Some(d) = dictionaries() else { return };
+    let celebrate = "--- CELEBRATE [181] ---\nCELEBRATE\n- * IFTAR IN ^ + [045]\n";
+    assert_eq!(
+        code(
+            &d,
+            celebrate,
+            "Arnor has celebrated Iftar in Osgiliath with the leaders of Gondor."
+        ),
+        one("ARN", "GON", "045")
+    );
+}
