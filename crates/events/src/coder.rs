@@ -976,6 +976,15 @@ fn agent(v: &View, t: usize) -> Option<usize> {
             .iter()
             .copied()
             .find(|&c| v.rel(c) == "obl" && v.children[c].iter().any(|&k| v.lemma(k) == "by"))
+            // "opposed earlier by X": misparsed onto an adverb of the verb
+            .or_else(|| {
+                let adverbs = v.children[t].iter().filter(|&&c| v.rel(c) == "advmod");
+                adverbs
+                    .flat_map(|&c| v.children[c].iter().copied())
+                    .find(|&c| {
+                        v.rel(c) == "nmod" && v.children[c].iter().any(|&k| v.lemma(k) == "by")
+                    })
+            })
     })
 }
 
@@ -1317,6 +1326,21 @@ fn subject(
     {
         parties_of(v, h, &mut out);
         return out;
+    }
+    // "condemned an attack by X on Thursday and promised aid": a verb
+    // conjoined to a noun is a misparse of coordinated verbs, sharing the
+    // subject of the clause verb above
+    if v.rel(t) == "conj" && v.words[t].upos == "VERB" && v.words[h].upos != "VERB" {
+        let mut x = h;
+        for _ in 0..6 {
+            match v.head(x) {
+                Some(up) if v.words[up].upos == "VERB" => {
+                    return subject(v, p, up, frames, depth + 1)
+                }
+                Some(up) => x = up,
+                None => break,
+            }
+        }
     }
     match v.rel(t) {
         "xcomp" | "advcl" | "ccomp" | "acl" | "conj" | "obl" | "nmod" => {}

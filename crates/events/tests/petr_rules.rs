@@ -342,3 +342,33 @@ fn a_caret_skips_the_phrase_after_a_word() {
         one("ARN", "GON", "045")
     );
 }
+
+#[test]
+fn a_verb_conjoined_to_a_noun_shares_the_subject_of_the_clause_above() {
+    let Some(d) = dictionaries() else { return };
+    let verbs = "--- CONDEMN [122] ---\nCONDEMN\n--- PROMISE [050] ---\nPROMISE\n";
+    // the parser hangs "promised" on "Thursday"
+    let got = code(
+        &d,
+        verbs,
+        "The Arnor government condemned an attack by Gondor soldiers in south Rohan on Thursday and promised aid to the affected Rohan villages.",
+    );
+    assert!(
+        got.contains(&("ARNGOV".into(), "ROH".into(), "050".into())),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_by_agent_misparsed_onto_an_adverb_is_still_the_agent() {
+    let Some(d) = dictionaries() else { return };
+    let oppose = "--- OPPOSE [112] ---\nOPPOSE\n";
+    assert_eq!(
+        code(
+            &d,
+            oppose,
+            "Arnor was opposed earlier by Gondor, the state's fiercest foe, in being drawn into the peace process."
+        ),
+        one("GON", "ARN", "112")
+    );
+}
