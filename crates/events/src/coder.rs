@@ -261,6 +261,8 @@ pub fn code_sentence(
     let mut out: Vec<Coded> = Vec::new();
     for t in 0..v.words.len() {
         let kind = match v.words[t].upos {
+            // PETRARCH codes verbs only ("marched very close to the border")
+            "ADJ" if v.petrarch && !v.words[t].xpos.starts_with("VB") => continue,
             "VERB" | "ADJ" => TriggerKind::Verb,
             "NOUN" | "PROPN" => TriggerKind::Noun,
             _ => continue,

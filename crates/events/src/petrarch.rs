@@ -14,7 +14,8 @@
 //!   [code]` (the forms are inflections: any of them triggers), `+WORD_WORD`
 //!   or `WORD_+VERB` multi-word verbs (the `+`-marked word, else the first, is
 //!   the verb; the other words are required context), then patterns. Every
-//!   verb codes the block's code (or its own) when no pattern matches:
+//!   verb codes the block's code (or its own) when no pattern matches
+//!   (only a word tagged as a verb triggers, not an adjective "close"):
 //!   `[---]` means no event. Verbs are matched on the word as written
 //!   (lemma or lower-cased form): `MET` matches "met", `MEET` "meets".
 //! - **Patterns**: `- words * words [code]`. `*` is the verb. Words after it

@@ -372,3 +372,18 @@ fn a_by_agent_misparsed_onto_an_adverb_is_still_the_agent() {
         one("GON", "ARN", "112")
     );
 }
+
+#[test]
+fn only_verbs_trigger_a_petrarch_pattern() {
+    let Some(d) = dictionaries() else { return };
+    let verbs = "--- CLOSE [---] ---\nCLOSE\n- * BORDER [192]\n--- MARCH [181] ---\nMARCH\n";
+    // "close" is an adjective here
+    assert_eq!(
+        code(
+            &d,
+            verbs,
+            "Arnor has marched very close to the border with Gondor."
+        ),
+        one("ARN", "GON", "181")
+    );
+}
