@@ -45,7 +45,9 @@
 //!   it ("X was criticized over its dispute with Y": X criticizes Y).
 //! - **Codes**: `[A]`; `[A:B]` codes A from source to target and B from
 //!   target to source (`MET [031:032]`); `[:B]` only the latter; `[---]` a
-//!   null pattern that matches and codes nothing.
+//!   null pattern that matches and codes nothing. A code is digits, perhaps
+//!   with letters after (`174K`); a placeholder (`[+++]`, `[xxy]`,
+//!   `[025?]`) leaves the pattern out, so a less specific one applies.
 //!
 //! - **Transformations** (`~ a (a b ATTACK) SAY = a b 015`, rewriting an
 //!   event reported by another actor) are skipped: khaldun composes nested
@@ -112,6 +114,20 @@ struct Block<'a> {
 struct Code {
     forward: Box<str>,
     reverse: Option<Box<str>>,
+}
+
+impl Code {
+    /// Whether both sides are CAMEO codes (digits, perhaps with a letter
+    /// for a sub-code: `174K`) or empty: placeholders (`[+++]`, `[###]`,
+    /// `[xxy]`, `[025?]`) code no event, and the pattern is passed over so
+    /// a less specific one applies.
+    fn is_cameo(&self) -> bool {
+        let ok = |c: &str| {
+            let digits = c.bytes().take_while(u8::is_ascii_digit).count();
+            (c.is_empty() || digits > 0) && c.bytes().skip(digits).all(|b| b.is_ascii_alphabetic())
+        };
+        ok(&self.forward) && self.reverse.as_deref().is_none_or(ok)
+    }
 }
 
 struct Dict<'a> {
@@ -733,6 +749,9 @@ fn compile_block(
         groups.push((Words(v.forms.clone()), w(&v.before), w(&v.after)));
     }
     for (pl, q) in b.patterns.iter().zip(&parsed) {
+        if !q.code.is_cameo() {
+            continue;
+        }
         let (befores, afters) = match (expand(&q.before, syn, pl.n), expand(&q.after, syn, pl.n)) {
             (Ok(b), Ok(a)) => (b, a),
             (Err(e), _) | (_, Err(e)) => {
@@ -781,6 +800,9 @@ fn compile_block(
     // on equal scores the patterns written win
     for v in &verbs {
         let code = v.code.clone().unwrap_or_else(|| b.code.clone());
+        if !code.is_cameo() {
+            continue;
+        }
         let multi = !v.before.is_empty() || !v.after.is_empty();
         let w = |xs: &[Box<str>]| xs.iter().map(|x| Words(vec![x.clone()])).collect();
         p.add_pattern(Pattern {

@@ -387,3 +387,34 @@ fn only_verbs_trigger_a_petrarch_pattern() {
         one("ARN", "GON", "181")
     );
 }
+
+const PLACEHOLDERS: &str = "\
+--- RESTORE [064] ---
+RESTORE
+- * FULL DIPLOMATIC [+++]
+- * DIPLOMATIC [0641]
+- * TRADE [025?]
+- * CULTURAL [064K]
+--- BLAST [+++] ---
+BLAST
+";
+
+#[test]
+fn a_placeholder_code_is_passed_over() {
+    let Some(d) = dictionaries() else { return };
+    let c = |t: &str| code(&d, PLACEHOLDERS, t);
+    assert_eq!(
+        c("Arnor restored full diplomatic ties with Gondor."),
+        one("ARN", "GON", "0641")
+    );
+    assert_eq!(
+        c("Arnor restored trade ties with Gondor."),
+        one("ARN", "GON", "064")
+    );
+    // a letter after the digits is a sub-code
+    assert_eq!(
+        c("Arnor restored cultural ties with Gondor."),
+        one("ARN", "GON", "064K")
+    );
+    assert!(c("Arnor blasted Gondor.").is_empty());
+}
