@@ -782,8 +782,9 @@ fn slot(v: &View, s: &Slot, t: usize, used: &[usize], nw: NotWhom) -> Option<Opt
                 .chain(clause_subjects)
                 .filter_map(unpossessed)
                 // PETRARCH's verb phrase follows the verb ("X ..., an
-                // official said": X is no target of the saying)
-                .find(|&n| names(n) && (!v.petrarch || n > t));
+                // official said": X is no target of the saying), and a
+                // pronoun names no actor there
+                .find(|&n| names(n) && (!v.petrarch || (n > t && v.words[n].upos != "PRON")));
             // and it takes the first actor in it, however deep ("vowed to
             // wage war on the Rohans")
             let found = found.or_else(|| {

@@ -418,3 +418,18 @@ fn a_placeholder_code_is_passed_over() {
     );
     assert!(c("Arnor blasted Gondor.").is_empty());
 }
+
+#[test]
+fn a_pronoun_is_no_default_target() {
+    let Some(d) = dictionaries() else { return };
+    let question = "--- QUESTION [---] ---\nQUESTION\n- BEGUN * [212]\n";
+    // "he" is Sam Gamgee again: the target is the actor after it
+    assert_eq!(
+        code(
+            &d,
+            question,
+            "Sam Gamgee has begun to question whether he really has much of a future with the Morgul Orcs."
+        ),
+        one("HOBCIV", "MRGORC", "212")
+    );
+}
