@@ -13,7 +13,9 @@
 //! - **Verb blocks**: `--- NAME [code] ---`, then verb lines: `VERB {FORMS}
 //!   [code]` (the forms are inflections: any of them triggers), `+WORD_WORD`
 //!   or `WORD_+VERB` multi-word verbs (the `+`-marked word, else the first, is
-//!   the verb; the other words are required context), then patterns. Every
+//!   the verb; the other words are required context; "WIRE_+TAP" also
+//!   matches with "wire" tagged as the verb and "tap" right after it), then
+//!   patterns. Every
 //!   verb codes the block's code (or its own) when no pattern matches
 //!   (only a word tagged as a verb triggers, not an adjective "close"):
 //!   `[---]` means no event. Verbs are matched on the word as written
@@ -737,16 +739,18 @@ fn compile_block(
         .filter(|v| v.before.is_empty() && v.after.is_empty())
         .flat_map(|v| v.forms.iter().cloned())
         .collect();
-    let mut groups: Vec<(Words, Vec<Words>, Vec<Words>)> = Vec::new();
+    // (trigger, words before, words after, the first word after joined to it)
+    let mut groups: Vec<(Words, Vec<Words>, Vec<Words>, bool)> = Vec::new();
     if !single.is_empty() {
-        groups.push((Words(single), Vec::new(), Vec::new()));
+        groups.push((Words(single), Vec::new(), Vec::new(), false));
     }
     for v in verbs
         .iter()
         .filter(|v| !v.before.is_empty() || !v.after.is_empty())
     {
         let w = |xs: &[Box<str>]| xs.iter().map(|x| Words(vec![x.clone()])).collect();
-        groups.push((Words(v.forms.clone()), w(&v.before), w(&v.after)));
+        groups.push((Words(v.forms.clone()), w(&v.before), w(&v.after), false));
+        groups.extend(verb_led(v));
     }
     for (pl, q) in b.patterns.iter().zip(&parsed) {
         if !q.code.is_cameo() {
@@ -759,7 +763,7 @@ fn compile_block(
                 continue;
             }
         };
-        for (trigger, vb, va) in &groups {
+        for (trigger, vb, va, lead) in &groups {
             for bw in &befores {
                 for aw in &afters {
                     let mut before = vb.clone();
@@ -768,6 +772,9 @@ fn compile_block(
                     words.extend(aw.iter().map(|x| x.0.clone()));
                     // a multi-word verb's own words sit between: no joins to the verb
                     let mut joined: Vec<bool> = vec![false; va.len()];
+                    if let Some(j) = joined.first_mut() {
+                        *j = *lead;
+                    }
                     joined.extend(
                         aw.iter()
                             .enumerate()
@@ -805,7 +812,7 @@ fn compile_block(
         }
         let multi = !v.before.is_empty() || !v.after.is_empty();
         let w = |xs: &[Box<str>]| xs.iter().map(|x| Words(vec![x.clone()])).collect();
-        p.add_pattern(Pattern {
+        let default = Pattern {
             code: code.forward,
             reverse: code.reverse,
             kind: TriggerKind::Verb,
@@ -818,9 +825,37 @@ fn compile_block(
             before_joined: Vec::new(),
             text: b.header.text.into(),
             origin: format!("{file}:{}", v.n).into(),
-        });
+        };
+        if let Some((trigger, before, words, _)) = verb_led(v) {
+            let mut joined = vec![false; words.len()];
+            joined[0] = true;
+            p.add_pattern(Pattern {
+                trigger,
+                before,
+                words,
+                joined,
+                ..default.clone()
+            });
+        }
+        p.add_pattern(default);
     }
     Ok(())
+}
+
+/// "WIRE_+TAP" read the other way round: the word before the verb as the
+/// trigger, the verb right after it. The tagger may take the first word of
+/// a multi-word verb for the verb and the marked one for its object ("will
+/// not wire tap": "tap" a noun).
+fn verb_led(v: &Verb) -> Option<(Words, Vec<Words>, Vec<Words>, bool)> {
+    let (lead, rest) = v.before.split_last()?;
+    let w = |xs: &[Box<str>]| {
+        xs.iter()
+            .map(|x| Words(vec![x.clone()]))
+            .collect::<Vec<_>>()
+    };
+    let mut after = vec![Words(v.forms.clone())];
+    after.extend(w(&v.after));
+    Some((Words(vec![lead.clone()]), w(rest), after, true))
 }
 
 #[cfg(test)]

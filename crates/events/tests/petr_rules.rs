@@ -433,3 +433,18 @@ fn a_pronoun_is_no_default_target() {
         one("HOBCIV", "MRGORC", "212")
     );
 }
+
+#[test]
+fn a_multi_word_verb_may_be_tagged_with_its_first_word_as_the_verb() {
+    let Some(d) = dictionaries() else { return };
+    let tap = "--- CONFISCATE [1711] ---\nCONFISCATE\nWIRE_+TAP {WIRE_+TAPPED WIRE_+TAPPING}\n- WILL NOT * [081]\n";
+    // the tagger makes "wire" the verb and "tap" its object
+    assert_eq!(
+        code(
+            &d,
+            tap,
+            "Soldiers from Arnor will not wire tap the communication links leading into Gondor."
+        ),
+        one("ARNMIL", "GON", "081")
+    );
+}
