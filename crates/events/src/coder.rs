@@ -268,7 +268,11 @@ pub fn code_sentence(
             _ => continue,
         };
         let mut found: Vec<(usize, u32, Match)> = Vec::new();
-        let by_lemma = p.triggered_by(kind, v.lemma(t));
+        let by_lemma = if v.petrarch && !crate::petrarch::regular_form(&v.lower[t], v.lemma(t)) {
+            &[]
+        } else {
+            p.triggered_by(kind, v.lemma(t))
+        };
         let by_form = if v.lower[t] != v.lemma(t) {
             p.triggered_by(kind, &v.lower[t])
         } else {

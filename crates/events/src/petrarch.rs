@@ -17,7 +17,8 @@
 //!   matches with "wire" tagged as the verb and "tap" right after it), then
 //!   patterns. Every
 //!   verb codes the block's code (or its own) when no pattern matches
-//!   (only a word tagged as a verb triggers, not an adjective "close"):
+//!   (only a word tagged as a verb triggers, not an adjective "close"; a
+//!   regular ending must be PETRARCH's: "departs", not "departes"):
 //!   `[---]` means no event. Verbs are matched on the word as written
 //!   (lemma or lower-cased form): `MET` matches "met", `MEET` "meets".
 //! - **Patterns**: `- words * words [code]`. `*` is the verb. Words after it
@@ -370,6 +371,54 @@ fn plural(w: &str) -> String {
     } else {
         format!("{w}s")
     }
+}
+
+/// Whether a verb `form` may stand for `lemma` as PETRARCH conjugates it:
+/// a regular ending must be the right one ("departs", "deplored",
+/// "acting", not "departes"); an irregular form ("broken", "left") is the
+/// tagger's lemma, which a dictionary need not list.
+pub(crate) fn regular_form(form: &str, lemma: &str) -> bool {
+    let Some(suffix) = form.strip_prefix(lemma).or_else(|| {
+        // "deplor|ed", "stud|ies": the stem without its final e or y
+        let stem = lemma
+            .strip_suffix('e')
+            .or_else(|| lemma.strip_suffix('y'))?;
+        form.strip_prefix(stem)
+    }) else {
+        return true;
+    };
+    if !matches!(suffix, "s" | "es" | "d" | "ed" | "ing" | "ies" | "ied") || lemma.len() < 2 {
+        return true;
+    }
+    let vowel = |c: char| "aeiou".contains(c);
+    let last = lemma.chars().last().unwrap_or('a');
+    let before_last = lemma.chars().rev().nth(1).unwrap_or('a');
+    let consonant_y = last == 'y' && !vowel(before_last);
+    let sibilant =
+        lemma.ends_with(['s', 'x', 'z', 'o']) || lemma.ends_with("ch") || lemma.ends_with("sh");
+    let stem = lemma.strip_suffix('e').filter(|s| !s.ends_with('e'));
+    let ok = [
+        if consonant_y {
+            format!("{}ies", &lemma[..lemma.len() - 1])
+        } else if sibilant {
+            format!("{lemma}es")
+        } else {
+            format!("{lemma}s")
+        },
+        if consonant_y {
+            format!("{}ied", &lemma[..lemma.len() - 1])
+        } else if last == 'e' {
+            format!("{lemma}d")
+        } else {
+            format!("{lemma}ed")
+        },
+        match stem {
+            Some(s) => format!("{s}ing"),
+            None => format!("{lemma}ing"),
+        },
+    ];
+    // "goes", "vetoes" and "echos" alike
+    ok.iter().any(|f| f == form) || (last == 'o' && form == format!("{lemma}s"))
 }
 
 /// Words of a phrase: `_` and white space separate them; `{`, `}`, `(`, `)`, `*` stand alone.
@@ -971,6 +1020,30 @@ WIRE_+TAP [002]
             .find(|x| x.text.contains("DOWN"))
             .unwrap();
         assert!(null.code.is_empty());
+    }
+
+    #[test]
+    fn regular_verb_endings() {
+        for (form, lemma) in [
+            ("departs", "depart"),
+            ("deplored", "deplore"),
+            ("acting", "act"),
+            ("seeing", "see"),
+            ("studies", "study"),
+            ("goes", "go"),
+            ("broken", "break"),
+            ("paid", "pay"),
+            ("banned", "ban"),
+        ] {
+            assert!(regular_form(form, lemma), "{form} {lemma}");
+        }
+        for (form, lemma) in [
+            ("departes", "depart"),
+            ("deploreing", "deplore"),
+            ("studys", "study"),
+        ] {
+            assert!(!regular_form(form, lemma), "{form} {lemma}");
+        }
     }
 
     #[test]

@@ -448,3 +448,14 @@ fn a_multi_word_verb_may_be_tagged_with_its_first_word_as_the_verb() {
         one("ARNMIL", "GON", "081")
     );
 }
+
+#[test]
+fn a_wrong_regular_ending_is_no_form_of_the_verb() {
+    let Some(d) = dictionaries() else { return };
+    let depart = "--- DEPART [032] ---\nDEPART\n";
+    assert_eq!(
+        code(&d, depart, "Arnor departs from Gondor on Monday."),
+        one("ARN", "GON", "032")
+    );
+    assert!(code(&d, depart, "Arnor departes from Gondor on Monday.").is_empty());
+}
