@@ -100,6 +100,9 @@ struct View<'a> {
     children: Vec<Vec<usize>>,
     party_at: Vec<Option<usize>>,
     parties: &'a [Party],
+    /// Coding with a PETRARCH dictionary: its conventions for voice and
+    /// the default target.
+    petrarch: bool,
 }
 
 impl<'a> View<'a> {
@@ -130,6 +133,7 @@ impl<'a> View<'a> {
             children,
             party_at,
             parties,
+            petrarch: false,
         }
     }
 
@@ -172,6 +176,14 @@ impl<'a> View<'a> {
                 || (self.rel(c) == "obl:agent" && !active)
         }) || self.reduced_passive(i).is_some()
             || self.shared_patient(i).is_some()
+    }
+
+    /// Whether the subject and the object trade places: a passive verb,
+    /// which for PETRARCH needs a `by` agent ("X was criticized over Y"
+    /// codes X as the source, "+ * FROM $" takes X as `+`).
+    fn swaps(&self, i: usize) -> bool {
+        self.passive(i)
+            && (!self.petrarch || agent(self, i).is_some() || self.child(i, "nsubj:pass").is_none())
     }
 
     /// The patient a passive conjunct shares with the clause before it
@@ -252,16 +264,23 @@ pub fn code_sentence(
     if a.words.is_empty() || parties.is_empty() {
         return Vec::new();
     }
-    let v = View::new(text, a, parties);
+    let mut v = View::new(text, a, parties);
+    v.petrarch = !p.generic_frames();
     let mut out: Vec<Coded> = Vec::new();
     for t in 0..v.words.len() {
         let kind = match v.words[t].upos {
+            // PETRARCH codes verbs only ("marched very close to the border")
+            "ADJ" if v.petrarch && !v.words[t].xpos.starts_with("VB") => continue,
             "VERB" | "ADJ" => TriggerKind::Verb,
             "NOUN" | "PROPN" => TriggerKind::Noun,
             _ => continue,
         };
         let mut found: Vec<(usize, u32, Match)> = Vec::new();
-        let by_lemma = p.triggered_by(kind, v.lemma(t));
+        let by_lemma = if v.petrarch && !crate::petrarch::regular_form(&v.lower[t], v.lemma(t)) {
+            &[]
+        } else {
+            p.triggered_by(kind, v.lemma(t))
+        };
         let by_form = if v.lower[t] != v.lemma(t) {
             p.triggered_by(kind, &v.lower[t])
         } else {
@@ -705,10 +724,11 @@ fn slot(v: &View, s: &Slot, t: usize, used: &[usize], nw: NotWhom) -> Option<Opt
             obj.map(|o| object_owner(v, t, o).unwrap_or(o))
                 .filter(|&o| !placed_only(v, o, nw))
         }),
-        Slot::Subject => Some(if passive {
+        Slot::Subject => Some(if v.swaps(t) {
             agent(v, t)
         } else {
-            v.child_with(t, |r| r == "nsubj")
+            // (a passive subject, when the voice does not swap)
+            v.child_with(t, |r| r == "nsubj" || r == "nsubj:pass")
         }),
         Slot::Any => {
             // "welcomed their resumption of ties with X": the actor of a
@@ -730,7 +750,7 @@ fn slot(v: &View, s: &Slot, t: usize, used: &[usize], nw: NotWhom) -> Option<Opt
                 })
             };
             let names = |n: usize| names_actor(v, n);
-            if passive {
+            if v.swaps(t) {
                 return Some(
                     v.child_with(t, |r| r == "nsubj:pass")
                         .or_else(|| v.reduced_passive(t))
@@ -776,9 +796,44 @@ fn slot(v: &View, s: &Slot, t: usize, used: &[usize], nw: NotWhom) -> Option<Opt
                 .chain(participle_phrases)
                 .chain(clause_subjects)
                 .filter_map(unpossessed)
-                .find(|&n| names(n));
+                // PETRARCH's verb phrase follows the verb ("X ..., an
+                // official said": X is no target of the saying), and a
+                // pronoun names no actor there
+                .find(|&n| names(n) && (!v.petrarch || (n > t && v.words[n].upos != "PRON")));
+            // and it takes the first actor in it, however deep ("vowed to
+            // wage war on the Rohans")
+            let found = found.or_else(|| {
+                let first = descendants(v, t).into_iter().filter(|&d| {
+                    d > t
+                        && v.words[d].upos != "PRON"
+                        && v.party_at[d].is_some_and(|k| !v.parties[k].place)
+                });
+                first.min().filter(|_| v.petrarch)
+            });
             // nor is a possessive pronoun alone the target ("said ... its embassy")
             Some(found.or(obj.filter(|&o| unpossessed(o) == Some(o))))
+        }
+        Slot::Next(ws, skip) => {
+            let w = used
+                .iter()
+                .copied()
+                .filter(|&u| u != t && ws.matches(v.lemma(u), &v.lower[u]))
+                .max()?;
+            let actor = |d: usize| {
+                v.words[d].upos != "PRON" && v.party_at[d].is_some_and(|k| !v.parties[k].place)
+            };
+            // the phrase skipped: the first nominal after the word, with
+            // the mention on it ("at the Gondor")
+            let mut from = w;
+            if *skip {
+                let x = (w + 1..v.words.len())
+                    .find(|&x| matches!(v.words[x].upos, "NOUN" | "PROPN" | "PRON" | "NUM"))?;
+                from = v.party_at[x].map_or(x, |k| v.parties[k].tokens.end.max(x + 1) - 1);
+            }
+            let phrase = descendants(v, t);
+            Some(Some(
+                phrase.into_iter().filter(|&d| d > from && actor(d)).min()?,
+            ))
         }
         Slot::Prep(ws) => {
             // on the trigger first, then on the pattern's other words, then
@@ -939,6 +994,15 @@ fn agent(v: &View, t: usize) -> Option<usize> {
             .iter()
             .copied()
             .find(|&c| v.rel(c) == "obl" && v.children[c].iter().any(|&k| v.lemma(k) == "by"))
+            // "opposed earlier by X": misparsed onto an adverb of the verb
+            .or_else(|| {
+                let adverbs = v.children[t].iter().filter(|&&c| v.rel(c) == "advmod");
+                adverbs
+                    .flat_map(|&c| v.children[c].iter().copied())
+                    .find(|&c| {
+                        v.rel(c) == "nmod" && v.children[c].iter().any(|&k| v.lemma(k) == "by")
+                    })
+            })
     })
 }
 
@@ -1228,7 +1292,7 @@ fn subject(
     if matches!(v.words[t].upos, "NOUN" | "PROPN") && v.child(t, "nsubj").is_none() {
         return owner(v, p, t, frames, depth + 1);
     }
-    if v.passive(t) {
+    if v.swaps(t) {
         if let Some(a) = agent(v, t) {
             // "victims killed by the crash in Ukraine": the agent of a
             // participle must name an actor itself, not by its place
@@ -1254,7 +1318,7 @@ fn subject(
         if v.shared_patient(t).is_some() {
             return out;
         }
-    } else if let Some(s) = v.child(t, "nsubj") {
+    } else if let Some(s) = v.child_with(t, |r| r == "nsubj" || r == "nsubj:pass") {
         // a relative pronoun stands for the noun the clause modifies
         if v.is(s, &["who", "which", "that"]) && v.rel(t) == "acl:relcl" {
             if let Some(h) = v.head(t) {
@@ -1264,7 +1328,7 @@ fn subject(
             // "The US, Russia, and Switzerland met": a list the parser split
             // into several subjects is one compound subject
             for &c in &v.children[t] {
-                if v.rel(c) == "nsubj" {
+                if matches!(v.rel(c), "nsubj" | "nsubj:pass") {
                     parties_of(v, c, &mut out);
                 }
             }
@@ -1280,6 +1344,21 @@ fn subject(
     {
         parties_of(v, h, &mut out);
         return out;
+    }
+    // "condemned an attack by X on Thursday and promised aid": a verb
+    // conjoined to a noun is a misparse of coordinated verbs, sharing the
+    // subject of the clause verb above
+    if v.rel(t) == "conj" && v.words[t].upos == "VERB" && v.words[h].upos != "VERB" {
+        let mut x = h;
+        for _ in 0..6 {
+            match v.head(x) {
+                Some(up) if v.words[up].upos == "VERB" => {
+                    return subject(v, p, up, frames, depth + 1)
+                }
+                Some(up) => x = up,
+                None => break,
+            }
+        }
     }
     match v.rel(t) {
         "xcomp" | "advcl" | "ccomp" | "acl" | "conj" | "obl" | "nmod" => {}
@@ -1612,7 +1691,7 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
     });
     // a target written as the subject ("+ * IN $") is found as a source
     // subject is, through control and raising ("X was seen to break in")
-    if tgt.is_none() && matches!(pat.target, Some(Slot::Subject)) && !v.passive(t) {
+    if tgt.is_none() && matches!(pat.target, Some(Slot::Subject)) && !v.swaps(t) {
         target = subject(v, p, t, &mut Vec::new(), 0);
     }
     if let Some(tg) = tgt {

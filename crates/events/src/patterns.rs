@@ -44,6 +44,11 @@ pub enum Slot {
     /// complement-clause subject that does: PETRARCH's default target, "the
     /// first actor in the verb phrase".
     Any,
+    /// The first actor in the verb's phrase after the pattern word matched
+    /// by these words, skipping the phrase right after it when `true`:
+    /// PETRARCH's slot written after a noun ("* MONEY $") and its `^`
+    /// ("* IFTAR IN ^ +": not the place, the actor after it).
+    Next(Words, bool),
 }
 
 /// One compiled pattern.

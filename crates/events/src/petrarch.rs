@@ -13,8 +13,12 @@
 //! - **Verb blocks**: `--- NAME [code] ---`, then verb lines: `VERB {FORMS}
 //!   [code]` (the forms are inflections: any of them triggers), `+WORD_WORD`
 //!   or `WORD_+VERB` multi-word verbs (the `+`-marked word, else the first, is
-//!   the verb; the other words are required context), then patterns. Every
-//!   verb codes the block's code (or its own) when no pattern matches:
+//!   the verb; the other words are required context; "WIRE_+TAP" also
+//!   matches with "wire" tagged as the verb and "tap" right after it), then
+//!   patterns. Every
+//!   verb codes the block's code (or its own) when no pattern matches
+//!   (only a word tagged as a verb triggers, not an adjective "close"; a
+//!   regular ending must be PETRARCH's: "departs", not "departes"):
 //!   `[---]` means no event. Verbs are matched on the word as written
 //!   (lemma or lower-cased form): `MET` matches "met", `MEET` "meets".
 //! - **Patterns**: `- words * words [code]`. `*` is the verb. Words after it
@@ -26,19 +30,27 @@
 //!   since the tree gives their relations. Words joined by `_` (and the
 //!   words of a multi-word synset member) must be consecutive in the text;
 //!   words apart by a space may have others between them (`CULTURAL_MEMOS`
-//!   misses "cultural internal memos", `CULTURAL MEMOS` does not). `^`
-//!   (skip a phrase) is ignored.
+//!   misses "cultural internal memos", `CULTURAL MEMOS` does not).
 //! - **Slots**: `+` is the target, `$` the source, `%` a compound actor
 //!   acting on itself. Before `*`, `+` is the subject (with a passive
 //!   auxiliary in the pattern, "+ WAS *", the passive subject) and `$` is
 //!   the default source (the subject). After `*`, a slot right after a
 //!   preposition (`(TO +)`, `(AGAINST) +`, `FROM $`) is that preposition's
-//!   nominal, otherwise the object. With no `+` the target is PETRARCH's
-//!   default, the first actor of the verb phrase ([`Slot::Any`]); `%`
-//!   before `*` leaves no target, so a compound subject acts on itself.
+//!   nominal; right after another word, the next actor after it
+//!   ([`Slot::Next`]: "* MONEY $"); after `WORD ^`, the next actor after the
+//!   phrase that follows WORD ("* IFTAR IN ^ +": not the place but the actor
+//!   after it); right after `*`, the object. With no `+` the target is PETRARCH's
+//!   default, the first actor of the verb phrase ([`Slot::Any`]: after the
+//!   verb, however deep); `%` before `*` leaves no target, so a compound
+//!   subject acts on itself.
+//! - **Voice**: a passive verb swaps its subject and object only with a
+//!   `by` agent; without one its subject is the source, as PETRARCH reads
+//!   it ("X was criticized over its dispute with Y": X criticizes Y).
 //! - **Codes**: `[A]`; `[A:B]` codes A from source to target and B from
 //!   target to source (`MET [031:032]`); `[:B]` only the latter; `[---]` a
-//!   null pattern that matches and codes nothing.
+//!   null pattern that matches and codes nothing. A code is digits, perhaps
+//!   with letters after (`174K`); a placeholder (`[+++]`, `[xxy]`,
+//!   `[025?]`) leaves the pattern out, so a less specific one applies.
 //!
 //! - **Transformations** (`~ a (a b ATTACK) SAY = a b 015`, rewriting an
 //!   event reported by another actor) are skipped: khaldun composes nested
@@ -105,6 +117,20 @@ struct Block<'a> {
 struct Code {
     forward: Box<str>,
     reverse: Option<Box<str>>,
+}
+
+impl Code {
+    /// Whether both sides are CAMEO codes (digits, perhaps with a letter
+    /// for a sub-code: `174K`) or empty: placeholders (`[+++]`, `[###]`,
+    /// `[xxy]`, `[025?]`) code no event, and the pattern is passed over so
+    /// a less specific one applies.
+    fn is_cameo(&self) -> bool {
+        let ok = |c: &str| {
+            let digits = c.bytes().take_while(u8::is_ascii_digit).count();
+            (c.is_empty() || digits > 0) && c.bytes().skip(digits).all(|b| b.is_ascii_alphabetic())
+        };
+        ok(&self.forward) && self.reverse.as_deref().is_none_or(ok)
+    }
 }
 
 struct Dict<'a> {
@@ -347,6 +373,54 @@ fn plural(w: &str) -> String {
     }
 }
 
+/// Whether a verb `form` may stand for `lemma` as PETRARCH conjugates it:
+/// a regular ending must be the right one ("departs", "deplored",
+/// "acting", not "departes"); an irregular form ("broken", "left") is the
+/// tagger's lemma, which a dictionary need not list.
+pub(crate) fn regular_form(form: &str, lemma: &str) -> bool {
+    let Some(suffix) = form.strip_prefix(lemma).or_else(|| {
+        // "deplor|ed", "stud|ies": the stem without its final e or y
+        let stem = lemma
+            .strip_suffix('e')
+            .or_else(|| lemma.strip_suffix('y'))?;
+        form.strip_prefix(stem)
+    }) else {
+        return true;
+    };
+    if !matches!(suffix, "s" | "es" | "d" | "ed" | "ing" | "ies" | "ied") || lemma.len() < 2 {
+        return true;
+    }
+    let vowel = |c: char| "aeiou".contains(c);
+    let last = lemma.chars().last().unwrap_or('a');
+    let before_last = lemma.chars().rev().nth(1).unwrap_or('a');
+    let consonant_y = last == 'y' && !vowel(before_last);
+    let sibilant =
+        lemma.ends_with(['s', 'x', 'z', 'o']) || lemma.ends_with("ch") || lemma.ends_with("sh");
+    let stem = lemma.strip_suffix('e').filter(|s| !s.ends_with('e'));
+    let ok = [
+        if consonant_y {
+            format!("{}ies", &lemma[..lemma.len() - 1])
+        } else if sibilant {
+            format!("{lemma}es")
+        } else {
+            format!("{lemma}s")
+        },
+        if consonant_y {
+            format!("{}ied", &lemma[..lemma.len() - 1])
+        } else if last == 'e' {
+            format!("{lemma}d")
+        } else {
+            format!("{lemma}ed")
+        },
+        match stem {
+            Some(s) => format!("{s}ing"),
+            None => format!("{lemma}ing"),
+        },
+    ];
+    // "goes", "vetoes" and "echos" alike
+    ok.iter().any(|f| f == form) || (last == 'o' && form == format!("{lemma}s"))
+}
+
 /// Words of a phrase: `_` and white space separate them; `{`, `}`, `(`, `)`, `*` stand alone.
 fn split_words(s: &str) -> Vec<String> {
     split_joined(s).into_iter().map(|(w, _)| w).collect()
@@ -497,6 +571,8 @@ fn parse_pattern(l: &Line, file: &str) -> Result<Parsed> {
     // a just-closed (PREP) with nothing else: "(AGAINST) +"
     let mut bare_prep: Option<usize> = None;
     let mut depth_brace = 0u8;
+    // a `^` since the last word after the verb: the slot skips a phrase
+    let mut skip = false;
     for (t, tj) in &toks {
         let t = t.as_str();
         let closed_bare = bare_prep.take();
@@ -512,6 +588,7 @@ fn parse_pattern(l: &Line, file: &str) -> Result<Parsed> {
             }
             "^" => {
                 bare_prep = closed_bare;
+                skip = star;
             }
             "(" => paren = Some((None, false)),
             ")" => {
@@ -532,6 +609,17 @@ fn parse_pattern(l: &Line, file: &str) -> Result<Parsed> {
                     }
                     continue;
                 }
+                // after `WORD ^`: the actor after the phrase that follows WORD
+                if std::mem::take(&mut skip) {
+                    if let Some(Elem::Word(w, _)) = after.last() {
+                        let dest = if t == "$" { &mut source } else { &mut target };
+                        if dest.is_some() {
+                            return Err(parse_error(file, l.n, format!("{t} written twice")));
+                        }
+                        *dest = Some(Slot::Next(Words(vec![w.clone()]), true));
+                        continue;
+                    }
+                }
                 // after the verb: a preposition right before, else the object
                 let prep_at = match (&mut paren, closed_bare) {
                     (Some((Some(pi), taken)), _) if !*taken && after.len() == *pi + 1 => {
@@ -546,12 +634,16 @@ fn parse_pattern(l: &Line, file: &str) -> Result<Parsed> {
                         _ => None,
                     },
                 };
-                let slot = match prep_at {
-                    Some(pi) => match after.remove(pi) {
+                let slot = match (prep_at, after.last()) {
+                    (Some(pi), _) => match after.remove(pi) {
                         Elem::Word(w, _) => Slot::Prep(Words(vec![w])),
                         Elem::Syn(..) => Slot::Object,
                     },
-                    None => Slot::Object,
+                    // after a noun: the next actor ("* MONEY $")
+                    (None, Some(Elem::Word(w, _))) if paren.is_none() && depth_brace == 0 => {
+                        Slot::Next(Words(vec![w.clone()]), false)
+                    }
+                    (None, _) => Slot::Object,
                 };
                 let dest = if t == "$" { &mut source } else { &mut target };
                 if dest.is_some() {
@@ -560,6 +652,7 @@ fn parse_pattern(l: &Line, file: &str) -> Result<Parsed> {
                 *dest = Some(slot);
             }
             _ => {
+                skip = false;
                 let j = *tj && joinable;
                 prev_joinable = true;
                 let e = match t.strip_prefix('&') {
@@ -695,18 +788,23 @@ fn compile_block(
         .filter(|v| v.before.is_empty() && v.after.is_empty())
         .flat_map(|v| v.forms.iter().cloned())
         .collect();
-    let mut groups: Vec<(Words, Vec<Words>, Vec<Words>)> = Vec::new();
+    // (trigger, words before, words after, the first word after joined to it)
+    let mut groups: Vec<(Words, Vec<Words>, Vec<Words>, bool)> = Vec::new();
     if !single.is_empty() {
-        groups.push((Words(single), Vec::new(), Vec::new()));
+        groups.push((Words(single), Vec::new(), Vec::new(), false));
     }
     for v in verbs
         .iter()
         .filter(|v| !v.before.is_empty() || !v.after.is_empty())
     {
         let w = |xs: &[Box<str>]| xs.iter().map(|x| Words(vec![x.clone()])).collect();
-        groups.push((Words(v.forms.clone()), w(&v.before), w(&v.after)));
+        groups.push((Words(v.forms.clone()), w(&v.before), w(&v.after), false));
+        groups.extend(verb_led(v));
     }
     for (pl, q) in b.patterns.iter().zip(&parsed) {
+        if !q.code.is_cameo() {
+            continue;
+        }
         let (befores, afters) = match (expand(&q.before, syn, pl.n), expand(&q.after, syn, pl.n)) {
             (Ok(b), Ok(a)) => (b, a),
             (Err(e), _) | (_, Err(e)) => {
@@ -714,7 +812,7 @@ fn compile_block(
                 continue;
             }
         };
-        for (trigger, vb, va) in &groups {
+        for (trigger, vb, va, lead) in &groups {
             for bw in &befores {
                 for aw in &afters {
                     let mut before = vb.clone();
@@ -723,6 +821,9 @@ fn compile_block(
                     words.extend(aw.iter().map(|x| x.0.clone()));
                     // a multi-word verb's own words sit between: no joins to the verb
                     let mut joined: Vec<bool> = vec![false; va.len()];
+                    if let Some(j) = joined.first_mut() {
+                        *j = *lead;
+                    }
                     joined.extend(
                         aw.iter()
                             .enumerate()
@@ -755,9 +856,12 @@ fn compile_block(
     // on equal scores the patterns written win
     for v in &verbs {
         let code = v.code.clone().unwrap_or_else(|| b.code.clone());
+        if !code.is_cameo() {
+            continue;
+        }
         let multi = !v.before.is_empty() || !v.after.is_empty();
         let w = |xs: &[Box<str>]| xs.iter().map(|x| Words(vec![x.clone()])).collect();
-        p.add_pattern(Pattern {
+        let default = Pattern {
             code: code.forward,
             reverse: code.reverse,
             kind: TriggerKind::Verb,
@@ -770,9 +874,37 @@ fn compile_block(
             before_joined: Vec::new(),
             text: b.header.text.into(),
             origin: format!("{file}:{}", v.n).into(),
-        });
+        };
+        if let Some((trigger, before, words, _)) = verb_led(v) {
+            let mut joined = vec![false; words.len()];
+            joined[0] = true;
+            p.add_pattern(Pattern {
+                trigger,
+                before,
+                words,
+                joined,
+                ..default.clone()
+            });
+        }
+        p.add_pattern(default);
     }
     Ok(())
+}
+
+/// "WIRE_+TAP" read the other way round: the word before the verb as the
+/// trigger, the verb right after it. The tagger may take the first word of
+/// a multi-word verb for the verb and the marked one for its object ("will
+/// not wire tap": "tap" a noun).
+fn verb_led(v: &Verb) -> Option<(Words, Vec<Words>, Vec<Words>, bool)> {
+    let (lead, rest) = v.before.split_last()?;
+    let w = |xs: &[Box<str>]| {
+        xs.iter()
+            .map(|x| Words(vec![x.clone()]))
+            .collect::<Vec<_>>()
+    };
+    let mut after = vec![Words(v.forms.clone())];
+    after.extend(w(&v.after));
+    Some((Words(vec![lead.clone()]), w(rest), after, true))
 }
 
 #[cfg(test)]
@@ -888,6 +1020,30 @@ WIRE_+TAP [002]
             .find(|x| x.text.contains("DOWN"))
             .unwrap();
         assert!(null.code.is_empty());
+    }
+
+    #[test]
+    fn regular_verb_endings() {
+        for (form, lemma) in [
+            ("departs", "depart"),
+            ("deplored", "deplore"),
+            ("acting", "act"),
+            ("seeing", "see"),
+            ("studies", "study"),
+            ("goes", "go"),
+            ("broken", "break"),
+            ("paid", "pay"),
+            ("banned", "ban"),
+        ] {
+            assert!(regular_form(form, lemma), "{form} {lemma}");
+        }
+        for (form, lemma) in [
+            ("departes", "depart"),
+            ("deploreing", "deplore"),
+            ("studys", "study"),
+        ] {
+            assert!(!regular_form(form, lemma), "{form} {lemma}");
+        }
     }
 
     #[test]

@@ -257,3 +257,205 @@ fn a_target_written_as_subject_is_found_through_control() {
         one("GON", "ARN", "075")
     );
 }
+
+const SAY: &str = "\
+--- SAY [023] ---
+SAY
+SAID
+--- RESTORE [064] ---
+RESTORE
+";
+
+#[test]
+fn the_default_target_follows_the_verb() {
+    let Some(d) = dictionaries() else { return };
+    // the clause before "said" is what is said, not whom it is said to
+    assert_eq!(
+        code(
+            &d,
+            SAY,
+            "Arnor will restore ties with Gondor, a Bree official said today."
+        ),
+        one("ARN", "GON", "064")
+    );
+}
+
+#[test]
+fn the_default_target_is_the_first_actor_in_the_verb_phrase_however_deep() {
+    let Some(d) = dictionaries() else { return };
+    let vow = "--- VOW [170] ---\nVOW\n- * WAR [173]\n";
+    assert_eq!(
+        code(&d, vow, "Arnor vowed on Monday to wage war on Gondor."),
+        one("ARN", "GON", "173")
+    );
+}
+
+#[test]
+fn a_passive_verb_without_a_by_agent_keeps_its_subject_as_source() {
+    let Some(d) = dictionaries() else { return };
+    let criticize = "--- CRITICIZE [121] ---\nCRITICIZE\n";
+    assert_eq!(
+        code(
+            &d,
+            criticize,
+            "Arnor was criticized over its dispute with Gondor."
+        ),
+        one("ARN", "GON", "121")
+    );
+    // `+` before the verb is the subject as written
+    let free = "--- FREE [066] ---\nFREE\n- + * FROM $ [066]\n";
+    assert_eq!(
+        code(&d, free, "Arnor was freed from Gondor on Monday."),
+        one("GON", "ARN", "066")
+    );
+    // with a `by` agent the voice swaps as usual
+    assert_eq!(
+        code(&d, criticize, "Arnor was criticized by Gondor."),
+        one("GON", "ARN", "121")
+    );
+}
+
+#[test]
+fn a_slot_after_a_noun_is_the_next_actor() {
+    let Some(d) = dictionaries() else { return };
+    let receive = "--- RECEIVE [033] ---\nRECEIVE\n- + * MONEY $ [071]\n";
+    assert_eq!(
+        code(
+            &d,
+            receive,
+            "Arnor has received by courier money from Gondor."
+        ),
+        one("GON", "ARN", "071")
+    );
+}
+
+#[test]
+fn a_caret_skips_the_phrase_after_a_word() {
+    let Some(d) = dictionaries() else { return };
+    let celebrate = "--- CELEBRATE [181] ---\nCELEBRATE\n- * IFTAR IN ^ + [045]\n";
+    assert_eq!(
+        code(
+            &d,
+            celebrate,
+            "Arnor has celebrated Iftar in Osgiliath with the leaders of Gondor."
+        ),
+        one("ARN", "GON", "045")
+    );
+}
+
+#[test]
+fn a_verb_conjoined_to_a_noun_shares_the_subject_of_the_clause_above() {
+    let Some(d) = dictionaries() else { return };
+    let verbs = "--- CONDEMN [122] ---\nCONDEMN\n--- PROMISE [050] ---\nPROMISE\n";
+    // the parser hangs "promised" on "Thursday"
+    let got = code(
+        &d,
+        verbs,
+        "The Arnor government condemned an attack by Gondor soldiers in south Rohan on Thursday and promised aid to the affected Rohan villages.",
+    );
+    assert!(
+        got.contains(&("ARNGOV".into(), "ROH".into(), "050".into())),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_by_agent_misparsed_onto_an_adverb_is_still_the_agent() {
+    let Some(d) = dictionaries() else { return };
+    let oppose = "--- OPPOSE [112] ---\nOPPOSE\n";
+    assert_eq!(
+        code(
+            &d,
+            oppose,
+            "Arnor was opposed earlier by Gondor, the state's fiercest foe, in being drawn into the peace process."
+        ),
+        one("GON", "ARN", "112")
+    );
+}
+
+#[test]
+fn only_verbs_trigger_a_petrarch_pattern() {
+    let Some(d) = dictionaries() else { return };
+    let verbs = "--- CLOSE [---] ---\nCLOSE\n- * BORDER [192]\n--- MARCH [181] ---\nMARCH\n";
+    // "close" is an adjective here
+    assert_eq!(
+        code(
+            &d,
+            verbs,
+            "Arnor has marched very close to the border with Gondor."
+        ),
+        one("ARN", "GON", "181")
+    );
+}
+
+const PLACEHOLDERS: &str = "\
+--- RESTORE [064] ---
+RESTORE
+- * FULL DIPLOMATIC [+++]
+- * DIPLOMATIC [0641]
+- * TRADE [025?]
+- * CULTURAL [064K]
+--- BLAST [+++] ---
+BLAST
+";
+
+#[test]
+fn a_placeholder_code_is_passed_over() {
+    let Some(d) = dictionaries() else { return };
+    let c = |t: &str| code(&d, PLACEHOLDERS, t);
+    assert_eq!(
+        c("Arnor restored full diplomatic ties with Gondor."),
+        one("ARN", "GON", "0641")
+    );
+    assert_eq!(
+        c("Arnor restored trade ties with Gondor."),
+        one("ARN", "GON", "064")
+    );
+    // a letter after the digits is a sub-code
+    assert_eq!(
+        c("Arnor restored cultural ties with Gondor."),
+        one("ARN", "GON", "064K")
+    );
+    assert!(c("Arnor blasted Gondor.").is_empty());
+}
+
+#[test]
+fn a_pronoun_is_no_default_target() {
+    let Some(d) = dictionaries() else { return };
+    let question = "--- QUESTION [---] ---\nQUESTION\n- BEGUN * [212]\n";
+    // "he" is Sam Gamgee again: the target is the actor after it
+    assert_eq!(
+        code(
+            &d,
+            question,
+            "Sam Gamgee has begun to question whether he really has much of a future with the Morgul Orcs."
+        ),
+        one("HOBCIV", "MRGORC", "212")
+    );
+}
+
+#[test]
+fn a_multi_word_verb_may_be_tagged_with_its_first_word_as_the_verb() {
+    let Some(d) = dictionaries() else { return };
+    let tap = "--- CONFISCATE [1711] ---\nCONFISCATE\nWIRE_+TAP {WIRE_+TAPPED WIRE_+TAPPING}\n- WILL NOT * [081]\n";
+    // the tagger makes "wire" the verb and "tap" its object
+    assert_eq!(
+        code(
+            &d,
+            tap,
+            "Soldiers from Arnor will not wire tap the communication links leading into Gondor."
+        ),
+        one("ARNMIL", "GON", "081")
+    );
+}
+
+#[test]
+fn a_wrong_regular_ending_is_no_form_of_the_verb() {
+    let Some(d) = dictionaries() else { return };
+    let depart = "--- DEPART [032] ---\nDEPART\n";
+    assert_eq!(
+        code(&d, depart, "Arnor departs from Gondor on Monday."),
+        one("ARN", "GON", "032")
+    );
+    assert!(code(&d, depart, "Arnor departes from Gondor on Monday.").is_empty());
+}

@@ -1,13 +1,13 @@
 //! PETRARCH2's unit tests through khaldun's parser and coder, with the
 //! `PETR.Validate.*` dictionaries (`../shared/data`): the pass rate must not
-//! fall below the one measured when this test was written, minus 2 points.
+//! fall below a floor just under the one measured.
 //! Skipped, with the reason printed, when the shared data is absent.
 
 use khaldun_events::petr_unittest::{run, Dictionaries};
 use std::path::Path;
 
-/// Measured with `khaldun eval petr-unittest`, minus 2 points.
-const MIN_PASS_RATE: f64 = 0.775 - 0.02;
+/// Measured with `khaldun eval petr-unittest`: 246 of 284 (86.6%).
+const MIN_PASS_RATE: f64 = 0.86;
 
 #[test]
 fn petr_unittest_pass_rate_holds() {
