@@ -750,6 +750,12 @@ impl Matcher {
             {
                 self.countries
                     .iter()
+                    // cheap checks first: this runs for every unknown name
+                    .filter(|(w, _)| {
+                        w.len().abs_diff(folded.len()) <= 1
+                            && w.as_bytes().first() == folded.as_bytes().first()
+                            && w.as_bytes().last() == folded.as_bytes().last()
+                    })
                     .find(|(w, _)| one_edit(w, folded))
                     .map_or(NO_UNIT, |&(_, id)| id)
             }
