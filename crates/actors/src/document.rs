@@ -775,6 +775,11 @@ fn link_acronyms(s: &Sent<'_>, items: &mut [Item]) {
     }
 }
 
+/// Words of direction before a country's name ("in south Serbia").
+const DIRECTIONS: &[&str] = &[
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+];
+
 /// The country match after `at` and one of `preps` (and "the"), with its index.
 fn country_after<'f>(
     s: &Sent<'_>,
@@ -1173,7 +1178,37 @@ impl<'a> Resolver<'a> {
                 }
                 MatchKind::Place => {}
                 _ => {
-                    if x.actor.is_some() {
+                    // "ethnic Albanians in (south) Serbia": a minority is
+                    // of the country it lives in
+                    let start = x.tokens.start;
+                    let minority = (x.form == Some(NameForm::People)
+                        && start > 0
+                        && s.is(start - 1, &["ethnic"]))
+                    .then(|| {
+                        let at = x.tokens.end;
+                        let skip = s.is(at + 1, DIRECTIONS) as usize;
+                        let y = if skip == 1 && s.is(at, &["in"]) {
+                            found.iter().enumerate().find(|(_, y)| {
+                                y.tokens.start == at + 2 && y.kind == MatchKind::Country
+                            })
+                        } else {
+                            country_after(s, found, at, &["in"])
+                        }?;
+                        (y.1.agent.is_none() && y.1.code.is_some() && y.1.actor != x.actor)
+                            .then_some(y.1)
+                    })
+                    .flatten();
+                    if let Some(y) = minority {
+                        let mut z = x.clone();
+                        z.code = y.code;
+                        z.actor = y.actor;
+                        z.kind = MatchKind::Country;
+                        items.push(Item {
+                            tokens: x.tokens.clone(),
+                            what: What::Named(self.named(s, &z)),
+                            appos: None,
+                        });
+                    } else if x.actor.is_some() {
                         items.push(Item {
                             tokens: x.tokens.clone(),
                             what: What::Named(self.named(s, x)),

@@ -713,3 +713,15 @@ fn a_country_misspelt_by_one_letter_is_that_country() {
         .iter()
         .all(|e| e.0 != "NLD"));
 }
+
+#[test]
+fn an_ethnic_minority_is_of_the_country_it_lives_in() {
+    assert_eq!(
+        builtin_pairs("Ethnic Russians in eastern Ukraine attacked Moldovan police."),
+        [ev("UKR", "MDA", "190")]
+    );
+    assert_eq!(
+        builtin_pairs("Russians in eastern Ukraine attacked Moldovan police."),
+        [ev("RUS", "MDA", "190")]
+    );
+}
