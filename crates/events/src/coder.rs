@@ -1705,12 +1705,16 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
     // the same actor on both sides is no event; a compound actor with no
     // target acts on itself ("Israel and Lebanon renewed talks")
     drop_actors(v, &mut target, &source);
+    let mut below = false;
     // force and protest aimed at no named actor: one named under the object
-    // ("shelled the capital Juba"), or the place where they happen
+    // ("shelled the capital Juba"), or below the verb when the pattern's
+    // phrase is missing ("threw stones during protests against abuses by
+    // the army"), or the place where they happen
     if target.is_empty()
         && p.generic_frames()
         && implied_target(&pat.code)
-        && matches!(pat.target, Some(Slot::Object | Slot::Any))
+        && (matches!(pat.target, Some(Slot::Object | Slot::Any))
+            || (matches!(pat.target, Some(Slot::Prep(_))) && tgt.is_none()))
     {
         const NOT_INTO: &[&str] = &[
             "nsubj",
@@ -1723,6 +1727,7 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
             "acl:relcl",
         ];
         target = nearest_party(v, t, NOT_INTO, true, &source);
+        below = !target.is_empty() && matches!(pat.target, Some(Slot::Prep(_)));
     }
     // "demanded that the Sudanese government end curbs": a demand (or a
     // rejection) is aimed at the actor named in what it is about, however
@@ -1790,7 +1795,7 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
         && agent(v, t).is_none();
     if (source.is_empty() && !by_the_state)
         || (target.is_empty() && !reciprocal && !monadic && !implied)
-        || (m.partial && !reciprocal && !(implied && specific))
+        || (m.partial && !reciprocal && !((implied || below) && specific))
     {
         return None;
     }

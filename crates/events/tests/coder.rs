@@ -725,3 +725,18 @@ fn an_ethnic_minority_is_of_the_country_it_lives_in() {
         [ev("RUS", "MDA", "190")]
     );
 }
+
+#[test]
+fn force_missing_its_phrase_is_aimed_at_an_actor_below_the_verb() {
+    assert_eq!(
+        builtin_pairs(
+            "Palestinian youths threw stones during protests against abuses by the Israeli army."
+        ),
+        [ev("PSE", "ISR", "145")]
+    );
+    // none below: where it happens
+    assert_eq!(
+        builtin_pairs("Kenyan police opened fire in Nairobi."),
+        [ev("KEN", "KEN", "193")]
+    );
+}
