@@ -669,16 +669,53 @@ fn word_event(
 /// "express support for", "impose sanctions on"), and the case markers of
 /// nominals one level further ("welcomed memos from Bree": "from").
 fn near<'v>(v: &'v View, t: usize) -> impl Iterator<Item = usize> + 'v {
-    let grand = move || {
+    // a quantity or part is see-through: "suspended part of a military aid
+    // program", "sent tons of food aid"
+    let kids = move || {
         v.children[t]
             .iter()
-            .flat_map(move |&c| v.children[c].iter().copied())
+            .copied()
+            .chain(v.children[t].iter().filter_map(move |&c| counted(v, c)))
     };
-    v.children[t].iter().copied().chain(grand()).chain(
+    let grand = move || kids().flat_map(move |c| v.children[c].iter().copied());
+    kids().chain(grand()).chain(
         grand()
             .flat_map(move |g| v.children[g].iter().copied())
             .filter(move |&x| v.rel(x) == "case"),
     )
+}
+
+/// Words that stand for a quantity or part of what their `of` phrase names.
+const PARTITIVE: &[&str] = &[
+    "part",
+    "portion",
+    "half",
+    "bulk",
+    "share",
+    "most",
+    "some",
+    "ton",
+    "tonne",
+    "amount",
+    "worth",
+    "shipment",
+    "consignment",
+    "batch",
+    "package",
+    "round",
+    "series",
+    "wave",
+];
+
+/// What a quantity or part counts: "tons of aid" → "aid".
+fn counted(v: &View, c: usize) -> Option<usize> {
+    if !v.is(c, PARTITIVE) {
+        return None;
+    }
+    v.children[c]
+        .iter()
+        .copied()
+        .find(|&x| v.rel(x) == "nmod" && v.has_case_word(x, "of"))
 }
 
 /// Every word below `t`, nearest first.
@@ -838,8 +875,17 @@ fn slot(v: &View, s: &Slot, t: usize, used: &[usize], nw: NotWhom) -> Option<Opt
         Slot::Prep(ws) => {
             // on the trigger first, then on the pattern's other words, then
             // one level down a nominal ("arrived Wednesday evening in Baghdad")
+            // (a pattern word that modifies a noun lends it its phrases: "aid
+            // program for Bosnia")
             let hosts = std::iter::once(t)
                 .chain(used.iter().copied().filter(|&u| u != t))
+                .chain(
+                    used.iter()
+                        .copied()
+                        .filter(|&u| u != t && v.rel(u) == "compound")
+                        .filter_map(|u| v.head(u))
+                        .filter(|h| !used.contains(h)),
+                )
                 .chain(v.children[t].iter().copied().filter(|&c| {
                     matches!(v.rel(c), "obj" | "obl" | "obl:tmod" | "obl:npmod")
                         && !used.contains(&c)
@@ -881,8 +927,13 @@ fn slot(v: &View, s: &Slot, t: usize, used: &[usize], nw: NotWhom) -> Option<Opt
             }
             // "extended an invitation to X": the phrase of an event noun
             // that is a verb's object is often parsed as the verb's
-            if matches!(v.words[t].upos, "NOUN") && v.rel(t) == "obj" {
-                if let Some(h) = v.head(t).filter(|&h| v.words[h].upos == "VERB") {
+            // (also through a quantity: "launched a wave of strikes against X")
+            let obj = match v.head(t) {
+                Some(q) if v.rel(t) == "nmod" && counted(v, q) == Some(t) => q,
+                _ => t,
+            };
+            if matches!(v.words[t].upos, "NOUN") && v.rel(obj) == "obj" {
+                if let Some(h) = v.head(obj).filter(|&h| v.words[h].upos == "VERB") {
                     if let Some(c) = v.children[h].iter().copied().find(|&c| {
                         c > t && v.rel(c) == "obl" && v.has_case(c, ws) && names_actor(v, c)
                     }) {
@@ -1593,6 +1644,8 @@ fn owner(
         "conj" | "appos" if matches!(v.words[h].upos, "NOUN" | "PROPN") => {
             owner(v, p, h, frames, depth + 1)
         }
+        // "launched a wave of air strikes": the quantity's owner
+        "nmod" if counted(v, h) == Some(n) => owner(v, p, h, frames, depth + 1),
         _ => out,
     }
 }

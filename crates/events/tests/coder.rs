@@ -740,3 +740,15 @@ fn force_missing_its_phrase_is_aimed_at_an_actor_below_the_verb() {
         [ev("KEN", "KEN", "193")]
     );
 }
+
+#[test]
+fn a_quantity_or_part_stands_for_what_it_counts() {
+    assert_eq!(
+        builtin_pairs("The United States suspended part of a military aid program for Bosnia."),
+        [ev("USA", "BIH", "1622")]
+    );
+    assert_eq!(
+        builtin_pairs("Israel launched a new wave of air strikes against Hamas."),
+        [ev("ISR", "PSE", "195")]
+    );
+}
