@@ -1754,6 +1754,18 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
             if ["in", "into", "at", "inside"].iter().any(|w| ws.matches(w, w))
                 || (pat.code.starts_with("04") && ws.matches("to", "to")));
         parties_at(v, tg, visit, &mut target);
+        // "aid to refugees fleeing the war in Liberia": people no actor
+        // names are of the country their clause places them in
+        if target.is_empty() && v.is(tg, HUMAN) {
+            const NOT_INTO: &[&str] = &["nsubj", "nsubj:pass", "punct", "conj", "parataxis"];
+            target = v.children[tg]
+                .iter()
+                .copied()
+                .filter(|&c| matches!(v.rel(c), "acl" | "acl:relcl"))
+                .map(|c| nearest_party(v, c, NOT_INTO, true, &source))
+                .find(|k| !k.is_empty())
+                .unwrap_or_default();
+        }
     }
     // the same actor on both sides is no event; a compound actor with no
     // target acts on itself ("Israel and Lebanon renewed talks")

@@ -752,3 +752,12 @@ fn a_quantity_or_part_stands_for_what_it_counts() {
         [ev("ISR", "PSE", "195")]
     );
 }
+
+#[test]
+fn people_no_actor_names_are_of_the_country_their_clause_places_them_in() {
+    assert_eq!(
+        builtin_pairs("The United Nations will provide food aid to refugees fleeing the civil war in Liberia."),
+        [ev("IGO", "LBR", "0333")]
+    );
+    assert!(builtin_pairs("The United Nations will provide food aid to refugees.").is_empty());
+}
