@@ -934,9 +934,18 @@ fn slot(v: &View, s: &Slot, t: usize, used: &[usize], nw: NotWhom) -> Option<Opt
             };
             if matches!(v.words[t].upos, "NOUN") && v.rel(obj) == "obj" {
                 if let Some(h) = v.head(obj).filter(|&h| v.words[h].upos == "VERB") {
-                    if let Some(c) = v.children[h].iter().copied().find(|&c| {
-                        c > t && v.rel(c) == "obl" && v.has_case(c, ws) && names_actor(v, c)
-                    }) {
+                    let phrases = v.children[h]
+                        .iter()
+                        .copied()
+                        .filter(|&c| c > t && v.rel(c) == "obl" && v.has_case(c, ws));
+                    // one that names an actor, else (for force and protest,
+                    // whose target may be named inside it) the first
+                    let mut phrases = phrases.peekable();
+                    let first = phrases.peek().copied();
+                    if let Some(c) = phrases.find(|&c| names_actor(v, c)) {
+                        return Some(Some(c));
+                    }
+                    if let Some(c) = first.filter(|_| nw.force) {
                         return Some(Some(c));
                     }
                 }
@@ -955,6 +964,9 @@ fn slot(v: &View, s: &Slot, t: usize, used: &[usize], nw: NotWhom) -> Option<Opt
 struct NotWhom {
     time: bool,
     place: bool,
+    /// The pattern codes force or protest (its target may sit inside the
+    /// phrase it asks for).
+    force: bool,
 }
 
 impl NotWhom {
@@ -962,6 +974,7 @@ impl NotWhom {
         NotWhom {
             time: generic,
             place: generic && pat.code.starts_with("04") && pat.code.as_ref() != "042",
+            force: generic && implied_target(&pat.code),
         }
     }
 }
@@ -1778,8 +1791,7 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
     if target.is_empty()
         && p.generic_frames()
         && implied_target(&pat.code)
-        && (matches!(pat.target, Some(Slot::Object | Slot::Any))
-            || (matches!(pat.target, Some(Slot::Prep(_))) && tgt.is_none()))
+        && matches!(pat.target, Some(Slot::Object | Slot::Any | Slot::Prep(_)))
     {
         const NOT_INTO: &[&str] = &[
             "nsubj",
@@ -1791,7 +1803,13 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
             "conj",
             "acl:relcl",
         ];
-        target = nearest_party(v, t, NOT_INTO, true, &source);
+        // a phrase the pattern asks for that names no actor: one named in
+        // it ("a hunger strike in protest of the government's refusal")
+        let from = match (&pat.target, tgt) {
+            (Some(Slot::Prep(_)), Some(tg)) => tg,
+            _ => t,
+        };
+        target = nearest_party(v, from, NOT_INTO, true, &source);
         below = !target.is_empty() && matches!(pat.target, Some(Slot::Prep(_)));
     }
     // "demanded that the Sudanese government end curbs": a demand (or a

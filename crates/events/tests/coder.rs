@@ -761,3 +761,23 @@ fn people_no_actor_names_are_of_the_country_their_clause_places_them_in() {
     );
     assert!(builtin_pairs("The United Nations will provide food aid to refugees.").is_empty());
 }
+
+#[test]
+fn protest_in_protest_of_an_act_is_aimed_at_whose_act_it_is() {
+    assert_eq!(
+        builtin_pairs("Iraqi prisoners began a hunger strike in protest of the Kuwaiti government's refusal to free them."),
+        [ev("IRQ", "KWT", "142")]
+    );
+}
+
+#[test]
+fn human_shields_and_reneging() {
+    assert_eq!(
+        builtin_pairs("The Iraqi army held Kuwaiti civilians as human shields."),
+        [ev("IRQ", "KWT", "184")]
+    );
+    assert_eq!(
+        builtin_pairs("The Kenyan government reneged on its commitment to Uganda."),
+        [ev("KEN", "UGA", "120")]
+    );
+}
