@@ -1805,11 +1805,14 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
         ];
         // a phrase the pattern asks for that names no actor: one named in
         // it ("a hunger strike in protest of the government's refusal")
+        // (not animals: "the killing of 300 pigs in Cairo" is a cull)
         let from = match (&pat.target, tgt) {
-            (Some(Slot::Prep(_)), Some(tg)) => tg,
-            _ => t,
+            (Some(Slot::Prep(_)), Some(tg)) => (!v.is(tg, ANIMALS)).then_some(tg),
+            _ => Some(t),
         };
-        target = nearest_party(v, from, NOT_INTO, true, &source);
+        if let Some(from) = from {
+            target = nearest_party(v, from, NOT_INTO, true, &source);
+        }
         below = !target.is_empty() && matches!(pat.target, Some(Slot::Prep(_)));
     }
     // "demanded that the Sudanese government end curbs": a demand (or a
