@@ -1331,6 +1331,8 @@ const OBJECT_CONTROL: &[&str] = &[
     "warn",
     "press",
     "pressure",
+    "push",
+    "compel",
     "request",
     "tell",
     "commend",
@@ -1915,6 +1917,10 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
         negated |= self::negated(v, w);
         match f {
             Frame::Belief => return None,
+            // what one is urged or pressed to do has not happened: the
+            // appeal is the event ("urged Iran to release", "pressed the
+            // US to provide")
+            Frame::Appeal if p.generic_frames() => return None,
             Frame::Appeal | Frame::Report => {}
             Frame::Intent | Frame::Threat | Frame::Refuse => {
                 if let Some(c) = p.compose(f, &code) {

@@ -781,3 +781,17 @@ fn human_shields_and_reneging() {
         [ev("KEN", "UGA", "120")]
     );
 }
+
+#[test]
+fn what_one_is_urged_to_do_has_not_happened() {
+    assert_eq!(
+        builtin_pairs("France pushed Germany to impose sanctions on Russia."),
+        [ev("FRA", "DEU", "020")]
+    );
+    assert_eq!(
+        builtin_pairs(
+            "Mexico pressured the United States to provide better protection for Mexicans."
+        ),
+        [ev("MEX", "USA", "100")]
+    );
+}
