@@ -1920,7 +1920,16 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
             // what one is urged or pressed to do has not happened: the
             // appeal is the event ("urged Iran to release", "pressed the
             // US to provide")
-            Frame::Appeal if p.generic_frames() => return None,
+            // (its complement only, not a conjunct: "urged X and spoke
+            // with Y"; nor an appeal itself: "calls asking X to")
+            Frame::Appeal
+                if p.generic_frames()
+                    && v.head(t) == Some(w)
+                    && matches!(v.rel(t), "xcomp" | "ccomp" | "advcl")
+                    && !matches!(code.get(..2), Some("02" | "10")) =>
+            {
+                return None
+            }
             Frame::Appeal | Frame::Report => {}
             Frame::Intent | Frame::Threat | Frame::Refuse => {
                 if let Some(c) = p.compose(f, &code) {

@@ -795,3 +795,10 @@ fn what_one_is_urged_to_do_has_not_happened() {
         [ev("MEX", "USA", "100")]
     );
 }
+
+#[test]
+fn an_appeal_drops_only_its_own_complement() {
+    // a conjunct of the appeal verb is the speaker's own act
+    let got = builtin_pairs("France urged Iran to negotiate and met Germany on Monday.");
+    assert!(got.contains(&ev("FRA", "DEU", "040")), "{got:?}");
+}
