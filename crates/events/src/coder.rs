@@ -240,9 +240,12 @@ impl<'a> View<'a> {
     /// hung it on the nominal's first modifier ("by East Germany": `by`
     /// under `East`).
     fn has_case(&self, i: usize, ws: &crate::patterns::Words) -> bool {
+        // (not the "to" of an infinitive: "went on to cite" goes nowhere)
         let marks = |n: usize| {
             self.children[n].iter().any(|&c| {
-                matches!(self.rel(c), "case" | "mark" | "fixed")
+                (matches!(self.rel(c), "case" | "fixed")
+                    || (self.rel(c) == "mark"
+                        && !(self.words[c].upos == "PART" && self.words[n].upos == "VERB")))
                     && ws.matches(self.lemma(c), &self.lower[c])
             })
         };

@@ -802,3 +802,12 @@ fn an_appeal_drops_only_its_own_complement() {
     let got = builtin_pairs("France urged Iran to negotiate and met Germany on Monday.");
     assert!(got.contains(&ev("FRA", "DEU", "040")), "{got:?}");
 }
+
+#[test]
+fn the_to_of_an_infinitive_is_no_preposition() {
+    assert!(builtin_pairs("Obama went on to cite the Supreme Court ruling.").is_empty());
+    assert_eq!(
+        builtin_pairs("Obama went to Cuba to meet Castro."),
+        [ev("USA", "CUB", "042")]
+    );
+}
