@@ -615,11 +615,18 @@ fn nearest_party(
                 return out;
             }
         }
+        // a phrase of time is no target ("demanded elections after a court
+        // cleared him")
+        const TIME: NotWhom = NotWhom {
+            time: true,
+            place: false,
+            force: false,
+        };
         if d < 3 {
             queue.extend(
                 v.children[n]
                     .iter()
-                    .filter(|&&c| !not_into.contains(&v.rel(c)))
+                    .filter(|&&c| !not_into.contains(&v.rel(c)) && !is_place_phrase(v, c, TIME))
                     .map(|&c| (c, d + 1)),
             );
         }

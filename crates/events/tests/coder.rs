@@ -811,3 +811,12 @@ fn the_to_of_an_infinitive_is_no_preposition() {
         [ev("USA", "CUB", "042")]
     );
 }
+
+#[test]
+fn a_phrase_of_time_holds_no_target_however_parsed() {
+    // "after a court cleared him" says when, not of whom elections are demanded
+    let got = builtin_pairs(
+        "Former Greek prime minister Andreas Papandreou demanded immediate elections after a special court cleared him of all charges.",
+    );
+    assert!(got.is_empty(), "{got:?}");
+}
