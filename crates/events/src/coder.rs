@@ -1144,6 +1144,10 @@ fn parties_at(v: &View, n: usize, places: bool, out: &mut Vec<usize>) {
                         "align",
                         "link",
                         "affiliate",
+                        // "a ship operated by Greenpeace" is Greenpeace's
+                        "operate",
+                        "own",
+                        "charter",
                     ],
                 ))
                 || (v.rel(c) == "amod"

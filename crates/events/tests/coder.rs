@@ -820,3 +820,27 @@ fn a_phrase_of_time_holds_no_target_however_parsed() {
     );
     assert!(got.is_empty(), "{got:?}");
 }
+
+#[test]
+fn property_and_petitions() {
+    // a thing operated by an actor is that actor's
+    let got: Vec<String> = builtin_events("Iran seized a ship operated by Greenpeace.")
+        .into_iter()
+        .map(|e| {
+            format!(
+                "{} {}",
+                e.cameo,
+                e.target.map(|t| t.code).unwrap_or_default()
+            )
+        })
+        .collect();
+    assert_eq!(got, ["171 NGOENV"]);
+    assert_eq!(
+        builtin_pairs("Iran released a British tanker."),
+        [ev("IRN", "GBR", "0842")]
+    );
+    assert_eq!(
+        builtin_pairs("Egyptian activists submitted reform petitions to the Saudi government."),
+        [ev("EGY", "SAU", "024")]
+    );
+}
