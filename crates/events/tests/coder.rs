@@ -824,7 +824,7 @@ fn a_phrase_of_time_holds_no_target_however_parsed() {
 #[test]
 fn property_and_petitions() {
     // a thing operated by an actor is that actor's
-    let got: Vec<String> = builtin_events("Iran seized a ship operated by Greenpeace.")
+    let got: Vec<String> = builtin_events("Iran released a ship operated by Greenpeace.")
         .into_iter()
         .map(|e| {
             format!(
@@ -834,7 +834,11 @@ fn property_and_petitions() {
             )
         })
         .collect();
-    assert_eq!(got, ["171 NGOENV"]);
+    assert_eq!(got, ["0842 NGOENV"]);
+    assert_eq!(
+        builtin_pairs("France praised a newspaper owned by the Kenyan government."),
+        [ev("FRA", "KEN", "051")]
+    );
     assert_eq!(
         builtin_pairs("Iran released a British tanker."),
         [ev("IRN", "GBR", "0842")]
