@@ -123,6 +123,7 @@ impl Analyzer {
         repair_finite_verb(words, &mut tags);
         let mut deps = self.parse_around_temporals(words, &mut tags);
         repair_nominal_clauses(&tags, &mut deps);
+        repair_noun_root(words, &tags, &mut deps);
         let upos: Vec<&str> = tags.iter().map(|t| t.upos).collect();
         let entities = self
             .ner
@@ -200,6 +201,85 @@ fn repair_nominal_clauses(tags: &[khaldun_tagger::Tagged<'_>], deps: &mut [khald
             (false, Some(_)) => continue,
         };
     }
+}
+
+/// "European Community foreign ministers demanded ...": the parser makes
+/// the first noun of a long subject the root and the verb a clause hung on
+/// it. When the root is a noun right before the subject of a finite verb
+/// attached to it, and every word between them belongs to that subject, the
+/// noun modifies the subject and the verb is the root.
+fn repair_noun_root(
+    words: &[&str],
+    tags: &[khaldun_tagger::Tagged<'_>],
+    deps: &mut [khaldun_parser::Dep],
+) {
+    let rel = |n: &str| khaldun_parser::Rel::from_name(n).unwrap_or(khaldun_parser::Rel::DEP);
+    let Some(r) = deps.iter().position(|d| d.head == 0) else {
+        return;
+    };
+    // a capitalized noun (part of a name: "European Community"), not the
+    // head of a relative clause with its gap ("the book John wrote")
+    if !matches!(tags[r].upos, "NOUN" | "PROPN")
+        || !words[r].starts_with(|c: char| c.is_uppercase())
+    {
+        return;
+    }
+    let Some(v) = (r + 1..deps.len()).find(|&v| {
+        deps[v].head as usize == r + 1
+            && matches!(
+                deps[v].rel.as_str(),
+                "parataxis" | "acl:relcl" | "acl" | "dep"
+            )
+            && matches!(tags[v].xpos, "VBD" | "VBZ" | "VBP")
+    }) else {
+        return;
+    };
+    let Some(subj) =
+        (r + 1..v).find(|&k| deps[k].head as usize == v + 1 && deps[k].rel.as_str() == "nsubj")
+    else {
+        return;
+    };
+    let complete = deps
+        .iter()
+        .any(|d| d.head as usize == v + 1 && matches!(d.rel.as_str(), "obj" | "ccomp" | "xcomp"));
+    if !complete {
+        return;
+    }
+    // nothing but the subject's own words between the root and the verb
+    let inside = |mut k: usize| {
+        for _ in 0..4 {
+            if k == subj {
+                return true;
+            }
+            match deps[k].head as usize {
+                0 => return false,
+                h => k = h - 1,
+            }
+        }
+        false
+    };
+    if !(r + 1..v).all(inside) || (r + 1..v).any(|k| tags[k].upos == "PUNCT") {
+        return;
+    }
+    for d in deps.iter_mut() {
+        if d.head as usize == r + 1 {
+            d.head = v as u32 + 1;
+        }
+    }
+    // the root's own modifiers before it stay its own
+    for d in deps[..r].iter_mut() {
+        if d.head as usize == v + 1 {
+            d.head = r as u32 + 1;
+        }
+    }
+    deps[r] = khaldun_parser::Dep {
+        head: subj as u32 + 1,
+        rel: rel("compound"),
+    };
+    deps[v] = khaldun_parser::Dep {
+        head: 0,
+        rel: rel("root"),
+    };
 }
 
 const DAY_WORDS: &[&str] = &["today", "yesterday", "tonight", "tomorrow"];
@@ -422,6 +502,32 @@ mod tests {
         assert_eq!((w[2].deprel, w[18].deprel), ("ccomp", "root"));
         assert_eq!((w[5].head, w[5].deprel), (3, "obj"), "{:?}", w[5]);
         assert_eq!(w[11].head, 6, "{:?}", w[11]);
+    }
+
+    #[test]
+    fn a_name_before_the_subject_is_no_root() {
+        let a = Analyzer::builtin();
+        let words: Vec<&str> = "European Community foreign ministers demanded the withdrawal of Serbian forces from Bosnia on Monday ."
+            .split(' ')
+            .collect();
+        let s = a.analyze_words(&words);
+        let w = &s.words;
+        assert_eq!(w[4].deprel, "root");
+        assert_eq!((w[3].head, w[3].deprel), (5, "nsubj"));
+        assert_eq!(w[1].head, 4);
+        assert!(is_one_tree(&s));
+    }
+
+    fn is_one_tree(s: &AnalyzedSentence) -> bool {
+        let deps: Vec<khaldun_parser::Dep> = s
+            .words
+            .iter()
+            .map(|w| khaldun_parser::Dep {
+                head: w.head,
+                rel: khaldun_parser::Rel::from_name(w.deprel).unwrap_or(khaldun_parser::Rel::DEP),
+            })
+            .collect();
+        khaldun_parser::is_tree(&deps)
     }
 
     #[test]

@@ -848,3 +848,15 @@ fn property_and_petitions() {
         [ev("EGY", "SAU", "024")]
     );
 }
+
+#[test]
+fn a_demanded_withdrawal_is_aimed_at_whose_troops_they_are() {
+    assert_eq!(
+        builtin_pairs("France called for the withdrawal of Russian troops from Ukraine."),
+        [ev("FRA", "RUS", "0256")]
+    );
+    assert_eq!(
+        builtin_pairs("The Arab League demanded the withdrawal of Israeli forces from Lebanon."),
+        [ev("IGO", "ISR", "1056")]
+    );
+}
