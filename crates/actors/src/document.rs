@@ -2744,6 +2744,49 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// "Prisoners rioted at a jail in Dili": the subject of a verb acts
+    /// where the verb's place phrases say (one country only).
+    fn acting_in(&self, s: &Sent<'_>, found: &[Match], head: usize) -> Local {
+        const AT: &[&str] = &["in", "at", "inside", "across", "throughout", "near"];
+        if !s.parsed() || s.deprel(head) != "nsubj" {
+            return Local::Unknown;
+        }
+        let Some(v) = s.head(head) else {
+            return Local::Unknown;
+        };
+        let phrase = |j: usize| {
+            matches!(s.deprel(j), "obl" | "nmod")
+                && (0..s.len())
+                    .any(|k| s.head(k) == Some(j) && s.deprel(k) == "case" && s.is(k, AT))
+        };
+        let mut roots: Vec<String> = Vec::new();
+        let mut frontier = vec![v];
+        for _ in 0..2 {
+            let mut next = Vec::new();
+            for j in (0..s.len()).filter(|&j| s.head(j).is_some_and(|h| frontier.contains(&h))) {
+                if !phrase(j) {
+                    continue;
+                }
+                match found.iter().find(|y| y.tokens.contains(&j)) {
+                    Some(y) => {
+                        if let Some(r) = self.match_root(y).filter(|_| y.kind != MatchKind::Sector)
+                        {
+                            if !roots.contains(&r) {
+                                roots.push(r);
+                            }
+                        }
+                    }
+                    None => next.push(j),
+                }
+            }
+            frontier = next;
+        }
+        match roots.len() {
+            1 => Local::One(roots.remove(0)),
+            _ => Local::Unknown,
+        }
+    }
+
     /// After a sentence is resolved: its places' countries, and the bare
     /// sector phrases and untitled persons ("President X", no country) that
     /// nothing claimed.
@@ -2820,7 +2863,11 @@ impl<'a> Resolver<'a> {
             if ag.kind != Some(AgentKind::People) && !state && !unknown {
                 continue;
             }
-            let local = self.local_country(s, found, &x.tokens);
+            let local_only = unknown || has(&["REF", "MED", "NGO", "HLH", "BUS", "IGO"]);
+            let mut local = self.local_country(s, found, &x.tokens);
+            if matches!(local, Local::Unknown) && !local_only {
+                local = self.acting_in(s, found, s.head_of(&x.tokens));
+            }
             self.cands.push(Cand {
                 sentence: s.idx,
                 tokens: x.tokens.clone(),
@@ -2828,7 +2875,7 @@ impl<'a> Resolver<'a> {
                 span: x.span,
                 agent,
                 local,
-                local_only: unknown || has(&["REF", "MED", "NGO", "HLH", "BUS", "IGO"]),
+                local_only,
                 person: None,
             });
         }

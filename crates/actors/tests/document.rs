@@ -402,6 +402,21 @@ fn sector_in_a_one_country_sentence_takes_that_country() {
 }
 
 #[test]
+fn sector_acting_in_a_place_of_one_country_is_of_it() {
+    // two countries in the sentence, one where the subject acts
+    let text = "Prisoners rioted at a jail in Dili on Monday, demanding independence from Indonesian rule.";
+    let doc = run(text, "2021-03-01");
+    assert_eq!(
+        mention_code(&doc, text, "Prisoners").as_deref(),
+        Some("TLSCVL")
+    );
+    // refugees only from their own modifier: where they arrive is not whose
+    let text = "Refugees arrived in Greece on Monday, fleeing Syrian government forces.";
+    let doc = run(text, "2021-03-01");
+    assert_eq!(actor_of(&doc, text, "Refugees"), None);
+}
+
+#[test]
 fn sector_in_a_sentence_with_no_country_takes_the_dominant_one() {
     let text = "Kenya held a referendum on Sunday. Kenyan officials said turnout was high. \
                 The Kenyan government thanked voters in Mombasa. \
