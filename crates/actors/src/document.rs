@@ -25,7 +25,9 @@
 //!   claimed ("demonstrators", "opposition groups", "police") gets a
 //!   country, once the whole document is read: from its own modifiers
 //!   ("opposition groups in Zimbabwe", "Baghdad protesters", "a group based
-//!   in Trinidad"); else from its sentence when every country-coded actor
+//!   in Trinidad"); else, for its subject, from the one country of its
+//!   verb's place phrases ("prisoners rioted at a jail in Dili"; not for
+//!   refugees, journalists and the like); else from its sentence when every country-coded actor
 //!   and place there is of one country ("Egyptian police dispersed
 //!   demonstrators"), unless another country dominates the document; else,
 //!   in a sentence with no country, from the document's dominant country
