@@ -122,6 +122,7 @@ impl Analyzer {
         let mut tags = self.tagger.tag(words);
         repair_finite_verb(words, &mut tags);
         let mut deps = self.parse_around_temporals(words, &mut tags);
+        repair_double_subject(&tags, &mut deps);
         repair_nominal_clauses(&tags, &mut deps);
         repair_noun_root(words, &tags, &mut deps);
         let upos: Vec<&str> = tags.iter().map(|t| t.upos).collect();
@@ -154,6 +155,47 @@ impl Analyzer {
             })
             .collect();
         AnalyzedSentence { words, entities }
+    }
+}
+
+/// "The Israeli army forced out more than 1,000 refugees, residents said":
+/// the parser makes the first subject a second subject of the reporting
+/// verb and its finite verb a clause modifying it. A verb with two subjects,
+/// the first modified by a past-tense verb (or a participle with a particle
+/// or object), gets that verb as its clause, with the first subject as the
+/// clause's.
+fn repair_double_subject(tags: &[khaldun_tagger::Tagged<'_>], deps: &mut [khaldun_parser::Dep]) {
+    let rel = |n: &str| khaldun_parser::Rel::from_name(n).unwrap_or(khaldun_parser::Rel::DEP);
+    for h in 0..deps.len() {
+        let subjects: Vec<usize> = (0..deps.len())
+            .filter(|&k| deps[k].head as usize == h + 1 && deps[k].rel.as_str() == "nsubj")
+            .collect();
+        let [a, b] = subjects[..] else { continue };
+        if !(a < b && b < h) {
+            continue;
+        }
+        // (a participle only with a particle or object of its own: "forced
+        // out", not "people killed in the blast")
+        let own = |v: usize| {
+            deps.iter().any(|d| {
+                d.head as usize == v + 1 && matches!(d.rel.as_str(), "compound:prt" | "obj")
+            })
+        };
+        let Some(v) = (a + 1..b).find(|&v| {
+            deps[v].head as usize == a + 1
+                && matches!(deps[v].rel.as_str(), "acl" | "acl:relcl")
+                && (tags[v].xpos == "VBD" || (tags[v].xpos == "VBN" && own(v)))
+        }) else {
+            continue;
+        };
+        deps[v] = khaldun_parser::Dep {
+            head: h as u32 + 1,
+            rel: rel("ccomp"),
+        };
+        deps[a] = khaldun_parser::Dep {
+            head: v as u32 + 1,
+            rel: rel("nsubj"),
+        };
     }
 }
 
@@ -309,7 +351,7 @@ fn repair_finite_verb(words: &[&str], tags: &mut [khaldun_tagger::Tagged<'_>]) {
         tags.get(i).is_some_and(|t| {
             matches!(
                 t.xpos,
-                "DT" | "CD" | "NNP" | "NNPS" | "PRP" | "PRP$" | "JJ" | "NN" | "NNS"
+                "DT" | "CD" | "NNP" | "NNPS" | "PRP" | "PRP$" | "JJ" | "JJR" | "RBR" | "NN" | "NNS"
             )
         })
     };
@@ -321,7 +363,8 @@ fn repair_finite_verb(words: &[&str], tags: &mut [khaldun_tagger::Tagged<'_>]) {
     let cand = (1..words.len()).rev().find(|&i| {
         tags[i].xpos == "VBN"
             && past_form(words[i])
-            && starts_object(i + 1)
+            // (after its particle: "forced out more than 1,000")
+            && (starts_object(i + 1) || (tags.get(i + 1).is_some_and(|t| t.xpos == "RP") && starts_object(i + 2)))
             && matches!(tags[i - 1].upos, "NOUN" | "PROPN" | "PRON" | "ADV")
             && tags[..i]
                 .iter()
@@ -391,8 +434,38 @@ fn wedged_temporals(words: &[&str], upos: &[&str], xpos: &[&str]) -> Vec<(usize,
         } else {
             None
         };
-        match verb {
-            Some(v) if before => {
+        // between a verb (and its particle) and its object: "forced out on
+        // Wednesday more than 1,000 refugees"
+        let verb_before = {
+            let v = if xpos[start - 1] == "RP" && start >= 2 {
+                start - 2
+            } else {
+                start - 1
+            };
+            matches!(xpos[v], "VBD" | "VBZ" | "VBP" | "VBN" | "VB").then_some(v)
+        };
+        let object_after = matches!(
+            xpos.get(end),
+            Some(
+                &("DT"
+                    | "CD"
+                    | "PRP$"
+                    | "JJ"
+                    | "JJR"
+                    | "RBR"
+                    | "PDT"
+                    | "NNP"
+                    | "NNPS"
+                    | "NN"
+                    | "NNS")
+            )
+        );
+        match (verb, verb_before) {
+            (Some(v), _) if before => {
+                out.push((start, end, v));
+                i = end;
+            }
+            (_, Some(v)) if object_after => {
                 out.push((start, end, v));
                 i = end;
             }
@@ -502,6 +575,29 @@ mod tests {
         assert_eq!((w[2].deprel, w[18].deprel), ("ccomp", "root"));
         assert_eq!((w[5].head, w[5].deprel), (3, "obj"), "{:?}", w[5]);
         assert_eq!(w[11].head, 6, "{:?}", w[11]);
+    }
+
+    #[test]
+    fn a_verb_taken_for_a_modifier_of_the_first_subject_heads_the_reported_clause() {
+        let a = Analyzer::builtin();
+        let words: Vec<&str> = "The Israeli army forced out on Wednesday more than 1,000 Palestinian refugees from their homes in a West Bank refugee camp during a 48-hour search for militants , residents said ."
+            .split(' ')
+            .collect();
+        let s = a.analyze_words(&words);
+        let w = &s.words;
+        // "forced" reported by "said", "army" its subject, "refugees" its object
+        let said = words.iter().position(|&x| x == "said").unwrap() + 1;
+        assert_eq!(
+            (w[3].head as usize, w[3].deprel),
+            (said, "ccomp"),
+            "{:?}",
+            w[3]
+        );
+        assert_eq!((w[2].head, w[2].deprel), (4, "nsubj"));
+        assert_eq!((w[11].head, w[11].deprel), (4, "obj"));
+        // the temporal phrase between the verb and its object hangs on the verb
+        assert_eq!((w[6].head, w[6].deprel), (4, "obl"));
+        assert!(is_one_tree(&s));
     }
 
     #[test]

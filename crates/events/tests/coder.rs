@@ -860,3 +860,15 @@ fn a_demanded_withdrawal_is_aimed_at_whose_troops_they_are() {
         [ev("IGO", "ISR", "1056")]
     );
 }
+
+#[test]
+fn forcing_people_out_of_their_homes_is_an_expulsion() {
+    assert_eq!(
+        builtin_pairs("Kenyan police forced Somali traders out of the market."),
+        [ev("KEN", "SOM", "174")]
+    );
+    assert_eq!(
+        builtin_pairs("The Israeli army forced out more than 1,000 Palestinian refugees from their homes, residents said."),
+        [ev("ISR", "PSE", "201")]
+    );
+}
