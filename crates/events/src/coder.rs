@@ -1824,6 +1824,15 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
         negated |= self::negated(v, w);
         match f {
             Frame::Belief => return None,
+            // "urged Iran to attack Iraq": what is asked for is not done
+            // (the appeal has its own pattern)
+            Frame::Appeal
+                if p.generic_frames()
+                    && v.head(t) == Some(w)
+                    && matches!(v.rel(t), "xcomp" | "ccomp" | "advcl") =>
+            {
+                return None
+            }
             Frame::Appeal | Frame::Report => {}
             Frame::Intent | Frame::Threat | Frame::Refuse => {
                 if let Some(c) = p.compose(f, &code) {

@@ -713,3 +713,16 @@ fn a_country_misspelt_by_one_letter_is_that_country() {
         .iter()
         .all(|e| e.0 != "NLD"));
 }
+
+#[test]
+fn what_is_urged_is_not_done() {
+    // the appeal is coded, the attack asked for is not
+    assert_eq!(
+        builtin_pairs("Turkey urged Azerbaijan to attack Armenia."),
+        [ev("TUR", "AZE", "020")]
+    );
+    assert_eq!(
+        builtin_pairs("Germany asked Poland to send troops to Ukraine."),
+        [ev("DEU", "POL", "020")]
+    );
+}
