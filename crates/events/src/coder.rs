@@ -509,9 +509,10 @@ fn frame_event(v: &View, p: &Patterns, w: usize, done: &[Coded]) -> Option<Coded
     })?;
     // (nor when the frame word coded an event of its own: "refused to
     // deploy peacekeepers" is 1224 already)
-    if done
-        .iter()
-        .any(|e| e.frame_word == Some(w) || e.trigger == comp || e.trigger == w)
+    if object_acts(v, w, comp)
+        || done
+            .iter()
+            .any(|e| e.frame_word == Some(w) || e.trigger == comp || e.trigger == w)
     {
         return None;
     }
@@ -563,6 +564,20 @@ fn frame_event(v: &View, p: &Patterns, w: usize, done: &[Coded]) -> Option<Coded
         return None;
     }
     Some(word_event(v, w, code, source, target, modality, w, comp))
+}
+
+/// "expects Iraq to attack Kuwait", "wants Iraq to": clause `c` of frame
+/// word `w` is done by `w`'s object, which no one says will act ("promised
+/// Iraq to send aid" keeps the subject).
+fn object_acts(v: &View, w: usize, c: usize) -> bool {
+    v.head(c) == Some(w)
+        && matches!(v.rel(c), "xcomp" | "advcl")
+        && !v.is(
+            w,
+            &["promise", "pledge", "vow", "swear", "offer", "threaten"],
+        )
+        && v.child(w, "obj")
+            .is_some_and(|o| o < c && names_actor(v, o))
 }
 
 /// "Poland fears (that) Russia will attack Lithuania": a clause that is
@@ -1834,6 +1849,13 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
                 return None
             }
             Frame::Appeal | Frame::Report => {}
+            // "expects Iraq to attack Kuwait", "wants Iraq to": the object
+            // would act, and no one says he will
+            Frame::Intent | Frame::Threat | Frame::Refuse
+                if p.generic_frames() && object_acts(v, w, t) =>
+            {
+                return None
+            }
             Frame::Intent | Frame::Threat | Frame::Refuse => {
                 if let Some(c) = p.compose(f, &code) {
                     code = c.to_string();

@@ -726,3 +726,15 @@ fn what_is_urged_is_not_done() {
         [ev("DEU", "POL", "020")]
     );
 }
+
+#[test]
+fn what_another_is_expected_or_wanted_to_do_is_no_event() {
+    // neither the object (no one says it will) nor the subject acts
+    assert!(builtin_pairs("Iran expects Iraq to attack Kuwait.").is_empty());
+    assert!(builtin_pairs("Iran wants Iraq to attack Kuwait.").is_empty());
+    // a promise made to the object is the subject's
+    assert_eq!(
+        builtin_pairs("Iran promised Iraq to send aid."),
+        [ev("IRN", "IRQ", "033")]
+    );
+}
