@@ -728,6 +728,18 @@ fn what_is_urged_is_not_done() {
 }
 
 #[test]
+fn wanting_to_act_is_an_intent() {
+    assert_eq!(
+        builtin_pairs("Germany wants to help Greece."),
+        [ev("DEU", "GRC", "033")]
+    );
+    assert_eq!(
+        builtin_pairs("Japan wants to hold talks with China."),
+        [ev("JPN", "CHN", "036")]
+    );
+}
+
+#[test]
 fn what_another_is_expected_or_wanted_to_do_is_no_event() {
     // neither the object (no one says it will) nor the subject acts
     assert!(builtin_pairs("Iran expects Iraq to attack Kuwait.").is_empty());
