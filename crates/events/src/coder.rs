@@ -1739,6 +1739,22 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
         ];
         target = nearest_party(v, t, NOT_INTO, true, &source);
     }
+    // "inspected the refineries in Iran" (the place often parsed on the
+    // verb): an inquiry into what is in a country is aimed at it
+    if target.is_empty() && p.generic_frames() && pat.code.starts_with("09") {
+        let obj = v
+            .child(t, "obj")
+            .filter(|_| matches!(pat.target, Some(Slot::Object)));
+        let place = obj.into_iter().chain(obj.map(|_| t)).find_map(|h| {
+            v.children[h].iter().copied().find(|&c| {
+                matches!(v.rel(c), "obl" | "nmod") && v.has_case_word(c, "in") && names_actor(v, c)
+            })
+        });
+        if let Some(c) = place {
+            parties_of(v, c, &mut target);
+            drop_actors(v, &mut target, &source);
+        }
+    }
     // "demanded that the Sudanese government end curbs": a demand (or a
     // rejection) is aimed at the actor named in what it is about, however
     // parsed

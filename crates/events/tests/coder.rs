@@ -750,3 +750,16 @@ fn what_another_is_expected_or_wanted_to_do_is_no_event() {
         [ev("IRN", "IRQ", "033")]
     );
 }
+
+#[test]
+fn an_inspection_of_what_is_in_a_country_is_aimed_at_it() {
+    // "in Syria" parsed on the verb, or on the object
+    assert_eq!(
+        builtin_pairs("The IAEA inspected the reactors in Syria."),
+        [ev("IGO", "SYR", "090")]
+    );
+    assert_eq!(
+        builtin_pairs("The IAEA re-examined the reactor in Syria."),
+        [ev("IGO", "SYR", "090")]
+    );
+}
