@@ -763,3 +763,15 @@ fn an_inspection_of_what_is_in_a_country_is_aimed_at_it() {
         [ev("IGO", "SYR", "090")]
     );
 }
+
+#[test]
+fn evidence_produced_against_an_actor_accuses_it() {
+    assert_eq!(
+        builtin_pairs("Evidence against Syria was produced by France."),
+        [ev("FRA", "SYR", "112")]
+    );
+    assert_eq!(
+        builtin_pairs("France showed proof against Syria."),
+        [ev("FRA", "SYR", "112")]
+    );
+}
