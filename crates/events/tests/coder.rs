@@ -775,3 +775,19 @@ fn evidence_produced_against_an_actor_accuses_it() {
         [ev("FRA", "SYR", "112")]
     );
 }
+
+#[test]
+fn a_travel_warning_reduces_relations() {
+    assert_eq!(
+        builtin_pairs("Britain warned against all but essential travel to Egypt."),
+        [ev("GBR", "EGY", "160")]
+    );
+    assert_eq!(
+        builtin_pairs("France advised its citizens against travel to Mali."),
+        [ev("FRA", "MLI", "160")]
+    );
+    assert_eq!(
+        builtin_pairs("The US has issued a travel warning against Tunisia."),
+        [ev("USA", "TUN", "160")]
+    );
+}
