@@ -582,20 +582,25 @@ fn object_acts(v: &View, w: usize, c: usize) -> bool {
 
 /// "Poland fears (that) Russia will attack Lithuania": a clause that is
 /// the content of a belief is an opinion, not an event, whoever its subject.
-fn under_belief(v: &View, p: &Patterns, t: usize) -> bool {
+/// Returns the belief word.
+fn under_belief(v: &View, p: &Patterns, t: usize) -> Option<usize> {
     let mut x = t;
     for _ in 0..4 {
         if !matches!(v.rel(x), "ccomp" | "acl" | "acl:relcl" | "xcomp") {
-            return false;
+            return None;
         }
-        let Some(h) = v.head(x) else { return false };
+        let h = v.head(x)?;
         if p.frame(v.lemma(h)) == Some(Frame::Belief) {
-            return true;
+            return Some(h);
         }
         x = h;
     }
-    false
+    None
 }
+
+/// Words of belief that accuse: what they say of force or threats is an
+/// accusation of its doer ("claimed that ISIL attacked Iraq").
+const ALLEGE: &[&str] = &["allege", "claim", "charge", "allegation", "accusation"];
 
 /// Codes whose target, when none is named, is where the act happens:
 /// protest, military posture, coercion, assault, fighting, mass violence.
@@ -1825,8 +1830,27 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
     {
         return None;
     }
-    if under_belief(v, p, t) {
-        return None;
+    if let Some(b) = under_belief(v, p, t) {
+        if !(p.generic_frames() && v.is(b, ALLEGE)) {
+            return None;
+        }
+        let mut frames = Vec::new();
+        let accuser = subject(v, p, b, &mut frames, 0);
+        let mut accused = source.clone();
+        drop_actors(v, &mut accused, &accuser);
+        let hostile = matches!(
+            pat.code.get(..2),
+            Some("13" | "15" | "17" | "18" | "19" | "20")
+        );
+        // (a claim of one's own deed is no accusation: "Hamas claimed it
+        // fired the rockets" is coded as done)
+        if !accused.is_empty() && hostile && !accuser.is_empty() {
+            let m = Modality::Asserted;
+            return Some(word_event(v, b, "112", accuser, accused, m, b, t));
+        }
+        if !accused.is_empty() || accuser.is_empty() {
+            return None;
+        }
     }
     let reciprocal = reciprocal && !monadic;
     let mut code = pat.code.to_string();

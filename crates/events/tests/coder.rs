@@ -791,3 +791,17 @@ fn a_travel_warning_reduces_relations() {
         [ev("USA", "TUN", "160")]
     );
 }
+
+#[test]
+fn force_alleged_accuses_its_doer() {
+    // the shelling is alleged, not told as done
+    assert_eq!(
+        builtin_pairs("Russia alleged that Georgia shelled South Ossetia."),
+        [ev("RUS", "GEO", "112")]
+    );
+    // a claim of one's own deed is no accusation
+    assert_eq!(
+        builtin_pairs("Hamas claimed that it fired the rockets at Israel."),
+        [ev("PSE", "ISR", "194")]
+    );
+}
