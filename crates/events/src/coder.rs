@@ -1871,6 +1871,21 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
     {
         code = "111".to_string();
     }
+    // "protesters demolished the building": property a crowd of protesters
+    // destroys is a riot (145), not the state's coercion (171)
+    if p.generic_frames()
+        && code.starts_with("171")
+        && !source.is_empty()
+        && source.iter().all(|&k| {
+            let h = v.parties[k].head;
+            v.is(
+                h,
+                &["protester", "protestor", "demonstrator", "rioter", "mob"],
+            )
+        })
+    {
+        code = "145".to_string();
+    }
     let mut modality = modality(v, t);
     let mut frame_word = None;
     // a pattern that names the negation ("not *") has consumed it

@@ -805,3 +805,16 @@ fn force_alleged_accuses_its_doer() {
         [ev("PSE", "ISR", "194")]
     );
 }
+
+#[test]
+fn property_destroyed_by_protesters_is_a_riot() {
+    assert_eq!(
+        builtin_pairs("Egyptian protesters destroyed Israeli property."),
+        [ev("EGY", "ISR", "145")]
+    );
+    // by soldiers it stays coercion
+    assert_eq!(
+        builtin_pairs("Egyptian soldiers destroyed Israeli property."),
+        [ev("EGY", "ISR", "1712")]
+    );
+}
