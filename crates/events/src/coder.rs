@@ -1306,7 +1306,7 @@ fn subject(
     depth: u8,
 ) -> Vec<usize> {
     let mut out = Vec::new();
-    if depth > 8 {
+    if depth > 8 || time_noun_as_verb(v, t) {
         return out;
     }
     if matches!(v.words[t].upos, "NOUN" | "PROPN") && v.child(t, "nsubj").is_none() {
@@ -1492,6 +1492,23 @@ fn subject(
         }
     }
     subject(v, p, h, frames, depth + 1)
+}
+
+/// "after the museum shooting last week": a gerund the tagger took for a
+/// verb after the noun of a phrase of time is that phrase's noun; no one in
+/// the clause did it.
+fn time_noun_as_verb(v: &View, t: usize) -> bool {
+    const TIME: &[&str] = &["after", "before", "since", "until", "during", "following"];
+    v.words[t].xpos == "VBG"
+        && matches!(v.rel(t), "advcl" | "acl")
+        && t > 0
+        && v.words[t - 1].upos == "NOUN"
+        && v.children[t - 1]
+            .iter()
+            .any(|&c| v.rel(c) == "case" && v.is(c, TIME))
+        && !v.children[t]
+            .iter()
+            .any(|&c| matches!(v.rel(c), "nsubj" | "obj" | "mark" | "case"))
 }
 
 /// Who owns an event noun: a possessor, a country adjective, a `by`

@@ -818,3 +818,12 @@ fn property_destroyed_by_protesters_is_a_riot() {
         [ev("EGY", "ISR", "1712")]
     );
 }
+
+#[test]
+fn a_shooting_in_a_phrase_of_time_is_not_the_subjects() {
+    // "shooting" tagged as a verb: still the noun of "after the ..."
+    assert_eq!(
+        builtin_pairs("Canada advised against travel to Kenya after the mall shooting last week."),
+        [ev("CAN", "KEN", "160")]
+    );
+}
