@@ -1023,6 +1023,19 @@ fn agent(v: &View, t: usize) -> Option<usize> {
                         v.rel(c) == "nmod" && v.children[c].iter().any(|&k| v.lemma(k) == "by")
                     })
             })
+            // "Haiti was given aid by Canada", "accused of crimes by Iran":
+            // misparsed onto the object or phrase before it
+            .or_else(|| {
+                let objects = v.children[t]
+                    .iter()
+                    .copied()
+                    .filter(|&o| matches!(v.rel(o), "obj" | "obl"));
+                objects
+                    .flat_map(|o| v.children[o].iter().copied())
+                    .find(|&c| {
+                        v.rel(c) == "nmod" && v.children[c].iter().any(|&k| v.lemma(k) == "by")
+                    })
+            })
     })
 }
 

@@ -827,3 +827,15 @@ fn a_shooting_in_a_phrase_of_time_is_not_the_subjects() {
         [ev("CAN", "KEN", "160")]
     );
 }
+
+#[test]
+fn a_passive_agent_hung_on_the_object_is_the_source() {
+    assert_eq!(
+        builtin_pairs("Haiti was given aid by Canada."),
+        [ev("CAN", "HTI", "070")]
+    );
+    assert_eq!(
+        builtin_pairs("Iraq was accused of aggression by Iran."),
+        [ev("IRN", "IRQ", "1123")]
+    );
+}
