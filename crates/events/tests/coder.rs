@@ -839,3 +839,11 @@ fn a_passive_agent_hung_on_the_object_is_the_source() {
         [ev("IRN", "IRQ", "1123")]
     );
 }
+
+#[test]
+fn what_one_is_pressured_to_do_is_not_done() {
+    assert_eq!(
+        builtin_pairs("Israel is pressuring the United States to attack Iran."),
+        [ev("ISR", "USA", "100")]
+    );
+}
