@@ -347,6 +347,17 @@ pub fn code_sentence(
     // "lodged a protest with Albania": the noun is part of the verb's event
     let consumed: Vec<usize> = out.iter().flat_map(|c| c.words.iter().copied()).collect();
     out.retain(|c| c.pattern.is_none() || !consumed.contains(&c.trigger));
+    // "bombarded the city, killing eight people": the toll of a force
+    // event is that event, not another
+    let force = |c: &Coded| matches!(c.code.get(..2), Some("18" | "19" | "20"));
+    let tolls: Vec<usize> = (out.iter())
+        .filter(|c| p.generic_frames() && force(c))
+        .filter(|c| {
+            toll_of(&v, c.trigger).is_some_and(|a| out.iter().any(|o| o.trigger == a && force(o)))
+        })
+        .map(|c| c.trigger)
+        .collect();
+    out.retain(|c| !tolls.contains(&c.trigger));
     for w in (0..v.words.len()).filter(|_| p.generic_frames()) {
         if let Some(c) = frame_event(&v, p, w, &out) {
             out.push(c);
@@ -359,6 +370,28 @@ pub fn code_sentence(
         }
     }
     out
+}
+
+/// "..., killing eight people": the verb an -ing clause with no subject
+/// of its own tells the outcome of (the nearest verb above it, however the
+/// parser hung the clause).
+fn toll_of(v: &View, t: usize) -> Option<usize> {
+    let bare = v.words[t].xpos == "VBG"
+        && matches!(v.rel(t), "advcl" | "acl" | "xcomp")
+        && !v.children[t]
+            .iter()
+            .any(|&c| matches!(v.rel(c), "nsubj" | "nsubj:pass" | "mark"));
+    if !bare {
+        return None;
+    }
+    let mut x = v.head(t)?;
+    for _ in 0..6 {
+        if v.words[x].upos == "VERB" {
+            return Some(x);
+        }
+        x = v.head(x)?;
+    }
+    None
 }
 
 struct Match {

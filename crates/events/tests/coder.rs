@@ -847,3 +847,12 @@ fn what_one_is_pressured_to_do_is_not_done() {
         [ev("ISR", "USA", "100")]
     );
 }
+
+#[test]
+fn the_toll_of_an_attack_is_that_attack() {
+    // one air raid, not a raid and a killing
+    assert_eq!(
+        builtin_pairs("Russian jets bombed Aleppo, killing eight Syrian civilians."),
+        [ev("RUS", "SYR", "195")]
+    );
+}
