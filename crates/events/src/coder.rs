@@ -350,7 +350,8 @@ pub fn code_sentence(
     // "bombarded the city, killing eight people": the toll of a force
     // event is that event, not another
     let force = |c: &Coded| matches!(c.code.get(..2), Some("18" | "19" | "20"));
-    let tolls: Vec<usize> = (out.iter())
+    let tolls: Vec<usize> = out
+        .iter()
         .filter(|c| p.generic_frames() && force(c))
         .filter(|c| {
             toll_of(&v, c.trigger).is_some_and(|a| out.iter().any(|o| o.trigger == a && force(o)))
