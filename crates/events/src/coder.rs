@@ -1171,6 +1171,18 @@ fn parties_at(v: &View, n: usize, places: bool, out: &mut Vec<usize>) {
             parties_at(v, c, places, out);
         }
     }
+    // "Russia and China said they will": a plural pronoun resolved to the
+    // first of a compound stands for all of it
+    if let Some(k) = v.party_at[n].filter(|_| v.is(n, &["they", "we"])) {
+        let actor = v.parties[k].actor;
+        let antecedent = (0..n).find(|&i| {
+            v.party_at[i].is_some_and(|j| v.parties[j].actor == actor && v.parties[j].head == i)
+        });
+        if let Some(a) = antecedent {
+            parties_at(v, a, places, out);
+            out.retain(|&x| x == k || v.parties[x].actor != actor);
+        }
+    }
     out.dedup();
 }
 

@@ -856,3 +856,12 @@ fn the_toll_of_an_attack_is_that_attack() {
         [ev("RUS", "SYR", "195")]
     );
 }
+
+#[test]
+fn they_after_a_compound_subject_is_all_of_it() {
+    // "they" resolved to the first country of the compound
+    assert_eq!(
+        builtin_pairs("Russia and China said they will attack Japan."),
+        [ev("RUS", "JPN", "1384"), ev("CHN", "JPN", "1384")]
+    );
+}
