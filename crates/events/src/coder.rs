@@ -1411,6 +1411,15 @@ fn subject(
                     parties_of(v, c, &mut out);
                 }
             }
+            // "Obama and Putin said they will": a "they" left unresolved
+            // in what a compound subject says is that subject
+            let said = v.head(t).filter(|_| v.rel(t) == "ccomp");
+            if let Some(h) = said.filter(|_| out.is_empty() && v.is(s, &["they", "we"])) {
+                let up = subject(v, p, h, &mut Vec::new(), depth + 1);
+                if up.len() >= 2 {
+                    out = up;
+                }
+            }
         }
         return out;
     }

@@ -865,3 +865,11 @@ fn they_after_a_compound_subject_is_all_of_it() {
         [ev("RUS", "JPN", "1384"), ev("CHN", "JPN", "1384")]
     );
 }
+
+#[test]
+fn they_left_unresolved_after_a_compound_subject_is_that_subject() {
+    assert_eq!(
+        builtin_pairs("Scholz and Macron said they will send aid to Greece."),
+        [ev("DEU", "GRC", "033"), ev("FRA", "GRC", "033")]
+    );
+}
