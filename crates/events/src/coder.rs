@@ -347,14 +347,19 @@ pub fn code_sentence(
     // "lodged a protest with Albania": the noun is part of the verb's event
     let consumed: Vec<usize> = out.iter().flat_map(|c| c.words.iter().copied()).collect();
     out.retain(|c| c.pattern.is_none() || !consumed.contains(&c.trigger));
-    // "bombarded the city, killing eight people": the toll of a force
-    // event is that event, not another
-    let force = |c: &Coded| matches!(c.code.get(..2), Some("18" | "19" | "20"));
+    // "bombarded the city, killing eight people", "rioted, setting fire to
+    // mattresses": the toll of a force event or a riot is that event
+    let force = |c: &Coded| {
+        matches!(c.code.get(..2), Some("18" | "19" | "20"))
+            || c.code.starts_with("171")
+            || c.code.starts_with("145")
+    };
+    let parent = |c: &Coded| force(c) || matches!(c.code.get(..2), Some("14" | "17"));
     let tolls: Vec<usize> = out
         .iter()
         .filter(|c| p.generic_frames() && force(c))
         .filter(|c| {
-            toll_of(&v, c.trigger).is_some_and(|a| out.iter().any(|o| o.trigger == a && force(o)))
+            toll_of(&v, c.trigger).is_some_and(|a| out.iter().any(|o| o.trigger == a && parent(o)))
         })
         .map(|c| c.trigger)
         .collect();

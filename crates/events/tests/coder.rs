@@ -873,3 +873,13 @@ fn they_left_unresolved_after_a_compound_subject_is_that_subject() {
         [ev("DEU", "GRC", "033"), ev("FRA", "GRC", "033")]
     );
 }
+
+#[test]
+fn what_rioters_burn_is_part_of_the_riot() {
+    assert_eq!(
+        builtin_pairs(
+            "Kurdish prisoners rioted at a jail in Turkey, setting fire to their mattresses."
+        ),
+        [ev("TUR", "TUR", "145")]
+    );
+}
