@@ -883,3 +883,11 @@ fn what_rioters_burn_is_part_of_the_riot() {
         [ev("TUR", "TUR", "145")]
     );
 }
+
+#[test]
+fn a_protest_vowed_or_threatened_is_a_threat_of_protest() {
+    assert_eq!(
+        builtin_pairs("Kenyan opposition vowed to hold protests against the government."),
+        [ev("KEN", "KEN", "133")]
+    );
+}
