@@ -1938,7 +1938,9 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
             let m = Modality::Asserted;
             return Some(word_event(v, b, "112", accuser, accused, m, b, t));
         }
-        if !accused.is_empty() || accuser.is_empty() {
+        // (the claimer named as the claim's subject: "rejected claims that
+        // it supplied" is no claim of Iran's)
+        if !accused.is_empty() || accuser.is_empty() || v.child(b, "nsubj").is_none() {
             return None;
         }
     }

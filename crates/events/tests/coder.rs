@@ -804,6 +804,11 @@ fn force_alleged_accuses_its_doer() {
         builtin_pairs("Hamas claimed that it fired the rockets at Israel."),
         [ev("PSE", "ISR", "194")]
     );
+    // claims rejected are no deed ("claims" parsed as a verb)
+    assert_eq!(
+        builtin_pairs("Iran rejected claims that it supplied weapons to Hezbollah."),
+        [ev("IRN", "LBN", "120")]
+    );
 }
 
 #[test]
