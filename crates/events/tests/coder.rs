@@ -896,3 +896,11 @@ fn a_protest_vowed_or_threatened_is_a_threat_of_protest() {
         [ev("KEN", "KEN", "133")]
     );
 }
+
+#[test]
+fn clashes_between_two_sides_are_fought_each_way() {
+    assert_eq!(
+        builtin_pairs("There were clashes between Armenia and Azerbaijan on Sunday."),
+        [ev("ARM", "AZE", "190"), ev("AZE", "ARM", "190")]
+    );
+}
