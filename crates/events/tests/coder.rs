@@ -904,3 +904,19 @@ fn clashes_between_two_sides_are_fought_each_way() {
         [ev("ARM", "AZE", "190"), ev("AZE", "ARM", "190")]
     );
 }
+
+#[test]
+fn a_missile_test_shows_power() {
+    assert_eq!(
+        builtin_pairs("North Korea test-fired a missile toward Japan."),
+        [ev("PRK", "JPN", "150")]
+    );
+}
+
+#[test]
+fn marching_through_a_place_is_a_demonstration() {
+    assert_eq!(
+        builtin_pairs("Kenyan protesters marched through Nairobi."),
+        [ev("KEN", "KEN", "141")]
+    );
+}
