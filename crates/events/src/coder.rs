@@ -382,7 +382,13 @@ pub fn code_sentence(
 /// of its own tells the outcome of (the nearest verb above it, however the
 /// parser hung the clause).
 fn toll_of(v: &View, t: usize) -> Option<usize> {
+    // (what is hit or aimed at, "launched missiles targeting US troops",
+    // says more than the verb above: not a toll)
+    const TOLL: &[&str] = &[
+        "kill", "wound", "injure", "destroy", "damage", "burn", "set", "smash", "torch", "leave",
+    ];
     let bare = v.words[t].xpos == "VBG"
+        && v.is(t, TOLL)
         && matches!(v.rel(t), "advcl" | "acl" | "xcomp")
         && !v.children[t]
             .iter()
@@ -548,7 +554,9 @@ fn frame_event(v: &View, p: &Patterns, w: usize, done: &[Coded]) -> Option<Coded
     })?;
     // (nor when the frame word coded an event of its own: "refused to
     // deploy peacekeepers" is 1224 already)
+    // (nor what is only claimed or believed: "claimed that Trump refused to")
     if object_acts(v, w, comp)
+        || (matches!(f, Frame::Refuse | Frame::Intent) && under_belief(v, p, w).is_some())
         || done
             .iter()
             .any(|e| e.frame_word == Some(w) || e.trigger == comp || e.trigger == w)
@@ -609,14 +617,19 @@ fn frame_event(v: &View, p: &Patterns, w: usize, done: &[Coded]) -> Option<Coded
 /// word `w` is done by `w`'s object, which no one says will act ("promised
 /// Iraq to send aid" keeps the subject).
 fn object_acts(v: &View, w: usize, c: usize) -> bool {
+    // (an object before a purpose clause is the subject's: "planned the
+    // operation to attack"; unless it is one who acts, misparsed)
+    let acts = |o: usize| match v.rel(c) {
+        "xcomp" => true,
+        _ => names_actor(v, o) || v.words[o].upos == "PRON",
+    };
     v.head(c) == Some(w)
         && matches!(v.rel(c), "xcomp" | "advcl")
         && !v.is(
             w,
             &["promise", "pledge", "vow", "swear", "offer", "threaten"],
         )
-        && v.child(w, "obj")
-            .is_some_and(|o| o < c && names_actor(v, o))
+        && v.child(w, "obj").is_some_and(|o| o < c && acts(o))
 }
 
 /// "Poland fears (that) Russia will attack Lithuania": a clause that is

@@ -744,6 +744,7 @@ fn what_another_is_expected_or_wanted_to_do_is_no_event() {
     // neither the object (no one says it will) nor the subject acts
     assert!(builtin_pairs("Iran expects Iraq to attack Kuwait.").is_empty());
     assert!(builtin_pairs("Iran wants Iraq to attack Kuwait.").is_empty());
+    assert!(builtin_pairs("Iran wants the rebels to attack Iraq.").is_empty());
     // a promise made to the object is the subject's
     assert_eq!(
         builtin_pairs("Iran promised Iraq to send aid."),
@@ -804,6 +805,8 @@ fn force_alleged_accuses_its_doer() {
         builtin_pairs("Hamas claimed that it fired the rockets at Israel."),
         [ev("PSE", "ISR", "194")]
     );
+    // nor a refusal only claimed
+    assert!(builtin_pairs("A newspaper claimed that Russia refused to meet Ukraine.").is_empty());
     // claims rejected are no deed ("claims" parsed as a verb)
     assert_eq!(
         builtin_pairs("Iran rejected claims that it supplied weapons to Hezbollah."),
@@ -859,6 +862,11 @@ fn the_toll_of_an_attack_is_that_attack() {
     assert_eq!(
         builtin_pairs("Russian jets bombed Aleppo, killing eight Syrian civilians."),
         [ev("RUS", "SYR", "195")]
+    );
+    // what the attack aimed at is no toll: it names its target
+    assert_eq!(
+        builtin_pairs("Iran fired missiles at Iraq, targeting American troops."),
+        [ev("IRN", "IRQ", "195"), ev("IRN", "USA", "190")]
     );
 }
 
