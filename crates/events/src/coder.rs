@@ -645,6 +645,14 @@ fn under_belief(v: &View, p: &Patterns, t: usize) -> Option<usize> {
         if p.frame(v.lemma(h)) == Some(Frame::Belief) {
             return Some(h);
         }
+        // "alleged Russian troops shelled Mariupol": a clause parsed as a
+        // participle on the belief's object is what is believed
+        if v.rel(x) == "acl" && v.rel(h) == "obj" {
+            let b = v.head(h)?;
+            if p.frame(v.lemma(b)) == Some(Frame::Belief) {
+                return Some(b);
+            }
+        }
         x = h;
     }
     None

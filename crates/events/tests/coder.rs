@@ -800,6 +800,11 @@ fn force_alleged_accuses_its_doer() {
         builtin_pairs("Russia alleged that Georgia shelled South Ossetia."),
         [ev("RUS", "GEO", "112")]
     );
+    // "that" left out, the clause parsed as a participle on the object
+    assert_eq!(
+        builtin_pairs("Ukraine alleged Russian troops shelled Mariupol."),
+        [ev("UKR", "RUS", "112")]
+    );
     // a claim of one's own deed is no accusation
     assert_eq!(
         builtin_pairs("Hamas claimed that it fired the rockets at Israel."),
