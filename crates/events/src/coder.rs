@@ -350,6 +350,23 @@ pub fn code_sentence(
     // "lodged a protest with Albania": the noun is part of the verb's event
     let consumed: Vec<usize> = out.iter().flat_map(|c| c.words.iter().copied()).collect();
     out.retain(|c| c.pattern.is_none() || !consumed.contains(&c.trigger));
+    // "bombarded the city, killing eight people", "rioted, setting fire to
+    // mattresses": the toll of a force event or a riot is that event
+    let force = |c: &Coded| {
+        matches!(c.code.get(..2), Some("18" | "19" | "20"))
+            || c.code.starts_with("171")
+            || c.code.starts_with("145")
+    };
+    let parent = |c: &Coded| force(c) || matches!(c.code.get(..2), Some("14" | "17"));
+    let tolls: Vec<usize> = out
+        .iter()
+        .filter(|c| p.generic_frames() && force(c))
+        .filter(|c| {
+            toll_of(&v, c.trigger).is_some_and(|a| out.iter().any(|o| o.trigger == a && parent(o)))
+        })
+        .map(|c| c.trigger)
+        .collect();
+    out.retain(|c| !tolls.contains(&c.trigger));
     for w in (0..v.words.len()).filter(|_| p.generic_frames()) {
         if let Some(c) = frame_event(&v, p, w, &out) {
             out.push(c);
@@ -362,6 +379,34 @@ pub fn code_sentence(
         }
     }
     out
+}
+
+/// "..., killing eight people": the verb an -ing clause with no subject
+/// of its own tells the outcome of (the nearest verb above it, however the
+/// parser hung the clause).
+fn toll_of(v: &View, t: usize) -> Option<usize> {
+    // (what is hit or aimed at, "launched missiles targeting US troops",
+    // says more than the verb above: not a toll)
+    const TOLL: &[&str] = &[
+        "kill", "wound", "injure", "destroy", "damage", "burn", "set", "smash", "torch", "leave",
+    ];
+    let bare = v.words[t].xpos == "VBG"
+        && v.is(t, TOLL)
+        && matches!(v.rel(t), "advcl" | "acl" | "xcomp")
+        && !v.children[t]
+            .iter()
+            .any(|&c| matches!(v.rel(c), "nsubj" | "nsubj:pass" | "mark"));
+    if !bare {
+        return None;
+    }
+    let mut x = v.head(t)?;
+    for _ in 0..6 {
+        if v.words[x].upos == "VERB" {
+            return Some(x);
+        }
+        x = v.head(x)?;
+    }
+    None
 }
 
 struct Match {
@@ -512,9 +557,12 @@ fn frame_event(v: &View, p: &Patterns, w: usize, done: &[Coded]) -> Option<Coded
     })?;
     // (nor when the frame word coded an event of its own: "refused to
     // deploy peacekeepers" is 1224 already)
-    if done
-        .iter()
-        .any(|e| e.frame_word == Some(w) || e.trigger == comp || e.trigger == w)
+    // (nor what is only claimed or believed: "claimed that Trump refused to")
+    if object_acts(v, w, comp)
+        || (matches!(f, Frame::Refuse | Frame::Intent) && under_belief(v, p, w).is_some())
+        || done
+            .iter()
+            .any(|e| e.frame_word == Some(w) || e.trigger == comp || e.trigger == w)
     {
         return None;
     }
@@ -568,22 +616,54 @@ fn frame_event(v: &View, p: &Patterns, w: usize, done: &[Coded]) -> Option<Coded
     Some(word_event(v, w, code, source, target, modality, w, comp))
 }
 
+/// "expects Iraq to attack Kuwait", "wants Iraq to": clause `c` of frame
+/// word `w` is done by `w`'s object, which no one says will act ("promised
+/// Iraq to send aid" keeps the subject).
+fn object_acts(v: &View, w: usize, c: usize) -> bool {
+    // (an object before a purpose clause is the subject's: "planned the
+    // operation to attack"; unless it is one who acts, misparsed)
+    let acts = |o: usize| match v.rel(c) {
+        "xcomp" => true,
+        _ => names_actor(v, o) || v.words[o].upos == "PRON",
+    };
+    v.head(c) == Some(w)
+        && matches!(v.rel(c), "xcomp" | "advcl")
+        && !v.is(
+            w,
+            &["promise", "pledge", "vow", "swear", "offer", "threaten"],
+        )
+        && v.child(w, "obj").is_some_and(|o| o < c && acts(o))
+}
+
 /// "Poland fears (that) Russia will attack Lithuania": a clause that is
 /// the content of a belief is an opinion, not an event, whoever its subject.
-fn under_belief(v: &View, p: &Patterns, t: usize) -> bool {
+/// Returns the belief word.
+fn under_belief(v: &View, p: &Patterns, t: usize) -> Option<usize> {
     let mut x = t;
     for _ in 0..4 {
         if !matches!(v.rel(x), "ccomp" | "acl" | "acl:relcl" | "xcomp") {
-            return false;
+            return None;
         }
-        let Some(h) = v.head(x) else { return false };
+        let h = v.head(x)?;
         if p.frame(v.lemma(h)) == Some(Frame::Belief) {
-            return true;
+            return Some(h);
+        }
+        // "alleged Russian troops shelled Mariupol": a clause parsed as a
+        // participle on the belief's object is what is believed
+        if v.rel(x) == "acl" && v.rel(h) == "obj" {
+            let b = v.head(h)?;
+            if p.frame(v.lemma(b)) == Some(Frame::Belief) {
+                return Some(b);
+            }
         }
         x = h;
     }
-    false
+    None
 }
+
+/// Words of belief that accuse: what they say of force or threats is an
+/// accusation of its doer ("claimed that ISIL attacked Iraq").
+const ALLEGE: &[&str] = &["allege", "claim", "charge", "allegation", "accusation"];
 
 /// Codes whose target, when none is named, is where the act happens:
 /// protest, military posture, coercion, assault, fighting, mass violence.
@@ -1077,6 +1157,19 @@ fn agent(v: &View, t: usize) -> Option<usize> {
                         v.rel(c) == "nmod" && v.children[c].iter().any(|&k| v.lemma(k) == "by")
                     })
             })
+            // "Haiti was given aid by Canada", "accused of crimes by Iran":
+            // misparsed onto the object or phrase before it
+            .or_else(|| {
+                let objects = v.children[t]
+                    .iter()
+                    .copied()
+                    .filter(|&o| matches!(v.rel(o), "obj" | "obl"));
+                objects
+                    .flat_map(|o| v.children[o].iter().copied())
+                    .find(|&c| {
+                        v.rel(c) == "nmod" && v.children[c].iter().any(|&k| v.lemma(k) == "by")
+                    })
+            })
     })
 }
 
@@ -1180,6 +1273,18 @@ fn parties_at(v: &View, n: usize, places: bool, out: &mut Vec<usize>) {
                 .any(|&g| v.rel(g) == "nmod" && v.party_at[g].filter(ok).is_some());
         if v.rel(c) == "conj" && !matches!(v.words[c].upos, "VERB" | "AUX") && names {
             parties_at(v, c, places, out);
+        }
+    }
+    // "Russia and China said they will": a plural pronoun resolved to the
+    // first of a compound stands for all of it
+    if let Some(k) = v.party_at[n].filter(|_| v.is(n, &["they", "we"])) {
+        let actor = v.parties[k].actor;
+        let antecedent = (0..n).find(|&i| {
+            v.party_at[i].is_some_and(|j| v.parties[j].actor == actor && v.parties[j].head == i)
+        });
+        if let Some(a) = antecedent {
+            parties_at(v, a, places, out);
+            out.retain(|&x| x == k || v.parties[x].actor != actor);
         }
     }
     out.dedup();
@@ -1366,7 +1471,7 @@ fn subject(
     depth: u8,
 ) -> Vec<usize> {
     let mut out = Vec::new();
-    if depth > 8 {
+    if depth > 8 || time_noun_as_verb(v, t) {
         return out;
     }
     if matches!(v.words[t].upos, "NOUN" | "PROPN") && v.child(t, "nsubj").is_none() {
@@ -1410,6 +1515,15 @@ fn subject(
             for &c in &v.children[t] {
                 if matches!(v.rel(c), "nsubj" | "nsubj:pass") {
                     parties_of(v, c, &mut out);
+                }
+            }
+            // "Obama and Putin said they will": a "they" left unresolved
+            // in what a compound subject says is that subject
+            let said = v.head(t).filter(|_| v.rel(t) == "ccomp");
+            if let Some(h) = said.filter(|_| out.is_empty() && v.is(s, &["they", "we"])) {
+                let up = subject(v, p, h, &mut Vec::new(), depth + 1);
+                if up.len() >= 2 {
+                    out = up;
                 }
             }
         }
@@ -1552,6 +1666,23 @@ fn subject(
         }
     }
     subject(v, p, h, frames, depth + 1)
+}
+
+/// "after the museum shooting last week": a gerund the tagger took for a
+/// verb after the noun of a phrase of time is that phrase's noun; no one in
+/// the clause did it.
+fn time_noun_as_verb(v: &View, t: usize) -> bool {
+    const TIME: &[&str] = &["after", "before", "since", "until", "during", "following"];
+    v.words[t].xpos == "VBG"
+        && matches!(v.rel(t), "advcl" | "acl")
+        && t > 0
+        && v.words[t - 1].upos == "NOUN"
+        && v.children[t - 1]
+            .iter()
+            .any(|&c| v.rel(c) == "case" && v.is(c, TIME))
+        && !v.children[t]
+            .iter()
+            .any(|&c| matches!(v.rel(c), "nsubj" | "obj" | "mark" | "case"))
 }
 
 /// Who owns an event noun: a possessor, a country adjective, a `by`
@@ -1831,6 +1962,22 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
         }
         below = !target.is_empty() && matches!(pat.target, Some(Slot::Prep(_)));
     }
+    // "inspected the refineries in Iran" (the place often parsed on the
+    // verb): an inquiry into what is in a country is aimed at it
+    if target.is_empty() && p.generic_frames() && pat.code.starts_with("09") {
+        let obj = v
+            .child(t, "obj")
+            .filter(|_| matches!(pat.target, Some(Slot::Object)));
+        let place = obj.into_iter().chain(obj.map(|_| t)).find_map(|h| {
+            v.children[h].iter().copied().find(|&c| {
+                matches!(v.rel(c), "obl" | "nmod") && v.has_case_word(c, "in") && names_actor(v, c)
+            })
+        });
+        if let Some(c) = place {
+            parties_of(v, c, &mut target);
+            drop_actors(v, &mut target, &source);
+        }
+    }
     // "demanded that the Sudanese government end curbs": a demand (or a
     // rejection) is aimed at the actor named in what it is about, however
     // parsed
@@ -1901,8 +2048,29 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
     {
         return None;
     }
-    if under_belief(v, p, t) {
-        return None;
+    if let Some(b) = under_belief(v, p, t) {
+        if !(p.generic_frames() && v.is(b, ALLEGE)) {
+            return None;
+        }
+        let mut frames = Vec::new();
+        let accuser = subject(v, p, b, &mut frames, 0);
+        let mut accused = source.clone();
+        drop_actors(v, &mut accused, &accuser);
+        let hostile = matches!(
+            pat.code.get(..2),
+            Some("13" | "15" | "17" | "18" | "19" | "20")
+        );
+        // (a claim of one's own deed is no accusation: "Hamas claimed it
+        // fired the rockets" is coded as done)
+        if !accused.is_empty() && hostile && !accuser.is_empty() {
+            let m = Modality::Asserted;
+            return Some(word_event(v, b, "112", accuser, accused, m, b, t));
+        }
+        // (the claimer named as the claim's subject: "rejected claims that
+        // it supplied" is no claim of Iran's)
+        if !accused.is_empty() || accuser.is_empty() || v.child(b, "nsubj").is_none() {
+            return None;
+        }
     }
     let reciprocal = reciprocal && !monadic;
     let mut code = pat.code.to_string();
@@ -1922,6 +2090,21 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
             .any(|&c| v.rel(c) == "obl" && v.has_case_word(c, "with"))
     {
         code = "111".to_string();
+    }
+    // "protesters demolished the building": property a crowd of protesters
+    // destroys is a riot (145), not the state's coercion (171)
+    if p.generic_frames()
+        && code.starts_with("171")
+        && !source.is_empty()
+        && source.iter().all(|&k| {
+            let h = v.parties[k].head;
+            v.is(
+                h,
+                &["protester", "protestor", "demonstrator", "rioter", "mob"],
+            )
+        })
+    {
+        code = "145".to_string();
     }
     let mut modality = modality(v, t);
     let mut frame_word = None;
@@ -1945,6 +2128,13 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
                 return None
             }
             Frame::Appeal | Frame::Report => {}
+            // "expects Iraq to attack Kuwait", "wants Iraq to": the object
+            // would act, and no one says he will
+            Frame::Intent | Frame::Threat | Frame::Refuse
+                if p.generic_frames() && object_acts(v, w, t) =>
+            {
+                return None
+            }
             Frame::Intent | Frame::Threat | Frame::Refuse => {
                 if let Some(c) = p.compose(f, &code) {
                     code = c.to_string();

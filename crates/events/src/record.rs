@@ -506,6 +506,7 @@ impl<'a> Coder<'a> {
                 let pat = self.patterns.get(i);
                 format!("{} ({})", pat.text, pat.origin)
             }
+            None if c.code == "112" => "belief frame: allegation of force (coder)".to_string(),
             None if c.modality == Modality::Asserted => {
                 "report frame: must/should (compose.txt)".to_string()
             }

@@ -872,3 +872,223 @@ fn forcing_people_out_of_their_homes_is_an_expulsion() {
         [ev("ISR", "PSE", "201")]
     );
 }
+
+#[test]
+fn what_is_urged_is_not_done() {
+    // the appeal is coded, the attack asked for is not
+    assert_eq!(
+        builtin_pairs("Turkey urged Azerbaijan to attack Armenia."),
+        [ev("TUR", "AZE", "020")]
+    );
+    assert_eq!(
+        builtin_pairs("Germany asked Poland to send troops to Ukraine."),
+        [ev("DEU", "POL", "020")]
+    );
+}
+
+#[test]
+fn wanting_to_act_is_an_intent() {
+    assert_eq!(
+        builtin_pairs("Germany wants to help Greece."),
+        [ev("DEU", "GRC", "033")]
+    );
+    assert_eq!(
+        builtin_pairs("Japan wants to hold talks with China."),
+        [ev("JPN", "CHN", "036")]
+    );
+}
+
+#[test]
+fn what_another_is_expected_or_wanted_to_do_is_no_event() {
+    // neither the object (no one says it will) nor the subject acts
+    assert!(builtin_pairs("Iran expects Iraq to attack Kuwait.").is_empty());
+    assert!(builtin_pairs("Iran wants Iraq to attack Kuwait.").is_empty());
+    assert!(builtin_pairs("Iran wants the rebels to attack Iraq.").is_empty());
+    // a promise made to the object is the subject's
+    assert_eq!(
+        builtin_pairs("Iran promised Iraq to send aid."),
+        [ev("IRN", "IRQ", "033")]
+    );
+}
+
+#[test]
+fn an_inspection_of_what_is_in_a_country_is_aimed_at_it() {
+    // "in Syria" parsed on the verb, or on the object
+    assert_eq!(
+        builtin_pairs("The IAEA inspected the reactors in Syria."),
+        [ev("IGO", "SYR", "090")]
+    );
+    assert_eq!(
+        builtin_pairs("The IAEA re-examined the reactor in Syria."),
+        [ev("IGO", "SYR", "090")]
+    );
+}
+
+#[test]
+fn evidence_produced_against_an_actor_accuses_it() {
+    assert_eq!(
+        builtin_pairs("Evidence against Syria was produced by France."),
+        [ev("FRA", "SYR", "112")]
+    );
+    assert_eq!(
+        builtin_pairs("France showed proof against Syria."),
+        [ev("FRA", "SYR", "112")]
+    );
+}
+
+#[test]
+fn a_travel_warning_reduces_relations() {
+    assert_eq!(
+        builtin_pairs("Britain warned against all but essential travel to Egypt."),
+        [ev("GBR", "EGY", "160")]
+    );
+    assert_eq!(
+        builtin_pairs("France advised its citizens against travel to Mali."),
+        [ev("FRA", "MLI", "160")]
+    );
+    assert_eq!(
+        builtin_pairs("The US has issued a travel warning against Tunisia."),
+        [ev("USA", "TUN", "160")]
+    );
+}
+
+#[test]
+fn force_alleged_accuses_its_doer() {
+    // the shelling is alleged, not told as done
+    assert_eq!(
+        builtin_pairs("Russia alleged that Georgia shelled South Ossetia."),
+        [ev("RUS", "GEO", "112")]
+    );
+    // "that" left out, the clause parsed as a participle on the object
+    assert_eq!(
+        builtin_pairs("Ukraine alleged Russian troops shelled Mariupol."),
+        [ev("UKR", "RUS", "112")]
+    );
+    // a claim of one's own deed is no accusation
+    assert_eq!(
+        builtin_pairs("Hamas claimed that it fired the rockets at Israel."),
+        [ev("PSE", "ISR", "194")]
+    );
+    // nor a refusal only claimed
+    assert!(builtin_pairs("A newspaper claimed that Russia refused to meet Ukraine.").is_empty());
+    // claims rejected are no deed ("claims" parsed as a verb)
+    assert_eq!(
+        builtin_pairs("Iran rejected claims that it supplied weapons to Hezbollah."),
+        [ev("IRN", "LBN", "120")]
+    );
+}
+
+#[test]
+fn property_destroyed_by_protesters_is_a_riot() {
+    assert_eq!(
+        builtin_pairs("Egyptian protesters destroyed Israeli property."),
+        [ev("EGY", "ISR", "145")]
+    );
+    // by soldiers it stays coercion
+    assert_eq!(
+        builtin_pairs("Egyptian soldiers destroyed Israeli property."),
+        [ev("EGY", "ISR", "1712")]
+    );
+}
+
+#[test]
+fn a_shooting_in_a_phrase_of_time_is_not_the_subjects() {
+    // "shooting" tagged as a verb: still the noun of "after the ..."
+    assert_eq!(
+        builtin_pairs("Canada advised against travel to Kenya after the mall shooting last week."),
+        [ev("CAN", "KEN", "160")]
+    );
+}
+
+#[test]
+fn a_passive_agent_hung_on_the_object_is_the_source() {
+    assert_eq!(
+        builtin_pairs("Haiti was given aid by Canada."),
+        [ev("CAN", "HTI", "070")]
+    );
+    assert_eq!(
+        builtin_pairs("Iraq was accused of aggression by Iran."),
+        [ev("IRN", "IRQ", "1123")]
+    );
+}
+
+#[test]
+fn what_one_is_pressured_to_do_is_not_done() {
+    assert_eq!(
+        builtin_pairs("Israel is pressuring the United States to attack Iran."),
+        [ev("ISR", "USA", "100")]
+    );
+}
+
+#[test]
+fn the_toll_of_an_attack_is_that_attack() {
+    // one air raid, not a raid and a killing
+    assert_eq!(
+        builtin_pairs("Russian jets bombed Aleppo, killing eight Syrian civilians."),
+        [ev("RUS", "SYR", "195")]
+    );
+    // what the attack aimed at is no toll: it names its target
+    assert_eq!(
+        builtin_pairs("Iran fired missiles at Iraq, targeting American troops."),
+        [ev("IRN", "IRQ", "195"), ev("IRN", "USA", "190")]
+    );
+}
+
+#[test]
+fn they_after_a_compound_subject_is_all_of_it() {
+    // "they" resolved to the first country of the compound
+    assert_eq!(
+        builtin_pairs("Russia and China said they will attack Japan."),
+        [ev("RUS", "JPN", "1384"), ev("CHN", "JPN", "1384")]
+    );
+}
+
+#[test]
+fn they_left_unresolved_after_a_compound_subject_is_that_subject() {
+    assert_eq!(
+        builtin_pairs("Scholz and Macron said they will send aid to Greece."),
+        [ev("DEU", "GRC", "033"), ev("FRA", "GRC", "033")]
+    );
+}
+
+#[test]
+fn what_rioters_burn_is_part_of_the_riot() {
+    assert_eq!(
+        builtin_pairs(
+            "Kurdish prisoners rioted at a jail in Turkey, setting fire to their mattresses."
+        ),
+        [ev("TUR", "TUR", "145")]
+    );
+}
+
+#[test]
+fn a_protest_vowed_or_threatened_is_a_threat_of_protest() {
+    assert_eq!(
+        builtin_pairs("Kenyan opposition vowed to hold protests against the government."),
+        [ev("KEN", "KEN", "133")]
+    );
+}
+
+#[test]
+fn clashes_between_two_sides_are_fought_each_way() {
+    assert_eq!(
+        builtin_pairs("There were clashes between Armenia and Azerbaijan on Sunday."),
+        [ev("ARM", "AZE", "190"), ev("AZE", "ARM", "190")]
+    );
+}
+
+#[test]
+fn a_missile_test_shows_power() {
+    assert_eq!(
+        builtin_pairs("North Korea test-fired a missile toward Japan."),
+        [ev("PRK", "JPN", "150")]
+    );
+}
+
+#[test]
+fn marching_through_a_place_is_a_demonstration() {
+    assert_eq!(
+        builtin_pairs("Kenyan protesters marched through Nairobi."),
+        [ev("KEN", "KEN", "141")]
+    );
+}
