@@ -1092,3 +1092,11 @@ fn marching_through_a_place_is_a_demonstration() {
         [ev("KEN", "KEN", "141")]
     );
 }
+
+#[test]
+fn passing_sanctions_imposes_them_and_the_us_congress_is_american() {
+    assert_eq!(
+        builtin_pairs("The US Congress passed sanctions on Iran."),
+        [ev("USA", "IRN", "163")]
+    );
+}
