@@ -495,7 +495,13 @@ impl Analyzer {
             .filter(|&i| !sites.iter().any(|&(a, b, _)| (a..b).contains(&i)))
             .collect();
         let kw: Vec<&str> = keep.iter().map(|&i| words[i]).collect();
-        let mut ktags = self.tagger.tag(&kw);
+        // a phrase after its verb did not mislead the verb's tag: only a
+        // phrase before the verb makes tagging again worth its cost
+        let mut ktags = if sites.iter().any(|&(a, _, v)| v >= a) {
+            self.tagger.tag(&kw)
+        } else {
+            keep.iter().map(|&i| tags[i].clone()).collect()
+        };
         repair_finite_verb(&kw, &mut ktags);
         let ku: Vec<&str> = ktags.iter().map(|t| t.upos).collect();
         let kx: Vec<&str> = ktags.iter().map(|t| t.xpos).collect();

@@ -1100,3 +1100,11 @@ fn passing_sanctions_imposes_them_and_the_us_congress_is_american() {
         [ev("USA", "IRN", "163")]
     );
 }
+
+#[test]
+fn congolese_alone_is_of_the_dr_congo() {
+    assert_eq!(
+        builtin_pairs("Burundian troops attacked a camp for Congolese refugees."),
+        [ev("BDI", "COD", "190")]
+    );
+}
