@@ -849,7 +849,7 @@ fn slot(v: &View, s: &Slot, t: usize, used: &[usize], nw: NotWhom) -> Option<Opt
         } else {
             let obj = v.child(t, "iobj").or_else(|| v.child(t, "obj"));
             obj.map(|o| object_owner(v, t, o).unwrap_or(o))
-                .filter(|&o| !placed_only(v, o, nw))
+                .filter(|&o| !placed_only(v, o, nw) && !timed(v, o, nw))
         }),
         Slot::Subject => Some(if v.swaps(t) {
             agent(v, t)
@@ -896,7 +896,7 @@ fn slot(v: &View, s: &Slot, t: usize, used: &[usize], nw: NotWhom) -> Option<Opt
             };
             // an object that names an actor only by where it is
             // ("hosted a tournament in Argentina") names none
-            let obj = obj.filter(|&o| !placed_only(v, o, nw));
+            let obj = obj.filter(|&o| !placed_only(v, o, nw) && !timed(v, o, nw));
             let clause_subjects = v.children[t]
                 .iter()
                 .copied()
@@ -1086,6 +1086,12 @@ fn is_place_phrase(v: &View, c: usize, nw: NotWhom) -> bool {
     })
 }
 
+/// "visited Kenosha two days after Trump" parsed with Trump the object: an
+/// "object" with a preposition of time is a phrase of time.
+fn timed(v: &View, o: usize, nw: NotWhom) -> bool {
+    is_place_phrase(v, o, NotWhom { place: false, ..nw })
+}
+
 /// "hosted a tournament in Argentina": a nominal that names an actor only
 /// by where it is (a place is where, not whom).
 fn placed_only(v: &View, o: usize, nw: NotWhom) -> bool {
@@ -1207,11 +1213,17 @@ fn parties_at(v: &View, n: usize, places: bool, out: &mut Vec<usize>) {
     {
         out.extend(found);
     } else {
+        // (not a phrase of time: "Kenosha two days after Trump")
+        const TIME: NotWhom = NotWhom {
+            time: true,
+            place: false,
+            force: false,
+        };
         for rel in ["appos", "flat", "compound", "amod", "nmod:poss", "nmod"] {
             if let Some(c) = v.children[n]
                 .iter()
                 .copied()
-                .filter(|&c| v.rel(c) == rel)
+                .filter(|&c| v.rel(c) == rel && !(rel == "nmod" && is_place_phrase(v, c, TIME)))
                 .find(|&c| v.party_at[c].filter(ok).is_some())
             {
                 // with its conjuncts: "talks with France and Germany"

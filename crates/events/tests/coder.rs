@@ -1108,3 +1108,15 @@ fn congolese_alone_is_of_the_dr_congo() {
         [ev("BDI", "COD", "190")]
     );
 }
+
+#[test]
+fn a_phrase_of_time_names_no_target_however_parsed() {
+    // however the parser hangs "after Putin"
+    for text in [
+        "Obama himself visited Kenosha two days after Putin in what was his first campaign trip to the swing state of Wisconsin.",
+        "Obama himself visited Flint two days after Putin in what was his first campaign trip to the swing state of Michigan.",
+    ] {
+        let got = builtin_pairs(text);
+        assert!(got.iter().all(|e| e.1 != "RUS"), "{got:?}");
+    }
+}
