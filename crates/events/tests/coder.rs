@@ -1120,3 +1120,11 @@ fn a_phrase_of_time_names_no_target_however_parsed() {
         assert!(got.iter().all(|e| e.1 != "RUS"), "{got:?}");
     }
 }
+
+#[test]
+fn urging_an_agreement_is_an_appeal_to_settle() {
+    assert_eq!(
+        builtin_pairs("Russia urged Iran and France to reach an agreement in their talks."),
+        [ev("RUS", "IRN", "027"), ev("RUS", "FRA", "027")]
+    );
+}
