@@ -2125,6 +2125,10 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
     for &(f, w) in &frames {
         negated |= self::negated(v, w);
         match f {
+            // what one is accused of is alleged, but not the means told of
+            // it, which happened ("accuse Washington of endangering ... by
+            // launching raids")
+            Frame::Belief if v.is(w, &["accuse", "blame"]) && v.head(t) != Some(w) => {}
             Frame::Belief => return None,
             // what one is urged or pressed to do has not happened: the
             // appeal is the event ("urged Iran to release", "pressed the

@@ -1128,3 +1128,13 @@ fn urging_an_agreement_is_an_appeal_to_settle() {
         [ev("RUS", "IRN", "027"), ev("RUS", "FRA", "027")]
     );
 }
+
+#[test]
+fn what_one_is_accused_of_is_alleged_not_done() {
+    for text in [
+        "The Kenyan government accused Uganda of siding with Sudan.",
+        "Kenya blamed Uganda for supporting Sudan.",
+    ] {
+        assert_eq!(builtin_pairs(text), [ev("KEN", "UGA", "112")], "{text}");
+    }
+}
