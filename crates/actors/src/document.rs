@@ -27,7 +27,9 @@
 //!   ("opposition groups in Zimbabwe", "Baghdad protesters", "a group based
 //!   in Trinidad"); else, for its subject, from the one country of its
 //!   verb's place phrases ("prisoners rioted at a jail in Dili"; not for
-//!   refugees, journalists and the like); else from its sentence when every country-coded actor
+//!   refugees, journalists and the like); else, for a state body
+//!   ("Congress", "the army"), from the one leader its sentence names
+//!   ("Congress is asking Obama to help Iran"); else from its sentence when every country-coded actor
 //!   and place there is of one country ("Egyptian police dispersed
 //!   demonstrators"), unless another country dominates the document; else,
 //!   in a sentence with no country, from the document's dominant country
@@ -2889,12 +2891,24 @@ impl<'a> Resolver<'a> {
     /// country at all, the document's dominant country (at least three
     /// mentions and 60% of the country mentions). Two countries in play
     /// and no modifier: no country.
+    /// A sector phrase of the state (government, legislature, courts,
+    /// military, police).
+    fn is_state_agent(&self, agent: usize) -> bool {
+        self.m.agents().get(agent).is_some_and(|g| {
+            g.chunks
+                .chunks()
+                .any(|c| matches!(c, "GOV" | "MIL" | "COP" | "LEG" | "JUD"))
+        })
+    }
+
     fn resolve_context(&mut self) {
         if self.cands.is_empty() {
             return;
         }
         let n = self.out.mentions.len();
         let mut sent_roots: Vec<Vec<String>> = vec![Vec::new(); n];
+        // the countries of the sentence's leaders (persons in government)
+        let mut leader_roots: Vec<Vec<String>> = vec![Vec::new(); n];
         let mut counts: HashMap<String, usize> = HashMap::new();
         let mut total = 0usize;
         for (si, roots) in sent_roots.iter_mut().enumerate() {
@@ -2905,6 +2919,16 @@ impl<'a> Resolver<'a> {
                     continue;
                 }
                 if let Some(r) = m.code.as_ref().and_then(|c| c.country()).or(a.country()) {
+                    let gov = m
+                        .code
+                        .or(a.code)
+                        .is_some_and(|c| c.sectors().any(|x| x == "GOV"));
+                    if a.kind == MatchKind::Person
+                        && gov
+                        && !leader_roots[si].iter().any(|x| x == r)
+                    {
+                        leader_roots[si].push(r.to_string());
+                    }
                     v.push(r.to_string());
                 } else if m.code.or(a.code).is_some_and(|c| c.root() == "IGO") {
                     // an international organization in play: its people may be the ones
@@ -2936,6 +2960,14 @@ impl<'a> Resolver<'a> {
                     [one] => (one != "IGO" && dominant.as_ref().is_none_or(|d| d == one))
                         .then(|| one.clone()),
                     [] if c.person.is_none() => dominant.clone(),
+                    // "Congress is asking Obama to help Iran": a state body
+                    // beside the one leader the sentence names is his country's
+                    _ if c.person.is_none() && self.is_state_agent(c.agent) => {
+                        match leader_roots[c.sentence].as_slice() {
+                            [one] => Some(one.clone()),
+                            _ => None,
+                        }
+                    }
                     _ => None,
                 },
             };

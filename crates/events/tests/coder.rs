@@ -1138,3 +1138,12 @@ fn what_one_is_accused_of_is_alleged_not_done() {
         assert_eq!(builtin_pairs(text), [ev("KEN", "UGA", "112")], "{text}");
     }
 }
+
+#[test]
+fn a_state_body_beside_the_one_leader_named_is_of_his_country() {
+    // two countries in play; "Congress" has no modifier of its own
+    assert_eq!(
+        builtin_pairs("Congress is asking Biden to help Israel."),
+        [ev("USA", "USA", "023")]
+    );
+}
