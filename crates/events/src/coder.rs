@@ -2029,6 +2029,17 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
     // man", "killed 20 people"): "suspended her campaign" is no sanction.
     // A phrase may name a place ("shelling of the town"), but not animals
     // ("the killing of 300,000 pigs" is a cull).
+    // one hosts a visitor, not a thing of an actor's ("Iranian assistance
+    // is received by the Houthis")
+    if p.generic_frames()
+        && pat.code.as_ref() == "043"
+        && matches!(pat.target, Some(Slot::Object))
+        && tgt.is_some_and(|o| {
+            v.party_at[o].is_none() && !v.is(o, HUMAN) && v.words[o].upos == "NOUN"
+        })
+    {
+        return None;
+    }
     let object_ok = match (&pat.target, tgt) {
         (Some(Slot::Object | Slot::Any), Some(o)) => {
             matches!(v.words[o].upos, "PRON" | "NUM") || v.is(o, HUMAN) || v.is(o, CROWD)

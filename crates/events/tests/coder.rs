@@ -1147,3 +1147,12 @@ fn a_state_body_beside_the_one_leader_named_is_of_his_country() {
         [ev("USA", "USA", "023")]
     );
 }
+
+#[test]
+fn one_hosts_a_visitor_not_a_thing() {
+    assert!(builtin_pairs("The Houthis received Iranian assistance.").is_empty());
+    assert_eq!(
+        builtin_pairs("Egypt received the Iranian foreign minister."),
+        [ev("EGY", "IRN", "043")]
+    );
+}
