@@ -779,6 +779,17 @@ fn link_acronyms(s: &Sent<'_>, items: &mut [Item]) {
     }
 }
 
+/// Nouns for a person's followers ("Trump supporters").
+const FOLLOWERS: &[&str] = &[
+    "supporters",
+    "supporter",
+    "followers",
+    "loyalists",
+    "backers",
+    "partisans",
+    "devotees",
+];
+
 /// Words of direction before a country's name ("in south Serbia").
 const DIRECTIONS: &[&str] = &[
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
@@ -1202,7 +1213,38 @@ impl<'a> Resolver<'a> {
                             .then_some(y.1)
                     })
                     .flatten();
-                    if let Some(y) = minority {
+                    // "Trump supporters", "Morsi loyalists": the person's
+                    // followers are civilians of his country, not him
+                    // ("supporters of Morsi" too)
+                    let end = x.tokens.end;
+                    let span = if s.is(end, FOLLOWERS) {
+                        Some(x.tokens.start..end + 1)
+                    } else if start >= 2 && s.is(start - 1, &["of"]) && s.is(start - 2, FOLLOWERS) {
+                        Some(start - 2..end)
+                    } else {
+                        None
+                    };
+                    let followers = span.filter(|_| x.kind == MatchKind::Person).and_then(|r| {
+                        let root = self.m.actor(x.actor?).country.as_ref()?.to_string();
+                        Some((
+                            r,
+                            self.country_entry(&root)?,
+                            Code::new(&root, &["CVL"]).ok()?,
+                        ))
+                    });
+                    if let Some((r, id, code)) = followers {
+                        let mut z = x.clone();
+                        z.span = Span::new(s.toks[r.start].start, s.toks[r.end - 1].end);
+                        z.tokens = r;
+                        z.code = Some(code);
+                        z.actor = Some(id);
+                        z.kind = MatchKind::Country;
+                        items.push(Item {
+                            tokens: z.tokens.clone(),
+                            what: What::Named(self.named(s, &z)),
+                            appos: None,
+                        });
+                    } else if let Some(y) = minority {
                         let mut z = x.clone();
                         z.code = y.code;
                         z.actor = y.actor;

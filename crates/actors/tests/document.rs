@@ -402,6 +402,21 @@ fn sector_in_a_one_country_sentence_takes_that_country() {
 }
 
 #[test]
+fn a_persons_supporters_are_civilians_of_his_country_not_him() {
+    let text = "Trump supporters attacked the police. Supporters of Morsi rallied in Cairo.";
+    let doc = run(text, "2021-03-01");
+    assert_eq!(
+        mention_code(&doc, text, "Trump supporters").as_deref(),
+        Some("USACVL")
+    );
+    assert_eq!(
+        mention_code(&doc, text, "Supporters of Morsi").as_deref(),
+        Some("EGYCVL")
+    );
+    assert_eq!(actor_of(&doc, text, "Trump"), None);
+}
+
+#[test]
 fn sector_acting_in_a_place_of_one_country_is_of_it() {
     // two countries in the sentence, one where the subject acts
     let text = "Prisoners rioted at a jail in Dili on Monday, demanding independence from Indonesian rule.";
