@@ -125,6 +125,7 @@ impl Analyzer {
         repair_double_subject(&tags, &mut deps);
         repair_nominal_clauses(&tags, &mut deps);
         repair_noun_root(words, &tags, &mut deps);
+        repair_glued_objects(&tags, &mut deps);
         let upos: Vec<&str> = tags.iter().map(|t| t.upos).collect();
         let entities = self
             .ner
@@ -195,6 +196,71 @@ fn repair_double_subject(tags: &[khaldun_tagger::Tagged<'_>], deps: &mut [khaldu
         deps[a] = khaldun_parser::Dep {
             head: v as u32 + 1,
             rel: rel("nsubj"),
+        };
+    }
+}
+
+/// "gave the Ivory Coast 5.1 million dollars of aid": the parser glues a
+/// verb's two objects into one noun phrase when a name is followed by an
+/// amount. After a verb that takes two objects, a run of names before the
+/// first number inside its object's phrase is the first object.
+fn repair_glued_objects(tags: &[khaldun_tagger::Tagged<'_>], deps: &mut [khaldun_parser::Dep]) {
+    const TWO_OBJECTS: &[&str] = &[
+        "give", "send", "offer", "grant", "lend", "pay", "award", "hand", "promise", "owe", "loan",
+    ];
+    let rel = |n: &str| khaldun_parser::Rel::from_name(n).unwrap_or(khaldun_parser::Rel::DEP);
+    let n = deps.len();
+    for v in 0..n {
+        if tags[v].upos != "VERB" || !TWO_OBJECTS.contains(&tags[v].lemma.as_str()) {
+            continue;
+        }
+        if deps
+            .iter()
+            .any(|d| d.head as usize == v + 1 && d.rel.as_str() == "iobj")
+        {
+            continue;
+        }
+        let Some(o) =
+            (v + 1..n).find(|&o| deps[o].head as usize == v + 1 && deps[o].rel.as_str() == "obj")
+        else {
+            continue;
+        };
+        // under the object within a few steps
+        let under = |deps: &[khaldun_parser::Dep], mut k: usize| {
+            for _ in 0..4 {
+                if k == o {
+                    return true;
+                }
+                match deps[k].head as usize {
+                    0 => return false,
+                    h => k = h - 1,
+                }
+            }
+            false
+        };
+        let Some(num) = (v + 1..o).find(|&k| tags[k].upos == "NUM") else {
+            continue;
+        };
+        let mut first = num;
+        while first > v + 1 && tags[first - 1].upos == "PROPN" && under(deps, first - 1) {
+            first -= 1;
+        }
+        if first == num {
+            continue;
+        }
+        let name = num - 1;
+        for d in &mut deps[first..name] {
+            *d = khaldun_parser::Dep {
+                head: name as u32 + 1,
+                rel: rel("compound"),
+            };
+        }
+        if first > v + 1 && tags[first - 1].upos == "DET" && under(deps, first - 1) {
+            deps[first - 1].head = name as u32 + 1;
+        }
+        deps[name] = khaldun_parser::Dep {
+            head: v as u32 + 1,
+            rel: rel("iobj"),
         };
     }
 }
@@ -596,6 +662,17 @@ mod tests {
         assert_eq!((w[11].head, w[11].deprel), (4, "obj"));
         // the temporal phrase between the verb and its object hangs on the verb
         assert_eq!((w[6].head, w[6].deprel), (4, "obl"));
+        assert!(is_one_tree(&s));
+    }
+
+    #[test]
+    fn a_name_before_an_amount_after_give_is_the_first_object() {
+        let s = analyze("The European Community gave the Ivory Coast 5.1 million dollars of aid .");
+        let w = &s.words;
+        assert_eq!((w[6].head, w[6].deprel), (4, "iobj"), "{:?}", w[6]);
+        assert_eq!((w[5].head, w[5].deprel), (7, "compound"));
+        assert_eq!((w[4].head, w[4].deprel), (7, "det"));
+        assert_eq!((w[9].head, w[9].deprel), (4, "obj"));
         assert!(is_one_tree(&s));
     }
 
