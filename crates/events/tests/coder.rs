@@ -1156,3 +1156,11 @@ fn one_hosts_a_visitor_not_a_thing() {
         [ev("EGY", "IRN", "043")]
     );
 }
+
+#[test]
+fn what_is_donated_to_an_actor_is_aid() {
+    assert_eq!(
+        builtin_pairs("Japan donated 50 ambulances to Kenya."),
+        [ev("JPN", "KEN", "070")]
+    );
+}
