@@ -86,7 +86,7 @@ fn lists() -> &'static Lists {
     })
 }
 
-fn capitalised(w: &str) -> bool {
+pub(crate) fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
@@ -143,7 +143,7 @@ fn list_bits(words: &[&str], toks: &[Tok], out: &mut Vec<u8>) {
     }
 }
 
-fn wordnet() -> &'static crate::lexicon::Lexicon {
+pub(crate) fn wordnet() -> &'static crate::lexicon::Lexicon {
     static L: std::sync::OnceLock<crate::lexicon::Lexicon> = std::sync::OnceLock::new();
     L.get_or_init(crate::lexicon::Lexicon::builtin)
 }
@@ -632,6 +632,18 @@ pub fn train_ner_with_gazetteer(
     opts: &TrainOptions,
     gaz: &dyn Fn(&[&str], usize) -> u8,
 ) -> Ner {
+    train_ner_with_bits(train, tagger, opts, &|_, w, i| gaz(w, i))
+}
+
+/// [`train_ner_with_gazetteer`] where `gaz(k, words, i)` also gets the
+/// sentence's index `k` in `train` (for bits computed per sentence).
+#[doc(hidden)]
+pub fn train_ner_with_bits(
+    train: &[IobSentence],
+    tagger: &Tagger,
+    opts: &TrainOptions,
+    gaz: &dyn Fn(usize, &[&str], usize) -> u8,
+) -> Ner {
     struct Prep {
         toks: Vec<Tok>,
         upos: Vec<u64>,
@@ -657,7 +669,8 @@ pub fn train_ner_with_gazetteer(
     let mut tagged = Vec::new();
     let data: Vec<Prep> = train
         .iter()
-        .map(|s| {
+        .enumerate()
+        .map(|(k, s)| {
             let words: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
             let mut toks = Vec::new();
             features::analyze(&words, &mut lower, &mut toks);
@@ -674,7 +687,7 @@ pub fn train_ner_with_gazetteer(
                 gz,
                 toks,
                 upos: tagged.iter().map(|t| bytes(t.upos.as_bytes())).collect(),
-                gaz: (0..words.len()).map(|i| gaz(&words, i)).collect(),
+                gaz: (0..words.len()).map(|i| gaz(k, &words, i)).collect(),
                 gold: s.tags.iter().map(|t| class_of(t)).collect(),
             }
         })
