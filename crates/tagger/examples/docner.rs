@@ -1,32 +1,35 @@
 //! Scores the builtin NER on the held-out UNER documents (the 2nd, 4th, ...
-//! documents of UNER English EWT test), sentence by sentence and with the
-//! document-level consistency step ([`harmonize_entities`]).
+//! documents of UNER English EWT test, as in the model card), sentence by
+//! sentence and with the document-level step ([`harmonize_entities`]).
 //!
 //! ```text
-//! cargo run --release --example docner -p khaldun-tagger [-- --variants]
+//! cargo run --release --example docner -p khaldun-tagger
 //! ```
 
 use khaldun_tagger::{
-    document_id, eval_ner, eval_ner_documents_with, DocOptions, EntityLabel, Ner, NerScores, Tagger,
+    document_id, eval_ner, eval_ner_documents, EntityLabel, Ner, NerScores, Tagger,
 };
 
 const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data");
 
 fn show(name: &str, sc: &NerScores) {
-    print!("{name:<28}");
+    println!("{name}:");
     for l in EntityLabel::ALL {
         let p = sc.label(l);
-        print!(
-            "  {} {:.2}/{:.2}/{:.2}",
+        println!(
+            "  {}  P {:.2}  R {:.2}  F1 {:.2}  (gold {}, predicted {}, correct {})",
             l.as_str(),
             p.precision(),
             p.recall(),
-            p.f1()
+            p.f1(),
+            p.gold,
+            p.predicted,
+            p.correct
         );
     }
     let m = sc.micro;
     println!(
-        "  micro {:.2}/{:.2}/{:.2} ({} gold, {} pred, {} right)",
+        "  micro P {:.2}  R {:.2}  F1 {:.2}  (gold {}, predicted {}, correct {})",
         m.precision(),
         m.recall(),
         m.f1(),
@@ -55,120 +58,8 @@ fn main() {
     let (ner, tagger) = (Ner::builtin(), Tagger::builtin());
     println!("held-out UNER test documents: {} sentences", held_out.len());
     show("sentence level", &eval_ner(ner, tagger, &held_out));
-    let d = DocOptions::default();
     show(
         "document level",
-        &eval_ner_documents_with(ner, tagger, &held_out, d),
+        &eval_ner_documents(ner, tagger, &held_out),
     );
-    if let Some(p) = std::env::args().skip_while(|a| a != "--dump").nth(1) {
-        dump(&p, &held_out, ner, tagger);
-    }
-    if !std::env::args().any(|a| a == "--variants") {
-        return;
-    }
-    let variants = [
-        (
-            "relabel only",
-            DocOptions {
-                propagate: false,
-                ..d
-            },
-        ),
-        (
-            "propagate only",
-            DocOptions {
-                relabel: false,
-                ..d
-            },
-        ),
-        (
-            "no initial guard",
-            DocOptions {
-                guard_initial: false,
-                ..d
-            },
-        ),
-        (
-            "no cap needed",
-            DocOptions {
-                need_cap: false,
-                ..d
-            },
-        ),
-        (
-            "no neighbour guard",
-            DocOptions {
-                guard_neighbours: false,
-                ..d
-            },
-        ),
-        ("+ surname", DocOptions { surname: true, ..d }),
-        (
-            "fold case, no cap",
-            DocOptions {
-                fold_case: true,
-                need_cap: false,
-                ..d
-            },
-        ),
-        (
-            "fold case, no cap, common",
-            DocOptions {
-                fold_case: true,
-                need_cap: false,
-                guard_common: true,
-                ..d
-            },
-        ),
-    ];
-    for (name, o) in variants {
-        show(name, &eval_ner_documents_with(ner, tagger, &held_out, o));
-    }
-}
-
-/// Writes the document-level predictions as IOB2 (word, gold, predicted).
-fn dump(path: &str, sents: &[khaldun_conllu::IobSentence], ner: &Ner, tagger: &Tagger) {
-    use std::fmt::Write;
-    let mut out = String::new();
-    let mut i = 0;
-    while i < sents.len() {
-        let d = document_id(sents[i].sent_id.as_deref().unwrap_or(""));
-        let mut j = i + 1;
-        while j < sents.len() && document_id(sents[j].sent_id.as_deref().unwrap_or("")) == d {
-            j += 1;
-        }
-        let words: Vec<Vec<&str>> = sents[i..j]
-            .iter()
-            .map(|s| s.tokens.iter().map(String::as_str).collect())
-            .collect();
-        let mut pred: Vec<Vec<_>> = words
-            .iter()
-            .map(|w| {
-                let upos: Vec<&str> = tagger.tag(w).iter().map(|t| t.upos).collect();
-                ner.tag(w, &upos)
-            })
-            .collect();
-        let sent_level = pred.clone();
-        khaldun_tagger::harmonize_entities(&words, &mut pred);
-        for (k, s) in sents[i..j].iter().enumerate() {
-            let _ = writeln!(out, "# sent_id = {}", s.sent_id.as_deref().unwrap_or(""));
-            let tags = |es: &[khaldun_tagger::EntitySpan]| {
-                let mut t = vec!["O".to_string(); s.tokens.len()];
-                for e in es {
-                    for (x, tag) in t.iter_mut().enumerate().take(e.end).skip(e.start) {
-                        let bi = if x == e.start { "B" } else { "I" };
-                        *tag = format!("{bi}-{}", e.label.as_str());
-                    }
-                }
-                t
-            };
-            let (a, b) = (tags(&sent_level[k]), tags(&pred[k]));
-            for (x, w) in s.tokens.iter().enumerate() {
-                let _ = writeln!(out, "{}\t{w}\t{}\t{}\t{}", x + 1, s.tags[x], a[x], b[x]);
-            }
-            out.push('\n');
-        }
-        i = j;
-    }
-    std::fs::write(path, out).expect("write dump");
 }

@@ -7,8 +7,9 @@
 //!     [--pass2-margin X] [--no-write] [--cv K]
 //! ```
 //! `--cv K`: K-fold cross-validation (by document) on the NER training part
-//! of the split; prints its scores and stops (nothing written, held-out part
-//! not scored).
+//! of the split; prints its scores, sentence by sentence and with the
+//! document-level step, and stops (nothing written, held-out part not
+//! scored). The held-out part is also scored both ways.
 //! `--ner-split dev` (default): NER trains on UNER dev, reports on UNER test.
 //! `dev+test-even`: trains on dev plus test sentences with an odd index
 //! (1-based: 1st, 3rd, ...), reports on the even-indexed half of test
@@ -18,11 +19,9 @@
 
 use std::time::Instant;
 
-use khaldun_conllu::IobSentence;
 use khaldun_tagger::{
-    document_bits, eval_ner, eval_ner_documents_with, eval_tagger, harmonize_entities,
-    spans_from_bio, train_ner, train_ner_with_bits, train_tagger, DocOptions, EntityLabel,
-    EntitySpan, Ner, TagScores, Tagger, TrainOptions,
+    eval_ner, eval_ner_documents, eval_tagger, train_ner, train_tagger, EntityLabel, Ner,
+    TagScores, Tagger, TrainOptions,
 };
 
 const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data");
@@ -189,7 +188,6 @@ fn main() {
         // without looking at the held-out part.
         let k: usize = k.parse().expect("--cv K");
         let mut fold = Vec::with_capacity(ntrain.len());
-        let mut docnum = Vec::with_capacity(ntrain.len());
         let (mut doc, mut d) = (String::new(), 0usize);
         for s in &ntrain {
             let id = s.sent_id.clone().unwrap_or_default();
@@ -199,103 +197,10 @@ fn main() {
                 d += 1;
             }
             fold.push(d % k);
-            docnum.push(d);
         }
         let mut total = khaldun_tagger::NerScores::default();
-        // the document-level step's variants, scored on the same folds
-        let d = DocOptions::default();
-        let variants = [
-            ("document level", d),
-            (
-                "relabel only",
-                DocOptions {
-                    propagate: false,
-                    ..d
-                },
-            ),
-            (
-                "propagate only",
-                DocOptions {
-                    relabel: false,
-                    ..d
-                },
-            ),
-            (
-                "no initial guard",
-                DocOptions {
-                    guard_initial: false,
-                    ..d
-                },
-            ),
-            (
-                "no cap needed",
-                DocOptions {
-                    need_cap: false,
-                    ..d
-                },
-            ),
-            (
-                "no neighbour guard",
-                DocOptions {
-                    guard_neighbours: false,
-                    ..d
-                },
-            ),
-            ("+ surname", DocOptions { surname: true, ..d }),
-            (
-                "fold case",
-                DocOptions {
-                    fold_case: true,
-                    ..d
-                },
-            ),
-            (
-                "fold case, no cap",
-                DocOptions {
-                    fold_case: true,
-                    need_cap: false,
-                    ..d
-                },
-            ),
-            (
-                "fold case, no cap, common",
-                DocOptions {
-                    fold_case: true,
-                    need_cap: false,
-                    guard_common: true,
-                    ..d
-                },
-            ),
-            (
-                "fold, no cap, common, no nb",
-                DocOptions {
-                    fold_case: true,
-                    need_cap: false,
-                    guard_common: true,
-                    guard_neighbours: false,
-                    ..d
-                },
-            ),
-            (
-                "no cap, no neighbour guard",
-                DocOptions {
-                    need_cap: false,
-                    guard_neighbours: false,
-                    ..d
-                },
-            ),
-            (
-                "no guards",
-                DocOptions {
-                    need_cap: false,
-                    guard_neighbours: false,
-                    guard_initial: false,
-                    ..d
-                },
-            ),
-        ];
-        let mut stack_totals = vec![khaldun_tagger::NerScores::default(); 4];
-        let mut doc_totals = vec![khaldun_tagger::NerScores::default(); variants.len()];
+        // the same folds with the document-level step (`harmonize_entities`)
+        let mut doc_total = khaldun_tagger::NerScores::default();
         let add = |t: &mut khaldun_tagger::NerScores, sc: &khaldun_tagger::NerScores| {
             for (t, p) in t
                 .per_label
@@ -323,123 +228,31 @@ fn main() {
                 .collect();
             let ner = train_ner(&tr, &tagger, &quiet);
             add(&mut total, &eval_ner(&ner, &tagger, &ev));
-            if flag("--stack") {
-                // second pass on document bits, trained on jackknifed
-                // first-pass predictions of the training folds
-                let trd: Vec<usize> = (0..ntrain.len())
-                    .filter(|&i| fold[i] != f)
-                    .map(|i| docnum[i])
-                    .collect();
-                let mut jack: Vec<Vec<EntitySpan>> = vec![Vec::new(); tr.len()];
-                for g in 0..5 {
-                    let inner = |i: usize| (trd[i] / k) % 5 == g;
-                    let part: Vec<_> = (0..tr.len())
-                        .filter(|&i| !inner(i))
-                        .map(|i| tr[i].clone())
-                        .collect();
-                    let m = train_ner(&part, &tagger, &quiet);
-                    for i in (0..tr.len()).filter(|&i| inner(i)) {
-                        jack[i] = predict(&m, &tagger, &tr[i]);
-                    }
-                }
-                let trbits = doc_bits(&tr, &jack);
-                let m2 = train_ner_with_bits(&tr, &tagger, &quiet, &|s, _, i| trbits[s][i]);
-                let p1: Vec<_> = ev.iter().map(|s| predict(&ner, &tagger, s)).collect();
-                let evbits = doc_bits(&ev, &p1);
-                let p2: Vec<Vec<EntitySpan>> = ev
-                    .iter()
-                    .zip(&evbits)
-                    .map(|(s, b)| {
-                        let words: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
-                        let upos: Vec<&str> = tagger.tag(&words).iter().map(|t| t.upos).collect();
-                        m2.tag_with_gazetteer(&words, &upos, b)
-                    })
-                    .collect();
-                add(&mut stack_totals[0], &score_preds(&ev, &p2));
-                // the second pass only where the document says something
-                let p3: Vec<Vec<EntitySpan>> = p1
-                    .iter()
-                    .zip(&p2)
-                    .zip(&evbits)
-                    .map(|((a, b), bits)| {
-                        if bits.iter().any(|&x| x != 0) {
-                            b.clone()
-                        } else {
-                            a.clone()
-                        }
-                    })
-                    .collect();
-                add(&mut stack_totals[1], &score_preds(&ev, &p3));
-                let mut p4 = p2.clone();
-                harmonize_groups(&ev, &mut p4);
-                add(&mut stack_totals[2], &score_preds(&ev, &p4));
-                let mut p5 = p3.clone();
-                harmonize_groups(&ev, &mut p5);
-                add(&mut stack_totals[3], &score_preds(&ev, &p5));
-            }
-            if flag("--doc-variants") {
-                for ((_, o), t) in variants.iter().zip(doc_totals.iter_mut()) {
-                    add(t, &eval_ner_documents_with(&ner, &tagger, &ev, *o));
-                }
-            }
+            add(&mut doc_total, &eval_ner_documents(&ner, &tagger, &ev));
         }
-        if flag("--stack") {
-            for (name, t) in [
-                "stacked",
-                "stacked where bits",
-                "stacked + harmonize",
-                "stacked where bits + harm.",
-            ]
-            .iter()
-            .zip(&stack_totals)
-            {
-                let f = |l| t.label(l).f1();
-                println!(
-                    "  {name:<28} PER {:.2}  ORG {:.2}  LOC {:.2}  micro P {:.2}  R {:.2}  F1 {:.2}",
-                    f(EntityLabel::Per),
-                    f(EntityLabel::Org),
-                    f(EntityLabel::Loc),
-                    t.micro.precision(),
-                    t.micro.recall(),
-                    t.micro.f1()
-                );
-            }
-        }
-        if flag("--doc-variants") {
-            for ((name, _), t) in variants.iter().zip(&doc_totals) {
-                let f = |l| t.label(l).f1();
-                println!(
-                    "  {name:<28} PER {:.2}  ORG {:.2}  LOC {:.2}  micro P {:.2}  R {:.2}  F1 {:.2}",
-                    f(EntityLabel::Per),
-                    f(EntityLabel::Org),
-                    f(EntityLabel::Loc),
-                    t.micro.precision(),
-                    t.micro.recall(),
-                    t.micro.f1()
-                );
-            }
-        }
-        println!(
-            "NER {k}-fold cross-validation on the training part ({} sentences):",
-            ntrain.len()
-        );
-        for l in EntityLabel::ALL {
-            let p = total.label(l);
+        for (name, total) in [("", &total), (", document level", &doc_total)] {
             println!(
-                "  {}  P {:.2}  R {:.2}  F1 {:.2}",
-                l.as_str(),
-                p.precision(),
-                p.recall(),
-                p.f1()
+                "NER {k}-fold cross-validation on the training part ({} sentences){name}:",
+                ntrain.len()
+            );
+            for l in EntityLabel::ALL {
+                let p = total.label(l);
+                println!(
+                    "  {}  P {:.2}  R {:.2}  F1 {:.2}",
+                    l.as_str(),
+                    p.precision(),
+                    p.recall(),
+                    p.f1()
+                );
+            }
+            let m = total.micro;
+            println!(
+                "  micro P {:.2}  R {:.2}  F1 {:.2}",
+                m.precision(),
+                m.recall(),
+                m.f1()
             );
         }
-        let m = total.micro;
-        println!(
-            "  micro P {:.2}  R {:.2}  F1 {:.2}",
-            m.precision(),
-            m.recall(),
-            m.f1()
-        );
         return;
     }
     let t0 = Instant::now();
@@ -460,92 +273,32 @@ fn main() {
     if write {
         std::fs::write(format!("{MODELS}/ner.bin"), &bytes).expect("write ner.bin");
     }
-    let sc = eval_ner(&ner, &tagger, &neval);
-    println!("NER held out ({} sentences, split {split}):", neval.len());
-    for l in EntityLabel::ALL {
-        let p = sc.label(l);
+    let sentence_level = eval_ner(&ner, &tagger, &neval);
+    let document_level = eval_ner_documents(&ner, &tagger, &neval);
+    for (name, sc) in [("", sentence_level), (", document level", document_level)] {
         println!(
-            "  {}  P {:.2}  R {:.2}  F1 {:.2}  (gold {}, predicted {}, correct {})",
-            l.as_str(),
-            p.precision(),
-            p.recall(),
-            p.f1(),
-            p.gold,
-            p.predicted,
-            p.correct
+            "NER held out ({} sentences, split {split}){name}:",
+            neval.len()
+        );
+        for l in EntityLabel::ALL {
+            let p = sc.label(l);
+            println!(
+                "  {}  P {:.2}  R {:.2}  F1 {:.2}  (gold {}, predicted {}, correct {})",
+                l.as_str(),
+                p.precision(),
+                p.recall(),
+                p.f1(),
+                p.gold,
+                p.predicted,
+                p.correct
+            );
+        }
+        let m = sc.micro;
+        println!(
+            "  micro P {:.2}  R {:.2}  F1 {:.2}",
+            m.precision(),
+            m.recall(),
+            m.f1()
         );
     }
-    let m = sc.micro;
-    println!(
-        "  micro P {:.2}  R {:.2}  F1 {:.2}",
-        m.precision(),
-        m.recall(),
-        m.f1()
-    );
-}
-
-fn predict(ner: &Ner, tagger: &Tagger, s: &IobSentence) -> Vec<EntitySpan> {
-    let words: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
-    let upos: Vec<&str> = tagger.tag(&words).iter().map(|t| t.upos).collect();
-    ner.tag(&words, &upos)
-}
-
-/// Consecutive sentences of one document.
-fn groups(sents: &[IobSentence]) -> Vec<std::ops::Range<usize>> {
-    let id = |s: &IobSentence| {
-        khaldun_tagger::document_id(s.sent_id.as_deref().unwrap_or("")).to_string()
-    };
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < sents.len() {
-        let mut j = i + 1;
-        while j < sents.len() && id(&sents[j]) == id(&sents[i]) {
-            j += 1;
-        }
-        out.push(i..j);
-        i = j;
-    }
-    out
-}
-
-fn words_of(sents: &[IobSentence]) -> Vec<Vec<&str>> {
-    sents
-        .iter()
-        .map(|s| s.tokens.iter().map(String::as_str).collect())
-        .collect()
-}
-
-fn doc_bits(sents: &[IobSentence], preds: &[Vec<EntitySpan>]) -> Vec<Vec<u8>> {
-    let mut out = Vec::new();
-    for r in groups(sents) {
-        out.extend(document_bits(&words_of(&sents[r.clone()]), &preds[r]));
-    }
-    out
-}
-
-fn harmonize_groups(sents: &[IobSentence], preds: &mut [Vec<EntitySpan>]) {
-    for r in groups(sents) {
-        harmonize_entities(&words_of(&sents[r.clone()]), &mut preds[r]);
-    }
-}
-
-fn score_preds(sents: &[IobSentence], preds: &[Vec<EntitySpan>]) -> khaldun_tagger::NerScores {
-    let mut sc = khaldun_tagger::NerScores::default();
-    for (s, p) in sents.iter().zip(preds) {
-        let g = spans_from_bio(&s.tags);
-        for e in &g {
-            sc.per_label[e.label.index()].gold += 1;
-        }
-        for e in p {
-            let x = &mut sc.per_label[e.label.index()];
-            x.predicted += 1;
-            x.correct += usize::from(g.contains(e));
-        }
-    }
-    for p in sc.per_label {
-        sc.micro.gold += p.gold;
-        sc.micro.predicted += p.predicted;
-        sc.micro.correct += p.correct;
-    }
-    sc
 }

@@ -3,7 +3,7 @@
 
 use khaldun_conllu::{IobSentence, Sentence};
 
-use crate::document::{harmonize_entities_with, DocOptions};
+use crate::document::harmonize_entities;
 use crate::ner::{spans_from_bio, EntityLabel, EntitySpan, Ner};
 use crate::tagger::Tagger;
 
@@ -117,24 +117,13 @@ impl NerScores {
 /// Tags `gold`'s tokens (UPOS from `tagger`, entities from `ner`) and scores
 /// exact span + type matches. Gold types other than PER/ORG/LOC are ignored.
 pub fn eval_ner(ner: &Ner, tagger: &Tagger, gold: &[IobSentence]) -> NerScores {
-    eval_ner_inner(ner, tagger, gold, None)
+    eval_ner_inner(ner, tagger, gold, false)
 }
 
-/// Like [`eval_ner`], then [`crate::harmonize_entities`] over each document
+/// Like [`eval_ner`], then [`harmonize_entities`] over each document
 /// (consecutive sentences with the same [`document_id`]).
 pub fn eval_ner_documents(ner: &Ner, tagger: &Tagger, gold: &[IobSentence]) -> NerScores {
-    eval_ner_inner(ner, tagger, gold, Some(DocOptions::default()))
-}
-
-/// [`eval_ner_documents`] with explicit options.
-#[doc(hidden)]
-pub fn eval_ner_documents_with(
-    ner: &Ner,
-    tagger: &Tagger,
-    gold: &[IobSentence],
-    o: DocOptions,
-) -> NerScores {
-    eval_ner_inner(ner, tagger, gold, Some(o))
+    eval_ner_inner(ner, tagger, gold, true)
 }
 
 /// The document of a UD/UNER sentence id: the id without its `-NNNN`
@@ -144,25 +133,15 @@ pub fn document_id(sent_id: &str) -> &str {
     sent_id.rsplit_once('-').map_or(sent_id, |(d, _)| d)
 }
 
-fn eval_ner_inner(
-    ner: &Ner,
-    tagger: &Tagger,
-    gold: &[IobSentence],
-    doc: Option<DocOptions>,
-) -> NerScores {
+fn eval_ner_inner(ner: &Ner, tagger: &Tagger, gold: &[IobSentence], documents: bool) -> NerScores {
     let mut sc = NerScores::default();
     let mut tagged = Vec::new();
+    let id = |k: usize| gold[k].sent_id.as_deref().map(document_id);
     let mut start = 0;
     while start < gold.len() {
-        let id = |s: &IobSentence| s.sent_id.as_deref().map(document_id).map(str::to_owned);
         let mut end = start + 1;
-        if doc.is_some() {
-            while end < gold.len()
-                && id(&gold[end]) == id(&gold[start])
-                && id(&gold[start]).is_some()
-            {
-                end += 1;
-            }
+        while documents && end < gold.len() && id(start).is_some() && id(end) == id(start) {
+            end += 1;
         }
         let sents = &gold[start..end];
         start = end;
@@ -178,8 +157,8 @@ fn eval_ner_inner(
                 ner.tag(w, &upos)
             })
             .collect();
-        if let Some(o) = doc {
-            harmonize_entities_with(&words, &mut pred, o);
+        if documents {
+            harmonize_entities(&words, &mut pred);
         }
         for (s, pred) in sents.iter().zip(&pred) {
             let gold_spans = spans_from_bio(&s.tags);

@@ -47,14 +47,8 @@ mod perceptron;
 mod tagger;
 
 pub use document::harmonize_entities;
-#[doc(hidden)]
-pub use document::{document_bits, harmonize_entities_with, DocOptions};
-#[doc(hidden)]
-pub use eval::eval_ner_documents_with;
 pub use eval::{document_id, eval_ner, eval_ner_documents, eval_tagger, NerScores, Prf, TagScores};
 pub use lemma::Lemmatizer;
-#[doc(hidden)]
-pub use ner::train_ner_with_bits;
 pub use ner::{spans_from_bio, train_ner, train_ner_with_gazetteer, EntityLabel, EntitySpan, Ner};
 pub use tagger::{train_tagger, Tagged, Tagger, TrainOptions};
 

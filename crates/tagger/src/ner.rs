@@ -632,18 +632,6 @@ pub fn train_ner_with_gazetteer(
     opts: &TrainOptions,
     gaz: &dyn Fn(&[&str], usize) -> u8,
 ) -> Ner {
-    train_ner_with_bits(train, tagger, opts, &|_, w, i| gaz(w, i))
-}
-
-/// [`train_ner_with_gazetteer`] where `gaz(k, words, i)` also gets the
-/// sentence's index `k` in `train` (for bits computed per sentence).
-#[doc(hidden)]
-pub fn train_ner_with_bits(
-    train: &[IobSentence],
-    tagger: &Tagger,
-    opts: &TrainOptions,
-    gaz: &dyn Fn(usize, &[&str], usize) -> u8,
-) -> Ner {
     struct Prep {
         toks: Vec<Tok>,
         upos: Vec<u64>,
@@ -669,8 +657,7 @@ pub fn train_ner_with_bits(
     let mut tagged = Vec::new();
     let data: Vec<Prep> = train
         .iter()
-        .enumerate()
-        .map(|(k, s)| {
+        .map(|s| {
             let words: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
             let mut toks = Vec::new();
             features::analyze(&words, &mut lower, &mut toks);
@@ -687,7 +674,7 @@ pub fn train_ner_with_bits(
                 gz,
                 toks,
                 upos: tagged.iter().map(|t| bytes(t.upos.as_bytes())).collect(),
-                gaz: (0..words.len()).map(|i| gaz(k, &words, i)).collect(),
+                gaz: (0..words.len()).map(|i| gaz(&words, i)).collect(),
                 gold: s.tags.iter().map(|t| class_of(t)).collect(),
             }
         })
