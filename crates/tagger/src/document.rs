@@ -4,6 +4,7 @@
 //! votes for its label, and the document's other mentions follow the
 //! majority.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use crate::ner::{capitalised, wordnet, EntityLabel, EntitySpan};
@@ -35,20 +36,34 @@ pub fn harmonize_entities<W: AsRef<[S]>, S: AsRef<str>>(
         .iter()
         .map(|w| w.as_ref().iter().map(AsRef::as_ref).collect())
         .collect();
-    let folded: Vec<Vec<String>> = exact
+    // (most words are lowercase already: no copy)
+    let folded: Vec<Vec<Cow<'_, str>>> = exact
         .iter()
-        .map(|w| w.iter().map(|x| x.to_lowercase()).collect())
+        .map(|w| {
+            w.iter()
+                .map(|&x| {
+                    if x.chars().any(char::is_uppercase) {
+                        Cow::Owned(x.to_lowercase())
+                    } else {
+                        Cow::Borrowed(x)
+                    }
+                })
+                .collect()
+        })
         .collect();
-    // votes per case-folded word sequence; exact spellings of tagged strings
-    let mut votes: HashMap<&[String], [u32; 3]> = HashMap::new();
+    // votes per case-folded word sequence; exact spellings of tagged
+    // strings; first words, to skip most positions with one lookup
+    let mut votes: HashMap<&[Cow<'_, str>], [u32; 3]> = HashMap::new();
     let mut tagged: HashSet<&[&str]> = HashSet::new();
+    let mut firsts: HashSet<&str> = HashSet::new();
     let mut max_len = 0;
     for ((f, w), es) in folded.iter().zip(&exact).zip(entities.iter()) {
         for e in es {
             if let (Some(key), Some(spelt)) = (f.get(e.start..e.end), w.get(e.start..e.end)) {
-                if !key.is_empty() {
+                if let Some(first) = key.first() {
                     votes.entry(key).or_default()[e.label.index()] += 1;
                     tagged.insert(spelt);
+                    firsts.insert(first);
                     max_len = max_len.max(key.len());
                 }
             }
@@ -79,6 +94,10 @@ pub fn harmonize_entities<W: AsRef<[S]>, S: AsRef<str>>(
         let mut i = 0;
         while i < w.len() {
             let mut step = 1;
+            if covered[i] || !firsts.contains(&*f[i]) {
+                i += 1;
+                continue;
+            }
             for len in (1..=max_len.min(w.len() - i)).rev() {
                 let j = i + len;
                 if covered[i..j].iter().any(|&c| c) {
