@@ -5,7 +5,9 @@
 //! Main types: [`Tagger`] (tags + FEATS + lemmas, via [`Lemmatizer`]) and
 //! [`Ner`]. Both ship with a model embedded in the binary
 //! ([`Tagger::builtin`], [`Ner::builtin`]); [`train_tagger`], [`train_ner`],
-//! [`eval_tagger`] and [`eval_ner`] retrain and score them.
+//! [`eval_tagger`] and [`eval_ner`] retrain and score them;
+//! [`harmonize_entities`] gives each name one label across a document's
+//! sentences.
 //!
 //! ```
 //! use khaldun_tagger::{Ner, Tagger};
