@@ -183,7 +183,7 @@ mod tests {
     fn guards() {
         let words = doc(
             "Talks in Turkey with Obama ended . | Turkey replied . | Flights to Turkey resumed . \
-             | Give us time . | The US said no . | He met Michelle Obama . | The US US .",
+             | They gave us time . | The US said no . | He met Michelle Obama . | The US US .",
         );
         let mut ents = vec![
             vec![span(2, 3, Loc), span(4, 5, Per)],
