@@ -17,7 +17,7 @@
 #![deny(missing_docs)]
 
 use khaldun_parser::Parser;
-use khaldun_tagger::{EntityLabel, Ner, Tagger};
+use khaldun_tagger::{harmonize_entities, EntityLabel, EntitySpan, Ner, Tagger};
 use khaldun_types::{Segmented, Sentence, Span};
 
 /// One analyzed word.
@@ -107,12 +107,16 @@ impl Analyzer {
         self.run(&words, &spans)
     }
 
-    /// Analyzes every sentence of a segmented document.
+    /// Analyzes every sentence of a segmented document, then makes entity
+    /// labels consistent across its sentences (see [`harmonize_entities`]).
     pub fn analyze(&self, text: &str, seg: &Segmented) -> Vec<AnalyzedSentence> {
-        seg.sentences
+        let mut out: Vec<AnalyzedSentence> = seg
+            .sentences
             .iter()
             .map(|s| self.analyze_sentence(text, s))
-            .collect()
+            .collect();
+        harmonize_document(text, &mut out);
+        out
     }
 
     fn run(&self, words: &[&str], spans: &[Span]) -> AnalyzedSentence {
@@ -156,6 +160,51 @@ impl Analyzer {
             })
             .collect();
         AnalyzedSentence { words, entities }
+    }
+}
+
+/// A name tagged in one sentence is likely the same entity in the others,
+/// where the sentence-level model may miss it or type it otherwise: one
+/// label per name within the document (NER micro-F1 on held-out UNER
+/// documents 73.16 -> 74.07, see the tagger's model card).
+fn harmonize_document(text: &str, sents: &mut [AnalyzedSentence]) {
+    if sents.iter().all(|s| s.entities.is_empty()) {
+        return;
+    }
+    let words: Vec<Vec<&str>> = sents
+        .iter()
+        .map(|s| {
+            s.words
+                .iter()
+                .map(|w| text.get(w.span.range()).unwrap_or(""))
+                .collect()
+        })
+        .collect();
+    let mut spans: Vec<Vec<EntitySpan>> = sents
+        .iter()
+        .map(|s| {
+            s.entities
+                .iter()
+                .filter_map(|e| {
+                    Some(EntitySpan {
+                        start: e.start,
+                        end: e.end,
+                        label: EntityLabel::parse(e.label)?,
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    harmonize_entities(&words, &mut spans);
+    for (s, es) in sents.iter_mut().zip(spans) {
+        s.entities = es
+            .into_iter()
+            .map(|e| Entity {
+                start: e.start,
+                end: e.end,
+                label: e.label.as_str(),
+            })
+            .collect();
     }
 }
 
@@ -635,6 +684,30 @@ mod tests {
         assert!(s.words.iter().all(|w| (w.head as usize) <= 9));
         assert_eq!(s.words[4].lemma, "strike");
         assert!(a.analyze_words(&[]).words.is_empty());
+    }
+
+    #[test]
+    fn a_name_missed_in_one_sentence_is_found_through_another() {
+        let text = "Hezbollah fighters fired rockets into Israel. \
+                    Many in Lebanon now debate the role of Hezbollah in politics.";
+        let seg = khaldun_text::Segmenter::default().segment(text);
+        let a = Analyzer::builtin();
+        let names = |s: &AnalyzedSentence| -> Vec<(&str, &str)> {
+            let w = &s.words;
+            s.entities
+                .iter()
+                .map(|e| {
+                    let (from, to) = (w[e.start].span.start, w[e.end - 1].span.end);
+                    (e.label, &text[from as usize..to as usize])
+                })
+                .collect()
+        };
+        // the sentence alone misses it
+        let alone = a.analyze_sentence(text, &seg.sentences[1]);
+        assert_eq!(names(&alone), [("LOC", "Lebanon")]);
+        let doc = a.analyze(text, &seg);
+        assert_eq!(names(&doc[0]), [("ORG", "Hezbollah"), ("LOC", "Israel")]);
+        assert_eq!(names(&doc[1]), [("LOC", "Lebanon"), ("ORG", "Hezbollah")]);
     }
 
     #[test]

@@ -386,6 +386,11 @@ pub enum EvalCommand {
         /// Score this IOB2 file (same tokens) instead of running khaldun.
         #[arg(long, value_name = "FILE.iob2")]
         system: Option<PathBuf>,
+        /// Make entity labels consistent within each document, as `parse`
+        /// does (documents: consecutive sentences whose `# sent_id` is the
+        /// same once its `-NNNN` sentence number is dropped).
+        #[arg(long, conflicts_with = "system")]
+        docs: bool,
         /// Print the scores as JSON.
         #[arg(long)]
         json: bool,

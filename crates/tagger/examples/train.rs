@@ -7,8 +7,9 @@
 //!     [--pass2-margin X] [--no-write] [--cv K]
 //! ```
 //! `--cv K`: K-fold cross-validation (by document) on the NER training part
-//! of the split; prints its scores and stops (nothing written, held-out part
-//! not scored).
+//! of the split; prints its scores, sentence by sentence and with the
+//! document-level step, and stops (nothing written, held-out part not
+//! scored). The held-out part is also scored both ways.
 //! `--ner-split dev` (default): NER trains on UNER dev, reports on UNER test.
 //! `dev+test-even`: trains on dev plus test sentences with an odd index
 //! (1-based: 1st, 3rd, ...), reports on the even-indexed half of test
@@ -19,8 +20,8 @@
 use std::time::Instant;
 
 use khaldun_tagger::{
-    eval_ner, eval_tagger, train_ner, train_tagger, EntityLabel, Ner, TagScores, Tagger,
-    TrainOptions,
+    eval_ner, eval_ner_documents, eval_tagger, train_ner, train_tagger, EntityLabel, Ner,
+    TagScores, Tagger, TrainOptions,
 };
 
 const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data");
@@ -198,6 +199,20 @@ fn main() {
             fold.push(d % k);
         }
         let mut total = khaldun_tagger::NerScores::default();
+        // the same folds with the document-level step (`harmonize_entities`)
+        let mut doc_total = khaldun_tagger::NerScores::default();
+        let add = |t: &mut khaldun_tagger::NerScores, sc: &khaldun_tagger::NerScores| {
+            for (t, p) in t
+                .per_label
+                .iter_mut()
+                .chain(std::iter::once(&mut t.micro))
+                .zip(sc.per_label.iter().chain(std::iter::once(&sc.micro)))
+            {
+                t.gold += p.gold;
+                t.predicted += p.predicted;
+                t.correct += p.correct;
+            }
+        };
         let quiet = TrainOptions {
             verbose: false,
             ..opts.clone()
@@ -211,39 +226,33 @@ fn main() {
                 .filter(|&i| fold[i] == f)
                 .map(|i| ntrain[i].clone())
                 .collect();
-            let sc = eval_ner(&train_ner(&tr, &tagger, &quiet), &tagger, &ev);
-            for (t, p) in total
-                .per_label
-                .iter_mut()
-                .chain(std::iter::once(&mut total.micro))
-                .zip(sc.per_label.iter().chain(std::iter::once(&sc.micro)))
-            {
-                t.gold += p.gold;
-                t.predicted += p.predicted;
-                t.correct += p.correct;
-            }
+            let ner = train_ner(&tr, &tagger, &quiet);
+            add(&mut total, &eval_ner(&ner, &tagger, &ev));
+            add(&mut doc_total, &eval_ner_documents(&ner, &tagger, &ev));
         }
-        println!(
-            "NER {k}-fold cross-validation on the training part ({} sentences):",
-            ntrain.len()
-        );
-        for l in EntityLabel::ALL {
-            let p = total.label(l);
+        for (name, total) in [("", &total), (", document level", &doc_total)] {
             println!(
-                "  {}  P {:.2}  R {:.2}  F1 {:.2}",
-                l.as_str(),
-                p.precision(),
-                p.recall(),
-                p.f1()
+                "NER {k}-fold cross-validation on the training part ({} sentences){name}:",
+                ntrain.len()
+            );
+            for l in EntityLabel::ALL {
+                let p = total.label(l);
+                println!(
+                    "  {}  P {:.2}  R {:.2}  F1 {:.2}",
+                    l.as_str(),
+                    p.precision(),
+                    p.recall(),
+                    p.f1()
+                );
+            }
+            let m = total.micro;
+            println!(
+                "  micro P {:.2}  R {:.2}  F1 {:.2}",
+                m.precision(),
+                m.recall(),
+                m.f1()
             );
         }
-        let m = total.micro;
-        println!(
-            "  micro P {:.2}  R {:.2}  F1 {:.2}",
-            m.precision(),
-            m.recall(),
-            m.f1()
-        );
         return;
     }
     let t0 = Instant::now();
@@ -264,26 +273,32 @@ fn main() {
     if write {
         std::fs::write(format!("{MODELS}/ner.bin"), &bytes).expect("write ner.bin");
     }
-    let sc = eval_ner(&ner, &tagger, &neval);
-    println!("NER held out ({} sentences, split {split}):", neval.len());
-    for l in EntityLabel::ALL {
-        let p = sc.label(l);
+    let sentence_level = eval_ner(&ner, &tagger, &neval);
+    let document_level = eval_ner_documents(&ner, &tagger, &neval);
+    for (name, sc) in [("", sentence_level), (", document level", document_level)] {
         println!(
-            "  {}  P {:.2}  R {:.2}  F1 {:.2}  (gold {}, predicted {}, correct {})",
-            l.as_str(),
-            p.precision(),
-            p.recall(),
-            p.f1(),
-            p.gold,
-            p.predicted,
-            p.correct
+            "NER held out ({} sentences, split {split}){name}:",
+            neval.len()
+        );
+        for l in EntityLabel::ALL {
+            let p = sc.label(l);
+            println!(
+                "  {}  P {:.2}  R {:.2}  F1 {:.2}  (gold {}, predicted {}, correct {})",
+                l.as_str(),
+                p.precision(),
+                p.recall(),
+                p.f1(),
+                p.gold,
+                p.predicted,
+                p.correct
+            );
+        }
+        let m = sc.micro;
+        println!(
+            "  micro P {:.2}  R {:.2}  F1 {:.2}",
+            m.precision(),
+            m.recall(),
+            m.f1()
         );
     }
-    let m = sc.micro;
-    println!(
-        "  micro P {:.2}  R {:.2}  F1 {:.2}",
-        m.precision(),
-        m.recall(),
-        m.f1()
-    );
 }

@@ -3,7 +3,8 @@
 
 use khaldun_conllu::{IobSentence, Sentence};
 
-use crate::ner::{spans_from_bio, EntityLabel, Ner};
+use crate::document::harmonize_entities;
+use crate::ner::{spans_from_bio, EntityLabel, EntitySpan, Ner};
 use crate::tagger::Tagger;
 
 /// Tagging accuracy in percent over gold-tokenised words.
@@ -116,21 +117,59 @@ impl NerScores {
 /// Tags `gold`'s tokens (UPOS from `tagger`, entities from `ner`) and scores
 /// exact span + type matches. Gold types other than PER/ORG/LOC are ignored.
 pub fn eval_ner(ner: &Ner, tagger: &Tagger, gold: &[IobSentence]) -> NerScores {
+    eval_ner_inner(ner, tagger, gold, false)
+}
+
+/// Like [`eval_ner`], then [`harmonize_entities`] over each document
+/// (consecutive sentences with the same [`document_id`]).
+pub fn eval_ner_documents(ner: &Ner, tagger: &Tagger, gold: &[IobSentence]) -> NerScores {
+    eval_ner_inner(ner, tagger, gold, true)
+}
+
+/// The document of a UD/UNER sentence id: the id without its `-NNNN`
+/// sentence number (`answers-2008...AA4YiX5_ans-0002` ->
+/// `answers-2008...AA4YiX5_ans`).
+pub fn document_id(sent_id: &str) -> &str {
+    sent_id.rsplit_once('-').map_or(sent_id, |(d, _)| d)
+}
+
+fn eval_ner_inner(ner: &Ner, tagger: &Tagger, gold: &[IobSentence], documents: bool) -> NerScores {
     let mut sc = NerScores::default();
     let mut tagged = Vec::new();
-    for s in gold {
-        let words: Vec<&str> = s.tokens.iter().map(String::as_str).collect();
-        tagger.tag_into(&words, &mut tagged);
-        let upos: Vec<&str> = tagged.iter().map(|t| t.upos).collect();
-        let pred = ner.tag(&words, &upos);
-        let gold_spans = spans_from_bio(&s.tags);
-        for g in &gold_spans {
-            sc.per_label[g.label.index()].gold += 1;
+    let id = |k: usize| gold[k].sent_id.as_deref().map(document_id);
+    let mut start = 0;
+    while start < gold.len() {
+        let mut end = start + 1;
+        while documents && end < gold.len() && id(start).is_some() && id(end) == id(start) {
+            end += 1;
         }
-        for p in &pred {
-            let e = &mut sc.per_label[p.label.index()];
-            e.predicted += 1;
-            e.correct += usize::from(gold_spans.contains(p));
+        let sents = &gold[start..end];
+        start = end;
+        let words: Vec<Vec<&str>> = sents
+            .iter()
+            .map(|s| s.tokens.iter().map(String::as_str).collect())
+            .collect();
+        let mut pred: Vec<Vec<EntitySpan>> = words
+            .iter()
+            .map(|w| {
+                tagger.tag_into(w, &mut tagged);
+                let upos: Vec<&str> = tagged.iter().map(|t| t.upos).collect();
+                ner.tag(w, &upos)
+            })
+            .collect();
+        if documents {
+            harmonize_entities(&words, &mut pred);
+        }
+        for (s, pred) in sents.iter().zip(&pred) {
+            let gold_spans = spans_from_bio(&s.tags);
+            for g in &gold_spans {
+                sc.per_label[g.label.index()].gold += 1;
+            }
+            for p in pred {
+                let e = &mut sc.per_label[p.label.index()];
+                e.predicted += 1;
+                e.correct += usize::from(gold_spans.contains(p));
+            }
         }
     }
     for p in sc.per_label {

@@ -5,7 +5,9 @@
 //! Main types: [`Tagger`] (tags + FEATS + lemmas, via [`Lemmatizer`]) and
 //! [`Ner`]. Both ship with a model embedded in the binary
 //! ([`Tagger::builtin`], [`Ner::builtin`]); [`train_tagger`], [`train_ner`],
-//! [`eval_tagger`] and [`eval_ner`] retrain and score them.
+//! [`eval_tagger`] and [`eval_ner`] retrain and score them;
+//! [`harmonize_entities`] gives each name one label across a document's
+//! sentences.
 //!
 //! ```
 //! use khaldun_tagger::{Ner, Tagger};
@@ -33,6 +35,7 @@
 
 #![deny(missing_docs)]
 
+mod document;
 mod eval;
 mod features;
 mod finite;
@@ -45,7 +48,8 @@ mod ner;
 mod perceptron;
 mod tagger;
 
-pub use eval::{eval_ner, eval_tagger, NerScores, Prf, TagScores};
+pub use document::harmonize_entities;
+pub use eval::{document_id, eval_ner, eval_ner_documents, eval_tagger, NerScores, Prf, TagScores};
 pub use lemma::Lemmatizer;
 pub use ner::{spans_from_bio, train_ner, train_ner_with_gazetteer, EntityLabel, EntitySpan, Ner};
 pub use tagger::{train_tagger, Tagged, Tagger, TrainOptions};

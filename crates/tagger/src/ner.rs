@@ -86,7 +86,7 @@ fn lists() -> &'static Lists {
     })
 }
 
-fn capitalised(w: &str) -> bool {
+pub(crate) fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
@@ -143,7 +143,7 @@ fn list_bits(words: &[&str], toks: &[Tok], out: &mut Vec<u8>) {
     }
 }
 
-fn wordnet() -> &'static crate::lexicon::Lexicon {
+pub(crate) fn wordnet() -> &'static crate::lexicon::Lexicon {
     static L: std::sync::OnceLock<crate::lexicon::Lexicon> = std::sync::OnceLock::new();
     L.get_or_init(crate::lexicon::Lexicon::builtin)
 }

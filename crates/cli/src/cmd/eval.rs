@@ -389,26 +389,74 @@ pub fn run(cmd: EvalCommand, mut out: Box<dyn Write>) -> anyhow::Result<i32> {
             out.flush()?;
             Ok(0)
         }
-        EvalCommand::Ner { gold, system, json } => {
+        EvalCommand::Ner {
+            gold,
+            system,
+            docs,
+            json,
+        } => {
             let gsents = super::read_iob2(&gold)?;
             let s = match &system {
                 Some(sys) => khaldun_eval::ner::score_files(&gsents, &super::read_iob2(sys)?)
                     .with_context(|| format!("{}", sys.display()))?,
                 None => {
                     let an = khaldun_analysis::Analyzer::builtin();
-                    let predicted: Vec<Vec<String>> = gsents
+                    let words: Vec<Vec<&str>> = gsents
                         .iter()
-                        .map(|g| {
-                            let words: Vec<&str> = g.tokens.iter().map(String::as_str).collect();
-                            let a = an.analyze_words(&words);
-                            let mut tags = vec!["O".to_string(); words.len()];
-                            for e in &a.entities {
+                        .map(|g| g.tokens.iter().map(String::as_str).collect())
+                        .collect();
+                    let mut entities: Vec<Vec<khaldun_tagger::EntitySpan>> = words
+                        .iter()
+                        .map(|w| {
+                            an.analyze_words(w)
+                                .entities
+                                .iter()
+                                .filter_map(|e| {
+                                    Some(khaldun_tagger::EntitySpan {
+                                        start: e.start,
+                                        end: e.end,
+                                        label: khaldun_tagger::EntityLabel::parse(e.label)?,
+                                    })
+                                })
+                                .collect()
+                        })
+                        .collect();
+                    if docs {
+                        // runs of sentences from one document, as `Analyzer::analyze` sees them
+                        let doc = |k: usize| {
+                            gsents[k]
+                                .sent_id
+                                .as_deref()
+                                .map(khaldun_tagger::document_id)
+                        };
+                        let mut start = 0;
+                        while start < gsents.len() {
+                            let mut end = start + 1;
+                            while end < gsents.len()
+                                && doc(start).is_some()
+                                && doc(end) == doc(start)
+                            {
+                                end += 1;
+                            }
+                            khaldun_tagger::harmonize_entities(
+                                &words[start..end],
+                                &mut entities[start..end],
+                            );
+                            start = end;
+                        }
+                    }
+                    let predicted: Vec<Vec<String>> = words
+                        .iter()
+                        .zip(&entities)
+                        .map(|(w, es)| {
+                            let mut tags = vec!["O".to_string(); w.len()];
+                            for e in es {
                                 for (k, t) in tags.iter_mut().enumerate().take(e.end).skip(e.start)
                                 {
                                     *t = format!(
                                         "{}-{}",
                                         if k == e.start { "B" } else { "I" },
-                                        e.label
+                                        e.label.as_str()
                                     );
                                 }
                             }
