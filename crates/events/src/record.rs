@@ -271,11 +271,8 @@ impl<'a> Coder<'a> {
                 .map(str::to_string)
         });
         let seg = self.segmenter.segment(&doc.text);
-        let analyses: Vec<AnalyzedSentence> = seg
-            .sentences
-            .iter()
-            .map(|s| self.analyzer.analyze_sentence(&doc.text, s))
-            .collect();
+        // (the whole document at once: entity labels agree across sentences)
+        let analyses: Vec<AnalyzedSentence> = self.analyzer.analyze(&doc.text, &seg);
         self.code_analyzed(doc, &seg, &analyses, date_str)
     }
 

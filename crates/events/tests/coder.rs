@@ -1164,3 +1164,13 @@ fn what_is_donated_to_an_actor_is_aid() {
         [ev("JPN", "KEN", "070")]
     );
 }
+
+#[test]
+fn a_name_tagged_once_in_the_document_is_a_name_throughout() {
+    // "Wiranto" alone in the second sentence is not tagged a person by the
+    // sentence model; the first sentence's mention makes it one
+    let got = builtin_pairs(
+        "Indonesian security minister Wiranto was stabbed in Banten on Thursday. President Widodo was planning to visit Wiranto in the hospital.",
+    );
+    assert!(got.contains(&ev("IDN", "IDN", "036")), "{got:?}");
+}
