@@ -25,8 +25,8 @@ use khaldun_types::{Segmented, Sentence, Span};
 
 mod repair;
 use repair::{
-    repair_double_subject, repair_finite_verb, repair_glued_objects, repair_nominal_clauses,
-    repair_noun_root,
+    repair_agent_infinitive, repair_double_subject, repair_finite_verb, repair_glued_objects,
+    repair_nominal_clauses, repair_noun_root,
 };
 
 /// One analyzed word.
@@ -139,6 +139,7 @@ impl Analyzer {
         repair_nominal_clauses(&tags, &mut deps);
         repair_noun_root(words, &tags, &mut deps);
         repair_glued_objects(&tags, &mut deps);
+        repair_agent_infinitive(&tags, &mut deps);
         let upos: Vec<&str> = tags.iter().map(|t| t.upos).collect();
         let entities = self
             .ner
@@ -455,6 +456,14 @@ mod tests {
         assert_eq!((w[5].head, w[5].deprel), (7, "compound"));
         assert_eq!((w[4].head, w[4].deprel), (7, "det"));
         assert_eq!((w[9].head, w[9].deprel), (4, "obj"));
+        assert!(is_one_tree(&s));
+    }
+
+    #[test]
+    fn an_infinitive_on_a_passive_agent_is_the_verbs_complement() {
+        let s = analyze("The president was urged by senators to sanction Russia .");
+        let w = &s.words;
+        assert_eq!((w[7].head, w[7].deprel), (4, "xcomp"), "{:?}", w[7]);
         assert!(is_one_tree(&s));
     }
 

@@ -311,3 +311,36 @@ pub(crate) fn repair_finite_verb(words: &[&str], tags: &mut [khaldun_tagger::Tag
         t.feats = "Mood=Ind|Tense=Past|VerbForm=Fin";
     }
 }
+
+/// "Obama is being pressured by Congress to help Iran": the parser hangs the
+/// infinitive on the agent ("Congress to help") rather than on the passive
+/// verb whose complement it is. An infinitive modifying a passive verb's
+/// `by` phrase is that verb's complement.
+pub(crate) fn repair_agent_infinitive(
+    tags: &[khaldun_tagger::Tagged<'_>],
+    deps: &mut [khaldun_parser::Dep],
+) {
+    let rel = |n: &str| khaldun_parser::Rel::from_name(n).unwrap_or(khaldun_parser::Rel::DEP);
+    let kid = |deps: &[khaldun_parser::Dep], x: usize, r: &str| {
+        deps.iter()
+            .position(|d| d.head as usize == x + 1 && d.rel.as_str() == r)
+    };
+    for c in 0..deps.len() {
+        if deps[c].rel.as_str() != "acl" || tags[c].upos != "VERB" {
+            continue;
+        }
+        let to = kid(deps, c, "mark").is_some_and(|m| tags[m].xpos == "TO");
+        let a = deps[c].head as usize;
+        if !to || a == 0 || deps[a - 1].rel.as_str() != "obl:agent" {
+            continue;
+        }
+        let v = deps[a - 1].head as usize;
+        if v == 0 || kid(deps, v - 1, "aux:pass").is_none() || kid(deps, v - 1, "xcomp").is_some() {
+            continue;
+        }
+        deps[c] = khaldun_parser::Dep {
+            head: v as u32,
+            rel: rel("xcomp"),
+        };
+    }
+}
