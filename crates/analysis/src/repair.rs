@@ -3,17 +3,23 @@
 //! fires only on a configuration the treebank almost never has. See the
 //! parser's model card ("Repairs of news constructions").
 
+use khaldun_parser::{Dep, Rel};
+
+/// An attachment to `head` (1-based) by relation `rel`.
+fn dep(head: u32, rel: &str) -> Dep {
+    Dep {
+        head,
+        rel: Rel::from_name(rel).unwrap_or(Rel::DEP),
+    }
+}
+
 /// "The Israeli army forced out more than 1,000 refugees, residents said":
 /// the parser makes the first subject a second subject of the reporting
 /// verb and its finite verb a clause modifying it. A verb with two subjects,
 /// the first modified by a past-tense verb (or a participle with a particle
 /// or object), gets that verb as its clause, with the first subject as the
 /// clause's.
-pub(crate) fn repair_double_subject(
-    tags: &[khaldun_tagger::Tagged<'_>],
-    deps: &mut [khaldun_parser::Dep],
-) {
-    let rel = |n: &str| khaldun_parser::Rel::from_name(n).unwrap_or(khaldun_parser::Rel::DEP);
+pub(crate) fn repair_double_subject(tags: &[khaldun_tagger::Tagged<'_>], deps: &mut [Dep]) {
     for h in 0..deps.len() {
         let subjects: Vec<usize> = (0..deps.len())
             .filter(|&k| deps[k].head as usize == h + 1 && deps[k].rel.as_str() == "nsubj")
@@ -36,14 +42,8 @@ pub(crate) fn repair_double_subject(
         }) else {
             continue;
         };
-        deps[v] = khaldun_parser::Dep {
-            head: h as u32 + 1,
-            rel: rel("ccomp"),
-        };
-        deps[a] = khaldun_parser::Dep {
-            head: v as u32 + 1,
-            rel: rel("nsubj"),
-        };
+        deps[v] = dep(h as u32 + 1, "ccomp");
+        deps[a] = dep(v as u32 + 1, "nsubj");
     }
 }
 
@@ -51,14 +51,10 @@ pub(crate) fn repair_double_subject(
 /// verb's two objects into one noun phrase when a name is followed by an
 /// amount. After a verb that takes two objects, a run of names before the
 /// first number inside its object's phrase is the first object.
-pub(crate) fn repair_glued_objects(
-    tags: &[khaldun_tagger::Tagged<'_>],
-    deps: &mut [khaldun_parser::Dep],
-) {
+pub(crate) fn repair_glued_objects(tags: &[khaldun_tagger::Tagged<'_>], deps: &mut [Dep]) {
     const TWO_OBJECTS: &[&str] = &[
         "give", "send", "offer", "grant", "lend", "pay", "award", "hand", "promise", "owe", "loan",
     ];
-    let rel = |n: &str| khaldun_parser::Rel::from_name(n).unwrap_or(khaldun_parser::Rel::DEP);
     let n = deps.len();
     for v in 0..n {
         if tags[v].upos != "VERB" || !TWO_OBJECTS.contains(&tags[v].lemma.as_str()) {
@@ -76,7 +72,7 @@ pub(crate) fn repair_glued_objects(
             continue;
         };
         // under the object within a few steps
-        let under = |deps: &[khaldun_parser::Dep], mut k: usize| {
+        let under = |deps: &[Dep], mut k: usize| {
             for _ in 0..4 {
                 if k == o {
                     return true;
@@ -100,18 +96,12 @@ pub(crate) fn repair_glued_objects(
         }
         let name = num - 1;
         for d in &mut deps[first..name] {
-            *d = khaldun_parser::Dep {
-                head: name as u32 + 1,
-                rel: rel("compound"),
-            };
+            *d = dep(name as u32 + 1, "compound");
         }
         if first > v + 1 && tags[first - 1].upos == "DET" && under(deps, first - 1) {
             deps[first - 1].head = name as u32 + 1;
         }
-        deps[name] = khaldun_parser::Dep {
-            head: v as u32 + 1,
-            rel: rel("iobj"),
-        };
+        deps[name] = dep(v as u32 + 1, "iobj");
     }
 }
 
@@ -121,12 +111,8 @@ pub(crate) fn repair_glued_objects(
 /// copula or auxiliary (the treebank has 17 in 200,000 words) after a verb
 /// clause of the same head that has no object is that verb's object (or,
 /// with a preposition, its oblique).
-pub(crate) fn repair_nominal_clauses(
-    tags: &[khaldun_tagger::Tagged<'_>],
-    deps: &mut [khaldun_parser::Dep],
-) {
-    let rel = |n: &str| khaldun_parser::Rel::from_name(n).unwrap_or(khaldun_parser::Rel::DEP);
-    let kid = |deps: &[khaldun_parser::Dep], x: usize, rels: &[&str]| {
+pub(crate) fn repair_nominal_clauses(tags: &[khaldun_tagger::Tagged<'_>], deps: &mut [Dep]) {
+    let kid = |deps: &[Dep], x: usize, rels: &[&str]| {
         deps.iter()
             .position(|d| d.head as usize == x + 1 && rels.contains(&d.rel.as_str()))
     };
@@ -147,18 +133,9 @@ pub(crate) fn repair_nominal_clauses(
         let obj = kid(deps, v, &["obj"]);
         deps[i] = match (kid(deps, i, &["case"]).is_some(), obj) {
             // "changes to the deal": a phrase of the object
-            (true, Some(o)) => khaldun_parser::Dep {
-                head: o as u32 + 1,
-                rel: rel("nmod"),
-            },
-            (true, None) => khaldun_parser::Dep {
-                head: v as u32 + 1,
-                rel: rel("obl"),
-            },
-            (false, None) => khaldun_parser::Dep {
-                head: v as u32 + 1,
-                rel: rel("obj"),
-            },
+            (true, Some(o)) => dep(o as u32 + 1, "nmod"),
+            (true, None) => dep(v as u32 + 1, "obl"),
+            (false, None) => dep(v as u32 + 1, "obj"),
             (false, Some(_)) => continue,
         };
     }
@@ -172,9 +149,8 @@ pub(crate) fn repair_nominal_clauses(
 pub(crate) fn repair_noun_root(
     words: &[&str],
     tags: &[khaldun_tagger::Tagged<'_>],
-    deps: &mut [khaldun_parser::Dep],
+    deps: &mut [Dep],
 ) {
-    let rel = |n: &str| khaldun_parser::Rel::from_name(n).unwrap_or(khaldun_parser::Rel::DEP);
     let Some(r) = deps.iter().position(|d| d.head == 0) else {
         return;
     };
@@ -233,14 +209,8 @@ pub(crate) fn repair_noun_root(
             d.head = r as u32 + 1;
         }
     }
-    deps[r] = khaldun_parser::Dep {
-        head: subj as u32 + 1,
-        rel: rel("compound"),
-    };
-    deps[v] = khaldun_parser::Dep {
-        head: 0,
-        rel: rel("root"),
-    };
+    deps[r] = dep(subj as u32 + 1, "compound");
+    deps[v] = dep(0, "root");
 }
 
 /// Past forms that are also past participles without `-ed`.
@@ -316,12 +286,8 @@ pub(crate) fn repair_finite_verb(words: &[&str], tags: &mut [khaldun_tagger::Tag
 /// infinitive on the agent ("Congress to help") rather than on the passive
 /// verb whose complement it is. An infinitive modifying a passive verb's
 /// `by` phrase is that verb's complement.
-pub(crate) fn repair_agent_infinitive(
-    tags: &[khaldun_tagger::Tagged<'_>],
-    deps: &mut [khaldun_parser::Dep],
-) {
-    let rel = |n: &str| khaldun_parser::Rel::from_name(n).unwrap_or(khaldun_parser::Rel::DEP);
-    let kid = |deps: &[khaldun_parser::Dep], x: usize, r: &str| {
+pub(crate) fn repair_agent_infinitive(tags: &[khaldun_tagger::Tagged<'_>], deps: &mut [Dep]) {
+    let kid = |deps: &[Dep], x: usize, r: &str| {
         deps.iter()
             .position(|d| d.head as usize == x + 1 && d.rel.as_str() == r)
     };
@@ -338,9 +304,6 @@ pub(crate) fn repair_agent_infinitive(
         if v == 0 || kid(deps, v - 1, "aux:pass").is_none() || kid(deps, v - 1, "xcomp").is_some() {
             continue;
         }
-        deps[c] = khaldun_parser::Dep {
-            head: v as u32,
-            rel: rel("xcomp"),
-        };
+        deps[c] = dep(v as u32, "xcomp");
     }
 }
