@@ -5,6 +5,26 @@
 
 use khaldun_parser::{Dep, Rel};
 
+/// The first word attached to `x` (0-based) by one of `rels`.
+fn child(deps: &[Dep], x: usize, rels: &[&str]) -> Option<usize> {
+    deps.iter()
+        .position(|d| d.head as usize == x + 1 && rels.contains(&d.rel.as_str()))
+}
+
+/// Whether word `k` is `top` or below it within four steps.
+fn under(deps: &[Dep], mut k: usize, top: usize) -> bool {
+    for _ in 0..4 {
+        if k == top {
+            return true;
+        }
+        match deps[k].head as usize {
+            0 => return false,
+            h => k = h - 1,
+        }
+    }
+    false
+}
+
 /// An attachment to `head` (1-based) by relation `rel`.
 fn dep(head: u32, rel: &str) -> Dep {
     Dep {
@@ -30,11 +50,7 @@ pub(crate) fn repair_double_subject(tags: &[khaldun_tagger::Tagged<'_>], deps: &
         }
         // (a participle only with a particle or object of its own: "forced
         // out", not "people killed in the blast")
-        let own = |v: usize| {
-            deps.iter().any(|d| {
-                d.head as usize == v + 1 && matches!(d.rel.as_str(), "compound:prt" | "obj")
-            })
-        };
+        let own = |v: usize| child(deps, v, &["compound:prt", "obj"]).is_some();
         let Some(v) = (a + 1..b).find(|&v| {
             deps[v].head as usize == a + 1
                 && matches!(deps[v].rel.as_str(), "acl" | "acl:relcl")
@@ -60,35 +76,17 @@ pub(crate) fn repair_glued_objects(tags: &[khaldun_tagger::Tagged<'_>], deps: &m
         if tags[v].upos != "VERB" || !TWO_OBJECTS.contains(&tags[v].lemma.as_str()) {
             continue;
         }
-        if deps
-            .iter()
-            .any(|d| d.head as usize == v + 1 && d.rel.as_str() == "iobj")
-        {
+        if child(deps, v, &["iobj"]).is_some() {
             continue;
         }
-        let Some(o) =
-            (v + 1..n).find(|&o| deps[o].head as usize == v + 1 && deps[o].rel.as_str() == "obj")
-        else {
+        let Some(o) = child(deps, v, &["obj"]).filter(|&o| o > v) else {
             continue;
-        };
-        // under the object within a few steps
-        let under = |deps: &[Dep], mut k: usize| {
-            for _ in 0..4 {
-                if k == o {
-                    return true;
-                }
-                match deps[k].head as usize {
-                    0 => return false,
-                    h => k = h - 1,
-                }
-            }
-            false
         };
         let Some(num) = (v + 1..o).find(|&k| tags[k].upos == "NUM") else {
             continue;
         };
         let mut first = num;
-        while first > v + 1 && tags[first - 1].upos == "PROPN" && under(deps, first - 1) {
+        while first > v + 1 && tags[first - 1].upos == "PROPN" && under(deps, first - 1, o) {
             first -= 1;
         }
         if first == num {
@@ -98,7 +96,7 @@ pub(crate) fn repair_glued_objects(tags: &[khaldun_tagger::Tagged<'_>], deps: &m
         for d in &mut deps[first..name] {
             *d = dep(name as u32 + 1, "compound");
         }
-        if first > v + 1 && tags[first - 1].upos == "DET" && under(deps, first - 1) {
+        if first > v + 1 && tags[first - 1].upos == "DET" && under(deps, first - 1, o) {
             deps[first - 1].head = name as u32 + 1;
         }
         deps[name] = dep(v as u32 + 1, "iobj");
@@ -112,16 +110,12 @@ pub(crate) fn repair_glued_objects(tags: &[khaldun_tagger::Tagged<'_>], deps: &m
 /// clause of the same head that has no object is that verb's object (or,
 /// with a preposition, its oblique).
 pub(crate) fn repair_nominal_clauses(tags: &[khaldun_tagger::Tagged<'_>], deps: &mut [Dep]) {
-    let kid = |deps: &[Dep], x: usize, rels: &[&str]| {
-        deps.iter()
-            .position(|d| d.head as usize == x + 1 && rels.contains(&d.rel.as_str()))
-    };
     for i in 0..deps.len() {
         if deps[i].rel.as_str() != "ccomp" || !matches!(tags[i].upos, "NOUN" | "PROPN") {
             continue;
         }
         const CLAUSE: &[&str] = &["cop", "nsubj", "nsubj:pass", "aux", "aux:pass", "mark"];
-        if kid(deps, i, CLAUSE).is_some() {
+        if child(deps, i, CLAUSE).is_some() {
             continue;
         }
         let h = deps[i].head;
@@ -130,8 +124,8 @@ pub(crate) fn repair_nominal_clauses(tags: &[khaldun_tagger::Tagged<'_>], deps: 
         }) else {
             continue;
         };
-        let obj = kid(deps, v, &["obj"]);
-        deps[i] = match (kid(deps, i, &["case"]).is_some(), obj) {
+        let obj = child(deps, v, &["obj"]);
+        deps[i] = match (child(deps, i, &["case"]).is_some(), obj) {
             // "changes to the deal": a phrase of the object
             (true, Some(o)) => dep(o as u32 + 1, "nmod"),
             (true, None) => dep(v as u32 + 1, "obl"),
@@ -176,26 +170,11 @@ pub(crate) fn repair_noun_root(
     else {
         return;
     };
-    let complete = deps
-        .iter()
-        .any(|d| d.head as usize == v + 1 && matches!(d.rel.as_str(), "obj" | "ccomp" | "xcomp"));
-    if !complete {
+    if child(deps, v, &["obj", "ccomp", "xcomp"]).is_none() {
         return;
     }
     // nothing but the subject's own words between the root and the verb
-    let inside = |mut k: usize| {
-        for _ in 0..4 {
-            if k == subj {
-                return true;
-            }
-            match deps[k].head as usize {
-                0 => return false,
-                h => k = h - 1,
-            }
-        }
-        false
-    };
-    if !(r + 1..v).all(inside) || (r + 1..v).any(|k| tags[k].upos == "PUNCT") {
+    if !(r + 1..v).all(|k| under(deps, k, subj)) || (r + 1..v).any(|k| tags[k].upos == "PUNCT") {
         return;
     }
     for d in deps.iter_mut() {
@@ -287,21 +266,20 @@ pub(crate) fn repair_finite_verb(words: &[&str], tags: &mut [khaldun_tagger::Tag
 /// verb whose complement it is. An infinitive modifying a passive verb's
 /// `by` phrase is that verb's complement.
 pub(crate) fn repair_agent_infinitive(tags: &[khaldun_tagger::Tagged<'_>], deps: &mut [Dep]) {
-    let kid = |deps: &[Dep], x: usize, r: &str| {
-        deps.iter()
-            .position(|d| d.head as usize == x + 1 && d.rel.as_str() == r)
-    };
     for c in 0..deps.len() {
         if deps[c].rel.as_str() != "acl" || tags[c].upos != "VERB" {
             continue;
         }
-        let to = kid(deps, c, "mark").is_some_and(|m| tags[m].xpos == "TO");
+        let to = child(deps, c, &["mark"]).is_some_and(|m| tags[m].xpos == "TO");
         let a = deps[c].head as usize;
         if !to || a == 0 || deps[a - 1].rel.as_str() != "obl:agent" {
             continue;
         }
         let v = deps[a - 1].head as usize;
-        if v == 0 || kid(deps, v - 1, "aux:pass").is_none() || kid(deps, v - 1, "xcomp").is_some() {
+        if v == 0
+            || child(deps, v - 1, &["aux:pass"]).is_none()
+            || child(deps, v - 1, &["xcomp"]).is_some()
+        {
             continue;
         }
         deps[c] = dep(v as u32, "xcomp");
