@@ -6,37 +6,12 @@
 //! cargo run --release --example docner -p khaldun-tagger
 //! ```
 
-use khaldun_tagger::{
-    document_id, eval_ner, eval_ner_documents, EntityLabel, Ner, NerScores, Tagger,
-};
+use khaldun_tagger::{document_id, eval_ner, eval_ner_documents, Ner, NerScores, Tagger};
 
 const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data");
 
 fn show(name: &str, sc: &NerScores) {
-    println!("{name}:");
-    for l in EntityLabel::ALL {
-        let p = sc.label(l);
-        println!(
-            "  {}  P {:.2}  R {:.2}  F1 {:.2}  (gold {}, predicted {}, correct {})",
-            l.as_str(),
-            p.precision(),
-            p.recall(),
-            p.f1(),
-            p.gold,
-            p.predicted,
-            p.correct
-        );
-    }
-    let m = sc.micro;
-    println!(
-        "  micro P {:.2}  R {:.2}  F1 {:.2}  (gold {}, predicted {}, correct {})",
-        m.precision(),
-        m.recall(),
-        m.f1(),
-        m.gold,
-        m.predicted,
-        m.correct
-    );
+    print!("{name}:\n{sc}");
 }
 
 fn main() {

@@ -20,8 +20,8 @@
 use std::time::Instant;
 
 use khaldun_tagger::{
-    eval_ner, eval_ner_documents, eval_tagger, train_ner, train_tagger, EntityLabel, Ner,
-    TagScores, Tagger, TrainOptions,
+    eval_ner, eval_ner_documents, eval_tagger, train_ner, train_tagger, Ner, TagScores, Tagger,
+    TrainOptions,
 };
 
 const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data");
@@ -235,23 +235,7 @@ fn main() {
                 "NER {k}-fold cross-validation on the training part ({} sentences){name}:",
                 ntrain.len()
             );
-            for l in EntityLabel::ALL {
-                let p = total.label(l);
-                println!(
-                    "  {}  P {:.2}  R {:.2}  F1 {:.2}",
-                    l.as_str(),
-                    p.precision(),
-                    p.recall(),
-                    p.f1()
-                );
-            }
-            let m = total.micro;
-            println!(
-                "  micro P {:.2}  R {:.2}  F1 {:.2}",
-                m.precision(),
-                m.recall(),
-                m.f1()
-            );
+            print!("{total}");
         }
         return;
     }
@@ -280,25 +264,6 @@ fn main() {
             "NER held out ({} sentences, split {split}){name}:",
             neval.len()
         );
-        for l in EntityLabel::ALL {
-            let p = sc.label(l);
-            println!(
-                "  {}  P {:.2}  R {:.2}  F1 {:.2}  (gold {}, predicted {}, correct {})",
-                l.as_str(),
-                p.precision(),
-                p.recall(),
-                p.f1(),
-                p.gold,
-                p.predicted,
-                p.correct
-            );
-        }
-        let m = sc.micro;
-        println!(
-            "  micro P {:.2}  R {:.2}  F1 {:.2}",
-            m.precision(),
-            m.recall(),
-            m.f1()
-        );
+        print!("{sc}");
     }
 }

@@ -114,6 +114,28 @@ impl NerScores {
     }
 }
 
+/// One line per type, then the micro-average, with their counts.
+impl std::fmt::Display for NerScores {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let line = |f: &mut std::fmt::Formatter<'_>, name: &str, p: Prf| {
+            writeln!(
+                f,
+                "  {name}  P {:.2}  R {:.2}  F1 {:.2}  (gold {}, predicted {}, correct {})",
+                p.precision(),
+                p.recall(),
+                p.f1(),
+                p.gold,
+                p.predicted,
+                p.correct
+            )
+        };
+        for l in EntityLabel::ALL {
+            line(f, l.as_str(), self.label(l))?;
+        }
+        line(f, "micro", self.micro)
+    }
+}
+
 /// Tags `gold`'s tokens (UPOS from `tagger`, entities from `ner`) and scores
 /// exact span + type matches. Gold types other than PER/ORG/LOC are ignored.
 pub fn eval_ner(ner: &Ner, tagger: &Tagger, gold: &[IobSentence]) -> NerScores {
