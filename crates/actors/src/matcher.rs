@@ -719,6 +719,7 @@ impl Matcher {
             // otherwise every part keeps the whole token's span
             let exact = raw.is_ascii();
             let mut at = 0;
+            let mut stance = false;
             for part in buf.split(['-', '_']) {
                 if !part.is_empty() {
                     let span = if exact {
@@ -731,7 +732,14 @@ impl Matcher {
                     } else {
                         raw
                     };
-                    units.push(self.unit(i, span, part, raw_part));
+                    let mut u = self.unit(i, span, part, raw_part);
+                    // "anti-Syria journalist", "pro-Russia rebels": a stance
+                    // towards a country is not membership of it
+                    if stance {
+                        u.id = NO_UNIT;
+                    }
+                    units.push(u);
+                    stance = matches!(part, "anti" | "pro");
                 }
                 at += part.len() + 1;
             }

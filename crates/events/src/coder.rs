@@ -91,6 +91,10 @@ pub struct Coded {
     /// The words the pattern matched besides the trigger ("protest" in
     /// "lodged a protest with"): not triggers of events of their own.
     pub words: Vec<usize>,
+    /// With no source named: the word that tells of an author no one
+    /// names ("a car bomb explosion", "gunmen", "was shot"); the record
+    /// takes the country where it happened as the source.
+    pub unnamed_source: Option<usize>,
 }
 
 /// A sentence prepared for coding: lower-cased forms, children, parties by token.
@@ -752,6 +756,7 @@ fn word_event(
         evidence,
         reciprocal: false,
         words: Vec::new(),
+        unnamed_source: None,
     }
 }
 
@@ -2065,7 +2070,16 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
         && matches!(pat.code.get(..3), Some("173" | "174"))
         && v.passive(t)
         && agent(v, t).is_none();
-    if (source.is_empty() && !by_the_state)
+    // "was killed in a car bomb explosion", "a minefield explosion killed
+    // two youths": force whose author no one names, by someone of the
+    // country where it happened
+    let unnamed = if source.is_empty() && p.generic_frames() && (!target.is_empty() || implied) {
+        unnamed_force(v, t, &pat.code)
+    } else {
+        None
+    };
+    let unnamed_source = if by_the_state { Some(t) } else { unnamed };
+    if (source.is_empty() && unnamed_source.is_none())
         || (target.is_empty() && !reciprocal && !monadic && !implied)
         || (m.partial && !reciprocal && !((implied || below) && specific))
     {
@@ -2243,5 +2257,95 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
         evidence,
         reciprocal,
         words: m.words.iter().copied().filter(|&w| w != t).collect(),
+        unnamed_source,
     })
+}
+
+/// Words that tell of force by someone not named: weapons, blasts, attacks
+/// and attackers.
+const FORCE_CUES: &[&str] = &[
+    "bomb",
+    "bombing",
+    "bomber",
+    "explosion",
+    "blast",
+    "explosive",
+    "mine",
+    "landmine",
+    "minefield",
+    "ied",
+    "shell",
+    "shelling",
+    "mortar",
+    "rocket",
+    "missile",
+    "grenade",
+    "gunfire",
+    "gunshot",
+    "gunman",
+    "gunmen",
+    "sniper",
+    "assailant",
+    "attacker",
+    "airstrike",
+    "raid",
+    "attack",
+    "ambush",
+    "shooting",
+    "stabbing",
+    "gun",
+    "bullet",
+];
+
+/// Verbs that are force in themselves, whoever did it ("was shot dead").
+const FORCE_VERBS: &[&str] = &[
+    "shoot",
+    "gun",
+    "assassinate",
+    "behead",
+    "stab",
+    "bomb",
+    "shell",
+    "massacre",
+    "kidnap",
+    "abduct",
+    "ambush",
+    "torture",
+    "lynch",
+];
+
+/// The word telling of force no actor is named as doing: a subject that is
+/// a weapon, a blast or an attacker no dictionary knows ("a minefield
+/// explosion killed", "a suicide bomber killed"), or, in the passive with
+/// no agent, a verb of force itself ("was shot dead") or a weapon or attack
+/// it happened in or by ("was killed in a car bomb explosion"). Not
+/// accidents ("killed in a car crash").
+fn unnamed_force(v: &View, t: usize, code: &str) -> Option<usize> {
+    if !matches!(code.get(..2), Some("18" | "19" | "20")) {
+        return None;
+    }
+    let cue = |c: usize| {
+        v.is(c, FORCE_CUES)
+            || v.children[c]
+                .iter()
+                .any(|&k| v.rel(k) == "compound" && v.is(k, FORCE_CUES))
+    };
+    if let Some(s) = v.child(t, "nsubj") {
+        return (v.party_at[s].is_none() && cue(s)).then_some(s);
+    }
+    if !v.passive(t) {
+        return None;
+    }
+    // "killed by a roadside bomb"
+    if let Some(a) = agent(v, t) {
+        return (v.party_at[a].is_none() && cue(a)).then_some(a);
+    }
+    if v.is(t, FORCE_VERBS) {
+        return Some(t);
+    }
+    v.children[t]
+        .iter()
+        .copied()
+        .filter(|&c| v.rel(c) == "obl")
+        .find(|&c| cue(c))
 }

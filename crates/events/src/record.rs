@@ -405,7 +405,21 @@ impl<'a> Coder<'a> {
                     .filter(|p| p.sentence == Some(si))
                     .cloned()
                     .collect();
-                let location = places::location_for(c.trigger, a, &here, dateline).map(Into::into);
+                let location = places::location_for(c.trigger, a, &here, dateline)
+                    // force by someone unnamed, told with no place of its
+                    // own: the sentence's place, if all its places are in
+                    // one country ("an explosion near Samarra killed")
+                    .or_else(|| {
+                        let first = here.first().filter(|p| {
+                            c.unnamed_source.is_some()
+                                && !c.code.starts_with("17")
+                                && p.country.is_some()
+                        })?;
+                        here.iter()
+                            .all(|p| p.country == first.country)
+                            .then_some(first)
+                    })
+                    .map(Into::into);
                 self.records(
                     doc,
                     si,
@@ -537,21 +551,37 @@ impl<'a> Coder<'a> {
                 }
             }
         }
-        // an arrest with no agent: by the state where it happened
-        let state = if c.source.is_empty() {
-            location
-                .as_ref()
-                .and_then(|l| l.country.clone())
-                .map(|k| EventActor {
-                    code: k.clone(),
-                    country: k.clone(),
-                    sectors: Vec::new(),
-                    text: k.clone(),
-                    name: k,
-                    actor_id: String::new(),
+        // an arrest with no agent: by the state where it happened; force
+        // by someone no one names: by someone of that country
+        let state = match c.unnamed_source {
+            Some(w) if c.source.is_empty() => {
+                location.as_ref().and_then(|l| l.country.clone()).map(|k| {
+                    let by_state = c.code.starts_with("17");
+                    // the cue with the nouns before it ("car bomb explosion")
+                    let mut from = w;
+                    while from > 0 && a.words[from - 1].deprel == "compound" {
+                        from -= 1;
+                    }
+                    let cue = Span::new(a.words[from].span.start, a.words[w].span.end);
+                    EventActor {
+                        code: k.clone(),
+                        country: k.clone(),
+                        sectors: Vec::new(),
+                        text: if by_state {
+                            k.clone()
+                        } else {
+                            cue.slice(text).to_string()
+                        },
+                        name: if by_state {
+                            k
+                        } else {
+                            format!("unidentified ({k})")
+                        },
+                        actor_id: String::new(),
+                    }
                 })
-        } else {
-            None
+            }
+            _ => None,
         };
         let by_state: Vec<(EventActor, Option<EventActor>)> = match &state {
             Some(st) => c

@@ -1174,3 +1174,53 @@ fn a_name_tagged_once_in_the_document_is_a_name_throughout() {
     );
     assert!(got.contains(&ev("IDN", "IDN", "036")), "{got:?}");
 }
+
+#[test]
+fn force_by_someone_unnamed_is_by_someone_of_the_country_where_it_happened() {
+    // passive with a weapon, a weapon as the agent, a verb of force alone
+    let e = builtin_events("Three Iraqi policemen were killed in a car bomb explosion in Mosul.");
+    assert_eq!(e.len(), 1, "{e:?}");
+    let s = e[0].source.as_ref().unwrap();
+    assert_eq!(
+        (s.country.as_str(), s.text.as_str()),
+        ("IRQ", "car bomb explosion")
+    );
+    assert!(s.name.starts_with("unidentified"), "{s:?}");
+    assert_eq!(e[0].target.as_ref().unwrap().country, "IRQ");
+    assert_eq!(
+        builtin_pairs("Five soldiers were killed by a roadside bomb in Kandahar."),
+        vec![ev("AFG", "AFG", "190")]
+    );
+    assert_eq!(
+        builtin_pairs("A judge was shot dead in Karachi on Tuesday."),
+        vec![ev("PAK", "PAK", "193")]
+    );
+    // a weapon or an attacker no list knows as the subject; the place told
+    // under the subject or the object
+    assert_eq!(
+        builtin_pairs("A landmine explosion near Kandahar killed two Afghan boys."),
+        vec![ev("AFG", "AFG", "190")]
+    );
+    assert_eq!(
+        builtin_pairs("A suicide bomber killed 20 people at a market in Mosul."),
+        vec![ev("IRQ", "IRQ", "190")]
+    );
+    // accidents and deaths with no word of force are no one's act
+    assert!(builtin_pairs("Two people were killed in a car crash in Texas.").is_empty());
+    assert!(builtin_pairs("Three people were killed by a tornado in Texas.").is_empty());
+    assert!(builtin_pairs("Five people were killed in Iraq.").is_empty());
+}
+
+#[test]
+fn a_stance_towards_a_country_is_not_membership() {
+    assert_eq!(
+        builtin_pairs("Pro-Russia rebels attacked Ukrainian soldiers near Donetsk."),
+        vec![ev("UKR", "UKR", "190")]
+    );
+    let e = builtin_events("Anti-Syria protesters attacked a Lebanese army post.");
+    assert!(
+        e.iter()
+            .all(|e| e.source.as_ref().is_none_or(|s| s.country != "SYR")),
+        "{e:?}"
+    );
+}
