@@ -1224,3 +1224,30 @@ fn a_stance_towards_a_country_is_not_membership() {
         "{e:?}"
     );
 }
+
+#[test]
+fn refusals_failures_and_defiance_are_rejections() {
+    let codes =
+        |s: &str| -> Vec<String> { builtin_events(s).into_iter().map(|e| e.cameo).collect() };
+    // a refusal announced: not accepting refugees is rejecting aid
+    assert_eq!(
+        codes("Hungary said it would not accept any more refugees."),
+        vec!["122"]
+    );
+    assert_eq!(
+        codes("Hungary accepted 3,000 refugees last year."),
+        vec!["075"]
+    );
+    // failing to agree
+    assert_eq!(
+        builtin_pairs("Serbia and Kosovo failed to reach an agreement on Monday."),
+        vec![ev("SRB", "", "120"), ev("XKX", "", "120")]
+    );
+    // defying a ban, aimed at whoever imposed it
+    assert_eq!(
+        builtin_pairs(
+            "Opposition newspapers in Zimbabwe violated a ban by President Robert Mugabe."
+        ),
+        vec![ev("ZWE", "ZWE", "128")]
+    );
+}
