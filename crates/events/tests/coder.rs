@@ -1251,3 +1251,16 @@ fn refusals_failures_and_defiance_are_rejections() {
         vec![ev("ZWE", "ZWE", "128")]
     );
 }
+
+#[test]
+fn handing_over_nationals_and_letting_inspectors_back() {
+    assert_eq!(
+        builtin_pairs("Syria handed over two of its nationals to Turkey."),
+        vec![ev("SYR", "TUR", "063")]
+    );
+    let e = builtin_events("Iran will allow the return of U.N. weapons inspectors.");
+    assert_eq!(e.len(), 1, "{e:?}");
+    // announced: an intent to allow international involvement
+    assert_eq!(e[0].cameo, "0355");
+    assert_eq!(e[0].target.as_ref().unwrap().code, "IGOUNO");
+}
