@@ -1194,7 +1194,9 @@ impl<'a> Resolver<'a> {
                 MatchKind::Place => {}
                 _ => {
                     // "ethnic Albanians in (south) Serbia": a minority is
-                    // of the country it lives in
+                    // of the country it lives in; told with no place of its
+                    // own, of the first other country the sentence names
+                    // ("Serb forces killed three ethnic Albanians")
                     let start = x.tokens.start;
                     let minority = (x.form == Some(NameForm::People)
                         && start > 0
@@ -1208,9 +1210,27 @@ impl<'a> Resolver<'a> {
                             })
                         } else {
                             country_after(s, found, at, &["in"])
-                        }?;
-                        (y.1.agent.is_none() && y.1.code.is_some() && y.1.actor != x.actor)
-                            .then_some(y.1)
+                        };
+                        let other = |y: &&Match| {
+                            y.agent.is_none() && y.code.is_some() && y.actor != x.actor
+                        };
+                        match y {
+                            Some((_, y)) => {
+                                Some(y).filter(other).and_then(|y| Some((y.code?, y.actor)))
+                            }
+                            None => {
+                                // ("Georgian police": the country of a sector)
+                                let own = x.code.as_ref().map(|c| c.root().to_string());
+                                let root = found
+                                    .iter()
+                                    .filter(|y| {
+                                        y.kind == MatchKind::Country && y.tokens != x.tokens
+                                    })
+                                    .filter_map(|y| Some(y.code.as_ref()?.root().to_string()))
+                                    .find(|r| Some(r) != own.as_ref())?;
+                                Some((Code::new(&root, &[]).ok()?, self.country_entry(&root)))
+                            }
+                        }
                     })
                     .flatten();
                     // "Trump supporters", "Morsi loyalists": the person's
@@ -1244,10 +1264,10 @@ impl<'a> Resolver<'a> {
                             what: What::Named(self.named(s, &z)),
                             appos: None,
                         });
-                    } else if let Some(y) = minority {
+                    } else if let Some((code, actor)) = minority {
                         let mut z = x.clone();
-                        z.code = y.code;
-                        z.actor = y.actor;
+                        z.code = Some(code);
+                        z.actor = actor;
                         z.kind = MatchKind::Country;
                         items.push(Item {
                             tokens: x.tokens.clone(),

@@ -724,6 +724,15 @@ fn an_ethnic_minority_is_of_the_country_it_lives_in() {
         builtin_pairs("Russians in eastern Ukraine attacked Moldovan police."),
         [ev("RUS", "MDA", "190")]
     );
+    // with no place of its own: the first other country the sentence names
+    assert_eq!(
+        builtin_pairs("Georgian police arrested five ethnic Armenians on Monday."),
+        [ev("GEO", "GEO", "173")]
+    );
+    assert_eq!(
+        builtin_pairs("Five Armenians were arrested by Georgian police on Monday."),
+        [ev("GEO", "ARM", "173")]
+    );
 }
 
 #[test]
