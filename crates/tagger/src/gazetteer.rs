@@ -316,4 +316,16 @@ mod tests {
         assert!(g[11].span & u32::from(ORG) != 0, "{:?}", g[11]);
         assert_eq!(g[13].span >> 16 & 7, 3);
     }
+
+    #[test]
+    fn web_organisations_with_possessives() {
+        let g = scan("I ate at McDonald 's and Trader Joe 's , then ordered from amazon.com");
+        // "McDonald 's": one organisation over two tokens
+        assert_eq!(g[3].span, u32::from(ORG) | 1 << 16 | 1 << 20);
+        assert_eq!(g[4].span >> 16 & 7, 3);
+        assert!(g[6].span & u32::from(ORG) != 0 && g[6].span >> 16 & 7 == 1);
+        assert_eq!(g[8].span >> 16 & 7, 3);
+        // lowercase: same category, capitalisation 0
+        assert_eq!(g[13].span, u32::from(ORG) | 4 << 16);
+    }
 }
