@@ -2,7 +2,7 @@
 //! or mistypes some mentions of a name it tags correctly elsewhere in the
 //! same document; after decoding, every word sequence tagged as an entity
 //! votes for its label, and the document's other mentions follow the
-//! majority.
+//! majority; an acronym of a tagged name follows the name.
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -20,6 +20,10 @@ use crate::ner::{capitalised, wordnet, EntityLabel, EntitySpan};
 ///   next to it (it would be part of a longer name), or it is a single
 ///   common word (a WordNet lemma, or no letters) that is sentence-initial
 ///   or not written exactly as where it was tagged ("us" after "US").
+/// - An untagged word that spells the initials of the capitalised words of
+///   a tagged multi-word name ("AMS" after "Association of Muslim
+///   Scholars") gets that name's label (majority over the names with those
+///   initials), with the same capitalised-neighbour guard.
 ///
 /// Ties leave labels alone; spans out of range are ignored; each
 /// sentence's entities stay sorted by start. Entities of sentences beyond
@@ -69,6 +73,27 @@ pub fn harmonize_entities<W: AsRef<[S]>, S: AsRef<str>>(
             }
         }
     }
+    // initials of multi-word tagged names ("Association of Muslim Scholars"
+    // -> "AMS"), with the labels they were tagged with
+    let mut acronyms: HashMap<String, [u32; 3]> = HashMap::new();
+    for (w, es) in exact.iter().zip(entities.iter()) {
+        for e in es {
+            let Some(ws) = w.get(e.start..e.end) else {
+                continue;
+            };
+            if ws.len() < 2 {
+                continue;
+            }
+            let caps: String = ws
+                .iter()
+                .filter(|x| capitalised(x))
+                .filter_map(|x| x.chars().next())
+                .collect();
+            if caps.chars().count() >= 2 {
+                acronyms.entry(caps).or_default()[e.label.index()] += 1;
+            }
+        }
+    }
     let majority = |c: &[u32; 3]| -> Option<EntityLabel> {
         let best = (0..3).max_by_key(|&i| c[i])?;
         let unique = (0..3).all(|i| i == best || c[i] < c[best]);
@@ -94,6 +119,23 @@ pub fn harmonize_entities<W: AsRef<[S]>, S: AsRef<str>>(
         let mut i = 0;
         while i < w.len() {
             let mut step = 1;
+            let free_cap = |covered: &[bool], k: usize| !covered[k] && capitalised(w[k]);
+            if !covered[i] && !acronyms.is_empty() {
+                if let Some(l) = acronyms.get(w[i]).and_then(majority) {
+                    if !((i > 0 && free_cap(&covered, i - 1))
+                        || (i + 1 < w.len() && free_cap(&covered, i + 1)))
+                    {
+                        es.push(EntitySpan {
+                            start: i,
+                            end: i + 1,
+                            label: l,
+                        });
+                        covered[i] = true;
+                        i += 1;
+                        continue;
+                    }
+                }
+            }
             if covered[i] || !firsts.contains(&*f[i]) {
                 i += 1;
                 continue;
@@ -106,8 +148,7 @@ pub fn harmonize_entities<W: AsRef<[S]>, S: AsRef<str>>(
                 let Some(l) = votes.get(&f[i..j]).and_then(majority) else {
                     continue;
                 };
-                let free_cap = |k: usize| !covered[k] && capitalised(w[k]);
-                if (i > 0 && free_cap(i - 1)) || (j < w.len() && free_cap(j)) {
+                if (i > 0 && free_cap(&covered, i - 1)) || (j < w.len() && free_cap(&covered, j)) {
                     continue;
                 }
                 if len == 1 && (i == 0 || !tagged.contains(&w[i..j])) && common_word(w[i]) {
@@ -202,6 +243,21 @@ mod tests {
         // not part of a longer capitalised run, but next to an entity is fine
         assert_eq!(ents[5], []);
         assert_eq!(ents[6], [span(1, 2, Loc), span(2, 3, Loc)]);
+    }
+
+    #[test]
+    fn acronym_follows_its_name() {
+        let words = doc(
+            "The Association of Muslim Scholars met . | AMS said no . | Ask AMS Director Ali . \
+             | He cited the Amnesty Report . | It is AR .",
+        );
+        let mut ents = vec![vec![span(1, 5, Org)], vec![], vec![], vec![], vec![]];
+        harmonize_entities(&words, &mut ents);
+        assert_eq!(ents[1], [span(0, 1, Org)]);
+        // next to a capitalised word that is not tagged: part of a longer name
+        assert_eq!(ents[2], []);
+        // the initials of untagged words are no evidence
+        assert_eq!(ents[4], []);
     }
 
     #[test]

@@ -2,16 +2,19 @@
 //! `data/actors/*.txt` (persons, first names, organisations, armed groups,
 //! countries with adjectives and people nouns, cities, role nouns) and
 //! `data/places/` (GeoNames-derived places, hand-written regions), plus
-//! `data/titles.txt` (honorifics, written for this crate). Only the name
-//! columns are read. The lists are compiled in with `include_str!` and turned
-//! into one hash table on first use.
+//! `data/titles.txt` (honorifics) and `data/companies.txt` (companies,
+//! brands, shops, websites, media, universities, sports teams, agencies:
+//! the organisations of web text; read as organisations), both written for
+//! this crate. Only the name columns are read. The lists are compiled in
+//! with `include_str!` and turned into one hash table on first use.
 //!
 //! Matching is over token sequences and case-insensitive (lowercase, ASCII
 //! digits as `0`, the same hash as [`Tok::lower`](crate::features::Tok));
 //! how the matched words are capitalised is a separate feature value, so the
 //! model can learn that lowercase "mobile" is seldom the city. Dictionary
 //! names are split at spaces and, as a second variant, also around hyphens
-//! (EWT writes `al - Qaida`).
+//! (EWT writes `al - Qaida`), and with a possessive `'s` as its own token
+//! (`McDonald 's`).
 
 use crate::features::{lower_into, Tok};
 use crate::hash::{bytes, mix, FxMap};
@@ -26,6 +29,7 @@ const SECTORS: &str = include_str!("../../../data/actors/sectors.txt");
 const PLACES: &str = include_str!("../../../data/places/places.tsv");
 const REGIONS: &str = include_str!("../../../data/places/regions.txt");
 const TITLES: &str = include_str!("../data/titles.txt");
+const COMPANIES: &str = include_str!("../data/companies.txt");
 
 /// Categories (bits of a match value).
 pub(crate) const PER: u16 = 1;
@@ -99,7 +103,7 @@ impl Gazetteer {
                 g.add(name, cat, &mut lower);
             }
         };
-        let actors: [(&str, usize, u16); 7] = [
+        let actors: [(&str, usize, u16); 8] = [
             (PERSONS, 0, PER),
             (FIRST_NAMES, 1, FIRST),
             (ORGANIZATIONS, 0, ORG),
@@ -107,6 +111,7 @@ impl Gazetteer {
             (CITIES, 0, CITY),
             (REGIONS, 0, REGION),
             (TITLES, 0, TITLE),
+            (COMPANIES, 0, ORG),
         ];
         for (text, col, cat) in actors {
             for f in text.lines().filter_map(fields) {
@@ -149,6 +154,16 @@ impl Gazetteer {
             return;
         }
         self.add_words(name.split_whitespace(), cat, lower);
+        // "McDonald's" is written "McDonald 's" by tokenisers.
+        if name.contains("'s ") || name.ends_with("'s") {
+            let split = name
+                .split_whitespace()
+                .flat_map(|w| match w.strip_suffix("'s") {
+                    Some(stem) if !stem.is_empty() => vec![stem, "'s"],
+                    _ => vec![w],
+                });
+            self.add_words(split, cat, lower);
+        }
         if name.contains('-') {
             let split = name.split_whitespace().flat_map(|w| {
                 let mut parts = Vec::new();
@@ -300,5 +315,17 @@ mod tests {
         assert_eq!(g[8].span >> 20, 0);
         assert!(g[11].span & u32::from(ORG) != 0, "{:?}", g[11]);
         assert_eq!(g[13].span >> 16 & 7, 3);
+    }
+
+    #[test]
+    fn web_organisations_with_possessives() {
+        let g = scan("I ate at McDonald 's and Trader Joe 's , then ordered from amazon.com");
+        // "McDonald 's": one organisation over two tokens
+        assert_eq!(g[3].span, u32::from(ORG) | 1 << 16 | 1 << 20);
+        assert_eq!(g[4].span >> 16 & 7, 3);
+        assert!(g[6].span & u32::from(ORG) != 0 && g[6].span >> 16 & 7 == 1);
+        assert_eq!(g[8].span >> 16 & 7, 3);
+        // lowercase: same category, capitalisation 0
+        assert_eq!(g[13].span, u32::from(ORG) | 4 << 16);
     }
 }
