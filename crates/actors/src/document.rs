@@ -1891,6 +1891,75 @@ impl<'a> Resolver<'a> {
         for k in 0..items.len() {
             self.resolve_item(s, items, k, &mut done, 0);
         }
+        self.apposed_titles(s, items, &done);
+    }
+
+    /// "Kenzo Oshima, the United Nations Emergency Relief Coordinator": a
+    /// person of no known country, apposed to a title no list has that
+    /// names a country or organization as its modifier, is of it (the
+    /// country alone: the title says nothing of a sector).
+    fn apposed_titles(&mut self, s: &Sent<'_>, items: &[Item], done: &[Option<usize>]) {
+        if !s.parsed() {
+            return;
+        }
+        for (k, it) in items.iter().enumerate() {
+            let (What::Named(nm), Some(a)) = (&it.what, done[k]) else {
+                continue;
+            };
+            if nm.kind != MatchKind::Person || self.out.actors[a].code.is_some() {
+                continue;
+            }
+            let r = &it.tokens;
+            let Some(h) = (r.end..s.len())
+                .find(|&t| s.deprel(t) == "appos" && s.head(t).is_some_and(|x| r.contains(&x)))
+            else {
+                continue;
+            };
+            if !matches!(s.upos(h), "NOUN" | "PROPN") || items.iter().any(|x| x.tokens.contains(&h))
+            {
+                continue;
+            }
+            let org = items.iter().zip(done).find_map(|(x, d)| {
+                let What::Named(n) = &x.what else { return None };
+                // ("the [United Nations] Emergency Relief Coordinator":
+                // through the title's other nouns)
+                // (its word hung outside it, not its article)
+                let mut y = x.tokens.clone().find(|&t| {
+                    s.head(t).is_some_and(|z| !x.tokens.contains(&z))
+                        && !matches!(s.deprel(t), "det" | "case" | "punct")
+                })?;
+                let mut modifies = false;
+                for _ in 0..4 {
+                    if !matches!(s.deprel(y), "compound" | "amod" | "nmod" | "nmod:poss") {
+                        break;
+                    }
+                    match s.head(y) {
+                        Some(z) if z == h => {
+                            modifies = true;
+                            break;
+                        }
+                        Some(z) if z > y && z < h => y = z,
+                        _ => break,
+                    }
+                }
+                (modifies && n.kind != MatchKind::Person && n.kind != MatchKind::Place)
+                    .then_some(*d)
+                    .flatten()
+            });
+            let Some(code) = org.and_then(|b| self.out.actors[b].code) else {
+                continue;
+            };
+            let code = match code.country() {
+                Some(root) if !root.starts_with("IGO") => Code::new(root, &[]).ok(),
+                _ => Some(code),
+            };
+            self.out.actors[a].code = code;
+            for m in self.out.mentions[s.idx].iter_mut() {
+                if m.actor == a && m.code.is_none() {
+                    m.code = code;
+                }
+            }
+        }
     }
 
     fn resolve_item(

@@ -628,3 +628,22 @@ fn the_role_in_a_one_country_sentence_is_that_country_s() {
     let doc = run(text, "2021-03-01");
     assert_eq!(actor_of(&doc, text, "president"), None);
 }
+
+#[test]
+fn a_name_apposed_to_an_unlisted_title_is_of_the_body_the_title_names() {
+    let text = "Maria Lindqvist, the United Nations Emergency Relief Coordinator, visited Sudan. \
+                Lindqvist later met refugees.";
+    let doc = run(text, "2021-03-01");
+    let a = actor_of(&doc, text, "Maria Lindqvist").expect("one actor");
+    assert_eq!(code(&doc, a), "IGOUNO");
+    assert_eq!(actor_of(&doc, text, "Lindqvist"), Some(a));
+    // a country in the title gives its country, without a sector
+    let text = "Peter Mwangi, the Kenyan water commissioner, criticized Uganda.";
+    let doc = run(text, "2021-03-01");
+    let a = actor_of(&doc, text, "Peter Mwangi").expect("one actor");
+    assert_eq!(code(&doc, a), "KEN");
+    // a title of no body says nothing
+    let text = "Peter Mwangi, the water commissioner, criticized Uganda.";
+    let doc = run(text, "2021-03-01");
+    assert!(actor_of(&doc, text, "Peter Mwangi").is_none_or(|a| code(&doc, a).is_empty()));
+}
