@@ -1879,6 +1879,15 @@ fn conditional(v: &View, c: usize) -> bool {
         .any(|&k| v.rel(k) == "mark" && v.is(k, &["if", "unless"]))
 }
 
+/// "may halt mediation efforts among Serbia's republics if cooperation
+/// founders", however misparsed: an "if" or "unless" right after the
+/// verb's own words, no other verb between.
+fn condition_follows(v: &View, t: usize) -> bool {
+    (t + 1..v.words.len())
+        .take_while(|&k| !matches!(v.words[k].upos, "VERB" | "AUX" | "PUNCT"))
+        .any(|k| v.is(k, &["if", "unless"]))
+}
+
 fn modality(v: &View, t: usize) -> Modality {
     // what happens in a condition is supposed, not told
     if v.rel(t) == "advcl" && conditional(v, t) {
@@ -2203,6 +2212,7 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
         && (v.children[t]
             .iter()
             .any(|&c| v.rel(c) == "advcl" && conditional(v, c))
+            || condition_follows(v, t)
             || (v.rel(t) == "ccomp"
                 && v.head(t)
                     .is_some_and(|h| p.frame(v.lemma(h)) == Some(Frame::Report))))

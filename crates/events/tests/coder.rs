@@ -1273,3 +1273,24 @@ fn handing_over_nationals_and_letting_inspectors_back() {
     assert_eq!(e[0].cameo, "0355");
     assert_eq!(e[0].target.as_ref().unwrap().code, "IGOUNO");
 }
+
+#[test]
+fn orders_to_appear_and_halting_mediation_on_a_condition() {
+    assert_eq!(
+        builtin_pairs("A Peruvian judge ordered the Chilean ambassador to testify on Monday."),
+        vec![ev("PER", "CHL", "100")]
+    );
+    // halting mediation among parties; on a condition, a threat of it
+    assert_eq!(
+        builtin_pairs("The African Union halted mediation efforts among Sudan's rival factions."),
+        vec![ev("IGO", "SDN", "165")]
+    );
+    let e = builtin_events(
+        "The African Union may halt mediation efforts among Sudan's rival factions if fighting resumes.",
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(
+        (e[0].cameo.as_str(), e[0].modality),
+        ("131", Modality::Threat)
+    );
+}
