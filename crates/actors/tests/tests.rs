@@ -2,5 +2,6 @@
 
 mod builtin;
 mod document;
+mod historical;
 mod petrarch;
 mod seed;
