@@ -1571,6 +1571,19 @@ fn subject(
             }
         }
     }
+    // "X declared a state of siege, suspending the constitution, a
+    // spokeswoman said": a participle the parse hangs on the reporting verb
+    // beside the reported clause is that clause's
+    if v.rel(t) == "ccomp" && v.words[t].xpos == "VBG" {
+        let beside = v.children[h]
+            .iter()
+            .copied()
+            .rev()
+            .find(|&c| c < t && v.rel(c) == "ccomp" && v.child(c, "nsubj").is_some());
+        if let Some(c) = beside {
+            return subject(v, p, c, frames, depth + 1);
+        }
+    }
     match v.rel(t) {
         "xcomp" | "advcl" | "ccomp" | "acl" | "conj" | "obl" | "nmod" => {}
         _ => return out,

@@ -1294,3 +1294,25 @@ fn orders_to_appear_and_halting_mediation_on_a_condition() {
         ("131", Modality::Threat)
     );
 }
+
+#[test]
+fn states_of_siege_announced_withdrawals_and_participles_beside_a_report() {
+    assert_eq!(
+        builtin_pairs("The Thai government declared a state of emergency in Bangkok."),
+        vec![ev("THA", "THA", "1724")]
+    );
+    // a sanction announced as coming is a threat of it
+    let e = builtin_events(
+        "The Russian president announced that he will recall peacekeepers from Georgia.",
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].modality, Modality::Threat);
+    assert!(e[0].cameo.starts_with("13"), "{e:?}");
+    // "arresting" is the government's, not the spokeswoman's
+    let p = builtin_pairs(
+        "The Haitian government declared a state of siege in Haiti on Saturday, suspending \
+         parts of the constitution and arresting opposition leaders, a spokeswoman for the \
+         U.S. embassy said.",
+    );
+    assert!(p.iter().all(|e| e.0 == "HTI"), "{p:?}");
+}
