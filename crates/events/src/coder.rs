@@ -1977,7 +1977,10 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
     if target.is_empty()
         && p.generic_frames()
         && implied_target(&pat.code)
-        && matches!(pat.target, Some(Slot::Object | Slot::Any | Slot::Prep(_)))
+        && (matches!(pat.target, Some(Slot::Object | Slot::Any | Slot::Prep(_)))
+            // "a new offensive in its war with Iraq": an event noun with
+            // no slot, aimed at an actor named below it
+            || (pat.target.is_none() && pat.kind == TriggerKind::Noun))
     {
         const NOT_INTO: &[&str] = &[
             "nsubj",

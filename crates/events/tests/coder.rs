@@ -1316,3 +1316,20 @@ fn states_of_siege_announced_withdrawals_and_participles_beside_a_report() {
     );
     assert!(p.iter().all(|e| e.0 == "HTI"), "{p:?}");
 }
+
+#[test]
+fn an_event_noun_with_no_slot_is_aimed_at_an_actor_below_it() {
+    // (threatened: the threat is aimed there too)
+    assert_eq!(
+        builtin_pairs(
+            "Ethiopia threatened to launch a new military offensive in its border war with \
+             Eritrea unless Asmara withdrew its troops."
+        ),
+        vec![ev("ETH", "ERI", "1384")]
+    );
+    // the West Bank is a place of Palestine, not a Western bank
+    assert_eq!(
+        builtin_pairs("Israeli troops launched a raid in the West Bank town of Jenin."),
+        vec![ev("ISR", "PSE", "190")]
+    );
+}
