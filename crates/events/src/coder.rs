@@ -126,11 +126,33 @@ impl<'a> View<'a> {
                 }
             }
         }
-        let lower = a
+        let lower: Vec<String> = a
             .words
             .iter()
             .map(|w| w.span.slice(text).to_lowercase())
             .collect();
+        // "according to prosecutor X": who tells of the event takes no part
+        // in it
+        for i in 0..n.saturating_sub(1) {
+            if lower[i] == "according" && lower[i + 1] == "to" {
+                let mut stack: Vec<usize> = (i + 2..n)
+                    .find(|&h| {
+                        a.words[i].head as usize == h + 1 || a.words[i + 1].head as usize == h + 1
+                    })
+                    .into_iter()
+                    .collect();
+                while let Some(x) = stack.pop() {
+                    // (the whole mention, however parsed)
+                    if let Some(k) = party_at[x] {
+                        party_at
+                            .iter_mut()
+                            .filter(|p| **p == Some(k))
+                            .for_each(|p| *p = None);
+                    }
+                    stack.extend(children[x].iter().copied().filter(|&c| c > i));
+                }
+            }
+        }
         View {
             words: &a.words,
             lower,
@@ -772,7 +794,16 @@ fn near<'v>(v: &'v View, t: usize) -> impl Iterator<Item = usize> + 'v {
             .copied()
             .chain(v.children[t].iter().filter_map(move |&c| counted(v, c)))
     };
-    let grand = move || kids().flat_map(move |c| v.children[c].iter().copied());
+    // (not a phrase inside an oblique phrase: "launched a mission ... in a
+    // capsule atop a rocket" launched no rocket)
+    let grand = move || {
+        kids().flat_map(move |c| {
+            v.children[c]
+                .iter()
+                .copied()
+                .filter(move |&g| !(v.rel(c).starts_with("obl") && v.rel(g) == "nmod"))
+        })
+    };
     kids().chain(grand()).chain(
         grand()
             .flat_map(move |g| v.children[g].iter().copied())

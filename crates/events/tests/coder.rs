@@ -1333,3 +1333,19 @@ fn an_event_noun_with_no_slot_is_aimed_at_an_actor_below_it() {
         vec![ev("ISR", "PSE", "190")]
     );
 }
+
+#[test]
+fn who_tells_of_an_event_and_phrases_inside_phrases_take_no_part() {
+    // the source of the report is not the target
+    assert_eq!(
+        builtin_pairs(
+            "Syrian troops shelled Homs, according to the Syrian Observatory for Human Rights."
+        ),
+        vec![ev("SYR", "SYR", "194")]
+    );
+    // a rocket inside a phrase of the verb's phrase is not what was launched
+    assert!(builtin_pairs(
+        "SpaceX launched its first crewed mission from Florida with two astronauts in a capsule atop a Falcon 9 rocket."
+    )
+    .is_empty());
+}
