@@ -290,6 +290,11 @@ pub fn resolve(
         cands: Vec::new(),
         place_roots: vec![Vec::new(); seg.sentences.len()],
     };
+    // "Georgia" in a document about Atlanta is the US state
+    let other_places: Vec<&Homonym> = homonyms()
+        .iter()
+        .filter(|h| h.other_place_in(text))
+        .collect();
     for (si, s) in seg.sentences.iter().enumerate() {
         let toks: Vec<Span> = s.tokens.iter().map(|t| t.span).collect();
         let words = analyses
@@ -308,12 +313,21 @@ pub fn resolve(
             .map_or(ParagraphKind::Body, |p| p.kind);
         let sent = Sent::new(text, si, toks, words, kind);
         let deps = Dep::of(words);
-        let found = m.find(
+        let mut found = m.find(
             text,
             &sent.toks,
             (!deps.is_empty()).then_some(deps.as_slice()),
             date,
         );
+        for x in &mut found {
+            let h = other_places.iter().find(|h| x.span.slice(text) == h.name);
+            if let Some(h) = h.filter(|_| x.kind == MatchKind::Country) {
+                // a place of the other country
+                x.kind = MatchKind::Place;
+                x.code = None;
+                x.actor = r.country_entry(&h.other_root);
+            }
+        }
         let items = r.collect(&sent, &found, entities);
         r.resolve_sentence(&sent, &items);
         r.agent_over_list(&sent, &found);
@@ -340,6 +354,71 @@ pub fn resolve(
         });
     }
     r.out
+}
+
+/// A country name news also uses for another place
+/// (`data/actors/homonyms.txt`).
+#[derive(Debug)]
+struct Homonym {
+    name: String,
+    /// The other place's country ("USA").
+    other_root: String,
+    country: Vec<String>,
+    other: Vec<String>,
+}
+
+impl Homonym {
+    /// Whether `text` uses the name for the other place: it names it, with
+    /// some word of the other place and none of the country.
+    fn other_place_in(&self, text: &str) -> bool {
+        let has = |w: &String| {
+            text.match_indices(w.as_str()).any(|(i, _)| {
+                let before = text[..i].chars().next_back();
+                let after = text[i + w.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
+            })
+        };
+        has(&self.name) && self.other.iter().any(has) && !self.country.iter().any(has)
+    }
+}
+
+const HOMONYMS: &str = include_str!("../../../data/actors/homonyms.txt");
+
+/// The built-in homonyms; lines that do not parse are skipped (the crate's
+/// tests check there are none).
+fn homonyms() -> &'static [Homonym] {
+    static H: OnceLock<Vec<Homonym>> = OnceLock::new();
+    H.get_or_init(|| parse_homonyms(HOMONYMS).into_iter().flatten().collect())
+}
+
+/// Each line of a homonyms file, `Err` with its line number where malformed.
+fn parse_homonyms(src: &str) -> Vec<Result<Homonym, usize>> {
+    let list = |s: &str| -> Vec<String> {
+        s.split(';')
+            .map(str::trim)
+            .filter(|w| !w.is_empty())
+            .map(String::from)
+            .collect()
+    };
+    src.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+        .map(|(i, l)| {
+            let f: Vec<&str> = l.split('|').map(str::trim).collect();
+            match f.as_slice() {
+                [name, _, root, country, other] if !name.is_empty() && !other.is_empty() => {
+                    Ok(Homonym {
+                        name: name.to_string(),
+                        other_root: root.to_string(),
+                        country: list(country),
+                        other: list(other),
+                    })
+                }
+                _ => Err(i + 1),
+            }
+        })
+        .collect()
 }
 
 // ---------------------------------------------------------------- sentences
@@ -3230,6 +3309,24 @@ impl<'a> Resolver<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn builtin_homonyms_parse() {
+        let all = parse_homonyms(HOMONYMS);
+        assert!(all.iter().all(Result::is_ok), "{all:?}");
+        assert!(homonyms()
+            .iter()
+            .any(|h| h.name == "Georgia" && h.other_root == "USA"));
+        assert_eq!(
+            parse_homonyms("Georgia | GEO | USA\n")[0].as_ref().err(),
+            Some(&1)
+        );
+        // whole words only
+        let g = &homonyms()[0];
+        assert!(g.other_place_in("Georgia voted, as did Florida."));
+        assert!(!g.other_place_in("Georgia voted, as did Floridas."));
+        assert!(!g.other_place_in("Georgia voted, as did Florida; Tbilisi waited."))
+    }
 
     #[test]
     fn edit_distance_counts_edits() {

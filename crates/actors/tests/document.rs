@@ -647,3 +647,21 @@ fn a_name_apposed_to_an_unlisted_title_is_of_the_body_the_title_names() {
     let doc = run(text, "2021-03-01");
     assert!(actor_of(&doc, text, "Peter Mwangi").is_none_or(|a| code(&doc, a).is_empty()));
 }
+
+#[test]
+fn georgia_is_the_us_state_in_a_document_about_us_states() {
+    let text = "Police arrested 20 protesters in Georgia on Monday, a week after the Florida vote.";
+    let doc = run(text, "2020-11-10");
+    assert!(actor_of(&doc, text, "Georgia").is_none());
+    let police = actor_of(&doc, text, "Police").expect("police of the place");
+    assert_eq!(code(&doc, police), "USACOP");
+    // with a word of the country, the country
+    let text = "Police arrested 20 protesters in Georgia on Monday, a week after the Tbilisi vote.";
+    let doc = run(text, "2020-11-10");
+    let police = actor_of(&doc, text, "Police").expect("police of the place");
+    assert_eq!(code(&doc, police), "GEOCOP");
+    // alone, the country
+    let text = "Russia invaded Georgia in 2008.";
+    let doc = run(text, "2020-11-10");
+    assert!(actor_of(&doc, text, "Georgia").is_some_and(|a| code(&doc, a) == "GEO"));
+}
