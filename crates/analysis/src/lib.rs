@@ -26,7 +26,7 @@ use khaldun_types::{Segmented, Sentence, Span};
 mod repair;
 use repair::{
     repair_agent_infinitive, repair_double_subject, repair_finite_verb, repair_glued_objects,
-    repair_nominal_clauses, repair_noun_root,
+    repair_nominal_clauses, repair_noun_root, repair_reported_verb,
 };
 
 /// One analyzed word.
@@ -134,6 +134,7 @@ impl Analyzer {
         }
         let mut tags = self.tagger.tag(words);
         repair_finite_verb(words, &mut tags);
+        repair_reported_verb(words, &mut tags);
         let mut deps = self.parse_around_temporals(words, &mut tags);
         repair_double_subject(&tags, &mut deps);
         repair_nominal_clauses(&tags, &mut deps);
@@ -328,6 +329,7 @@ impl Analyzer {
             keep.iter().map(|&i| tags[i].clone()).collect()
         };
         repair_finite_verb(&kw, &mut ktags);
+        repair_reported_verb(&kw, &mut ktags);
         let ku: Vec<&str> = ktags.iter().map(|t| t.upos).collect();
         let kx: Vec<&str> = ktags.iter().map(|t| t.xpos).collect();
         let inner = self.parser.parse(&kw, &ku, &kx);
@@ -504,6 +506,19 @@ mod tests {
         // a closing "..., officials said" is not the sentence's verb
         let s = analyze("Rebels armed with rifles seized the town , officials said .");
         assert_eq!(s.words[4].deprel, "ccomp", "{:?}", s.words[4]);
+    }
+
+    #[test]
+    fn a_name_and_participle_after_a_reporting_verb_are_its_clause() {
+        let s = analyze("On Monday , the state news agency reported Iran issued arrest warrants and demanded help from Interpol .");
+        assert_eq!(s.words[9].xpos, "VBD", "{:?}", s.words[9]);
+        assert_eq!(s.words[9].upos, "VERB");
+        // a participle modifying a noun after a name that is no subject stays
+        let s = analyze("The agency reported heavily armed gangs in the capital .");
+        assert!(s
+            .words
+            .iter()
+            .all(|w| w.xpos != "VBD" || w.lemma == "report"));
     }
 
     #[test]

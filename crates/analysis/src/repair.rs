@@ -211,20 +211,63 @@ const REPORTING: &[&str] = &[
 /// in..."). The last participle that can be a past tense and is followed
 /// by what starts an object is retagged as the past tense; a closing
 /// "..., X said" does not count as the sentence's verb.
+/// Whether word `i` can start an object.
+fn starts_object(tags: &[khaldun_tagger::Tagged<'_>], i: usize) -> bool {
+    tags.get(i).is_some_and(|t| {
+        matches!(
+            t.xpos,
+            "DT" | "CD" | "NNP" | "NNPS" | "PRP" | "PRP$" | "JJ" | "JJR" | "RBR" | "NN" | "NNS"
+        )
+    })
+}
+
+/// Whether a participle's form is also a past tense.
+fn past_form(w: &str) -> bool {
+    let l = w.to_ascii_lowercase();
+    l.ends_with("ed") || IRREGULAR_PAST.contains(&l.as_str())
+}
+
+/// Makes word `i` a past-tense verb.
+fn make_past(t: &mut khaldun_tagger::Tagged<'_>) {
+    t.xpos = "VBD";
+    t.upos = "VERB";
+    t.feats = "Mood=Ind|Tense=Past|VerbForm=Fin";
+}
+
+/// "Fars reported Iran issued arrest warrants": right after a reporting
+/// verb (and "that"), a bare name and then a participle before what starts
+/// an object is the reported clause's subject and verb, not a name and a
+/// participle modifying the noun after it.
+pub(crate) fn repair_reported_verb(words: &[&str], tags: &mut [khaldun_tagger::Tagged<'_>]) {
+    for r in 0..words.len() {
+        let reporting = matches!(tags[r].xpos, "VBD" | "VBZ" | "VBP")
+            && REPORTING.contains(&tags[r].lemma.as_str());
+        if !reporting {
+            continue;
+        }
+        let mut k = r + 1;
+        if words.get(k).is_some_and(|w| w.eq_ignore_ascii_case("that")) {
+            k += 1;
+        }
+        let start = k;
+        while k < words.len() && k - start < 4 && matches!(tags[k].xpos, "NNP" | "NNPS") {
+            k += 1;
+        }
+        if k > start
+            && k < words.len()
+            && tags[k].xpos == "VBN"
+            && past_form(words[k])
+            && (starts_object(tags, k + 1)
+                || (tags.get(k + 1).is_some_and(|t| t.xpos == "RP") && starts_object(tags, k + 2)))
+        {
+            make_past(&mut tags[k]);
+        }
+    }
+}
+
 pub(crate) fn repair_finite_verb(words: &[&str], tags: &mut [khaldun_tagger::Tagged<'_>]) {
     let finite = |x: &str| matches!(x, "VBD" | "VBZ" | "VBP" | "MD");
-    let starts_object = |i: usize| {
-        tags.get(i).is_some_and(|t| {
-            matches!(
-                t.xpos,
-                "DT" | "CD" | "NNP" | "NNPS" | "PRP" | "PRP$" | "JJ" | "JJR" | "RBR" | "NN" | "NNS"
-            )
-        })
-    };
-    let past_form = |w: &str| {
-        let l = w.to_ascii_lowercase();
-        l.ends_with("ed") || IRREGULAR_PAST.contains(&l.as_str())
-    };
+    let starts_object = |i: usize| starts_object(tags, i);
     // the last: modifiers come first ("precision guided missiles killed")
     let cand = (1..words.len()).rev().find(|&i| {
         tags[i].xpos == "VBN"
@@ -254,10 +297,7 @@ pub(crate) fn repair_finite_verb(words: &[&str], tags: &mut [khaldun_tagger::Tag
             k > i && words[i..k].contains(&",") && REPORTING.contains(&tags[k].lemma.as_str())
         });
     if ok {
-        let t = &mut tags[i];
-        t.xpos = "VBD";
-        t.upos = "VERB";
-        t.feats = "Mood=Ind|Tense=Past|VerbForm=Fin";
+        make_past(&mut tags[i]);
     }
 }
 
