@@ -320,7 +320,9 @@ impl Analyzer {
         let sites = wedged_temporals(words, &upos, &xpos);
         let (mut alt, mut out) = (Vec::new(), Vec::new());
         if sites.is_empty() {
-            khaldun_parser::runner_up_xpos(self.tagger, tags, runner_up, &mut alt);
+            if self.parser.uses_runner_up() {
+                khaldun_parser::runner_up_xpos(self.tagger, tags, runner_up, &mut alt);
+            }
             self.parser
                 .parse_hedged_into(words, &upos, &xpos, &alt, &mut out);
             return out;
@@ -342,7 +344,9 @@ impl Analyzer {
         repair_finite_verb(&kw, &mut ktags);
         let ku: Vec<&str> = ktags.iter().map(|t| t.upos).collect();
         let kx: Vec<&str> = ktags.iter().map(|t| t.xpos).collect();
-        khaldun_parser::runner_up_xpos(self.tagger, &ktags, &krunner, &mut alt);
+        if self.parser.uses_runner_up() {
+            khaldun_parser::runner_up_xpos(self.tagger, &ktags, &krunner, &mut alt);
+        }
         let mut inner = Vec::new();
         self.parser
             .parse_hedged_into(&kw, &ku, &kx, &alt, &mut inner);

@@ -242,8 +242,10 @@ impl Out<'_> {
     }
 }
 
-/// Writes the [`N_FEATS`] feature keys of configuration `st` into `out`.
-pub(crate) fn extract(st: &State, s: &Sent, out: &mut [u64; N_FEATS]) {
+/// Writes the feature keys of configuration `st` into `out`: all
+/// [`N_FEATS`] with `hedged`, else the first [`N_FEATS_PLAIN`] (the rest of
+/// `out` is left as it was).
+pub(crate) fn extract(st: &State, s: &Sent, out: &mut [u64; N_FEATS], hedged: bool) {
     let (s0, s1, s2) = (st.s(0), st.s(1), st.s(2));
     let (b0, b1, b2) = (st.b(0), st.b(1), st.b(2));
     let lab = |i: u32| -> u64 {
@@ -421,6 +423,9 @@ pub(crate) fn extract(st: &State, s: &Sent, out: &mut [u64; N_FEATS]) {
     o.f(&[b0p, ls(b0)]);
     o.f(&[s1p, rs(s1)]);
     debug_assert_eq!(o.i, N_FEATS_PLAIN);
+    if !hedged {
+        return;
+    }
     // Hedging on tagging errors: the runner-up tag of words the tagger
     // hesitated on, beside the tag it chose.
     let (s0a, s1a, b0a) = (s.a(s0), s.a(s1), s.a(b0));
@@ -453,7 +458,7 @@ mod tests {
         let mut s = Sent::default();
         s.fill(&["a", "b", "c"], &[], &[], &[]);
         let mut out = [0u64; N_FEATS];
-        extract(&st, &s, &mut out);
+        extract(&st, &s, &mut out, true);
         assert!(out.iter().all(|&k| k != 0));
     }
 }

@@ -255,7 +255,7 @@ impl Parser {
         // against a malformed model making no progress.
         let mut steps = 0;
         while !s.state.is_terminal() && steps <= 2 * n + 2 {
-            features::extract(&s.state, &s.sent, feats);
+            features::extract(&s.state, &s.sent, feats, nf == N_FEATS);
             self.weights.score(&feats[..nf], &mut s.scores);
             let c = transition::best_legal(&s.state, &s.scores[..nc], self.root_label);
             s.state.apply(c);

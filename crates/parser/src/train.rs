@@ -199,7 +199,7 @@ fn train_run(
             sent.fill(&ex.words, &ex.upos, &ex.xpos, &ex.alt);
             st.reset(ex.words.len());
             while !st.is_terminal() {
-                extract(&st, &sent, &mut feats);
+                extract(&st, &sent, &mut feats, opts.runner_up);
                 w.score(&feats[..nf], &mut scores);
                 let pred = best_legal(&st, &scores, root_label);
                 let moves = move_costs(&st, &ex.gold);

@@ -265,10 +265,15 @@ fn training_is_deterministic_and_handles_nonprojective_trees() {
         runner_up: false,
         ..unpruned.clone()
     };
-    assert_ne!(
-        train_parser(&sents, &unpruned).to_bytes(),
-        train_parser(&sents, &c).to_bytes()
-    );
+    let (hedged, plain) = (train_parser(&sents, &unpruned), train_parser(&sents, &c));
+    assert_ne!(hedged.to_bytes(), plain.to_bytes());
+    assert!(hedged.uses_runner_up() && !plain.uses_runner_up());
+    // Both feature sets read back as they were written.
+    for p in [&hedged, &plain] {
+        let q = Parser::from_bytes(&p.to_bytes()).unwrap();
+        assert_eq!(q.uses_runner_up(), p.uses_runner_up());
+        assert_eq!(q.to_bytes(), p.to_bytes());
+    }
     // Two runs averaged: deterministic too.
     let two = TrainOptions {
         runs: 2,
