@@ -132,10 +132,12 @@ impl Analyzer {
         if words.is_empty() {
             return AnalyzedSentence::default();
         }
-        let mut tags = self.tagger.tag(words);
+        let (mut tags, mut runner_up) = (Vec::new(), Vec::new());
+        self.tagger
+            .tag_with_runner_up(words, &mut tags, &mut runner_up);
         repair_finite_verb(words, &mut tags);
         repair_reported_verb(words, &mut tags);
-        let mut deps = self.parse_around_temporals(words, &mut tags);
+        let mut deps = self.parse_around_temporals(words, &mut tags, &runner_up);
         repair_double_subject(&tags, &mut deps);
         repair_nominal_clauses(&tags, &mut deps);
         repair_noun_root(words, &tags, &mut deps);
@@ -306,16 +308,25 @@ impl Analyzer {
     /// [`wedged_temporals`]), which are then attached to their verb's
     /// clause; the other words are tagged again without them too ("Oil
     /// companies yesterday evacuated" reads "evacuated" as a participle).
+    /// The parser also gets the tagger's runner-up tags (`runner_up`, one
+    /// per word).
     fn parse_around_temporals(
         &self,
         words: &[&str],
-        tags: &mut [khaldun_tagger::Tagged<'_>],
+        tags: &mut [khaldun_tagger::Tagged<'static>],
+        runner_up: &[khaldun_tagger::RunnerUp],
     ) -> Vec<khaldun_parser::Dep> {
         let upos: Vec<&str> = tags.iter().map(|t| t.upos).collect();
         let xpos: Vec<&str> = tags.iter().map(|t| t.xpos).collect();
         let sites = wedged_temporals(words, &upos, &xpos);
+        let (mut alt, mut out) = (Vec::new(), Vec::new());
         if sites.is_empty() {
-            return self.parser.parse(words, &upos, &xpos);
+            if self.parser.uses_runner_up() {
+                khaldun_parser::runner_up_xpos(self.tagger, tags, runner_up, &mut alt);
+            }
+            self.parser
+                .parse_hedged_into(words, &upos, &xpos, &alt, &mut out);
+            return out;
         }
         let keep: Vec<usize> = (0..words.len())
             .filter(|&i| !sites.iter().any(|&(a, b, _)| (a..b).contains(&i)))
@@ -323,16 +334,24 @@ impl Analyzer {
         let kw: Vec<&str> = keep.iter().map(|&i| words[i]).collect();
         // a phrase after its verb did not mislead the verb's tag: only a
         // phrase before the verb makes tagging again worth its cost
-        let mut ktags = if sites.iter().any(|&(a, _, v)| v >= a) {
-            self.tagger.tag(&kw)
+        let (mut ktags, mut krunner) = (Vec::new(), Vec::new());
+        if sites.iter().any(|&(a, _, v)| v >= a) {
+            self.tagger
+                .tag_with_runner_up(&kw, &mut ktags, &mut krunner);
         } else {
-            keep.iter().map(|&i| tags[i].clone()).collect()
-        };
+            ktags.extend(keep.iter().map(|&i| tags[i].clone()));
+            krunner.extend(keep.iter().map(|&i| runner_up[i]));
+        }
         repair_finite_verb(&kw, &mut ktags);
         repair_reported_verb(&kw, &mut ktags);
         let ku: Vec<&str> = ktags.iter().map(|t| t.upos).collect();
         let kx: Vec<&str> = ktags.iter().map(|t| t.xpos).collect();
-        let inner = self.parser.parse(&kw, &ku, &kx);
+        if self.parser.uses_runner_up() {
+            khaldun_parser::runner_up_xpos(self.tagger, &ktags, &krunner, &mut alt);
+        }
+        let mut inner = Vec::new();
+        self.parser
+            .parse_hedged_into(&kw, &ku, &kx, &alt, &mut inner);
         for (k, t) in ktags.into_iter().enumerate() {
             tags[keep[k]] = t;
         }

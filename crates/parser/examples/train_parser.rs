@@ -4,7 +4,7 @@
 //! ```text
 //! cargo run --release --example train_parser -p khaldun-parser -- [--epochs N] [--seed S] [--folds K] [--out PATH]
 //!     [--prune X] [--explore P] [--sweep a,b,c] [--load MODEL] [--train FILE] [--write-train FILE]
-//!     [--augment-news RATE]
+//!     [--augment-news RATE] [--no-runner-up] [--gold-tags FRACTION] [--explore-from E] [--runs N]
 //! ```
 //!
 //! Defaults: 5-fold jackknifed tags from `khaldun-tagger`, 15 epochs, seed 1,
@@ -12,7 +12,10 @@
 //! sentences are loaded (and jackknifed), copies of that fraction of the
 //! eligible ones with a temporal word inserted the way news writes it ("The
 //! council today agreed"); see `khaldun_parser::augment_news`. The file
-//! written by `--write-train` never contains these copies.
+//! written by `--write-train` never contains these copies. `--no-runner-up`
+//! ignores the jackknifed runner-up tags; `--gold-tags F` gives a fraction F
+//! of the train sentences (every 1/F-th) back their gold tags, with no
+//! runner-up.
 
 use std::time::Instant;
 
@@ -51,10 +54,13 @@ fn news_check(parser: &Parser, dev: &[khaldun_conllu::Sentence]) {
     let tagger = khaldun_tagger::Tagger::builtin();
     let parse = |s: &khaldun_conllu::Sentence| {
         let words: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
-        let tags = tagger.tag(&words);
+        let (mut tags, mut runner, mut alt, mut deps) = (vec![], vec![], vec![], vec![]);
+        tagger.tag_with_runner_up(&words, &mut tags, &mut runner);
+        khaldun_parser::runner_up_xpos(tagger, &tags, &runner, &mut alt);
         let upos: Vec<&str> = tags.iter().map(|t| t.upos).collect();
         let xpos: Vec<&str> = tags.iter().map(|t| t.xpos).collect();
-        parser.parse(&words, &upos, &xpos)
+        parser.parse_hedged_into(&words, &upos, &xpos, &alt, &mut deps);
+        deps
     };
     let right = |s: &khaldun_conllu::Sentence, deps: &[khaldun_parser::Dep], i: usize| {
         let w = &s.words[i];
@@ -130,14 +136,23 @@ fn main() {
     let mut train_path: Option<String> = None;
     let mut write_train: Option<String> = None;
     let mut augment = 0.0f64;
+    let mut gold_tags = 0.0f64;
     let mut i = 0;
-    while i + 1 < args.len() {
-        let v = &args[i + 1];
+    while i < args.len() {
+        let v = &args.get(i + 1).cloned().unwrap_or_default();
         match args[i].as_str() {
             "--epochs" => opts.epochs = v.parse().expect("--epochs N"),
             "--seed" => opts.seed = v.parse().expect("--seed S"),
             "--prune" => opts.prune = v.parse().expect("--prune X"),
             "--explore" => opts.explore_p = v.parse().expect("--explore P"),
+            "--explore-from" => opts.explore_from = v.parse().expect("--explore-from E"),
+            "--runs" => opts.runs = v.parse().expect("--runs N"),
+            "--gold-tags" => gold_tags = v.parse().expect("--gold-tags FRACTION"),
+            "--no-runner-up" => {
+                opts.runner_up = false;
+                i += 1;
+                continue;
+            }
             "--out" => out = v.clone(),
             "--load" => load = Some(v.clone()),
             "--train" => train_path = Some(v.clone()),
@@ -168,6 +183,25 @@ fn main() {
             .iter()
             .for_each(|s| khaldun_conllu::write_sentence(&mut text, s));
         std::fs::write(path, text).expect("write --write-train");
+    }
+    if gold_tags > 0.0 {
+        let gold = read("train");
+        let mut n = 0;
+        let mut acc = 0.0;
+        for (i, (s, g)) in train.iter_mut().zip(&gold).enumerate() {
+            // every (1/F)-th sentence, spread evenly
+            let next = ((i + 1) as f64 * gold_tags).floor();
+            if next > acc {
+                acc = next;
+                n += 1;
+                for (w, gw) in s.words.iter_mut().zip(&g.words) {
+                    w.upos = gw.upos.clone();
+                    w.xpos = gw.xpos.clone();
+                    w.misc = gw.misc.clone();
+                }
+            }
+        }
+        println!("gold-tags {gold_tags}: {n} sentences with gold tags");
     }
     if augment > 0.0 {
         let extra = khaldun_parser::augment_news(&train, augment, opts.seed);

@@ -27,7 +27,8 @@ pub struct ParseScores {
 
 /// Scores `parser` on `gold` with gold tokenization. With `use_gold_tags`
 /// the gold UPOS/XPOS are the parser's input; otherwise the builtin
-/// `khaldun-tagger` model tags the gold words first, which is how khaldun
+/// `khaldun-tagger` model tags the gold words first and the parser also
+/// gets its runner-up tags ([`crate::runner_up_xpos`]), which is how khaldun
 /// runs. For any other tag source use [`eval_parser_with`].
 pub fn eval_parser(parser: &Parser, gold: &[Sentence], use_gold_tags: bool) -> ParseScores {
     if use_gold_tags {
@@ -38,13 +39,15 @@ pub fn eval_parser(parser: &Parser, gold: &[Sentence], use_gold_tags: bool) -> P
         })
     } else {
         let tagger = khaldun_tagger::Tagger::builtin();
-        let mut tagged = Vec::new();
-        eval_parser_with(parser, gold, |s| {
+        let (mut tagged, mut runner, mut alt) = (Vec::new(), Vec::new(), Vec::new());
+        eval_hedged(parser, gold, |s| {
             let words: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
-            tagger.tag_into(&words, &mut tagged);
+            tagger.tag_with_runner_up(&words, &mut tagged, &mut runner);
+            crate::runner_up_xpos(tagger, &tagged, &runner, &mut alt);
             let upos = tagged.iter().map(|t| t.upos.to_string()).collect();
             let xpos = tagged.iter().map(|t| t.xpos.to_string()).collect();
-            (upos, xpos)
+            let alt = alt.iter().map(|a| a.to_string()).collect();
+            (upos, xpos, alt)
         })
     }
 }
@@ -55,15 +58,27 @@ pub fn eval_parser_with<F>(parser: &Parser, gold: &[Sentence], mut tags: F) -> P
 where
     F: FnMut(&Sentence) -> (Vec<String>, Vec<String>),
 {
+    eval_hedged(parser, gold, |s| {
+        let (upos, xpos) = tags(s);
+        (upos, xpos, Vec::new())
+    })
+}
+
+/// [`eval_parser_with`] with runner-up tags as a third list.
+fn eval_hedged<F>(parser: &Parser, gold: &[Sentence], mut tags: F) -> ParseScores
+where
+    F: FnMut(&Sentence) -> (Vec<String>, Vec<String>, Vec<String>),
+{
     let (mut n, mut uas, mut las, mut full) = (0usize, 0usize, 0usize, 0usize);
     let (mut np, mut uas_np, mut las_np) = (0usize, 0usize, 0usize);
     let mut out = Vec::new();
     for s in gold {
-        let (upos, xpos) = tags(s);
+        let (upos, xpos, alt) = tags(s);
         let words: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
         let upos: Vec<&str> = upos.iter().map(String::as_str).collect();
         let xpos: Vec<&str> = xpos.iter().map(String::as_str).collect();
-        parser.parse_into(&words, &upos, &xpos, &mut out);
+        let alt: Vec<&str> = alt.iter().map(String::as_str).collect();
+        parser.parse_hedged_into(&words, &upos, &xpos, &alt, &mut out);
         for (w, d) in s.words.iter().zip(&out) {
             let Some(gh) = w.head else { continue };
             let head_ok = gh == d.head as usize;

@@ -9,10 +9,25 @@
 use crate::transition::{State, NONE};
 
 /// Number of feature templates; bump [`FEATURE_SET`] whenever they change.
-pub(crate) const N_FEATS: usize = 122;
+pub(crate) const N_FEATS: usize = 128;
 /// Version of the template set, stored in model files so an old model is
 /// not silently scored with different features.
-pub(crate) const FEATURE_SET: u32 = 4;
+pub(crate) const FEATURE_SET: u32 = 5;
+/// The previous set: the first [`N_FEATS_PLAIN`] templates, without the
+/// runner-up tags. Models trained without them use it (and cost fewer
+/// lookups); models of either set load.
+pub(crate) const FEATURE_SET_PLAIN: u32 = 4;
+/// Templates of [`FEATURE_SET_PLAIN`].
+pub(crate) const N_FEATS_PLAIN: usize = 122;
+
+/// Number of templates a model of feature set `fs` scores, if known.
+pub(crate) fn n_feats(fs: u32) -> Option<usize> {
+    match fs {
+        FEATURE_SET => Some(N_FEATS),
+        FEATURE_SET_PLAIN => Some(N_FEATS_PLAIN),
+        _ => None,
+    }
+}
 
 const K: u64 = 0x517c_c1b7_2722_0a95;
 /// Feature keys are 40-bit.
@@ -41,6 +56,8 @@ pub(crate) fn hash_str(s: &str, lower: bool) -> u64 {
 
 const NONE_H: u64 = 0x9e37_79b9_7f4a_7c15;
 const ROOT_H: u64 = 0x2545_f491_4f6c_dd1d;
+/// The alternative-tag hash of a word tagged with confidence.
+const SURE_H: u64 = 0x3c6e_f372_fe94_f82b;
 
 /// Per-token hashes of one sentence; index `n` is the root pseudo-token.
 #[derive(Debug, Default, Clone)]
@@ -50,6 +67,8 @@ pub(crate) struct Sent {
     u: Vec<u64>,
     sf: Vec<u64>,
     sh: Vec<u64>,
+    /// The tagger's runner-up XPOS where it hesitated, else [`SURE_H`].
+    a: Vec<u64>,
 }
 
 fn suffix(s: &str) -> &str {
@@ -85,14 +104,21 @@ fn shape(w: &str) -> u64 {
 }
 
 impl Sent {
-    /// Fills from words and tags; missing tags count as `_`.
-    pub fn fill(&mut self, words: &[&str], upos: &[&str], xpos: &[&str]) {
+    /// Fills from words and tags; missing tags count as `_`. `alt` holds
+    /// the tagger's runner-up XPOS of words it hesitated on, `""` (or
+    /// nothing) for the others.
+    pub fn fill(&mut self, words: &[&str], upos: &[&str], xpos: &[&str], alt: &[&str]) {
         self.w.clear();
         self.p.clear();
         self.u.clear();
         self.sf.clear();
         self.sh.clear();
+        self.a.clear();
         for (i, w) in words.iter().enumerate() {
+            self.a.push(match alt.get(i) {
+                Some(&a) if !a.is_empty() => hash_str(a, false),
+                _ => SURE_H,
+            });
             self.w.push(hash_str(w, true));
             self.p
                 .push(hash_str(xpos.get(i).copied().unwrap_or("_"), false));
@@ -107,6 +133,7 @@ impl Sent {
             &mut self.u,
             &mut self.sf,
             &mut self.sh,
+            &mut self.a,
         ] {
             v.push(ROOT_H);
         }
@@ -145,6 +172,15 @@ impl Sent {
             NONE_H
         } else {
             self.sh[i as usize]
+        }
+    }
+
+    #[inline(always)]
+    fn a(&self, i: u32) -> u64 {
+        if i == NONE {
+            NONE_H
+        } else {
+            self.a[i as usize]
         }
     }
 
@@ -206,8 +242,10 @@ impl Out<'_> {
     }
 }
 
-/// Writes the [`N_FEATS`] feature keys of configuration `st` into `out`.
-pub(crate) fn extract(st: &State, s: &Sent, out: &mut [u64; N_FEATS]) {
+/// Writes the feature keys of configuration `st` into `out`: all
+/// [`N_FEATS`] with `hedged`, else the first [`N_FEATS_PLAIN`] (the rest of
+/// `out` is left as it was).
+pub(crate) fn extract(st: &State, s: &Sent, out: &mut [u64; N_FEATS], hedged: bool) {
     let (s0, s1, s2) = (st.s(0), st.s(1), st.s(2));
     let (b0, b1, b2) = (st.b(0), st.b(1), st.b(2));
     let lab = |i: u32| -> u64 {
@@ -384,6 +422,19 @@ pub(crate) fn extract(st: &State, s: &Sent, out: &mut [u64; N_FEATS]) {
     o.f(&[b0w, ls(b0)]);
     o.f(&[b0p, ls(b0)]);
     o.f(&[s1p, rs(s1)]);
+    debug_assert_eq!(o.i, N_FEATS_PLAIN);
+    if !hedged {
+        return;
+    }
+    // Hedging on tagging errors: the runner-up tag of words the tagger
+    // hesitated on, beside the tag it chose.
+    let (s0a, s1a, b0a) = (s.a(s0), s.a(s1), s.a(b0));
+    o.f(&[s0p, s0a]);
+    o.f(&[s1p, s1a]);
+    o.f(&[b0p, b0a]);
+    o.f(&[b1p, s.a(b1)]);
+    o.f(&[s0p, s0a, b0p, b0a]);
+    o.f(&[s1p, s1a, s0p, s0a]);
     debug_assert_eq!(o.i, N_FEATS);
 }
 
@@ -405,9 +456,9 @@ mod tests {
         let mut st = State::default();
         st.reset(3);
         let mut s = Sent::default();
-        s.fill(&["a", "b", "c"], &[], &[]);
+        s.fill(&["a", "b", "c"], &[], &[], &[]);
         let mut out = [0u64; N_FEATS];
-        extract(&st, &s, &mut out);
+        extract(&st, &s, &mut out, true);
         assert!(out.iter().all(|&k| k != 0));
     }
 }

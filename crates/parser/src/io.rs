@@ -77,7 +77,7 @@ pub(crate) fn to_bytes(p: &Parser) -> Vec<u8> {
     let mut out = Vec::with_capacity(rows.len() * 12 + 1024);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&VERSION.to_le_bytes());
-    out.extend_from_slice(&crate::features::FEATURE_SET.to_le_bytes());
+    out.extend_from_slice(&p.feature_set.to_le_bytes());
     out.push(p.labels.len() as u8);
     for l in &p.labels {
         let s = l.as_str().as_bytes();
@@ -111,9 +111,10 @@ pub(crate) fn from_bytes(buf: &[u8]) -> Result<Parser> {
         return Err(bad(format!("unsupported model format version {version}")));
     }
     let fs = r.u32()?;
-    if fs != crate::features::FEATURE_SET {
+    if crate::features::n_feats(fs).is_none() {
         return Err(bad(format!(
-            "model uses feature set {fs}, this build uses {}",
+            "model uses feature set {fs}, this build reads {} and {}",
+            crate::features::FEATURE_SET_PLAIN,
             crate::features::FEATURE_SET
         )));
     }
@@ -168,6 +169,7 @@ pub(crate) fn from_bytes(buf: &[u8]) -> Result<Parser> {
     Ok(Parser {
         labels,
         root_label,
+        feature_set: fs,
         weights: Weights::build(scale, flat),
     })
 }

@@ -49,6 +49,7 @@ use std::sync::OnceLock;
 mod augment;
 mod eval;
 mod features;
+mod hedge;
 mod io;
 mod oracle;
 mod perceptron;
@@ -58,6 +59,7 @@ mod transition;
 
 pub use augment::{augment_news, is_inserted_temporal};
 pub use eval::{eval_parser, eval_parser_with, ParseScores};
+pub use hedge::{runner_up_xpos, RUNNER_UP_MARGIN};
 pub use rel::Rel;
 pub use train::{jackknife_tags, train_parser, TrainOptions};
 
@@ -98,7 +100,17 @@ pub struct Parser {
     /// Labels indexed by the label part of a class.
     labels: Vec<Rel>,
     root_label: usize,
+    /// Template set of the model (see `features::n_feats`).
+    feature_set: u32,
     weights: Weights,
+}
+
+/// One sentence's tags, as [`Parser::parse_hedged_into`] takes them.
+#[derive(Clone, Copy)]
+struct Tags<'a> {
+    upos: &'a [&'a str],
+    xpos: &'a [&'a str],
+    alt: &'a [&'a str],
 }
 
 /// Reusable per-thread buffers, so parsing allocates only the output.
@@ -143,6 +155,7 @@ impl Parser {
         Parser {
             labels: vec![Rel::ROOT, Rel::DEP],
             root_label: 0,
+            feature_set: features::FEATURE_SET_PLAIN,
             weights: Weights::build(1.0, Default::default()),
         }
     }
@@ -178,6 +191,13 @@ impl Parser {
         self.weights.len()
     }
 
+    /// Whether the model weighs the tagger's runner-up tags (see
+    /// [`Parser::parse_hedged_into`]); models trained without them ignore
+    /// those tags and score fewer features.
+    pub fn uses_runner_up(&self) -> bool {
+        self.feature_set == features::FEATURE_SET
+    }
+
     /// The relation labels this model can output.
     pub fn labels(&self) -> &[Rel] {
         &self.labels
@@ -195,34 +215,48 @@ impl Parser {
     /// Like [`Parser::parse`] but writes into `out` (cleared first), so a
     /// caller parsing many sentences can reuse one buffer.
     pub fn parse_into(&self, words: &[&str], upos: &[&str], xpos: &[&str], out: &mut Vec<Dep>) {
-        SCRATCH.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut s) => self.parse_with(&mut s, words, upos, xpos, out),
-            // Only reachable through re-entrancy; stay correct, just slower.
-            Err(_) => self.parse_with(&mut Scratch::default(), words, upos, xpos, out),
-        })
+        self.parse_hedged_into(words, upos, xpos, &[], out);
     }
 
-    fn parse_with(
+    /// Like [`Parser::parse_into`], also given per word the tagger's
+    /// runner-up XPOS where it hesitated (`""` where it did not; see
+    /// [`runner_up_xpos`]), which the model weighs against the chosen tag.
+    /// An empty `alt_xpos` is the same as [`Parser::parse_into`].
+    pub fn parse_hedged_into(
         &self,
-        s: &mut Scratch,
         words: &[&str],
         upos: &[&str],
         xpos: &[&str],
+        alt_xpos: &[&str],
         out: &mut Vec<Dep>,
     ) {
+        let tags = Tags {
+            upos,
+            xpos,
+            alt: alt_xpos,
+        };
+        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut s) => self.parse_with(&mut s, words, tags, out),
+            // Only reachable through re-entrancy; stay correct, just slower.
+            Err(_) => self.parse_with(&mut Scratch::default(), words, tags, out),
+        })
+    }
+
+    fn parse_with(&self, s: &mut Scratch, words: &[&str], tags: Tags<'_>, out: &mut Vec<Dep>) {
         out.clear();
         let n = words.len();
-        s.sent.fill(words, upos, xpos);
+        s.sent.fill(words, tags.upos, tags.xpos, tags.alt);
         s.state.reset(n);
         // Classes fit in a byte: models have at most 127 labels.
         let nc = transition::n_classes(self.labels.len()).min(256);
         let feats = &mut s.feats;
+        let nf = features::n_feats(self.feature_set).unwrap_or(N_FEATS);
         // Arc-hybrid needs exactly 2n transitions; the bound only guards
         // against a malformed model making no progress.
         let mut steps = 0;
         while !s.state.is_terminal() && steps <= 2 * n + 2 {
-            features::extract(&s.state, &s.sent, feats);
-            self.weights.score(feats, &mut s.scores);
+            features::extract(&s.state, &s.sent, feats, nf == N_FEATS);
+            self.weights.score(&feats[..nf], &mut s.scores);
             let c = transition::best_legal(&s.state, &s.scores[..nc], self.root_label);
             s.state.apply(c);
             steps += 1;

@@ -91,27 +91,42 @@ impl TrainWeights {
         }
     }
 
-    /// Averages the weights at `tick`, drops those whose magnitude is below
-    /// `prune`, and quantizes to `i16` with one global scale.
-    pub fn finish(&self, tick: u32, prune: f32) -> Weights {
-        let tick = tick.max(1) as f64;
-        let avg = |e: &Entry| ((e.total + (tick - e.ts as f64) * e.w as f64) / tick) as f32;
-        let max = self
-            .rows
-            .iter()
+    /// Averages each run's weights at its final tick, takes the mean over
+    /// the runs (one run: its averaged weights), drops weights whose
+    /// magnitude is below `prune`, and quantizes to `i16` with one global
+    /// scale.
+    pub fn finish_mean(runs: &[(&TrainWeights, u32)], prune: f32) -> Weights {
+        let k = runs.len().max(1) as f32;
+        let avg =
+            |e: &Entry, tick: f64| ((e.total + (tick - e.ts as f64) * e.w as f64) / tick) as f32;
+        let mut sum: IdMap<Vec<(u8, f32)>> = IdMap::default();
+        for &(w, tick) in runs {
+            let tick = tick.max(1) as f64;
+            for (&key, &r) in &w.map {
+                let row = sum.entry(key).or_default();
+                for e in &w.rows[r as usize] {
+                    let v = avg(e, tick) / k;
+                    match row.iter_mut().find(|x| x.0 == e.class) {
+                        Some(x) => x.1 += v,
+                        None => row.push((e.class, v)),
+                    }
+                }
+            }
+        }
+        let max = sum
+            .values()
             .flatten()
-            .map(|e| avg(e).abs())
+            .map(|e| e.1.abs())
             .fold(0f32, f32::max);
         let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
-        let mut keys: Vec<(u64, u32)> = self.map.iter().map(|(&k, &r)| (k, r)).collect();
+        let mut keys: Vec<u64> = sum.keys().copied().collect();
         keys.sort_unstable();
         let mut flat = FlatRows::default();
-        for (key, r) in keys {
-            let mut row: Vec<(u8, i16)> = self.rows[r as usize]
+        for key in keys {
+            let mut row: Vec<(u8, i16)> = sum[&key]
                 .iter()
-                .map(|e| (e.class, avg(e)))
                 .filter(|(_, w)| w.abs() >= prune)
-                .map(|(c, w)| (c, (w / scale).round().clamp(-32767.0, 32767.0) as i16))
+                .map(|&(c, w)| (c, (w / scale).round().clamp(-32767.0, 32767.0) as i16))
                 .filter(|&(_, w)| w != 0)
                 .collect();
             row.sort_unstable_by_key(|e| e.0);
@@ -367,8 +382,9 @@ impl Weights {
     /// sums. The table is far larger than the caches, so this matters more
     /// than arithmetic (the prefetch pass took about 7% off the whole
     /// pipeline's CPU time).
+    /// Only the first [`N_FEATS`] of `feats` count.
     #[inline]
-    pub fn score(&self, feats: &[u64; N_FEATS], scores: &mut [i32; 256]) {
+    pub fn score(&self, feats: &[u64], scores: &mut [i32; 256]) {
         // Four accumulators, feature i adding into `acc[i % 4]`: consecutive
         // features often hit the same class (SHIFT above all), and a single
         // array would chain every such add through store-to-load forwarding.
@@ -575,7 +591,7 @@ mod tests {
         let mut t = TrainWeights::default();
         t.update(&[10, 20], 1, 2, 0);
         t.update(&[20, 30], 2, 0, 5);
-        let w = t.finish(10, 0.0);
+        let w = TrainWeights::finish_mean(&[(&t, 10)], 0.0);
         assert_eq!(w.len(), 3);
         let mut s = [0i32; 256];
         let mut f = [12345u64; N_FEATS];
@@ -589,6 +605,9 @@ mod tests {
             flat.push(k, row.iter().map(|&e| unpack(e)));
         }
         assert_eq!(Weights::build(w.scale(), flat).rows(), w.rows());
+        // The mean of a run with itself is that run.
+        let twice = TrainWeights::finish_mean(&[(&t, 10), (&t, 10)], 0.0);
+        assert_eq!(twice.rows(), w.rows());
     }
 
     #[test]

@@ -3,7 +3,8 @@
 
 use khaldun_conllu::Sentence;
 
-use crate::features::{extract, Sent, N_FEATS};
+use crate::features::{extract, Sent, FEATURE_SET, FEATURE_SET_PLAIN, N_FEATS, N_FEATS_PLAIN};
+use crate::hedge;
 use crate::oracle::{class_cost, move_costs, Gold};
 use crate::perceptron::TrainWeights;
 use crate::rel::Rel;
@@ -27,6 +28,15 @@ pub struct TrainOptions {
     pub explore_from: usize,
     /// Averaged weights with a smaller magnitude are dropped (model size).
     pub prune: f32,
+    /// Perceptron runs with different shuffling and exploration (seeds
+    /// `seed`, `seed + 1000`, ...) whose averaged weights are averaged into
+    /// one model; training time grows with it, run time only with the
+    /// number of features.
+    pub runs: usize,
+    /// Read the runner-up tags written by [`jackknife_tags`] (`AltXPOS=` in
+    /// MISC) and score them (feature set 5, 128 templates); without them the
+    /// model has the 122 templates of feature set 4.
+    pub runner_up: bool,
     /// Print per-epoch progress to stderr.
     pub verbose: bool,
 }
@@ -40,6 +50,8 @@ impl Default for TrainOptions {
             explore_p: 0.9,
             explore_from: 1,
             prune: 1.0,
+            runs: 1,
+            runner_up: true,
             verbose: false,
         }
     }
@@ -73,11 +85,13 @@ struct Example<'a> {
     words: Vec<&'a str>,
     upos: Vec<&'a str>,
     xpos: Vec<&'a str>,
+    alt: Vec<&'a str>,
     gold: Gold,
 }
 
 /// Trains a parser on sentences with gold heads and relations, using the
-/// UPOS/XPOS tags found in them as features. To train on predicted tags
+/// UPOS/XPOS tags found in them as features, and the runner-up XPOS
+/// written by [`jackknife_tags`] into MISC (`AltXPOS=`) where there is one. To train on predicted tags
 /// (recommended: it matches run-time noise), put the tagger's output into the
 /// sentences first. Sentences with missing heads are skipped; non-projective
 /// ones are used as they are (the dynamic oracle takes the cheapest path).
@@ -111,18 +125,66 @@ pub fn train_parser(train: &[Sentence], opts: &TrainOptions) -> Parser {
                 words: s.words.iter().map(|w| w.form.as_str()).collect(),
                 upos: s.words.iter().map(|w| w.upos.as_str()).collect(),
                 xpos: s.words.iter().map(|w| w.xpos.as_str()).collect(),
+                alt: s
+                    .words
+                    .iter()
+                    .map(|w| match opts.runner_up {
+                        true => hedge::from_misc(&w.misc),
+                        false => "",
+                    })
+                    .collect(),
                 gold: Gold::new(&heads, &labs),
             }
         })
         .collect();
 
     let nc = n_classes(labels.len());
+    // Run 0 uses the seed itself, so one run is the plain perceptron.
+    let runs: Vec<(TrainWeights, u32)> = (0..opts.runs.max(1) as u64)
+        .map(|r| {
+            train_run(
+                &examples,
+                nc,
+                root_label,
+                opts,
+                opts.seed.wrapping_add(r * 1000),
+            )
+        })
+        .collect();
+    let parts: Vec<(&TrainWeights, u32)> = runs.iter().map(|(w, t)| (w, *t)).collect();
+    let weights = TrainWeights::finish_mean(&parts, opts.prune);
+    Parser {
+        labels,
+        root_label,
+        feature_set: if opts.runner_up {
+            FEATURE_SET
+        } else {
+            FEATURE_SET_PLAIN
+        },
+        weights,
+    }
+}
+
+/// One perceptron run over `examples` with its own shuffling and
+/// exploration (`seed`); returns the weights and the final tick.
+fn train_run(
+    examples: &[Example<'_>],
+    nc: usize,
+    root_label: usize,
+    opts: &TrainOptions,
+    seed: u64,
+) -> (TrainWeights, u32) {
     let mut w = TrainWeights::default();
-    let mut rng = Rng::new(opts.seed);
+    let mut rng = Rng::new(seed);
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut st = State::default();
     let mut sent = Sent::default();
     let mut feats = [0u64; N_FEATS];
+    let nf = if opts.runner_up {
+        N_FEATS
+    } else {
+        N_FEATS_PLAIN
+    };
     let mut scores = vec![0f32; nc];
     let mut costs = vec![0u32; nc];
     let mut tick: u32 = 0;
@@ -134,11 +196,11 @@ pub fn train_parser(train: &[Sentence], opts: &TrainOptions) -> Parser {
         let (mut seen, mut wrong) = (0usize, 0usize);
         for &ix in &order {
             let ex = &examples[ix];
-            sent.fill(&ex.words, &ex.upos, &ex.xpos);
+            sent.fill(&ex.words, &ex.upos, &ex.xpos, &ex.alt);
             st.reset(ex.words.len());
             while !st.is_terminal() {
-                extract(&st, &sent, &mut feats);
-                w.score(&feats, &mut scores);
+                extract(&st, &sent, &mut feats, opts.runner_up);
+                w.score(&feats[..nf], &mut scores);
                 let pred = best_legal(&st, &scores, root_label);
                 let moves = move_costs(&st, &ex.gold);
                 let mut min = u32::MAX;
@@ -162,7 +224,7 @@ pub fn train_parser(train: &[Sentence], opts: &TrainOptions) -> Parser {
                 seen += 1;
                 if costs[pred] > min {
                     wrong += 1;
-                    w.update(&feats, best, pred, tick);
+                    w.update(&feats[..nf], best, pred, tick);
                 }
                 tick = tick.saturating_add(1);
                 let next = if explore && rng.next_f64() < opts.explore_p {
@@ -183,25 +245,23 @@ pub fn train_parser(train: &[Sentence], opts: &TrainOptions) -> Parser {
             );
         }
     }
-    let weights = w.finish(tick, opts.prune);
-    Parser {
-        labels,
-        root_label,
-        weights,
-    }
+    (w, tick)
 }
 
 /// Replaces the gold UPOS/XPOS of `train` with K-fold jackknifed predictions
 /// of `khaldun-tagger` (each fold tagged by a tagger trained on the others),
-/// so training features carry the same noise as run-time tags. Returns the
-/// XPOS accuracy of the predictions. Deterministic for a seed.
+/// so training features carry the same noise as run-time tags, and puts
+/// the runner-up XPOS of hesitant words (as [`crate::runner_up_xpos`]
+/// gives it at run time) into MISC as `AltXPOS=`. Returns the XPOS
+/// accuracy of the predictions. Deterministic for a seed.
 pub fn jackknife_tags(train: &mut [Sentence], folds: usize, seed: u64) -> f64 {
     let k = folds.max(2);
     let opts = khaldun_tagger::TrainOptions {
         seed,
         ..khaldun_tagger::TrainOptions::default()
     };
-    let mut predicted: Vec<Option<(Vec<String>, Vec<String>)>> = vec![None; train.len()];
+    type Tags = (Vec<String>, Vec<String>, Vec<String>);
+    let mut predicted: Vec<Option<Tags>> = vec![None; train.len()];
     for fold in 0..k {
         let rest: Vec<Sentence> = train
             .iter()
@@ -209,24 +269,31 @@ pub fn jackknife_tags(train: &mut [Sentence], folds: usize, seed: u64) -> f64 {
             .filter(|(i, _)| i % k != fold)
             .map(|(_, s)| s.clone())
             .collect();
-        let tagger = khaldun_tagger::train_tagger(&rest, &opts);
+        let mut tagger = khaldun_tagger::train_tagger(&rest, &opts);
+        // Decode as the builtin tagger does, so that tags and margins carry
+        // the same noise as at run time.
+        tagger.set_pass2_margin(khaldun_tagger::Tagger::builtin().pass2_margin());
+        let (mut tags, mut runner, mut alt) = (Vec::new(), Vec::new(), Vec::new());
         for (i, s) in train.iter().enumerate().filter(|(i, _)| i % k == fold) {
             let words: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
-            let tags = tagger.tag(&words);
+            tagger.tag_with_runner_up(&words, &mut tags, &mut runner);
+            hedge::runner_up_xpos(&tagger, &tags, &runner, &mut alt);
             predicted[i] = Some((
                 tags.iter().map(|t| t.upos.to_string()).collect(),
                 tags.iter().map(|t| t.xpos.to_string()).collect(),
+                alt.iter().map(|a| a.to_string()).collect(),
             ));
         }
     }
     let (mut n, mut ok) = (0usize, 0usize);
     for (s, p) in train.iter_mut().zip(predicted) {
-        let Some((upos, xpos)) = p else { continue };
-        for ((w, u), x) in s.words.iter_mut().zip(upos).zip(xpos) {
+        let Some((upos, xpos, alt)) = p else { continue };
+        for (((w, u), x), a) in s.words.iter_mut().zip(upos).zip(xpos).zip(alt) {
             n += 1;
             ok += usize::from(w.xpos == x);
             w.upos = u;
             w.xpos = x;
+            hedge::set_misc(&mut w.misc, &a);
         }
     }
     ok as f64 / n.max(1) as f64

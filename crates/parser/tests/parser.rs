@@ -184,6 +184,13 @@ fn odd_inputs_give_trees() {
             &["VB", "NN", "IN", "DT", "JJ", "NN", "NN"],
         );
         assert!(is_tree(&d));
+        // So are runner-up tags, of any length.
+        let mut d = Vec::new();
+        for alt in [&[][..], &["VBN"], &["", "NN", "", "VB", "", "", "", "", ""]] {
+            p.parse_hedged_into(words, &["NOUN"], &["NN"], alt, &mut d);
+            assert_eq!(d.len(), words.len());
+            assert!(is_tree(&d), "not a tree for {words:?} with {alt:?}");
+        }
     }
     assert_eq!(
         p.parse(&["Hello"], &["INTJ"], &["UH"])[0].rel.as_str(),
@@ -219,7 +226,7 @@ fn model_round_trips() {
 
 const TINY: &str = "\
 1\tThey\tthey\tPRON\tPRP\t_\t2\tnsubj\t_\t_
-2\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_
+2\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\tAltXPOS=VBN
 3\tin\tin\tADP\tIN\t_\t4\tcase\t_\t_
 4\tParis\tParis\tPROPN\tNNP\t_\t2\tobl\t_\t_
 5\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
@@ -248,6 +255,34 @@ fn training_is_deterministic_and_handles_nonprojective_trees() {
     let a = train_parser(&sents, &opts);
     let b = train_parser(&sents, &opts);
     assert_eq!(a.to_bytes(), b.to_bytes());
+    // The runner-up tag in MISC is a feature; without it the model differs
+    // (unpruned: this little training leaves only small averaged weights).
+    let unpruned = TrainOptions {
+        prune: 0.0,
+        ..opts.clone()
+    };
+    let c = TrainOptions {
+        runner_up: false,
+        ..unpruned.clone()
+    };
+    let (hedged, plain) = (train_parser(&sents, &unpruned), train_parser(&sents, &c));
+    assert_ne!(hedged.to_bytes(), plain.to_bytes());
+    assert!(hedged.uses_runner_up() && !plain.uses_runner_up());
+    // Both feature sets read back as they were written.
+    for p in [&hedged, &plain] {
+        let q = Parser::from_bytes(&p.to_bytes()).unwrap();
+        assert_eq!(q.uses_runner_up(), p.uses_runner_up());
+        assert_eq!(q.to_bytes(), p.to_bytes());
+    }
+    // Two runs averaged: deterministic too.
+    let two = TrainOptions {
+        runs: 2,
+        ..opts.clone()
+    };
+    assert_eq!(
+        train_parser(&sents, &two).to_bytes(),
+        train_parser(&sents, &two).to_bytes()
+    );
     let s = eval_parser(&a, &sents[..1], true);
     assert_eq!(s.tokens, 5);
     assert!(train_parser(&[], &opts).parse(&["x", "y"], &[], &[]).len() == 2);

@@ -52,7 +52,7 @@ pub use document::harmonize_entities;
 pub use eval::{document_id, eval_ner, eval_ner_documents, eval_tagger, NerScores, Prf, TagScores};
 pub use lemma::Lemmatizer;
 pub use ner::{spans_from_bio, train_ner, train_ner_with_gazetteer, EntityLabel, EntitySpan, Ner};
-pub use tagger::{train_tagger, Tagged, Tagger, TrainOptions};
+pub use tagger::{train_tagger, RunnerUp, Tagged, Tagger, TrainOptions};
 
 /// Errors of this crate.
 #[derive(Debug, thiserror::Error)]

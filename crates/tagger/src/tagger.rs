@@ -154,6 +154,7 @@ struct Scratch {
     margins: Vec<i32>,
     first: Vec<u16>,
     tags: Vec<u16>,
+    runner_up: Vec<RunnerUp>,
 }
 
 impl Default for Scratch {
@@ -168,6 +169,7 @@ impl Default for Scratch {
             margins: Vec::new(),
             first: Vec::new(),
             tags: Vec::new(),
+            runner_up: Vec::new(),
         }
     }
 }
@@ -202,19 +204,22 @@ fn low_code(m: &BTreeMap<u16, u32>) -> u32 {
     c * 2 + u32::from(n * 10 >= total * 9)
 }
 
-/// Best class (restricted to `allowed` when non-empty) and its margin over
-/// the runner-up. Ties go to the lower id, so decoding is deterministic.
+/// Best class (restricted to `allowed` when non-empty), the runner-up
+/// ([`NO_TAG`] when there is none) and the best's margin over it. Ties go to
+/// the lower id, so decoding is deterministic.
 #[inline]
-fn best2(scores: &[i32], allowed: &[u16]) -> (u16, i32) {
-    let (mut best, mut b, mut second) = (0usize, i32::MIN, i32::MIN);
+fn best2(scores: &[i32], allowed: &[u16]) -> (u16, u16, i32) {
+    let (mut best, mut b, mut second, mut runner) = (0usize, i32::MIN, i32::MIN, NO_TAG);
     let mut consider = |c: usize| {
         let Some(&s) = scores.get(c) else { return };
         if s > b {
             second = b;
+            runner = if b == i32::MIN { NO_TAG } else { best as u16 };
             b = s;
             best = c;
         } else if s > second {
             second = s;
+            runner = c as u16;
         }
     };
     if allowed.is_empty() {
@@ -222,7 +227,28 @@ fn best2(scores: &[i32], allowed: &[u16]) -> (u16, i32) {
     } else {
         allowed.iter().for_each(|&c| consider(c as usize));
     }
-    (best as u16, b.saturating_sub(second))
+    (best as u16, runner, b.saturating_sub(second))
+}
+
+/// The class a token's tagger ranked second, and by how much it lost: what
+/// a later stage (the parser) can use to hedge against a tagging error.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RunnerUp {
+    /// Runner-up joint class (index into [`Tagger::classes`]), or
+    /// `u16::MAX` when the word was not scored (frequent unambiguous words)
+    /// or had a single allowed class.
+    pub class: u16,
+    /// Best score minus runner-up score, in averaged-perceptron units of the
+    /// pass that decided the tag; `f32::INFINITY` without a runner-up.
+    pub margin: f32,
+}
+
+impl RunnerUp {
+    /// No runner-up: the tag was certain.
+    pub const NONE: RunnerUp = RunnerUp {
+        class: NO_TAG,
+        margin: f32::INFINITY,
+    };
 }
 
 thread_local! {
@@ -374,6 +400,35 @@ impl Tagger {
         })
     }
 
+    /// Like [`Tagger::tag_into`] (same tags) and also fills `runner_up` with
+    /// each word's runner-up class and margin ([`RunnerUp`]). The runner-up
+    /// is the decoder's, before the repair of finite verbs, so for a word
+    /// that repair retagged it may equal the output class.
+    pub fn tag_with_runner_up<'t>(
+        &'t self,
+        words: &[&str],
+        out: &mut Vec<Tagged<'t>>,
+        runner_up: &mut Vec<RunnerUp>,
+    ) {
+        SCRATCH.with(|cell| {
+            let mut fresh = Scratch::default();
+            let mut guard = cell.try_borrow_mut();
+            let s = match guard.as_mut() {
+                Ok(s) => &mut **s,
+                Err(_) => &mut fresh,
+            };
+            self.tag_with(words, out, s);
+            runner_up.clear();
+            runner_up.extend_from_slice(&s.runner_up);
+        })
+    }
+
+    /// The `(upos, xpos)` of a joint class id, if the model has it.
+    pub fn class_tags(&self, class: u16) -> Option<(&str, &str)> {
+        let i = class as usize;
+        Some((self.upos.get(i)?.as_str(), self.xpos.get(i)?.as_str()))
+    }
+
     /// Predicted class ids only (no FEATS or lemmas): the cheapest call.
     pub fn tag_classes(&self, words: &[&str], out: &mut Vec<u16>) {
         SCRATCH.with(|cell| {
@@ -424,11 +479,22 @@ impl Tagger {
             margins,
             first,
             tags,
+            runner_up,
             ..
         } = s;
-        self.decode(1, toks, vids, None, first, margins, keys, scores);
+        self.decode(1, toks, vids, None, first, margins, runner_up, keys, scores);
         if self.pass2.is_some() {
-            self.decode(2, toks, vids, Some(first), tags, margins, keys, scores);
+            self.decode(
+                2,
+                toks,
+                vids,
+                Some(first),
+                tags,
+                margins,
+                runner_up,
+                keys,
+                scores,
+            );
         } else {
             std::mem::swap(first, tags);
         }
@@ -473,6 +539,8 @@ impl Tagger {
 
     /// Greedy decoding with the cached static rows. `pass` is 1 or 2; in
     /// pass 2 `right` holds the first pass's tags and `margins` its margins.
+    /// `runner_up` gets, per token, the runner-up of the last pass that
+    /// scored it.
     #[allow(clippy::too_many_arguments)]
     fn decode(
         &self,
@@ -482,6 +550,7 @@ impl Tagger {
         right: Option<&[u16]>,
         tags: &mut Vec<u16>,
         margins: &mut Vec<i32>,
+        runner_up: &mut Vec<RunnerUp>,
         keys: &mut Vec<u32>,
         scores: &mut [i32; 256],
     ) {
@@ -496,6 +565,8 @@ impl Tagger {
         if pass == 1 {
             margins.clear();
             margins.resize(n, i32::MAX);
+            runner_up.clear();
+            runner_up.resize(n, RunnerUp::NONE);
         }
         // Pass-1 margins in pass-1 integer units.
         let skip = if self.pass2_margin.is_finite() && self.pass1.scale > 0.0 {
@@ -553,11 +624,19 @@ impl Tagger {
                 keys,
             );
             w.score(keys, scores);
-            let (best, margin) = best2(&scores[..nc], self.allowed_of(vid));
+            let (best, runner, margin) = best2(&scores[..nc], self.allowed_of(vid));
             tags[i] = best;
             if pass == 1 {
                 margins[i] = margin;
             }
+            runner_up[i] = if runner == NO_TAG {
+                RunnerUp::NONE
+            } else {
+                RunnerUp {
+                    class: runner,
+                    margin: margin as f32 * w.scale,
+                }
+            };
         }
     }
 
@@ -732,6 +811,11 @@ impl Tagger {
     /// for tuning speed against accuracy.
     pub fn set_pass2_margin(&mut self, margin: f32) {
         self.pass2_margin = margin;
+    }
+
+    /// The second-pass skip margin (see [`TrainOptions::pass2_margin`]).
+    pub fn pass2_margin(&self) -> f32 {
+        self.pass2_margin
     }
 }
 
