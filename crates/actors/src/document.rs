@@ -66,7 +66,7 @@
 use crate::actor::{ActorId, ActorKind, AgentKind, NameForm, Office};
 use crate::code::Code;
 use crate::date::Date;
-use crate::matcher::{Dep, Match, MatchKind, Matcher};
+use crate::matcher::{Dep, Match, MatchKind, Matcher, PROXY};
 use khaldun_analysis::AnalyzedSentence;
 use khaldun_text::normalize::fold_into;
 use khaldun_types::{ParagraphKind, Segmented, Span};
@@ -1024,7 +1024,13 @@ impl<'a> Resolver<'a> {
         let mut k = 0;
         while k < found.len() {
             let x = &found[k];
-            if used[k] || x.kind == MatchKind::Place {
+            // "Turkish-backed rebels": the patron takes no part in what the
+            // rebels do
+            let patron = x.kind == MatchKind::Country
+                && x.agent.is_none()
+                && s.is(x.tokens.end, &["-"])
+                && s.is(x.tokens.end + 1, PROXY);
+            if used[k] || x.kind == MatchKind::Place || patron {
                 k += 1;
                 continue;
             }

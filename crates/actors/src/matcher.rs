@@ -632,6 +632,16 @@ impl Matcher {
             }
             let last = m.tokens.end - 1;
             let gap = &tokens[m.tokens.end..s.tokens.start];
+            // "Iranian-backed militias" are not Iran's (its "-led" forces are)
+            let proxy = gap.len() == 2 && gap[0].slice(text) == "-" && {
+                let mut b = String::new();
+                fold_into(gap[1].slice(text), &mut b);
+                PROXY.contains(&b.as_str())
+            };
+            if proxy {
+                k += 1;
+                continue;
+            }
             let possessive = gap.len() == 1 && {
                 let mut b = String::new();
                 fold_into(gap[0].slice(text), &mut b);
@@ -816,6 +826,25 @@ fn acts<'t>(d: &[Dep<'_>], r: &Range<usize>, word: impl Fn(usize) -> Option<&'t 
 
 /// Real names one letter off a country's.
 const NOT_MISSPELT: &[&str] = &["columbia", "granada", "siberia"];
+
+/// Participles that make a country the patron of a group, not its member
+/// ("Iranian-backed militias", "Turkish-funded rebels").
+pub(crate) const PROXY: &[&str] = &[
+    "backed",
+    "sponsored",
+    "funded",
+    "financed",
+    "supported",
+    "allied",
+    "aligned",
+    "trained",
+    "armed",
+    "inspired",
+    "influenced",
+    "friendly",
+    "leaning",
+    "affiliated",
+];
 
 /// Whether `a` and `b` differ by one inserted, deleted or replaced
 /// letter, or two neighbours swapped, inside the word: a different first

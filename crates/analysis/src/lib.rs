@@ -26,7 +26,7 @@ use khaldun_types::{Segmented, Sentence, Span};
 mod repair;
 use repair::{
     repair_agent_infinitive, repair_double_subject, repair_finite_verb, repair_glued_objects,
-    repair_nominal_clauses, repair_noun_root, repair_reported_verb,
+    repair_glued_participle, repair_nominal_clauses, repair_noun_root, repair_reported_verb,
 };
 
 /// One analyzed word.
@@ -135,9 +135,14 @@ impl Analyzer {
         let (mut tags, mut runner_up) = (Vec::new(), Vec::new());
         self.tagger
             .tag_with_runner_up(words, &mut tags, &mut runner_up);
+        let glued = repair_glued_participle(words, spans, &mut tags);
         repair_finite_verb(words, &mut tags);
         repair_reported_verb(words, &mut tags);
         let mut deps = self.parse_around_temporals(words, &mut tags, &runner_up);
+        for i in glued {
+            let t = &mut tags[i];
+            (t.xpos, t.upos, t.feats) = ("VBN", "VERB", "Tense=Past|VerbForm=Part");
+        }
         repair_double_subject(&tags, &mut deps);
         repair_nominal_clauses(&tags, &mut deps);
         repair_noun_root(words, &tags, &mut deps);
@@ -525,6 +530,20 @@ mod tests {
         // a closing "..., officials said" is not the sentence's verb
         let s = analyze("Rebels armed with rifles seized the town , officials said .");
         assert_eq!(s.words[4].deprel, "ccomp", "{:?}", s.words[4]);
+    }
+
+    #[test]
+    fn a_participle_glued_by_a_hyphen_modifies_the_noun_after_it() {
+        let a = Analyzer::builtin();
+        let text = "Saudi-led coalition jets bombed rebel positions in Yemen.";
+        let seg = khaldun_text::Segmenter::default().segment(text);
+        let s = &a.analyze(text, &seg)[0];
+        let form = |i: usize| s.words[i].span.slice(text);
+        assert_eq!(form(2), "led");
+        // tagged as EWT tags it, parsed as a modifier, not the root
+        assert_eq!((s.words[2].xpos, s.words[2].deprel), ("VBN", "amod"));
+        let root = s.words.iter().position(|w| w.deprel == "root").unwrap();
+        assert_eq!(form(root), "bombed");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! parser's model card ("Repairs of news constructions").
 
 use khaldun_parser::{Dep, Rel};
+use khaldun_types::Span;
 
 /// The first word attached to `x` (0-based) by one of `rels`.
 fn child(deps: &[Dep], x: usize, rels: &[&str]) -> Option<usize> {
@@ -263,6 +264,39 @@ pub(crate) fn repair_reported_verb(words: &[&str], tags: &mut [khaldun_tagger::T
             make_past(&mut tags[k]);
         }
     }
+}
+
+/// "Saudi-led coalition jets bombed ...": a participle glued by a hyphen to
+/// the word before it ("Saudi-led", "Iranian-backed", "state-owned") is an
+/// adjective of the noun after it, not the sentence's verb (tokenized as
+/// EWT does, "Saudi - led"; the tagger reads "led" as a past tense). The
+/// parser is given an adjective; the words it retagged are returned, to be
+/// tagged as EWT tags them (VBN) once parsed.
+pub(crate) fn repair_glued_participle(
+    words: &[&str],
+    spans: &[Span],
+    tags: &mut [khaldun_tagger::Tagged<'_>],
+) -> Vec<usize> {
+    let mut out = Vec::new();
+    for i in 2..words.len().min(spans.len()) {
+        let glued = words[i - 1] == "-"
+            && spans[i - 2].end == spans[i - 1].start
+            && spans[i - 1].end == spans[i].start;
+        let participle = matches!(tags[i].xpos, "VBN" | "VBD")
+            && (past_form(words[i])
+                || matches!(words[i], "run" | "born" | "grown" | "known" | "driven"));
+        let before_noun = tags
+            .get(i + 1)
+            .is_some_and(|t| matches!(t.xpos, "NN" | "NNS" | "NNP" | "NNPS" | "JJ"));
+        if glued && participle && before_noun {
+            let t = &mut tags[i];
+            t.xpos = "JJ";
+            t.upos = "ADJ";
+            t.feats = "Degree=Pos";
+            out.push(i);
+        }
+    }
+    out
 }
 
 pub(crate) fn repair_finite_verb(words: &[&str], tags: &mut [khaldun_tagger::Tagged<'_>]) {

@@ -1349,3 +1349,13 @@ fn who_tells_of_an_event_and_phrases_inside_phrases_take_no_part() {
     )
     .is_empty());
 }
+
+#[test]
+fn led_forces_are_the_leaders_and_backed_ones_are_not_their_patrons() {
+    assert_eq!(
+        builtin_pairs("Vietnamese-led forces attacked Cambodian guerrillas near the Thai border."),
+        vec![ev("VNM", "KHM", "190")]
+    );
+    let p = builtin_pairs("Turkish-backed rebels shelled Kurdish positions in northern Syria.");
+    assert!(!p.is_empty() && p.iter().all(|e| e.0 == "SYR"), "{p:?}");
+}
