@@ -2296,6 +2296,15 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
             code = c.to_string();
         }
     }
+    // "did not accede to the protesters' demands": not yielding to a demand
+    // is refusing it (124), whatever the tense
+    if frame_word.is_none() && p.generic_frames() && negated && code == "080" {
+        if let Some(c) = p.compose(Frame::Refuse, &code) {
+            code = c.to_string();
+            negated = false;
+            modality = Modality::Refusal;
+        }
+    }
     let mut evidence = m.words.clone();
     evidence.extend(tgt);
     evidence.extend(m.source);

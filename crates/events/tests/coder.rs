@@ -1359,3 +1359,18 @@ fn led_forces_are_the_leaders_and_backed_ones_are_not_their_patrons() {
     let p = builtin_pairs("Turkish-backed rebels shelled Kurdish positions in northern Syria.");
     assert!(!p.is_empty() && p.iter().all(|e| e.0 == "SYR"), "{p:?}");
 }
+
+#[test]
+fn not_yielding_to_a_demand_is_refusing_it() {
+    let e = builtin_events("Iran did not accept the demands of the United States.");
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(
+        (e[0].cameo.as_str(), e[0].negated, e[0].modality),
+        ("124", false, Modality::Refusal)
+    );
+    // yielding told plainly stays a concession
+    assert_eq!(
+        builtin_pairs("Iran accepted the demands of the United States."),
+        vec![ev("IRN", "USA", "080")]
+    );
+}
