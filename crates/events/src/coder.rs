@@ -267,18 +267,32 @@ impl<'a> View<'a> {
     /// under `East`).
     fn has_case(&self, i: usize, ws: &crate::patterns::Words) -> bool {
         // (not the "to" of an infinitive: "went on to cite" goes nowhere)
+        // (a preposition the parser took for an adverb of the phrase's first
+        // word: "over two Israeli raids", `over` under `two`)
         let marks = |n: usize| {
             self.children[n].iter().any(|&c| {
                 (matches!(self.rel(c), "case" | "fixed")
+                    || (self.rel(c) == "advmod" && c < n)
                     || (self.rel(c) == "mark"
                         && !(self.words[c].upos == "PART" && self.words[n].upos == "VERB")))
                     && ws.matches(self.lemma(c), &self.lower[c])
             })
         };
-        marks(i)
-            || self.children[i].iter().any(|&c| {
-                c < i && matches!(self.rel(c), "compound" | "amod" | "flat" | "det") && marks(c)
-            })
+        let modifier = |c: usize| {
+            c < i && matches!(self.rel(c), "compound" | "amod" | "flat" | "det" | "nummod")
+        };
+        // or hung as an adverb on whatever word, right before the phrase
+        // ("complained ... over three Israeli raids", `over` under the verb)
+        let first = self.children[i]
+            .iter()
+            .copied()
+            .filter(|&c| modifier(c))
+            .min()
+            .unwrap_or(i);
+        let before = first
+            .checked_sub(1)
+            .filter(|&b| self.rel(b) == "advmod" && ws.matches(self.lemma(b), &self.lower[b]));
+        marks(i) || self.children[i].iter().any(|&c| modifier(c) && marks(c)) || before.is_some()
     }
 }
 

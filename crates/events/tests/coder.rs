@@ -1374,3 +1374,18 @@ fn not_yielding_to_a_demand_is_refusing_it() {
         vec![ev("IRN", "USA", "080")]
     );
 }
+
+#[test]
+fn a_preposition_parsed_as_an_adverb_of_a_number_still_marks_its_phrase() {
+    assert_eq!(
+        builtin_pairs("Syria complained to the United Nations on Monday over two Israeli air raids last week."),
+        vec![ev("SYR", "ISR", "114")]
+    );
+    // or as an adverb of the verb, right before the phrase
+    assert_eq!(
+        builtin_pairs(
+            "Jordan complained to the United Nations on Sunday over three Israeli raids last month in which ten people died."
+        ),
+        vec![ev("JOR", "ISR", "114")]
+    );
+}
