@@ -1389,3 +1389,15 @@ fn a_preposition_parsed_as_an_adverb_of_a_number_still_marks_its_phrase() {
         vec![ev("JOR", "ISR", "114")]
     );
 }
+
+#[test]
+fn agreeing_to_mediation_accepts_the_mediator() {
+    assert_eq!(
+        builtin_pairs("Ethiopia agreed to mediation by the African Union."),
+        vec![ev("ETH", "IGO", "038")]
+    );
+    assert_eq!(
+        builtin_pairs("Sudan has agreed to Kenyan mediation in its talks with the rebels."),
+        vec![ev("SDN", "KEN", "038")]
+    );
+}
