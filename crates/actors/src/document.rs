@@ -321,7 +321,11 @@ pub fn resolve(
         );
         for x in &mut found {
             let h = other_places.iter().find(|h| x.span.slice(text) == h.name);
-            if let Some(h) = h.filter(|_| x.kind == MatchKind::Country) {
+            let place_like = matches!(
+                x.kind,
+                MatchKind::Country | MatchKind::CityMetonym | MatchKind::Place
+            );
+            if let Some(h) = h.filter(|_| place_like) {
                 // a place of the other country
                 x.kind = MatchKind::Place;
                 x.code = None;

@@ -665,3 +665,15 @@ fn georgia_is_the_us_state_in_a_document_about_us_states() {
     let doc = run(text, "2020-11-10");
     assert!(actor_of(&doc, text, "Georgia").is_some_and(|a| code(&doc, a) == "GEO"));
 }
+
+#[test]
+fn tripoli_is_the_lebanese_port_in_a_document_about_lebanon() {
+    let text = "Gunmen fought in Tripoli on Monday, the Lebanese army said.";
+    let doc = run(text, "2020-11-10");
+    let g = actor_of(&doc, text, "Gunmen").expect("gunmen of the place");
+    assert!(code(&doc, g).starts_with("LBN"), "{}", code(&doc, g));
+    let text = "Gunmen fought in Tripoli on Monday, the Libyan army said.";
+    let doc = run(text, "2020-11-10");
+    let g = actor_of(&doc, text, "Gunmen").expect("gunmen of the place");
+    assert!(code(&doc, g).starts_with("LBY"), "{}", code(&doc, g));
+}
