@@ -1401,3 +1401,15 @@ fn agreeing_to_mediation_accepts_the_mediator() {
         vec![ev("SDN", "KEN", "038")]
     );
 }
+
+#[test]
+fn letting_people_return_or_rally_grants_rights() {
+    assert_eq!(
+        builtin_pairs("Rwanda let Burundian refugees return home."),
+        vec![ev("RWA", "BDI", "0833")]
+    );
+    assert_eq!(
+        builtin_pairs("Egypt allowed the Muslim Brotherhood to hold a rally in Cairo."),
+        vec![ev("EGY", "NGM", "0833")]
+    );
+}
