@@ -1967,7 +1967,47 @@ fn modality(v: &View, t: usize) -> Modality {
     Modality::Asserted
 }
 
+/// What talks, agreements and proposals are about has not happened
+/// ("negotiations on an Israeli troop pullback", "a deal on a ceasefire").
+const TOPIC_HEADS: &[&str] = &[
+    "talk",
+    "negotiation",
+    "negotiate",
+    "discuss",
+    "discussion",
+    "dialogue",
+    "consultation",
+    "meeting",
+    "agreement",
+    "deal",
+    "accord",
+    "treaty",
+    "plan",
+    "proposal",
+    "vote",
+    "referendum",
+    "resolution",
+    "bill",
+    "debate",
+];
+
 fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) -> Option<Coded> {
+    if p.generic_frames()
+        && pat.kind == TriggerKind::Noun
+        && v.children[t].iter().any(|&c| {
+            v.rel(c) == "case" && v.is(c, &["on", "about", "over", "regarding", "concerning"])
+        })
+        // (or on the verb whose object they are: "renewed negotiations
+        // today on a pullback")
+        && v.head(t).is_some_and(|h| {
+            v.is(h, TOPIC_HEADS)
+                || v.children[h]
+                    .iter()
+                    .any(|&o| v.rel(o) == "obj" && o < t && v.is(o, TOPIC_HEADS))
+        })
+    {
+        return None;
+    }
     let mut frames = Vec::new();
     let mut source = Vec::new();
     match m.source {
