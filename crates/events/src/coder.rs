@@ -701,6 +701,26 @@ fn under_belief(v: &View, p: &Patterns, t: usize) -> Option<usize> {
     None
 }
 
+/// The appeal or demand a clause with a subject of its own is the content
+/// of ("demanded that the US cancel plans to sell weapons": neither the
+/// cancelling nor the sale has happened), through clauses below it.
+fn under_appeal(v: &View, p: &Patterns, t: usize) -> Option<usize> {
+    let mut x = t;
+    let mut own_subject = false;
+    for _ in 0..3 {
+        if !matches!(v.rel(x), "ccomp" | "xcomp" | "advcl" | "acl") {
+            return None;
+        }
+        own_subject |= v.child(x, "nsubj").is_some();
+        let h = v.head(x)?;
+        if v.rel(x) == "ccomp" && p.frame(v.lemma(h)) == Some(Frame::Appeal) {
+            return own_subject.then_some(h);
+        }
+        x = h;
+    }
+    None
+}
+
 /// Words of belief that accuse: what they say of force or threats is an
 /// accusation of its doer ("claimed that ISIL attacked Iraq").
 const ALLEGE: &[&str] = &["allege", "claim", "charge", "allegation", "accusation"];
@@ -2192,6 +2212,12 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
     if (source.is_empty() && unnamed_source.is_none())
         || (target.is_empty() && !reciprocal && !monadic && !implied)
         || (m.partial && !reciprocal && !((implied || below) && specific))
+    {
+        return None;
+    }
+    if p.generic_frames()
+        && !matches!(pat.code.get(..2), Some("02" | "10"))
+        && under_appeal(v, p, t).is_some()
     {
         return None;
     }

@@ -1425,3 +1425,22 @@ fn what_talks_and_deals_are_about_has_not_happened() {
     assert!(c.iter().all(|c| c != "0874"), "{c:?}");
     assert!(!codes("Turkish troops completed their withdrawal from Syria.").is_empty());
 }
+
+#[test]
+fn what_a_demand_asks_of_another_has_not_happened() {
+    let codes =
+        |s: &str| -> Vec<String> { builtin_events(s).into_iter().map(|e| e.cameo).collect() };
+    assert_eq!(
+        codes("China demanded that the United States cancel plans to sell fighter jets to Taiwan."),
+        vec!["100"]
+    );
+    assert_eq!(
+        codes("Russia demanded that Ukraine withdraw its troops from Donetsk."),
+        vec!["100"]
+    );
+    // what a report says was done was done
+    assert_eq!(
+        codes("Israel said that Hamas attacked Israeli towns."),
+        vec!["190"]
+    );
+}
