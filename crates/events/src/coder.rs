@@ -716,6 +716,14 @@ fn under_appeal(v: &View, p: &Patterns, t: usize) -> Option<usize> {
         if v.rel(x) == "ccomp" && p.frame(v.lemma(h)) == Some(Frame::Appeal) {
             return own_subject.then_some(h);
         }
+        // "demanding a UN presence to protect them": the purpose of what
+        // is demanded
+        if v.rel(x) == "acl" && v.rel(h) == "obj" {
+            let a = v.head(h)?;
+            if p.frame(v.lemma(a)) == Some(Frame::Appeal) && x == t {
+                return Some(a);
+            }
+        }
         x = h;
     }
     None

@@ -1438,6 +1438,11 @@ fn what_a_demand_asks_of_another_has_not_happened() {
         codes("Russia demanded that Ukraine withdraw its troops from Donetsk."),
         vec!["100"]
     );
+    // nor the purpose of what it asks for
+    assert_eq!(
+        codes("Ethnic Serbs in northern Kosovo are demanding a NATO military presence to protect them against armed Albanian gangs."),
+        vec!["100"]
+    );
     // what a report says was done was done
     assert_eq!(
         codes("Israel said that Hamas attacked Israeli towns."),
