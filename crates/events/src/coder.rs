@@ -716,6 +716,15 @@ fn under_appeal(v: &View, p: &Patterns, t: usize) -> Option<usize> {
         if v.rel(x) == "ccomp" && p.frame(v.lemma(h)) == Some(Frame::Appeal) {
             return own_subject.then_some(h);
         }
+        // "rejected a UN appeal for deploying troops": what an appeal noun
+        // asks for
+        if x == t
+            && v.rel(x) == "acl"
+            && v.words[h].upos == "NOUN"
+            && (p.frame(v.lemma(h)) == Some(Frame::Appeal) || v.is(h, &["appeal", "plea"]))
+        {
+            return Some(h);
+        }
         // "demanding a UN presence to protect them": the purpose of what
         // is demanded
         if v.rel(x) == "acl" && v.rel(h) == "obj" {
