@@ -1443,6 +1443,11 @@ fn what_a_demand_asks_of_another_has_not_happened() {
         codes("Ethnic Serbs in northern Kosovo are demanding a NATO military presence to protect them against armed Albanian gangs."),
         vec!["100"]
     );
+    // nor what an appeal noun asks for
+    assert_eq!(
+        codes("Lebanon again rejected a United Nations appeal for deploying army troops along its border with Israel."),
+        vec!["120"]
+    );
     // what a report says was done was done
     assert_eq!(
         codes("Israel said that Hamas attacked Israeli towns."),
