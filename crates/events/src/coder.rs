@@ -738,6 +738,23 @@ fn under_appeal(v: &View, p: &Patterns, t: usize) -> Option<usize> {
     None
 }
 
+/// Whether `t` is the complement of `w`, or a complement's complement
+/// (xcomp, ccomp or advcl at each step, at most three).
+fn complement_of(v: &View, t: usize, w: usize) -> bool {
+    let mut x = t;
+    for _ in 0..3 {
+        if !matches!(v.rel(x), "xcomp" | "ccomp" | "advcl") {
+            return false;
+        }
+        match v.head(x) {
+            Some(h) if h == w => return true,
+            Some(h) => x = h,
+            None => return false,
+        }
+    }
+    false
+}
+
 /// Words of belief that accuse: what they say of force or threats is an
 /// accusation of its doer ("claimed that ISIL attacked Iraq").
 const ALLEGE: &[&str] = &["allege", "claim", "charge", "allegation", "accusation"];
@@ -2313,10 +2330,10 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
             // US to provide")
             // (its complement only, not a conjunct: "urged X and spoke
             // with Y"; nor an appeal itself: "calls asking X to")
+            // (or below it: "called on Israel to stop demolishing homes")
             Frame::Appeal
                 if p.generic_frames()
-                    && v.head(t) == Some(w)
-                    && matches!(v.rel(t), "xcomp" | "ccomp" | "advcl")
+                    && complement_of(v, t, w)
                     && !matches!(code.get(..2), Some("02" | "10")) =>
             {
                 return None

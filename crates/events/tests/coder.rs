@@ -1454,3 +1454,13 @@ fn what_a_demand_asks_of_another_has_not_happened() {
         vec!["190"]
     );
 }
+
+#[test]
+fn what_an_appeal_asks_below_its_complement_has_not_happened() {
+    let codes =
+        |s: &str| -> Vec<String> { builtin_events(s).into_iter().map(|e| e.cameo).collect() };
+    assert_eq!(
+        codes("Amnesty called on Israel to stop demolishing Palestinian homes."),
+        vec!["020"]
+    );
+}
