@@ -1034,7 +1034,18 @@ impl<'a> Resolver<'a> {
                 && x.agent.is_none()
                 && s.is(x.tokens.end, &["-"])
                 && s.is(x.tokens.end + 1, PROXY);
-            if used[k] || x.kind == MatchKind::Place || patron {
+            // "the Sea of Japan", "the Gulf of Guinea": waters, not the country
+            let waters = x.kind == MatchKind::Country
+                && x.agent.is_none()
+                && x.tokens.start >= 2
+                && s.is(x.tokens.start - 1, &["of"])
+                && s.is(
+                    x.tokens.start - 2,
+                    &[
+                        "sea", "gulf", "bay", "strait", "straits", "ocean", "channel",
+                    ],
+                );
+            if used[k] || x.kind == MatchKind::Place || patron || waters {
                 k += 1;
                 continue;
             }

@@ -677,3 +677,14 @@ fn tripoli_is_the_lebanese_port_in_a_document_about_lebanon() {
     let g = actor_of(&doc, text, "Gunmen").expect("gunmen of the place");
     assert!(code(&doc, g).starts_with("LBY"), "{}", code(&doc, g));
 }
+
+#[test]
+fn a_country_naming_waters_is_no_actor() {
+    let text = "North Korea fired two missiles into the Sea of Japan on Monday.";
+    let doc = run(text, "2020-11-10");
+    assert!(actor_of(&doc, text, "Japan").is_none());
+    assert!(actor_of(&doc, text, "North Korea").is_some());
+    let text = "Japan protested to North Korea.";
+    let doc = run(text, "2020-11-10");
+    assert!(actor_of(&doc, text, "Japan").is_some());
+}
