@@ -255,6 +255,15 @@ thread_local! {
     static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
 }
 
+/// Runs `f` with this thread's scratch buffers, or fresh ones if they are
+/// in use (a call from inside another).
+fn with_scratch<R>(f: impl FnOnce(&mut Scratch) -> R) -> R {
+    SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut s) => f(&mut s),
+        Err(_) => f(&mut Scratch::default()),
+    })
+}
+
 fn feats_key(lower: u64, class: u16) -> u64 {
     mix(lower ^ (u64::from(class) << 48) ^ 0xfea7)
 }
@@ -394,10 +403,7 @@ impl Tagger {
     /// caller tagging many sentences allocates only when a sentence is longer
     /// than any before.
     pub fn tag_into<'t>(&'t self, words: &[&str], out: &mut Vec<Tagged<'t>>) {
-        SCRATCH.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut s) => self.tag_with(words, out, &mut s),
-            Err(_) => self.tag_with(words, out, &mut Scratch::default()),
-        })
+        with_scratch(|s| self.tag_with(words, out, s))
     }
 
     /// Like [`Tagger::tag_into`] (same tags) and also fills `runner_up` with
@@ -410,13 +416,7 @@ impl Tagger {
         out: &mut Vec<Tagged<'t>>,
         runner_up: &mut Vec<RunnerUp>,
     ) {
-        SCRATCH.with(|cell| {
-            let mut fresh = Scratch::default();
-            let mut guard = cell.try_borrow_mut();
-            let s = match guard.as_mut() {
-                Ok(s) => &mut **s,
-                Err(_) => &mut fresh,
-            };
+        with_scratch(|s| {
             self.tag_with(words, out, s);
             runner_up.clear();
             runner_up.extend_from_slice(&s.runner_up);
@@ -431,13 +431,7 @@ impl Tagger {
 
     /// Predicted class ids only (no FEATS or lemmas): the cheapest call.
     pub fn tag_classes(&self, words: &[&str], out: &mut Vec<u16>) {
-        SCRATCH.with(|cell| {
-            let mut fresh = Scratch::default();
-            let mut guard = cell.try_borrow_mut();
-            let s = match guard.as_mut() {
-                Ok(s) => &mut **s,
-                Err(_) => &mut fresh,
-            };
+        with_scratch(|s| {
             self.classes_with(words, s);
             out.clear();
             out.extend_from_slice(&s.tags);
