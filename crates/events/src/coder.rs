@@ -91,10 +91,24 @@ pub struct Coded {
     /// The words the pattern matched besides the trigger ("protest" in
     /// "lodged a protest with"): not triggers of events of their own.
     pub words: Vec<usize>,
-    /// With no source named: the word that tells of an author no one
-    /// names ("a car bomb explosion", "gunmen", "was shot"); the record
-    /// takes the country where it happened as the source.
-    pub unnamed_source: Option<usize>,
+    /// With no source named, who the record takes as the source.
+    pub unnamed_source: Option<Unnamed>,
+}
+
+/// A source no actor names, taken from the country where the event
+/// happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unnamed {
+    /// Only a state arrests or expels ("a missionary was arrested in
+    /// Lebanon"): that country's state.
+    State,
+    /// Force by someone no one names: an unidentified actor of that
+    /// country.
+    Unidentified {
+        /// The word telling of it ("a car bomb explosion", "gunmen", "was
+        /// shot"), a token index.
+        cue: usize,
+    },
 }
 
 /// A sentence prepared for coding: lower-cased forms, children, parties by token.
@@ -2237,12 +2251,13 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
     // "was killed in a car bomb explosion", "a minefield explosion killed
     // two youths": force whose author no one names, by someone of the
     // country where it happened
-    let unnamed = if source.is_empty() && p.generic_frames() && (!target.is_empty() || implied) {
-        unnamed_force(v, t, &pat.code)
+    let unnamed_source = if by_the_state {
+        Some(Unnamed::State)
+    } else if source.is_empty() && p.generic_frames() && (!target.is_empty() || implied) {
+        unnamed_force(v, t, &pat.code).map(|cue| Unnamed::Unidentified { cue })
     } else {
         None
     };
-    let unnamed_source = if by_the_state { Some(t) } else { unnamed };
     if (source.is_empty() && unnamed_source.is_none())
         || (target.is_empty() && !reciprocal && !monadic && !implied)
         || (m.partial && !reciprocal && !((implied || below) && specific))

@@ -12,7 +12,7 @@ pub mod places;
 pub mod quotes;
 pub mod record;
 
-pub use coder::{code_sentence, Coded, Modality, Party};
+pub use coder::{code_sentence, Coded, Modality, Party, Unnamed};
 pub use dates::{find_dates, for_trigger, DateMention, DateValue, Precision};
 pub use error::{Error, Result};
 pub use ontology::{CameoCode, Ontology, Plover, PloverType, QuadClass};

@@ -1,7 +1,7 @@
 //! The event record (one JSON line per event) and the document pipeline
 //! that produces it: segment → analyze → actors → code.
 
-use crate::coder::{code_sentence, Coded, Modality, Party};
+use crate::coder::{code_sentence, Coded, Modality, Party, Unnamed};
 use crate::dates::{self, DateMention, Precision};
 use crate::ontology::Ontology;
 use crate::patterns::Patterns;
@@ -411,8 +411,7 @@ impl<'a> Coder<'a> {
                     // one country ("an explosion near Samarra killed")
                     .or_else(|| {
                         let first = here.first().filter(|p| {
-                            c.unnamed_source.is_some()
-                                && !c.code.starts_with("17")
+                            matches!(c.unnamed_source, Some(Unnamed::Unidentified { .. }))
                                 && p.country.is_some()
                         })?;
                         here.iter()
@@ -553,35 +552,30 @@ impl<'a> Coder<'a> {
         }
         // an arrest with no agent: by the state where it happened; force
         // by someone no one names: by someone of that country
-        let state = match c.unnamed_source {
-            Some(w) if c.source.is_empty() => {
-                location.as_ref().and_then(|l| l.country.clone()).map(|k| {
-                    let by_state = c.code.starts_with("17");
-                    // the cue with the nouns before it ("car bomb explosion")
-                    let mut from = w;
-                    while from > 0 && a.words[from - 1].deprel == "compound" {
-                        from -= 1;
+        let state = match c.unnamed_source.filter(|_| c.source.is_empty()) {
+            Some(u) => location.as_ref().and_then(|l| l.country.clone()).map(|k| {
+                let (text, name) = match u {
+                    Unnamed::State => (k.clone(), k.clone()),
+                    Unnamed::Unidentified { cue: w } => {
+                        // the cue with the nouns before it ("car bomb explosion")
+                        let mut from = w;
+                        while from > 0 && a.words[from - 1].deprel == "compound" {
+                            from -= 1;
+                        }
+                        let cue = Span::new(a.words[from].span.start, a.words[w].span.end);
+                        (cue.slice(text).to_string(), format!("unidentified ({k})"))
                     }
-                    let cue = Span::new(a.words[from].span.start, a.words[w].span.end);
-                    EventActor {
-                        code: k.clone(),
-                        country: k.clone(),
-                        sectors: Vec::new(),
-                        text: if by_state {
-                            k.clone()
-                        } else {
-                            cue.slice(text).to_string()
-                        },
-                        name: if by_state {
-                            k
-                        } else {
-                            format!("unidentified ({k})")
-                        },
-                        actor_id: String::new(),
-                    }
-                })
-            }
-            _ => None,
+                };
+                EventActor {
+                    code: k.clone(),
+                    country: k,
+                    sectors: Vec::new(),
+                    text,
+                    name,
+                    actor_id: String::new(),
+                }
+            }),
+            None => None,
         };
         let by_state: Vec<(EventActor, Option<EventActor>)> = match &state {
             Some(st) => c
