@@ -1841,6 +1841,13 @@ fn owner(
     if depth > 8 {
         return out;
     }
+    // "rebels were behind the bombing": who is behind an act did it
+    if v.child(n, "cop").is_some() && v.has_case_word(n, "behind") {
+        if let Some(s) = v.child(n, "nsubj") {
+            parties_of(v, s, &mut out);
+        }
+        return out;
+    }
     // "X said that France is a partner": a predicate noun's subject is the
     // target and the one who says it the source
     if v.child(n, "cop").is_some()
@@ -1949,6 +1956,14 @@ fn owner(
         }
         // "launched a wave of air strikes": the quantity's owner
         "nmod" if counted(v, h) == Some(n) => owner(v, p, h, frames, depth + 1),
+        // "the government is responsible for the killings": the one
+        // responsible did it
+        "obl" if v.is(h, &["responsible"]) && v.has_case_word(n, "for") => {
+            if let Some(s) = v.child(h, "nsubj") {
+                parties_of(v, s, &mut out);
+            }
+            out
+        }
         _ => out,
     }
 }
@@ -2235,10 +2250,18 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
         && implied_target(&pat.code)
         && object_ok
         && (pat.target.is_some() || intransitive);
-    let specific = m
-        .words
-        .iter()
-        .any(|&w| w != t && matches!(v.words[w].upos, "NOUN" | "PROPN"));
+    // an event noun someone "carried out", "is responsible for" or "was
+    // behind" is an act, not a mere topic
+    let performed = pat.kind == TriggerKind::Noun
+        && match (v.rel(t), v.head(t)) {
+            ("obj", Some(h)) => p.light(v.lemma(h)).is_some(),
+            ("obl", Some(h)) => v.is(h, &["responsible"]) && v.has_case_word(t, "for"),
+            _ => v.child(t, "cop").is_some() && v.has_case_word(t, "behind"),
+        };
+    let specific = performed
+        || m.words
+            .iter()
+            .any(|&w| w != t && matches!(v.words[w].upos, "NOUN" | "PROPN"));
     // "a missionary was arrested in Lebanon": only a state arrests or
     // deports; with no agent named, the record takes the country where it
     // happened as the source

@@ -1464,3 +1464,32 @@ fn what_an_appeal_asks_below_its_complement_has_not_happened() {
         vec!["020"]
     );
 }
+
+#[test]
+fn who_is_responsible_for_or_behind_an_act_did_it() {
+    assert_eq!(
+        builtin_pairs("Officials said Hamas was behind the rocket attacks on Israel."),
+        [ev("PSE", "ISR", "194")]
+    );
+    assert_eq!(
+        builtin_pairs(
+            "The minister said Kurdish rebels were responsible for the attack on a Turkish army post."
+        ),
+        [ev("TUR", "TUR", "190")]
+    );
+    // with no target phrase, an act someone carried out or is responsible
+    // for happened where its author is
+    assert_eq!(
+        builtin_pairs("The Sudanese government is responsible for mass killings in the west."),
+        [ev("SDN", "SDN", "202")]
+    );
+    assert_eq!(
+        builtin_pairs("The Sudanese government carried out mass killings."),
+        [ev("SDN", "SDN", "202")]
+    );
+    // responsible for something that is no act: nothing
+    assert_eq!(
+        builtin_pairs("The Sudanese army is responsible for the security of the border."),
+        []
+    );
+}
