@@ -26,7 +26,8 @@ use khaldun_types::{Segmented, Sentence, Span};
 mod repair;
 use repair::{
     repair_agent_infinitive, repair_double_subject, repair_finite_verb, repair_glued_objects,
-    repair_glued_participle, repair_nominal_clauses, repair_noun_root, repair_reported_verb,
+    repair_glued_participle, repair_initial_noun, repair_nominal_clauses, repair_noun_root,
+    repair_reported_verb,
 };
 
 /// One analyzed word.
@@ -136,6 +137,7 @@ impl Analyzer {
         self.tagger
             .tag_with_runner_up(words, &mut tags, &mut runner_up);
         let glued = repair_glued_participle(words, spans, &mut tags);
+        repair_initial_noun(words, &mut tags);
         repair_finite_verb(words, &mut tags);
         repair_reported_verb(words, &mut tags);
         let mut deps = self.parse_around_temporals(words, &mut tags, &runner_up);
@@ -472,6 +474,30 @@ mod tests {
         // the temporal phrase between the verb and its object hangs on the verb
         assert_eq!((w[6].head, w[6].deprel), (4, "obl"));
         assert!(is_one_tree(&s));
+    }
+
+    #[test]
+    fn a_sentence_opening_with_an_event_noun_has_it_as_subject() {
+        for text in [
+            "Clashes between rebels and troops killed 12 people .",
+            "Fighting between the two armies killed 40 soldiers .",
+        ] {
+            let s = analyze(text);
+            let w = &s.words;
+            assert_eq!(
+                (w[0].upos, w[0].deprel),
+                ("NOUN", "nsubj"),
+                "{text}: {:?}",
+                w[0]
+            );
+        }
+        assert_eq!(
+            analyze("Fighting between the two armies resumed .").words[0].lemma,
+            "fighting"
+        );
+        // a participle clause stays one
+        let s = analyze("Speaking in Paris , the minister said the talks failed .");
+        assert_eq!((s.words[0].upos, s.words[0].deprel), ("VERB", "advcl"));
     }
 
     #[test]

@@ -299,6 +299,30 @@ pub(crate) fn repair_glued_participle(
     out
 }
 
+/// "Clashes between rebels and troops killed 12", "Fighting between the
+/// two armies resumed": a sentence opening with a verb in -s followed by a
+/// preposition, or in -ing followed by "between", "among" or "of", opens
+/// with a noun (news has no subjectless present tense; "Speaking in Paris,
+/// ..." stays a participle). Tagged as a noun, the parser makes it the
+/// subject.
+pub(crate) fn repair_initial_noun(words: &[&str], tags: &mut [khaldun_tagger::Tagged<'_>]) {
+    let (Some(first), Some(next)) = (words.first(), words.get(1)) else {
+        return;
+    };
+    if !first.starts_with(|c: char| c.is_ascii_uppercase()) || tags[1].xpos != "IN" {
+        return;
+    }
+    let next = next.to_ascii_lowercase();
+    let t = &mut tags[0];
+    if t.xpos == "VBZ" && !matches!(next.as_str(), "that" | "like" | "if" | "as") {
+        // the lemma of "clashes" as a verb is the noun's lemma too
+        (t.xpos, t.upos, t.feats) = ("NNS", "NOUN", "Number=Plur");
+    } else if t.xpos == "VBG" && matches!(next.as_str(), "between" | "among" | "of") {
+        (t.xpos, t.upos, t.feats) = ("NN", "NOUN", "Number=Sing");
+        t.lemma = first.to_ascii_lowercase();
+    }
+}
+
 pub(crate) fn repair_finite_verb(words: &[&str], tags: &mut [khaldun_tagger::Tagged<'_>]) {
     let finite = |x: &str| matches!(x, "VBD" | "VBZ" | "VBP" | "MD");
     let starts_object = |i: usize| starts_object(tags, i);

@@ -1493,3 +1493,11 @@ fn who_is_responsible_for_or_behind_an_act_did_it() {
         []
     );
 }
+
+#[test]
+fn fighting_between_two_sides_opening_a_sentence_is_mutual() {
+    assert_eq!(
+        builtin_pairs("Fighting between India and Pakistan killed 20 soldiers."),
+        [ev("IND", "PAK", "190"), ev("PAK", "IND", "190")]
+    );
+}
