@@ -2117,9 +2117,12 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
     if let Some(tg) = tgt {
         // a visit's destination may be a place: it stands for its country;
         // so does any place a pattern asks for ("open embassy in $T")
+        // ("recalled its ambassador from Kabul", "sent aid to Gaza City";
+        // not "compliance with the Paris accord")
         let visit = matches!(&pat.target, Some(Slot::Prep(ws))
-            if ["in", "into", "at", "inside"].iter().any(|w| ws.matches(w, w))
-                || (pat.code.starts_with("04") && ws.matches("to", "to")));
+            if ["in", "into", "at", "inside", "to", "from", "toward", "towards"]
+                .iter()
+                .any(|w| ws.matches(w, w)));
         parties_at(v, tg, visit, &mut target);
         // "aid to refugees fleeing the war in Liberia": people no actor
         // names are of the country their clause places them in
@@ -2252,9 +2255,25 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
         && (pat.target.is_some() || intransitive);
     // an event noun someone "carried out", "is responsible for" or "was
     // behind" is an act, not a mere topic
+    // (force only: "held a rally", "ordered a trial" may be anything)
+    const DO: &[&str] = &[
+        "carry",
+        "commit",
+        "perpetrate",
+        "launch",
+        "stage",
+        "mount",
+        "conduct",
+        "wage",
+        "unleash",
+        "execute",
+        "undertake",
+        "perform",
+    ];
     let performed = pat.kind == TriggerKind::Noun
+        && matches!(pat.code.get(..2), Some("18" | "19" | "20"))
         && match (v.rel(t), v.head(t)) {
-            ("obj", Some(h)) => p.light(v.lemma(h)).is_some(),
+            ("obj", Some(h)) => v.is(h, DO) && p.light(v.lemma(h)).is_some(),
             ("obl", Some(h)) => v.is(h, &["responsible"]) && v.has_case_word(t, "for"),
             _ => v.child(t, "cop").is_some() && v.has_case_word(t, "behind"),
         };

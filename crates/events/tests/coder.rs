@@ -1501,3 +1501,21 @@ fn fighting_between_two_sides_opening_a_sentence_is_mutual() {
         [ev("IND", "PAK", "190"), ev("PAK", "IND", "190")]
     );
 }
+
+#[test]
+fn a_city_a_pattern_sends_to_or_from_stands_for_its_country() {
+    assert_eq!(
+        builtin_pairs("Pakistan recalled its ambassador from Kabul after the attack."),
+        [ev("PAK", "AFG", "161")]
+    );
+    assert_eq!(
+        builtin_pairs("Japan sent 20 tons of food aid to Kabul."),
+        [ev("JPN", "AFG", "073")]
+    );
+    // not a city in the name of an accord
+    assert!(
+        builtin_pairs("Brazil pledged compliance with the Paris Climate Accord.")
+            .iter()
+            .all(|(_, t, _)| t != "FRA")
+    );
+}
