@@ -612,6 +612,7 @@ impl Matcher {
 
     /// Joins a country with the sector phrase it modifies.
     fn combine(&self, text: &str, tokens: &[Span], deps: Option<&[Dep<'_>]>, out: &mut Vec<Match>) {
+        drop_heritage(text, out);
         self.combine_prefix(deps, out);
         let mut k = 0;
         while k + 1 < out.len() {
@@ -821,6 +822,37 @@ fn acts<'t>(d: &[Dep<'_>], r: &Range<usize>, word: impl Fn(usize) -> Option<&'t 
         "nsubj" | "nsubj:pass" | "obj" | "iobj" | "nmod:poss" | "obl:agent" | "root" => true,
         "nmod" | "obl" => by_or_against(),
         _ => false,
+    }
+}
+
+/// "African American voters", "Chinese American scientists",
+/// "Irish-Americans": a nationality adjective right before another one,
+/// or glued by a hyphen to a people noun, names a heritage, not the country:
+/// the second names the actor. ("Israeli-Palestinian talks" keeps both.)
+fn drop_heritage(text: &str, out: &mut Vec<Match>) {
+    let mut k = 0;
+    while k + 1 < out.len() {
+        let (a, b) = (&out[k], &out[k + 1]);
+        let between = text
+            .get(a.span.end as usize..b.span.start as usize)
+            .unwrap_or("x");
+        let heritage = a.kind == MatchKind::Country
+            && b.kind == MatchKind::Country
+            && a.form == Some(NameForm::Adjective)
+            && a.code != b.code
+            && match between {
+                "" => false,
+                "-" => b.form == Some(NameForm::People),
+                w => {
+                    w.chars().all(char::is_whitespace)
+                        && matches!(b.form, Some(NameForm::Adjective | NameForm::People))
+                }
+            };
+        if heritage {
+            out.remove(k);
+        } else {
+            k += 1;
+        }
     }
 }
 

@@ -688,3 +688,26 @@ fn a_country_naming_waters_is_no_actor() {
     let doc = run(text, "2020-11-10");
     assert!(actor_of(&doc, text, "Japan").is_some());
 }
+
+#[test]
+fn a_heritage_adjective_names_no_country() {
+    let text = "African American voters criticized the mayor. A Chinese American scientist \
+                was arrested in Beijing. Irish-Americans marched in Boston.";
+    let doc = run(text, "2020-05-01");
+    let countries: Vec<String> = (0..doc.actors.len()).map(|a| code(&doc, a)).collect();
+    assert!(
+        !countries
+            .iter()
+            .any(|c| c.starts_with("AFR") || c.starts_with("IRL")),
+        "{countries:?}"
+    );
+    let scientist = actor_of(&doc, text, "American").expect("the scientist's country");
+    assert!(code(&doc, scientist).starts_with("USA"));
+    assert!(actor_of(&doc, text, "Chinese").is_none());
+    // two countries of a bilateral act stay two
+    let text = "Israeli-Palestinian talks resumed in Cairo.";
+    let doc = run(text, "2020-05-01");
+    assert!(
+        actor_of(&doc, text, "Israeli").is_some() && actor_of(&doc, text, "Palestinian").is_some()
+    );
+}
