@@ -2236,7 +2236,26 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
         && pat.code.as_ref() == "043"
         && matches!(pat.target, Some(Slot::Object))
         && tgt.is_some_and(|o| {
-            v.party_at[o].is_none() && !v.is(o, HUMAN) && v.words[o].upos == "NOUN"
+            // ("hosted the Women's World Championship": a named event;
+            // "hosted a Taliban delegation": visitors)
+            const VISITORS: &[&str] = &[
+                "delegation",
+                "team",
+                "mission",
+                "envoy",
+                "group",
+                "leader",
+                "official",
+                "guest",
+                "visitor",
+                "counterpart",
+                "representative",
+                "negotiator",
+            ];
+            v.party_at[o].is_none()
+                && !v.is(o, HUMAN)
+                && !v.is(o, VISITORS)
+                && matches!(v.words[o].upos, "NOUN" | "PROPN")
         })
     {
         return None;

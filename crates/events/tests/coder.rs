@@ -1519,3 +1519,15 @@ fn a_city_a_pattern_sends_to_or_from_stands_for_its_country() {
             .all(|(_, t, _)| t != "FRA")
     );
 }
+
+#[test]
+fn one_hosts_visitors_not_named_events() {
+    assert_eq!(
+        builtin_pairs("Qatar hosted a Taliban delegation in Doha."),
+        [ev("QAT", "AFG", "043")]
+    );
+    assert_eq!(
+        builtin_pairs("Iran hosted the 2017 Women's World Championship."),
+        []
+    );
+}
