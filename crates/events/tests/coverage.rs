@@ -593,6 +593,8 @@ const SUITE: &str = r#"
 1434 PAK PAK | Pakistani opposition parties boycotted the election to demand a new constitution.
 1434 NPL NPL | Nepal's Maoists called a general strike to demand the abolition of the monarchy.
 144 BOL BOL | Protesters blocked the main highway into La Paz.
+1441 SRB SRB | Students blockaded the main bridge in Belgrade to demand the president's resignation.
+1443 IND IND | Dalit activists blocked railway lines in India to demand equal rights.
 145 FRA FRA | Rioters clashed with police and torched cars in the suburbs of Paris.
 145 KEN KEN | Protesters threw stones at police in Nairobi.
 1451 COD COD | Protesters rioted in Kinshasa, demanding the president's departure.
@@ -807,11 +809,9 @@ const PENDING: &str = r#"
 1433 ZAF ZAF | Black workers in South Africa went on strike for equal rights. | pattern: not yet written
 144 FRA FRA | French farmers blockaded fuel depots across the country. | pattern: not yet written
 1441 LBN LBN | Protesters blocked roads in Beirut demanding the resignation of the government. | pattern: not yet written
-1441 SRB SRB | Students blockaded the main bridge in Belgrade to demand the president's resignation. | pattern: not yet written
 1442 CAN CAN | Truckers blockaded the border crossing in Canada in protest against vaccine mandates. | pattern: not yet written
 1442 FRA FRA | French farmers blocked motorways to protest against the government's fuel policy. | pattern: not yet written
 1443 ECU ECU | Indigenous activists blocked a highway in Ecuador to demand land rights. | pattern: not yet written
-1443 IND IND | Dalit activists blocked railway lines in India to demand equal rights. | pattern: not yet written
 1444 THA THA | Demonstrators occupied government buildings in Bangkok demanding the dissolution of parliament. | pattern: not yet written
 1444 ARM ARM | Opposition supporters blocked streets in Yerevan to demand a new constitution. | pattern: not yet written
 1451 KGZ KGZ | Rioters in Bishkek stormed government buildings to demand the president's resignation. | pattern: not yet written
