@@ -1292,7 +1292,7 @@ fn orders_to_appear_and_halting_mediation_on_a_condition() {
     assert_eq!(e.len(), 1, "{e:?}");
     assert_eq!(
         (e[0].cameo.as_str(), e[0].modality),
-        ("131", Modality::Threat)
+        ("135", Modality::Threat)
     );
 }
 
@@ -1434,14 +1434,16 @@ fn what_a_demand_asks_of_another_has_not_happened() {
         codes("China demanded that the United States cancel plans to sell fighter jets to Taiwan."),
         vec!["100"]
     );
+    // (the demand is coded by what it asks: 1056 demand de-escalation)
     assert_eq!(
         codes("Russia demanded that Ukraine withdraw its troops from Donetsk."),
-        vec!["100"]
+        vec!["1056"]
     );
-    // nor the purpose of what it asks for
+    // nor the purpose of what it asks for (which only says which demand it is:
+    // 1034, protection)
     assert_eq!(
         codes("Ethnic Serbs in northern Kosovo are demanding a NATO military presence to protect them against armed Albanian gangs."),
-        vec!["100"]
+        vec!["1034"]
     );
     // nor what an appeal noun asks for
     assert_eq!(
