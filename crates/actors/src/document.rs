@@ -12,6 +12,16 @@
 //!   country + sector merge); sources ("a source in the French Ministry of
 //!   the Armed Forces", "the minister's office"); and NER person and
 //!   organization entities no rule covered ([`FoundBy::Entity`]).
+//! - **Names around a place** ([`FoundBy::PlaceName`]). A capitalized
+//!   name that contains a city, site or country by its name and ends with
+//!   an organization's head word ("Baghdad University Medical School", "the
+//!   Kabul Chamber of Commerce", "University of Nairobi", "the Jakarta
+//!   Post"), or an NER organization around such a place ("Kabul Serena
+//!   Hotel"), is one actor of the place's country, with the head word's
+//!   sectors (`ORG_HEADS`; newspapers and broadcasters are media); its
+//!   mention covers the whole name. Dictionary names, "Iraqi Foreign
+//!   Ministry" phrases and "Bank of Ghana" (a sector phrase of a country)
+//!   are read as before; headlines and text in capitals are left alone.
 //! - **Coreference.** Full name, surname and a misspelled surname
 //!   ([`MentionHow::Variant`]: edit distance 1 on a surname of at least five
 //!   letters with the same first letter, and only when no other person of
@@ -164,6 +174,9 @@ pub enum FoundBy {
     /// A bare sector phrase given a country by its context ("demonstrators
     /// in Baghdad", "Egyptian police dispersed demonstrators").
     Context,
+    /// A name around a place no dictionary lists ("Baghdad University",
+    /// "the Kabul Chamber of Commerce"): an organization of the place's country.
+    PlaceName,
 }
 
 impl FoundBy {
@@ -178,6 +191,7 @@ impl FoundBy {
             FoundBy::Description => "description",
             FoundBy::Entity => "entity",
             FoundBy::Context => "context",
+            FoundBy::PlaceName => "place-name",
         }
     }
 }
@@ -862,6 +876,92 @@ fn link_acronyms(s: &Sent<'_>, items: &mut [Item]) {
     }
 }
 
+/// Head words of an organization's name, folded, with the sectors they
+/// give it (codes.txt) and whether the name is a newspaper's or a
+/// broadcaster's (an actor of kind media, as listed media are). No sector:
+/// a facility or a club, coded as its country alone ("Mosul Dam").
+const ORG_HEADS: &[(&str, &str, bool)] = &[
+    ("university", "EDU", false),
+    ("college", "EDU", false),
+    ("school", "EDU", false),
+    ("academy", "EDU", false),
+    ("institute", "EDU", false),
+    ("polytechnic", "EDU", false),
+    ("hospital", "HLH", false),
+    ("clinic", "HLH", false),
+    ("infirmary", "HLH", false),
+    ("bank", "BUS", false),
+    ("exchange", "BUS", false),
+    ("bourse", "BUS", false),
+    ("chamber", "BUS", false),
+    ("company", "BUS", false),
+    ("corporation", "BUS", false),
+    ("corp", "BUS", false),
+    ("airways", "BUS", false),
+    ("airlines", "BUS", false),
+    ("holdings", "BUS", false),
+    ("industries", "BUS", false),
+    ("post", "MED", true),
+    ("times", "MED", true),
+    ("herald", "MED", true),
+    ("tribune", "MED", true),
+    ("gazette", "MED", true),
+    ("chronicle", "MED", true),
+    ("observer", "MED", true),
+    ("journal", "MED", true),
+    ("radio", "MED", true),
+    ("television", "MED", true),
+    ("tv", "MED", true),
+    ("court", "JUD", false),
+    ("tribunal", "JUD", false),
+    ("police", "COP", false),
+    ("council", "GOV", false),
+    ("authority", "GOV", false),
+    ("municipality", "GOV", false),
+    ("mosque", "REL", false),
+    ("church", "REL", false),
+    ("cathedral", "REL", false),
+    ("synagogue", "REL", false),
+    ("diocese", "REL", false),
+    ("airport", "", false),
+    ("port", "", false),
+    ("stadium", "", false),
+    ("dam", "", false),
+    ("club", "", false),
+];
+
+/// The sectors and media flag of a folded head word ([`ORG_HEADS`]).
+fn org_head(word: &str) -> Option<(&'static str, bool)> {
+    ORG_HEADS
+        .iter()
+        .find(|(w, _, _)| *w == word)
+        .map(|&(_, c, m)| (c, m))
+}
+
+/// A match that names a place an organization can be named after: a city
+/// or site, or a country by its name ("Ghana"; not "Ghanaian" nor
+/// "Ghanaians", and not a country + sector phrase).
+fn place_like(x: &Match) -> bool {
+    match x.kind {
+        MatchKind::Place | MatchKind::CityMetonym => x.agent.is_none(),
+        MatchKind::Country => {
+            x.agent.is_none()
+                && matches!(x.form, None | Some(NameForm::Canonical | NameForm::Alias))
+                && x.code.is_none_or(|c| c.sectors().next().is_none())
+        }
+        _ => false,
+    }
+}
+
+/// Marks the matches inside tokens `r` as used.
+fn mark_used(found: &[Match], used: &mut [bool], r: &Range<usize>) {
+    for (u, y) in used.iter_mut().zip(found) {
+        if r.start <= y.tokens.start && y.tokens.end <= r.end {
+            *u = true;
+        }
+    }
+}
+
 /// Nouns for a person's followers ("Trump supporters").
 const FOLLOWERS: &[&str] = &[
     "supporters",
@@ -1025,6 +1125,23 @@ impl<'a> Resolver<'a> {
         }
         let mut items: Vec<Item> = Vec::new();
         let mut used = vec![false; found.len()];
+        // "Baghdad University", "the Tehran Stock Exchange": a name around a
+        // place is an organization of the place's country; its matches are
+        // taken before the loop below reads them one by one
+        for (tokens, named) in self.place_orgs(s, found, entities, &mut used) {
+            for c in covered
+                .iter_mut()
+                .take(tokens.end.min(n))
+                .skip(tokens.start)
+            {
+                *c = true;
+            }
+            items.push(Item {
+                tokens,
+                what: What::Named(named),
+                appos: None,
+            });
+        }
         let mut k = 0;
         while k < found.len() {
             let x = &found[k];
@@ -1862,6 +1979,283 @@ impl<'a> Resolver<'a> {
             }
         }
         hit.map(|k| (i..i + 1, k.clone(), MentionHow::Variant))
+    }
+
+    /// Organizations named after a place no dictionary lists them under
+    /// ("Baghdad University Medical School", "the Kabul Chamber of
+    /// Commerce", "University of Nairobi", "the Jakarta Post"): a
+    /// capitalized run around a place that ends with an organization's head
+    /// word ([`ORG_HEADS`]), or the NER's organization around a place, is
+    /// one actor of the place's country with the head word's sectors. With
+    /// two places of different countries in the name, the leftmost decides
+    /// ("Tehran University of Medical Sciences": the seat comes first; an
+    /// "of" complement names a field more often than a place). Returns the
+    /// names' tokens and items; their matches are marked in `used`.
+    fn place_orgs(
+        &self,
+        s: &Sent<'_>,
+        found: &[Match],
+        entities: &[khaldun_analysis::Entity],
+        used: &mut [bool],
+    ) -> Vec<(Range<usize>, Named)> {
+        let n = s.len();
+        let mut out = Vec::new();
+        // headlines capitalize every word, and so does text in capitals
+        let caps = (0..n)
+            .filter(|&i| {
+                let r = s.raw.get(i).copied().unwrap_or("");
+                r.chars().filter(|c| c.is_alphabetic()).count() > 1
+                    && !r.chars().any(char::is_lowercase)
+            })
+            .count();
+        if matches!(s.kind, ParagraphKind::Heading | ParagraphKind::Byline)
+            || n == 0
+            || caps * 2 > n
+            || used.len() != found.len()
+        {
+            return out;
+        }
+        let mut cover: Vec<Option<usize>> = vec![None; n];
+        for (k, x) in found.iter().enumerate() {
+            for c in cover
+                .iter_mut()
+                .take(x.tokens.end.min(n))
+                .skip(x.tokens.start)
+            {
+                *c = Some(k);
+            }
+        }
+        let m = self.m;
+        let person_sector = |x: &Match| {
+            x.kind == MatchKind::Sector
+                && x.agent
+                    .and_then(|g| m.agents().get(g))
+                    .is_none_or(|a| a.kind == Some(AgentKind::Person))
+        };
+        // a word of a name: capitalized, no function word, verb or date,
+        // and free or part of a place or a sector phrase ("Press",
+        // "University"); `left`: before the place, where sector phrases
+        // are read by their own rules ("Professor Kabul ...")
+        let name_tok = |t: usize, left: bool, used: &[bool]| {
+            t < n
+                && s.capitalized(t)
+                && !s.not_name(t)
+                && s.raw[t].chars().any(char::is_alphabetic)
+                && !matches!(s.upos(t), "VERB" | "AUX" | "ADP" | "DET" | "PRON" | "ADV")
+                && match cover[t] {
+                    None => true,
+                    Some(k) => {
+                        !used.get(k).copied().unwrap_or(true)
+                            && (place_like(&found[k])
+                                || (!left && found[k].kind == MatchKind::Sector))
+                            && !person_sector(&found[k])
+                    }
+                }
+        };
+        let mut k = 0;
+        while k < found.len() {
+            let x = &found[k];
+            if used[k] || !place_like(x) || x.tokens.end > n {
+                k += 1;
+                continue;
+            }
+            // the capitalized run around the place, with "of" / "for" / "&"
+            // between its words ("Chamber of Commerce", "University of
+            // the Punjab")
+            let mut start = x.tokens.start;
+            while start > 0 && x.tokens.end - start < 8 {
+                if name_tok(start - 1, true, used) {
+                    start -= 1;
+                } else if start >= 2 && s.is(start - 1, &["of"]) && name_tok(start - 2, false, used)
+                {
+                    start -= 2;
+                } else if start >= 3
+                    && s.is(start - 1, &["the"])
+                    && s.is(start - 2, &["of"])
+                    && name_tok(start - 3, false, used)
+                {
+                    start -= 3;
+                } else {
+                    break;
+                }
+            }
+            let mut end = x.tokens.end;
+            while end < n && end - start < 12 {
+                if name_tok(end, false, used) {
+                    end += 1;
+                    continue;
+                }
+                // "Paris Saint-Germain"
+                if s.raw[end] == "-" && name_tok(end + 1, false, used) {
+                    end += 2;
+                    continue;
+                }
+                if s.is(end, &["of", "for", "&"]) {
+                    let j = end + 1 + usize::from(s.is(end + 1, &["the"]));
+                    if name_tok(j, false, used) {
+                        end = j + 1;
+                        continue;
+                    }
+                }
+                break;
+            }
+            let in_place = |t: usize| cover[t].is_some_and(|c| place_like(&found[c]));
+            let heads: Vec<usize> = (start..end)
+                .filter(|&t| !in_place(t) && org_head(s.low(t)).is_some())
+                .collect();
+            // the head: the last one after the place ("Baghdad University
+            // Medical School"), else one before it with "of" between
+            // ("University of Nairobi")
+            let after = heads.iter().rev().find(|&&h| h >= x.tokens.end).copied();
+            let before = heads
+                .iter()
+                .rev()
+                .find(|&&h| h < x.tokens.start && (h + 1..x.tokens.start).any(|t| s.is(t, &["of"])))
+                .copied();
+            let Some(h) = after.or(before) else {
+                // no head word: the NER's organization around the place
+                let tok = |t: usize, left: bool| name_tok(t, left, used);
+                if let Some((r, named)) = self.entity_org(s, found, entities, k, &cover, &tok) {
+                    mark_used(found, used, &r);
+                    out.push((r, named));
+                }
+                k += 1;
+                continue;
+            };
+            // "Bank of Ghana", "Supreme Court of Pakistan": a sector phrase
+            // of a country is read by the sector rule, as before
+            let sector_at = |t: usize| {
+                cover[t]
+                    .map(|c| &found[c])
+                    .filter(|y| y.kind == MatchKind::Sector && y.tokens.end == t + 1)
+            };
+            if after.is_none() && x.kind == MatchKind::Country && sector_at(h).is_some() {
+                k += 1;
+                continue;
+            }
+            let mut r = if after.is_some() {
+                // the head and its complement ("Chamber of Commerce")
+                let e = if s.is(h + 1, &["of", "for", "&"]) && end > h + 1 {
+                    end
+                } else {
+                    h + 1
+                };
+                start..e
+            } else {
+                start..x.tokens.end
+            };
+            // whole matches only
+            for y in found {
+                if y.tokens.start < r.end && r.start < y.tokens.end {
+                    r = r.start.min(y.tokens.start)..r.end.max(y.tokens.end).min(n);
+                }
+            }
+            let place = found
+                .iter()
+                .enumerate()
+                .find(|(j, y)| !used[*j] && r.contains(&y.tokens.start) && place_like(y))
+                .map(|(_, y)| y)
+                .unwrap_or(x);
+            let Some(root) = self.match_root(place) else {
+                k += 1;
+                continue;
+            };
+            let (chunks, media) = org_head(s.low(h)).unwrap_or(("", false));
+            let chunks = if s.is(h, &["club"]) && h > 0 && s.is(h - 1, &["press"]) {
+                // "the Karachi Press Club": journalists, not a newspaper
+                "MED"
+            } else if s.is(h, &["chamber"])
+                && s.is(h + 1, &["of"])
+                && s.is(h + 2, &["deputies", "representatives"])
+            {
+                "LEG"
+            } else {
+                chunks
+            };
+            // the head's own sector phrase, when it has one ("Health
+            // Ministry", "Supreme Court"): its sectors, as the sector rule gives
+            let agent = sector_at(h)
+                .filter(|y| y.tokens.start >= x.tokens.end || after.is_none())
+                .filter(|y| !person_sector(y))
+                .and_then(|y| m.agents().get(y.agent?));
+            let base = Code::new(&root, &[]).ok();
+            let code = match agent {
+                Some(a) if !s.is(h, &["club"]) => base.and_then(|c| a.apply(&c).ok()),
+                _ => {
+                    let v: Vec<&str> = chunks.split_whitespace().collect();
+                    Code::new(&root, &v).ok()
+                }
+            };
+            let Some(code) = code.or(base) else {
+                k += 1;
+                continue;
+            };
+            let named = self.place_org_named(s, &r, code, media);
+            mark_used(found, used, &r);
+            out.push((r, named));
+            k += 1;
+        }
+        out
+    }
+
+    /// The NER's organization around place match `k` ("Kabul Serena"),
+    /// when its words are a name's and no sector phrase or head word is in
+    /// it (those are read by the rules above and the context): an actor
+    /// of the place's country, no sector.
+    fn entity_org(
+        &self,
+        s: &Sent<'_>,
+        found: &[Match],
+        entities: &[khaldun_analysis::Entity],
+        k: usize,
+        cover: &[Option<usize>],
+        name_tok: &dyn Fn(usize, bool) -> bool,
+    ) -> Option<(Range<usize>, Named)> {
+        let x = found.get(k)?;
+        let e = entities.iter().find(|e| {
+            e.label == "ORG"
+                && e.start <= x.tokens.start
+                && x.tokens.end <= e.end
+                && e.end <= s.len()
+        })?;
+        let mut start = e.start;
+        while start < x.tokens.start && s.not_name(start) {
+            start += 1;
+        }
+        let r = start..e.end;
+        let words_ok = r.clone().all(|t| {
+            x.tokens.contains(&t)
+                || (name_tok(t, false)
+                    && cover[t].is_none_or(|c| place_like(&found[c]))
+                    && org_head(s.low(t)).is_none())
+                || (t > r.start && t + 1 < r.end && s.is(t, &["of", "&"]))
+        });
+        if !words_ok || r.len() <= x.tokens.len() {
+            return None;
+        }
+        let root = self.match_root(x)?;
+        let code = Code::new(&root, &[]).ok()?;
+        Some((r.clone(), self.place_org_named(s, &r, code, false)))
+    }
+
+    fn place_org_named(&self, s: &Sent<'_>, r: &Range<usize>, code: Code, media: bool) -> Named {
+        let name = self.slice(s, r);
+        Named {
+            key: Key::Name(name_parts(&name).join(" ")),
+            entry: None,
+            name,
+            kind: if media {
+                MatchKind::Media
+            } else {
+                MatchKind::Organization
+            },
+            code: Some(code),
+            role: None,
+            office: None,
+            found_by: FoundBy::PlaceName,
+            how: MentionHow::Name,
+            gender: Gender::Unknown,
+        }
     }
 
     /// NER persons and organizations no rule covered.

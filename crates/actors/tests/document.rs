@@ -711,3 +711,116 @@ fn a_heritage_adjective_names_no_country() {
         actor_of(&doc, text, "Israeli").is_some() && actor_of(&doc, text, "Palestinian").is_some()
     );
 }
+
+// ------------------------------------------------------------ places in names
+
+/// The actor whose mention covers the first token of `t`, with that mention's text.
+fn mention_over<'a>(doc: &DocumentActors, text: &'a str, t: &str) -> Option<(usize, &'a str)> {
+    let at = text.find(t)? as u32;
+    doc.mentions
+        .iter()
+        .flatten()
+        .find(|m| m.span.start <= at && at < m.span.end)
+        .map(|m| (m.actor, m.span.slice(text)))
+}
+
+#[test]
+fn a_name_around_a_city_is_an_organization_of_its_country() {
+    let text = "Students at Herat University clashed with police on Sunday.";
+    let doc = run(text, "2021-03-01");
+    let a = actor_of(&doc, text, "Herat University").expect("the university");
+    assert_eq!(code(&doc, a), "AFGEDU");
+    assert_eq!(doc.actors[a].kind, MatchKind::Organization);
+    assert_eq!(doc.actors[a].found_by, FoundBy::PlaceName);
+    // the city inside is no mention of its own
+    assert_eq!(
+        mention_over(&doc, text, "Herat"),
+        Some((a, "Herat University"))
+    );
+
+    let text = "The Mombasa Chamber of Commerce urged the government to cut fuel taxes.";
+    let doc = run(text, "2021-03-01");
+    let a = actor_of(&doc, text, "Mombasa Chamber of Commerce").expect("the chamber");
+    assert_eq!(code(&doc, a), "KENBUS");
+
+    // a hospital and a stock exchange, two countries in one sentence
+    let text = "Doctors at the Aleppo University Hospital said the Basra Stock Exchange had \
+                sent money.";
+    let doc = run(text, "2021-03-01");
+    let h = actor_of(&doc, text, "Aleppo University Hospital").expect("the hospital");
+    assert_eq!(code(&doc, h), "SYRHLH");
+    let x = actor_of(&doc, text, "Basra Stock Exchange").expect("the exchange");
+    assert_eq!(code(&doc, x), "IRQBUS");
+}
+
+#[test]
+fn a_head_word_before_the_place_takes_it_through_of() {
+    let text = "The University of Khartoum reopened on Saturday after months of closure.";
+    let doc = run(text, "2021-03-01");
+    let a = actor_of(&doc, text, "University of Khartoum").expect("the university");
+    assert_eq!(code(&doc, a), "SDNEDU");
+    // a sector phrase of a country keeps the sector rule
+    let text = "The Bank of Ghana kept its policy rate unchanged.";
+    let doc = run(text, "2021-03-01");
+    let a = actor_of(&doc, text, "Bank of Ghana").expect("the bank");
+    assert_eq!(code(&doc, a), "GHABUS");
+    assert_eq!(doc.actors[a].found_by, FoundBy::NationalityRole);
+}
+
+#[test]
+fn newspapers_press_clubs_police_and_facilities_named_after_a_city() {
+    let text = "The Lahore Tribune said masked men had attacked the Peshawar Press Club.";
+    let doc = run(text, "2021-03-01");
+    let t = actor_of(&doc, text, "Lahore Tribune").expect("the newspaper");
+    assert_eq!(doc.actors[t].kind, MatchKind::Media);
+    assert_eq!(code(&doc, t), "PAKMED");
+    let c = actor_of(&doc, text, "Peshawar Press Club").expect("the club");
+    assert_eq!(doc.actors[c].kind, MatchKind::Organization);
+    assert_eq!(code(&doc, c), "PAKMED");
+
+    let text = "Insurgents fired rockets at Kandahar Airport while the Kano Police \
+                questioned witnesses.";
+    let doc = run(text, "2021-03-01");
+    let a = actor_of(&doc, text, "Kandahar Airport").expect("the airport");
+    assert_eq!(code(&doc, a), "AFG");
+    let p = actor_of(&doc, text, "Kano Police").expect("the police");
+    assert_eq!(code(&doc, p), "NGACOP");
+}
+
+#[test]
+fn a_city_before_a_common_noun_or_in_capitals_is_no_organization() {
+    // the rule needs the name's head word, capitalized, in running text
+    let text = "Basra residents and Herat university students marched on Friday, \
+                and the Mosul Dam was closed.";
+    let doc = run(text, "2021-03-01");
+    assert!(doc
+        .actors
+        .iter()
+        .all(|a| a.found_by != FoundBy::PlaceName || a.name == "Mosul Dam"));
+    assert!(actor_of(&doc, text, "Mosul Dam").is_some());
+    let text = "GUNMEN STORMED THE KABUL HOTEL. Officials at Herat Airport were told.";
+    let doc = run(text, "2021-03-01");
+    assert!(actor_of(&doc, text, "KABUL HOTEL").is_none());
+    assert!(actor_of(&doc, text, "Herat Airport").is_some());
+}
+
+#[test]
+fn a_name_with_two_places_is_of_the_first() {
+    let text = "The Islamabad Kabul Trade Council demanded that the border reopen.";
+    let doc = run(text, "2021-03-01");
+    let a = actor_of(&doc, text, "Islamabad Kabul Trade Council").expect("the council");
+    assert_eq!(code(&doc, a), "PAKGOV");
+    // odd input does not panic
+    for t in [
+        "University of",
+        "Kabul University of the",
+        "of Kabul",
+        "Kabul - - University",
+        "The Kabul",
+        "Kabul Press Club Club Club Club Club Club Club Club Club Club Club Club",
+    ] {
+        let _ = run(t, "2021-03-01");
+        let seg = Segmenter::default().segment(t);
+        let _ = document::resolve(matcher(), t, &seg, &[], None);
+    }
+}

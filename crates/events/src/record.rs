@@ -364,7 +364,13 @@ impl<'a> Coder<'a> {
             let deps = Dep::of(&a.words);
             let spans: Vec<Span> = s.tokens.iter().map(|t| t.span).collect();
             for m in self.matcher.find(text, &spans, Some(&deps), date) {
+                // a place inside a name ("the Jakarta Post") is no place
+                let named = resolved
+                    .mentions
+                    .get(si)
+                    .is_some_and(|v| v.iter().any(|x| x.tokens.contains(&m.tokens.start)));
                 if m.kind != MatchKind::Place
+                    || named
                     || parties
                         .iter()
                         .any(|p: &Party| p.tokens.contains(&m.tokens.start))

@@ -1533,3 +1533,18 @@ fn one_hosts_visitors_not_named_events() {
         []
     );
 }
+
+#[test]
+fn an_organization_named_after_a_city_is_a_party_and_its_city_no_place() {
+    // the club is the target, with its sector; the city inside it is no
+    // second party
+    let e = builtin_events("Masked gunmen attacked the Peshawar Press Club on Monday.");
+    let targets: Vec<String> = e
+        .iter()
+        .filter_map(|e| Some(e.target.as_ref()?.code.clone()))
+        .collect();
+    assert_eq!(targets, ["PAKMED"]);
+    // a newspaper reports; the city in its name is not a target
+    let p = pairs("Police attacked the offices of the Lahore Tribune on Monday.");
+    assert!(p.iter().all(|(_, t, _)| t.is_empty()), "{p:?}");
+}

@@ -268,6 +268,7 @@ const SUITE: &str = r#"
 023 AFG IGO | The Afghan government called on the European Union for more assistance.
 0231 PAK IGO | Pakistan asked the International Monetary Fund for a bailout.
 0231 EGY SAU | Egypt sought loans from Saudi Arabia to shore up its currency.
+0232 NGA USA | Nigeria appealed to Washington for weapons to fight Boko Haram.
 0233 YEM IGOUNO | Yemen's government appealed to the UN for food aid.
 0233 BGD IND | Bangladesh asked India for medical supplies after the cyclone.
 0234 CAF IGOUNO | The Central African Republic asked the United Nations to send peacekeepers.
@@ -749,7 +750,6 @@ const PENDING: &str = r#"
 017 DEU POL | The German president laid a wreath at the monument to the Warsaw Uprising. | pattern: not yet written
 023 HTI USA | Haiti appealed to the United States for help after the earthquake. | pattern: 'appeal to $T for help|support' is written as 020
 0232 UKR USA | Ukraine asked the United States for more air defence systems. | pattern: not yet written
-0232 NGA USA | Nigeria appealed to Washington for weapons to fight Boko Haram. | pattern: not yet written
 025 USA ISR | Washington urged Israel to make concessions to the Palestinians. | pattern: no 025 appeal for concessions
 0251 IGO ETH | The European Union urged Ethiopia to lift the state of emergency. | pattern: the 0251 appeal asks for 'emergency' one level below 'lift'; 'state of emergency' is two
 0252 FRA FRA | The French interior minister called on striking rail workers to return to work. | pattern: not yet written
