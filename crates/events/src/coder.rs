@@ -1618,7 +1618,35 @@ fn subject(
                         "amod" | "compound" | "flat" | "nmod:poss" | "appos" | "conj"
                     ) && v.party_at[c].is_some()
                 });
-            if v.reduced_passive(t).is_none() || direct {
+            // "victims killed by the Malaysia Airlines crash": an accident
+            // or a disaster is nobody's act, whoever it names
+            const MISHAPS: &[&str] = &[
+                "crash",
+                "accident",
+                "collision",
+                "derailment",
+                "earthquake",
+                "quake",
+                "flood",
+                "storm",
+                "hurricane",
+                "typhoon",
+                "cyclone",
+                "tornado",
+                "landslide",
+                "avalanche",
+                "disease",
+                "virus",
+                "outbreak",
+                "epidemic",
+                "pandemic",
+                "lightning",
+                "drought",
+                "famine",
+                "heatwave",
+                "tsunami",
+            ];
+            if (v.reduced_passive(t).is_none() || direct) && !v.is(a, MISHAPS) {
                 parties_of(v, a, &mut out);
             }
             return out;

@@ -1548,3 +1548,15 @@ fn an_organization_named_after_a_city_is_a_party_and_its_city_no_place() {
     let p = pairs("Police attacked the offices of the Lahore Tribune on Monday.");
     assert!(p.iter().all(|(_, t, _)| t.is_empty()), "{p:?}");
 }
+
+#[test]
+fn an_accident_is_nobodys_act_whoever_it_names() {
+    assert_eq!(
+        builtin_pairs("Two soldiers were killed by the Malaysia Airlines crash."),
+        []
+    );
+    assert_eq!(
+        builtin_pairs("Ten Syrians were killed by a Russian air strike."),
+        [ev("RUS", "SYR", "190")]
+    );
+}
