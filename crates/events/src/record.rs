@@ -704,7 +704,13 @@ fn implied_target(c: &Coded, source: &EventActor, at: Option<&Location>) -> Opti
     }
     let own = source.country.len() == 3
         && source.country.bytes().all(|b| b.is_ascii_uppercase())
+        // (coercion and easing it are done at home: "Egypt banned
+        // demonstrations", "Ethiopia declared a state of emergency"; force
+        // by a bare country may be aimed anywhere)
         && (c.code.starts_with("14")
+            || (c.code.starts_with("172") && c.code.len() == 4)
+            || c.code.starts_with("173")
+            || c.code.starts_with("081")
             || (!source.sectors.is_empty() && !source.sectors.iter().any(|s| s == "MIL")));
     let (country, text) = match at.and_then(|l| l.country.clone().map(|k| (k, l.name.clone()))) {
         Some(x) => x,

@@ -1560,3 +1560,17 @@ fn an_accident_is_nobodys_act_whoever_it_names() {
         [ev("RUS", "SYR", "190")]
     );
 }
+
+#[test]
+fn a_country_restricting_or_arresting_with_no_target_does_it_at_home() {
+    assert_eq!(
+        builtin_pairs("Ethiopia declared a state of emergency."),
+        [ev("ETH", "ETH", "1724")]
+    );
+    assert_eq!(
+        builtin_pairs("Egypt banned demonstrations."),
+        [ev("EGY", "EGY", "1721")]
+    );
+    // force by a bare country may be aimed anywhere
+    assert_eq!(builtin_pairs("Iran fired missiles on Sunday."), []);
+}

@@ -645,6 +645,10 @@ const SUITE: &str = r#"
 1722 THA THA | Thailand's constitutional court dissolved the main opposition party.
 1723 IND IND | Authorities imposed a curfew in Srinagar.
 1723 LKA LKA | The Sri Lankan government imposed a nationwide curfew.
+1721 TUR * | Turkey blocked access to social media.
+1721 EGY * | Egypt banned public demonstrations.
+1724 ETH * | Ethiopia declared a state of emergency.
+1724 THA * | Thailand's army imposed martial law.
 173 KEN KEN | Kenyan police arrested 20 protesters in Nairobi.
 173 IRN FRA | A French researcher was detained by Iran.
 174 DEU AFG | Germany deported 40 Afghan migrants.
@@ -722,10 +726,6 @@ const KNOWN: &str = r#"
 1411 SDN SDN | Thousands marched in Khartoum demanding the resignation of President Omar al-Bashir. | coder: a crowd ('thousands') names no actor and the place's country is not taken as the source
 1412 DEU DEU | Thousands protested in Berlin against the government's immigration policy. | coder: a crowd ('thousands') names no actor and the place's country is not taken as the source
 1414 HKG HKG | Tens of thousands rallied in Hong Kong for democracy. | coder: a crowd ('tens of thousands') names no actor and the place's country is not taken as the source
-1721 TUR * | Turkey blocked access to social media. | coder: with no place and a bare country as source, no own-country implied target is taken
-1721 EGY * | Egypt banned public demonstrations. | coder: with no place and a bare country as source, no own-country implied target is taken ('in Cairo' codes)
-1724 ETH * | Ethiopia declared a state of emergency. | coder: with no place and a bare country as source, no own-country implied target is taken ('in Addis Ababa' codes)
-1724 THA * | Thailand's army imposed martial law. | coder: a military gets no own-country implied target and the sentence names no place
 176 RUS UKR | Russian hackers attacked Ukraine's power grid. | pattern language: a verb pattern cannot ask for its subject's noun ('hackers'), so 'attack $T' gives 190
 180 NGA NGA | Boko Haram militants attacked a village in northeastern Nigeria. | pattern language: a verb pattern cannot ask for its subject's noun (militants vs a military), so 'attack $T' gives 190
 181 NGA NGA | Boko Haram abducted 276 schoolgirls in Chibok. | coder: '&b_kidnap $T' matches but the object (schoolgirls in an unknown place) yields no target and no own-country one
