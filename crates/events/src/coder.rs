@@ -109,6 +109,12 @@ pub enum Unnamed {
         /// shot"), a token index.
         cue: usize,
     },
+    /// Protest by people no actor names ("thousands marched in Madrid"):
+    /// civilians of that country.
+    Crowd {
+        /// The people's word ("thousands"), a token index.
+        cue: usize,
+    },
 }
 
 /// A sentence prepared for coding: lower-cased forms, children, parties by token.
@@ -870,10 +876,18 @@ fn word_event(
 fn near<'v>(v: &'v View, t: usize) -> impl Iterator<Item = usize> + 'v {
     // a quantity or part is see-through: "suspended part of a military aid
     // program", "sent tons of food aid"
+    // (nor a vehicle: "was launched via a Falcon 9 rocket", "aboard a ship")
+    const VIA: &[&str] = &["via", "aboard", "atop"];
     let kids = move || {
         v.children[t]
             .iter()
             .copied()
+            .filter(move |&c| {
+                !(v.rel(c).starts_with("obl")
+                    && v.children[c]
+                        .iter()
+                        .any(|&k| v.rel(k) == "case" && v.is(k, VIA)))
+            })
             .chain(v.children[t].iter().filter_map(move |&c| counted(v, c)))
     };
     // (not a phrase inside an oblique phrase: "launched a mission ... in a
@@ -1199,6 +1213,23 @@ fn names_actor(v: &View, n: usize) -> bool {
 fn is_place_phrase(v: &View, c: usize, nw: NotWhom) -> bool {
     const PLACE: &[&str] = &["in", "at", "inside", "near", "within", "throughout"];
     const TIME: &[&str] = &["after", "before", "since", "until", "during"];
+    // "marched on Friday": a day is no target whatever its preposition
+    const DAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "weekend",
+        "today",
+        "tonight",
+        "yesterday",
+    ];
+    if nw.time && v.is(c, DAYS) && v.party_at[c].is_none() {
+        return true;
+    }
     v.children[c].iter().any(|&k| {
         v.rel(k) == "case" && ((nw.place && v.is(k, PLACE)) || (nw.time && v.is(k, TIME)))
     })
@@ -2343,7 +2374,9 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
     let unnamed_source = if by_the_state {
         Some(Unnamed::State)
     } else if source.is_empty() && p.generic_frames() && (!target.is_empty() || implied) {
-        unnamed_force(v, t, &pat.code).map(|cue| Unnamed::Unidentified { cue })
+        unnamed_force(v, t, &pat.code)
+            .map(|cue| Unnamed::Unidentified { cue })
+            .or_else(|| crowd(v, t, &pat.code).map(|cue| Unnamed::Crowd { cue }))
     } else {
         None
     };
@@ -2604,6 +2637,22 @@ const FORCE_VERBS: &[&str] = &[
 /// no agent, a verb of force itself ("was shot dead") or a weapon or attack
 /// it happened in or by ("was killed in a car bomb explosion"). Not
 /// accidents ("killed in a car crash").
+/// "Thousands of people marched in Madrid", "students rallied": the
+/// people who protest (roots 14) when no actor names them, as the verb's
+/// subject (or its conjunct's: "gathered and marched").
+fn crowd(v: &View, t: usize, code: &str) -> Option<usize> {
+    if !code.starts_with("14") || v.words[t].upos != "VERB" {
+        return None;
+    }
+    let s = v.child(t, "nsubj").or_else(|| {
+        (v.rel(t) == "conj")
+            .then(|| v.head(t).and_then(|h| v.child(h, "nsubj")))
+            .flatten()
+    })?;
+    let people = |n: usize| v.is(n, HUMAN) || v.is(n, CROWD);
+    (v.party_at[s].is_none() && people(s)).then_some(s)
+}
+
 fn unnamed_force(v: &View, t: usize, code: &str) -> Option<usize> {
     if !matches!(code.get(..2), Some("18" | "19" | "20")) {
         return None;

@@ -321,7 +321,20 @@ impl<'a> Coder<'a> {
         }
         let gaz = Gazetteer::builtin();
         let countries = places::document_countries(gaz, text, &resolved);
-        let doc_places = gaz.find_places(text, seg, analyses, &countries);
+        let mut doc_places = gaz.find_places(text, seg, analyses, &countries);
+        // a name the actors know as another country's ("the White House",
+        // which GeoNames also lists for Casablanca) is no place of this one
+        doc_places.retain(|p| {
+            !resolved.mentions.iter().flatten().any(|m| {
+                m.span.start < p.span.end
+                    && p.span.start < m.span.end
+                    && resolved
+                        .actors
+                        .get(m.actor)
+                        .and_then(|a| a.country())
+                        .is_some_and(|c| c.len() == 3 && Some(c) != p.country.as_deref())
+            })
+        });
         let dateline = doc_places.iter().find(|p| p.sentence.is_none());
         let mut events = Vec::new();
         let mut places: Vec<(String, Code)> = Vec::new();
@@ -417,8 +430,10 @@ impl<'a> Coder<'a> {
                     // one country ("an explosion near Samarra killed")
                     .or_else(|| {
                         let first = here.first().filter(|p| {
-                            matches!(c.unnamed_source, Some(Unnamed::Unidentified { .. }))
-                                && p.country.is_some()
+                            matches!(
+                                c.unnamed_source,
+                                Some(Unnamed::Unidentified { .. } | Unnamed::Crowd { .. })
+                            ) && p.country.is_some()
                         })?;
                         here.iter()
                             .all(|p| p.country == first.country)
@@ -571,11 +586,20 @@ impl<'a> Coder<'a> {
                         let cue = Span::new(a.words[from].span.start, a.words[w].span.end);
                         (cue.slice(text).to_string(), format!("unidentified ({k})"))
                     }
+                    Unnamed::Crowd { cue: w } => (
+                        a.words[w].span.slice(text).to_string(),
+                        format!("civilians ({k})"),
+                    ),
                 };
+                let crowd = matches!(u, Unnamed::Crowd { .. });
                 EventActor {
-                    code: k.clone(),
+                    code: if crowd { format!("{k}CVL") } else { k.clone() },
                     country: k,
-                    sectors: Vec::new(),
+                    sectors: if crowd {
+                        vec!["CVL".to_string()]
+                    } else {
+                        Vec::new()
+                    },
                     text,
                     name,
                     actor_id: String::new(),
@@ -584,6 +608,8 @@ impl<'a> Coder<'a> {
             None => None,
         };
         let by_state: Vec<(EventActor, Option<EventActor>)> = match &state {
+            // (no target named: the implied one below, if any)
+            Some(st) if c.target.is_empty() => vec![(st.clone(), None)],
             Some(st) => c
                 .target
                 .iter()

@@ -1574,3 +1574,38 @@ fn a_country_restricting_or_arresting_with_no_target_does_it_at_home() {
     // force by a bare country may be aimed anywhere
     assert_eq!(builtin_pairs("Iran fired missiles on Sunday."), []);
 }
+
+#[test]
+fn people_no_actor_names_protest_as_civilians_of_the_place() {
+    let e = builtin_events("Thousands of people marched in Madrid on Saturday.");
+    assert_eq!(e.len(), 1, "{e:?}");
+    let s = e[0].source.as_ref().expect("a source");
+    assert_eq!((s.code.as_str(), s.text.as_str()), ("ESPCVL", "Thousands"));
+    assert_eq!(e[0].cameo, "141");
+    // a day is no target, whatever its preposition
+    assert!(e[0].target.as_ref().is_none_or(|t| t.country == "ESP"));
+    // force by someone unnamed, aimed at no actor: where it happened
+    assert_eq!(
+        builtin_pairs("A suicide bomber struck a market in Kabul."),
+        [ev("AFG", "AFG", "190")]
+    );
+    // a vehicle is no weapon
+    assert_eq!(
+        builtin_pairs("The capsule was launched via a Falcon 9 rocket from Florida."),
+        []
+    );
+}
+
+#[test]
+fn a_name_the_actors_know_is_no_place_of_another_country() {
+    // GeoNames lists "White House" among Casablanca's names
+    let e = builtin_events("Thousands of people protested outside the White House.");
+    assert!(
+        e.iter().all(|e| e
+            .location
+            .as_ref()
+            .is_none_or(|l| l.country.as_deref() != Some("MAR"))
+            && e.source.as_ref().is_none_or(|s| s.country != "MAR")),
+        "{e:?}"
+    );
+}

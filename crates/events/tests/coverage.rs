@@ -580,11 +580,14 @@ const SUITE: &str = r#"
 # ---- 14 protest
 140 KEN KEN | Kenyan opposition lawmakers walked out of parliament in protest.
 140 IND IND | Indian opposition parties staged a walkout in protest at the speaker's ruling.
+141 VEN VEN | Tens of thousands of opposition supporters rallied in Caracas on Saturday.
 1411 PHL PHL | Protesters rallied in Manila to demand the removal of the president.
+1411 SDN SDN | Thousands marched in Khartoum demanding the resignation of President Omar al-Bashir.
 1412 IND IND | Farmers demonstrated in New Delhi against the new agricultural laws.
 1413 IRN IRN | Women marched in Tehran to demand equal rights.
 1413 TUR TUR | Hundreds of Kurds demonstrated in Istanbul for language rights.
 1414 THA THA | Protesters marched in Bangkok demanding a new constitution.
+1414 HKG HKG | Tens of thousands rallied in Hong Kong for democracy.
 142 PSE ISR | Palestinian prisoners went on hunger strike in Israeli jails.
 142 RUS RUS | A jailed Russian opposition leader began a hunger strike.
 1421 BGD BGD | Bangladeshi opposition activists went on hunger strike to demand the government's resignation.
@@ -596,6 +599,7 @@ const SUITE: &str = r#"
 144 BOL BOL | Protesters blocked the main highway into La Paz.
 1441 SRB SRB | Students blockaded the main bridge in Belgrade to demand the president's resignation.
 1443 IND IND | Dalit activists blocked railway lines in India to demand equal rights.
+1444 ARM ARM | Opposition supporters blocked streets in Yerevan to demand a new constitution.
 145 FRA FRA | Rioters clashed with police and torched cars in the suburbs of Paris.
 145 KEN KEN | Protesters threw stones at police in Nairobi.
 1451 COD COD | Protesters rioted in Kinshasa, demanding the president's departure.
@@ -722,10 +726,7 @@ const KNOWN: &str = r#"
 133 KEN KEN | Kenya's opposition threatened mass protests against the election results. | coder: the implied target of a threatened protest is not taken (no target)
 1383 IMG KEN | Al-Shabaab threatened to carry out suicide attacks in Kenya. | coder: the implied target ('in Kenya') of a threatened attack is not taken
 141 IRN IRN | Thousands of people demonstrated in Tehran against the government. | coder: a crowd ('thousands of people') names no actor and the place's country is not taken as the source
-141 VEN VEN | Tens of thousands of opposition supporters rallied in Caracas on Saturday. | coder: a crowd ('opposition supporters') names no actor and the place's country is not taken as the source
-1411 SDN SDN | Thousands marched in Khartoum demanding the resignation of President Omar al-Bashir. | coder: a crowd ('thousands') names no actor and the place's country is not taken as the source
 1412 DEU DEU | Thousands protested in Berlin against the government's immigration policy. | coder: a crowd ('thousands') names no actor and the place's country is not taken as the source
-1414 HKG HKG | Tens of thousands rallied in Hong Kong for democracy. | coder: a crowd ('tens of thousands') names no actor and the place's country is not taken as the source
 176 RUS UKR | Russian hackers attacked Ukraine's power grid. | pattern language: a verb pattern cannot ask for its subject's noun ('hackers'), so 'attack $T' gives 190
 180 NGA NGA | Boko Haram militants attacked a village in northeastern Nigeria. | pattern language: a verb pattern cannot ask for its subject's noun (militants vs a military), so 'attack $T' gives 190
 181 NGA NGA | Boko Haram abducted 276 schoolgirls in Chibok. | coder: '&b_kidnap $T' matches but the object (schoolgirls in an unknown place) yields no target and no own-country one
@@ -813,7 +814,6 @@ const PENDING: &str = r#"
 1442 FRA FRA | French farmers blocked motorways to protest against the government's fuel policy. | pattern: not yet written
 1443 ECU ECU | Indigenous activists blocked a highway in Ecuador to demand land rights. | pattern: not yet written
 1444 THA THA | Demonstrators occupied government buildings in Bangkok demanding the dissolution of parliament. | pattern: not yet written
-1444 ARM ARM | Opposition supporters blocked streets in Yerevan to demand a new constitution. | pattern: not yet written
 1451 KGZ KGZ | Rioters in Bishkek stormed government buildings to demand the president's resignation. | pattern: not yet written
 1452 SEN SEN | Rioters burned shops in Dakar in protest against the rise in fuel prices. | pattern: not yet written
 1453 GBR GBR | Catholic rioters demanding civil rights clashed with police in Londonderry. | pattern: not yet written
