@@ -628,7 +628,12 @@ impl<'a> Coder<'a> {
             })
             .chain(by_state);
         for (source, target) in pairs {
-            let target = target.or_else(|| implied_target(c, &source, location.as_ref()));
+            // a threat or a promise of force or protest happens where the
+            // act would ("threatened to carry out attacks in Kenya")
+            let base = c
+                .pattern
+                .map_or(c.code.as_str(), |i| self.patterns.get(i).code.as_ref());
+            let target = target.or_else(|| implied_target(c, base, &source, location.as_ref()));
             // force aimed at no one we can name is too vague to count (a
             // protest may have no target)
             if target.is_none()
@@ -724,8 +729,13 @@ fn dateline_date(text: &str, seg: &Segmented) -> Option<String> {
 /// part of it other than its military (a state or its army often acts
 /// abroad). Marked by an empty `actor_id` and the
 /// place or country as its words.
-fn implied_target(c: &Coded, source: &EventActor, at: Option<&Location>) -> Option<EventActor> {
-    if !crate::coder::implied_target(&c.code) {
+fn implied_target(
+    c: &Coded,
+    base: &str,
+    source: &EventActor,
+    at: Option<&Location>,
+) -> Option<EventActor> {
+    if !crate::coder::implied_target(&c.code) && !crate::coder::implied_target(base) {
         return None;
     }
     let own = source.country.len() == 3
@@ -733,10 +743,10 @@ fn implied_target(c: &Coded, source: &EventActor, at: Option<&Location>) -> Opti
         // (coercion and easing it are done at home: "Egypt banned
         // demonstrations", "Ethiopia declared a state of emergency"; force
         // by a bare country may be aimed anywhere)
-        && (c.code.starts_with("14")
-            || (c.code.starts_with("172") && c.code.len() == 4)
-            || c.code.starts_with("173")
-            || c.code.starts_with("081")
+        && (base.starts_with("14")
+            || (base.starts_with("172") && base.len() == 4)
+            || base.starts_with("173")
+            || base.starts_with("081")
             || (!source.sectors.is_empty() && !source.sectors.iter().any(|s| s == "MIL")));
     let (country, text) = match at.and_then(|l| l.country.clone().map(|k| (k, l.name.clone()))) {
         Some(x) => x,

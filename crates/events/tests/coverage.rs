@@ -558,6 +558,7 @@ const SUITE: &str = r#"
 1324 THA THA | Thailand's prime minister threatened to declare a state of emergency in Bangkok.
 1324 PAK * | The Pakistani government threatened to impose martial law.
 133 FRA * | French unions threatened to strike over the pension reform.
+133 KEN KEN | Kenya's opposition threatened mass protests against the election results.
 134 PSE ISR | The Palestinians threatened to pull out of peace talks with Israel.
 134 PRK USA | North Korea threatened to suspend negotiations with the United States.
 135 QAT ISR | Qatar threatened to end its mediation between Israel and Hamas.
@@ -571,6 +572,7 @@ const SUITE: &str = r#"
 1382 ISR PSE | Israel threatened to reoccupy the Gaza Strip.
 1382 TUR SYR | Turkey threatened to occupy northern Syria.
 1383 AFG * | The Taliban threatened to kidnap foreign aid workers.
+1383 IMG KEN | Al-Shabaab threatened to carry out suicide attacks in Kenya.
 1384 IRN USA | Iran threatened to attack US bases in the region.
 1384 PRK KOR | North Korea threatened to shell South Korean islands.
 1385 RUS UKR | Russia threatened to use nuclear weapons against Ukraine.
@@ -723,8 +725,6 @@ const KNOWN: &str = r#"
 1122 IGOUNO MMR | UN investigators accused Myanmar's military of persecuting the Rohingya. | parse: 'accused' is parsed as a preposition, with 'investigators' the root
 1124 UKR RUS | Ukraine accused Russian forces of war crimes in Bucha. | pattern language: 'war' in 'of war crimes' under the object is two levels below the trigger, so 'accuse $T of &crime' (1121) wins
 116 NLD RUS | A Dutch court found Russia liable for the downing of the airliner. | parse: 'Russia' is the subject of the xcomp 'liable', not the object of 'found'
-133 KEN KEN | Kenya's opposition threatened mass protests against the election results. | coder: the implied target of a threatened protest is not taken (no target)
-1383 IMG KEN | Al-Shabaab threatened to carry out suicide attacks in Kenya. | coder: the implied target ('in Kenya') of a threatened attack is not taken
 141 IRN IRN | Thousands of people demonstrated in Tehran against the government. | coder: a crowd ('thousands of people') names no actor and the place's country is not taken as the source
 1412 DEU DEU | Thousands protested in Berlin against the government's immigration policy. | coder: a crowd ('thousands') names no actor and the place's country is not taken as the source
 176 RUS UKR | Russian hackers attacked Ukraine's power grid. | pattern language: a verb pattern cannot ask for its subject's noun ('hackers'), so 'attack $T' gives 190
