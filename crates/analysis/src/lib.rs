@@ -26,8 +26,8 @@ use khaldun_types::{Segmented, Sentence, Span};
 mod repair;
 use repair::{
     repair_agent_infinitive, repair_double_subject, repair_finite_verb, repair_glued_objects,
-    repair_glued_participle, repair_initial_noun, repair_nominal_clauses, repair_noun_root,
-    repair_reported_verb,
+    repair_glued_participle, repair_initial_noun, repair_modal_verb, repair_nominal_clauses,
+    repair_noun_root, repair_reported_verb,
 };
 
 /// One analyzed word.
@@ -138,6 +138,15 @@ impl Analyzer {
             .tag_with_runner_up(words, &mut tags, &mut runner_up);
         let glued = repair_glued_participle(words, spans, &mut tags);
         repair_initial_noun(words, &mut tags);
+        let to_verb: Vec<bool> = runner_up
+            .iter()
+            .map(|r| {
+                self.tagger
+                    .class_tags(r.class)
+                    .is_some_and(|(_, xpos)| xpos == "VB")
+            })
+            .collect();
+        repair_modal_verb(words, &mut tags, &to_verb);
         repair_finite_verb(words, &mut tags);
         repair_reported_verb(words, &mut tags);
         let mut deps = self.parse_around_temporals(words, &mut tags, &runner_up);
@@ -498,6 +507,23 @@ mod tests {
         // a participle clause stays one
         let s = analyze("Speaking in Paris , the minister said the talks failed .");
         assert_eq!((s.words[0].upos, s.words[0].deprel), ("VERB", "advcl"));
+    }
+
+    #[test]
+    fn a_modal_or_to_governs_a_verb() {
+        for text in [
+            "Iran said it would free the sailors .",
+            "Iran promised to free the sailors .",
+        ] {
+            let s = analyze(text);
+            let n = s.words.len();
+            let free = &s.words[n - 4];
+            assert_eq!((free.upos, free.xpos), ("VERB", "VB"), "{text}: {free:?}");
+            assert_eq!(s.words[n - 2].deprel, "obj", "{text}");
+        }
+        // an adjective after "be" stays one
+        let s = analyze("The sailors will be free soon .");
+        assert_eq!(s.words[4].upos, "ADJ");
     }
 
     #[test]

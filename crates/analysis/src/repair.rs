@@ -323,6 +323,47 @@ pub(crate) fn repair_initial_noun(words: &[&str], tags: &mut [khaldun_tagger::Ta
     }
 }
 
+/// "Iran said it would free the sailors": after a modal (and an adverb),
+/// or after "to" where the tagger's runner-up is a base verb or a
+/// determiner follows, a word tagged
+/// as an adjective or a noun is the verb a modal or "to" must govern.
+/// `to_verb[i]`: whether word `i`'s runner-up tag is `VB`.
+pub(crate) fn repair_modal_verb(
+    words: &[&str],
+    tags: &mut [khaldun_tagger::Tagged<'_>],
+    to_verb: &[bool],
+) {
+    // (a question inverts: "Can anyone help?", "Would someone ...")
+    if words.last() == Some(&"?") {
+        return;
+    }
+    for i in 1..words.len() {
+        let w = words[i];
+        if !matches!(tags[i].xpos, "JJ" | "NN")
+            || !w.bytes().all(|b| b.is_ascii_lowercase())
+            || words.get(i + 1).is_some_and(|n| *n == "-")
+        {
+            continue;
+        }
+        let mut k = i - 1;
+        if tags[k].xpos == "RB" && k > 0 {
+            k -= 1;
+        }
+        let governed = (tags[k].xpos == "MD" && k > 0)
+            || (tags[i - 1].xpos == "TO"
+                && (to_verb.get(i).copied().unwrap_or(false)
+                    // an adjective takes no determiner after it: "to free
+                    // the sailors"
+                    || tags.get(i + 1).is_some_and(|t| matches!(t.xpos, "DT" | "PRP$"))));
+        // (not "will be free", "can't be sure": the adjective after "be")
+        if governed {
+            let t = &mut tags[i];
+            (t.xpos, t.upos, t.feats) = ("VB", "VERB", "VerbForm=Inf");
+            t.lemma = w.to_string();
+        }
+    }
+}
+
 pub(crate) fn repair_finite_verb(words: &[&str], tags: &mut [khaldun_tagger::Tagged<'_>]) {
     let finite = |x: &str| matches!(x, "VBD" | "VBZ" | "VBP" | "MD");
     let starts_object = |i: usize| starts_object(tags, i);

@@ -326,6 +326,7 @@ const SUITE: &str = r#"
 0351 EGY * | Egypt said it would lift the state of emergency.
 0351 CHN * | China pledged to ease restrictions on foreign journalists.
 0353 PSE ISR | Hamas agreed to release the Israeli hostages.
+0353 IRN GBR | Iran said it would free the 15 British sailors.
 0354 USA IRN | The United States pledged to ease sanctions on Iran.
 0354 IGO BLR | The European Union offered to ease sanctions on Belarus.
 0355 IRN IGO | Iran agreed to allow IAEA inspectors to visit the site.
@@ -705,7 +706,6 @@ const SUITE: &str = r#"
 /// `CODE SOURCE TARGET | sentence | reason`.
 const KNOWN: &str = r#"
 010 USA IRN | The State Department commented on Iran's nuclear programme on Tuesday. | actor: 'The State Department' names no country and is resolved to the Iranian government of the object
-0353 IRN GBR | Iran said it would free the 15 British sailors. | coder: 'said it would free' is not read as an intent ('Iran freed the 15 British sailors' codes 0841)
 044 USA RUS | The US and Russian presidents met in Geneva. | actor: a plural role over two country adjectives ('the US and Russian presidents') yields no actors
 044 IND PAK | The leaders of India and Pakistan met on the sidelines of a summit in New York. | coder: a role over a list of countries ('the leaders of India and Pakistan') as the subject of 'met' codes no meeting
 063 ESP FRA | Spain extradited a suspected ETA militant to France. | parse: 'a' is the object and 'ETA' the object of 'suspected'
