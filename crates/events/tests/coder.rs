@@ -1609,3 +1609,16 @@ fn a_name_the_actors_know_is_no_place_of_another_country() {
         "{e:?}"
     );
 }
+
+#[test]
+fn people_taken_in_an_unknown_place_are_of_the_takers_country() {
+    // (the Niger Delta is Nigeria's, not Niger's)
+    assert_eq!(
+        builtin_pairs("Gunmen kidnapped three oil engineers in the Niger Delta."),
+        [ev("NGA", "NGA", "181")]
+    );
+    assert_eq!(
+        builtin_pairs("Islamist militants abducted dozens of schoolboys in northern Nigeria."),
+        [ev("NGA", "NGA", "181")]
+    );
+}

@@ -594,9 +594,11 @@ const SUITE: &str = r#"
 142 PSE ISR | Palestinian prisoners went on hunger strike in Israeli jails.
 142 RUS RUS | A jailed Russian opposition leader began a hunger strike.
 1421 BGD BGD | Bangladeshi opposition activists went on hunger strike to demand the government's resignation.
+1423 CHN CHN | Tibetan monks went on hunger strike in China to demand religious freedom.
 1424 THA THA | A Thai activist went on hunger strike to demand constitutional reform.
 143 BEL BEL | Dock workers went on strike in Antwerp.
 1431 BOL BOL | Bolivian workers went on a general strike to demand the president's resignation.
+1432 CHL CHL | Teachers went on strike in Chile against the education reform.
 1434 PAK PAK | Pakistani opposition parties boycotted the election to demand a new constitution.
 1434 NPL NPL | Nepal's Maoists called a general strike to demand the abolition of the monarchy.
 144 BOL BOL | Protesters blocked the main highway into La Paz.
@@ -666,6 +668,7 @@ const SUITE: &str = r#"
 # ---- 18 assault
 180 IMG KEN | Al-Shabaab carried out a terrorist attack on a Nairobi shopping mall.
 181 * DEU | Two German engineers were kidnapped in Nigeria.
+181 NGA NGA | Boko Haram abducted 276 schoolgirls in Chibok.
 182 ISR PSE | Israeli settlers assaulted Palestinian farmers near Nablus.
 1821 COD COD | Congolese soldiers raped women in eastern Congo.
 1821 IGOUNO CAF | UN peacekeepers sexually abused children in the Central African Republic.
@@ -729,7 +732,6 @@ const KNOWN: &str = r#"
 1412 DEU DEU | Thousands protested in Berlin against the government's immigration policy. | coder: a crowd ('thousands') names no actor and the place's country is not taken as the source
 176 RUS UKR | Russian hackers attacked Ukraine's power grid. | pattern language: a verb pattern cannot ask for its subject's noun ('hackers'), so 'attack $T' gives 190
 180 NGA NGA | Boko Haram militants attacked a village in northeastern Nigeria. | pattern language: a verb pattern cannot ask for its subject's noun (militants vs a military), so 'attack $T' gives 190
-181 NGA NGA | Boko Haram abducted 276 schoolgirls in Chibok. | coder: '&b_kidnap $T' matches but the object (schoolgirls in an unknown place) yields no target and no own-country one
 1831 * IRQ | A suicide bomber killed 30 people in Baghdad. | pattern language: the weapon in the subject ('a suicide bomber') cannot pick the code; 'kill $T' gives 190
 1833 * USA | A roadside bomb killed three American soldiers in Iraq. | pattern language: the weapon in the subject ('a roadside bomb') cannot pick the code; 'kill $T' gives 190
 192 RUS UKR | Russian forces occupied the Crimean peninsula. | actor/place: 'the Crimean peninsula' is no place or actor the lists know
@@ -800,11 +802,9 @@ const PENDING: &str = r#"
 1422 PSE ISR | Palestinian prisoners went on hunger strike in protest against Israel's policy of administrative detention. | pattern: not yet written
 1422 IND IND | An Indian activist went on hunger strike against the new land law. | pattern: not yet written
 1423 TUR TUR | Kurdish prisoners in Turkey went on hunger strike demanding the right to use their language. | pattern: not yet written
-1423 CHN CHN | Tibetan monks went on hunger strike in China to demand religious freedom. | pattern: not yet written
 1424 EGY EGY | Egyptian activists began a hunger strike to demand democracy. | pattern: not yet written
 143 VEN VEN | Venezuela's opposition parties boycotted the parliamentary elections. | pattern: not yet written
 1431 BGD BGD | Bangladesh's opposition boycotted parliament to demand the prime minister's resignation. | pattern: not yet written
-1432 CHL CHL | Teachers went on strike in Chile against the education reform. | pattern: not yet written
 1432 FRA FRA | French rail workers went on strike against the pension reform. | pattern: not yet written
 1433 BGD BGD | Garment workers in Bangladesh went on strike demanding the right to form unions. | pattern: not yet written
 1433 ZAF ZAF | Black workers in South Africa went on strike for equal rights. | pattern: not yet written
