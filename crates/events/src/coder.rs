@@ -1453,6 +1453,38 @@ fn parties_at(v: &View, n: usize, places: bool, out: &mut Vec<usize>) {
 
 /// Nouns for people who are no named actor: the object of a use of force
 /// whose target is implied ("police arrested a man").
+/// Accidents and disasters: nobody's act, whoever they name ("killed by
+/// the Malaysia Airlines crash", "wildfires destroying the rainforest").
+const MISHAPS: &[&str] = &[
+    "crash",
+    "accident",
+    "collision",
+    "derailment",
+    "earthquake",
+    "quake",
+    "flood",
+    "storm",
+    "hurricane",
+    "typhoon",
+    "cyclone",
+    "tornado",
+    "landslide",
+    "avalanche",
+    "disease",
+    "virus",
+    "outbreak",
+    "epidemic",
+    "pandemic",
+    "lightning",
+    "drought",
+    "famine",
+    "heatwave",
+    "tsunami",
+    "wildfire",
+    "blaze",
+    "bushfire",
+];
+
 const HUMAN: &[&str] = &[
     "man",
     "woman",
@@ -1680,32 +1712,6 @@ fn subject(
                 });
             // "victims killed by the Malaysia Airlines crash": an accident
             // or a disaster is nobody's act, whoever it names
-            const MISHAPS: &[&str] = &[
-                "crash",
-                "accident",
-                "collision",
-                "derailment",
-                "earthquake",
-                "quake",
-                "flood",
-                "storm",
-                "hurricane",
-                "typhoon",
-                "cyclone",
-                "tornado",
-                "landslide",
-                "avalanche",
-                "disease",
-                "virus",
-                "outbreak",
-                "epidemic",
-                "pandemic",
-                "lightning",
-                "drought",
-                "famine",
-                "heatwave",
-                "tsunami",
-            ];
             if (v.reduced_passive(t).is_none() || direct) && !v.is(a, MISHAPS) {
                 parties_of(v, a, &mut out);
             }
@@ -2446,6 +2452,25 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
         }
     }
     let reciprocal = reciprocal && !monadic;
+    // "wildfires destroying the rainforest": a disaster does no harm as an
+    // actor does (whose sentence it is in)
+    if p.generic_frames()
+        && matches!(pat.code.get(..2), Some("17" | "18" | "19" | "20"))
+        && v.child(t, "nsubj").is_some_and(|s| v.is(s, MISHAPS))
+    {
+        return None;
+    }
+    // "the court demonstrated a shocking ignorance", "rallied support":
+    // a verb of protest with an object of its own is no protest
+    if p.generic_frames()
+        && pat.code.starts_with("14")
+        && pat.kind == TriggerKind::Verb
+        && v.is(t, &["demonstrate", "rally", "march", "parade"])
+        && v.child(t, "obj")
+            .is_some_and(|o| !m.words.contains(&o) && m.target != Some(o))
+    {
+        return None;
+    }
     let mut code = pat.code.to_string();
     // "Biden attacked Trump for the tweet": a person attacking a person
     // named as the object, with no weapon, criticizes him
@@ -2461,6 +2486,47 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
         && !v.children[t]
             .iter()
             .any(|&c| v.rel(c) == "obl" && v.has_case_word(c, "with"))
+    {
+        code = "111".to_string();
+    }
+    // "Erdogan attacked the proclamation": an attack on words or decisions
+    // is criticism
+    const SAID_OR_DECIDED: &[&str] = &[
+        "proclamation",
+        "decision",
+        "statement",
+        "policy",
+        "plan",
+        "proposal",
+        "inquiry",
+        "investigation",
+        "remark",
+        "comment",
+        "record",
+        "report",
+        "bill",
+        "law",
+        "move",
+        "idea",
+        "claim",
+        "speech",
+        "handling",
+        "response",
+        "approach",
+        "stance",
+        "ruling",
+        "verdict",
+        "resolution",
+        "declaration",
+        "announcement",
+        "budget",
+        "reform",
+        "strategy",
+    ];
+    if p.generic_frames()
+        && v.lemma(t) == "attack"
+        && pat.code.starts_with("19")
+        && v.child(t, "obj").is_some_and(|o| v.is(o, SAID_OR_DECIDED))
     {
         code = "111".to_string();
     }

@@ -1622,3 +1622,16 @@ fn people_taken_in_an_unknown_place_are_of_the_takers_country() {
         [ev("NGA", "NGA", "181")]
     );
 }
+
+#[test]
+fn an_attack_on_words_or_decisions_is_criticism() {
+    // an attack on a decision is criticism
+    assert_eq!(
+        builtin_pairs("Turkey's president attacked the American decision on Jerusalem."),
+        [ev("TUR", "USA", "111")]
+    );
+    assert_eq!(
+        builtin_pairs("Israeli jets attacked Hamas positions in Gaza."),
+        [ev("ISR", "PSE", "190")]
+    );
+}
