@@ -595,23 +595,38 @@ const SUITE: &str = r#"
 142 RUS RUS | A jailed Russian opposition leader began a hunger strike.
 1421 BGD BGD | Bangladeshi opposition activists went on hunger strike to demand the government's resignation.
 1423 CHN CHN | Tibetan monks went on hunger strike in China to demand religious freedom.
+1421 NPL NPL | A Nepalese opposition leader began a hunger strike demanding the resignation of the prime minister.
+1421 PAK PAK | Jailed Pakistani opposition activists launched a hunger strike demanding the prime minister's resignation.
+1422 PSE ISR | Palestinian detainees have begun a hunger strike against Israel's policy of detention without trial.
+1423 IRN IRN | Iranian political prisoners staged a hunger strike to demand the right to a fair trial.
 1424 THA THA | A Thai activist went on hunger strike to demand constitutional reform.
+1424 EGY EGY | Egyptian activists began a hunger strike to demand democracy.
 143 BEL BEL | Dock workers went on strike in Antwerp.
+143 VEN VEN | Venezuela's opposition parties boycotted the parliamentary elections.
+143 MLI MLI | Mali's main opposition parties boycotted the presidential election.
 1431 BOL BOL | Bolivian workers went on a general strike to demand the president's resignation.
 1432 CHL CHL | Teachers went on strike in Chile against the education reform.
+1431 ARG ARG | Argentine unions began a general strike demanding the economy minister's resignation.
+1432 KOR KOR | South Korean doctors staged a strike against the government's plan to expand medical school admissions.
 1434 PAK PAK | Pakistani opposition parties boycotted the election to demand a new constitution.
 1434 NPL NPL | Nepal's Maoists called a general strike to demand the abolition of the monarchy.
 144 BOL BOL | Protesters blocked the main highway into La Paz.
+144 FRA FRA | French farmers blockaded fuel depots across the country.
+144 GBR GBR | Fuel depots were blockaded by British farmers.
 1441 SRB SRB | Students blockaded the main bridge in Belgrade to demand the president's resignation.
 1443 IND IND | Dalit activists blocked railway lines in India to demand equal rights.
 1444 ARM ARM | Opposition supporters blocked streets in Yerevan to demand a new constitution.
 145 FRA FRA | Rioters clashed with police and torched cars in the suburbs of Paris.
 145 KEN KEN | Protesters threw stones at police in Nairobi.
 1451 COD COD | Protesters rioted in Kinshasa, demanding the president's departure.
+1451 KGZ KGZ | Rioters in Bishkek stormed government buildings to demand the president's resignation.
 1452 IDN IDN | Students rioted in Jakarta against the new labour law.
+1452 SEN SEN | Rioters burned shops in Dakar in protest against the rise in fuel prices.
+1452 IRN IRN | Iranian rioters torched banks in protest against a rise in petrol prices.
 # ---- 15 exhibit force posture
 150 CHN TWN | China held military drills near Taiwan.
 150 RUS UKR | Russia staged a show of force near the Ukrainian border.
+151 JPN JPN | Japan's government put the police on high alert ahead of the summit.
 152 PAK IND | Pakistan placed its armed forces on alert along the border with India.
 153 KEN KEN | Kenya deployed riot police to Nairobi's slums.
 153 EGY EGY | Egypt deployed thousands of police officers across Cairo ahead of the anniversary.
@@ -675,8 +690,17 @@ const SUITE: &str = r#"
 1822 SYR SYR | Syrian security forces tortured detainees.
 1822 EGY ITA | An Italian student was tortured by Egyptian police.
 1823 EGY EGY | Egyptian police officers beat a detainee to death in Cairo.
+183 * PAK | A bomb exploded in a market in Peshawar, killing 20 people.
+183 * IRQ | A bomb went off near a police station in Kirkuk.
+183 * EGY | Bombs exploded near two churches in Alexandria on Sunday.
 1831 AFG AFG | The Taliban carried out a suicide attack on an army base in Helmand.
+1832 * SYR | A car bomb exploded outside the Interior Ministry in Damascus.
+1832 IMG SOM | Al-Shabaab detonated a truck bomb in Mogadishu.
+1832 * SOM | A car bomb went off outside a hotel in Mogadishu.
+1833 AFG AFG | Taliban militants planted roadside bombs targeting Afghan troops.
+1833 * USA | A roadside bomb exploded near a US military convoy in Iraq.
 1834 GRC GRC | Greek anarchists bombed a bank in Athens.
+1834 PAK PAK | Pakistani militants bombed a church in Lahore.
 184 IRQ IRQ | Iraqi insurgents used villagers as human shields in Fallujah.
 185 * PAK | Gunmen tried to assassinate the Pakistani prime minister.
 185 TCD TCD | Chadian rebels attempted to assassinate the president.
@@ -709,6 +733,7 @@ const SUITE: &str = r#"
 /// `CODE SOURCE TARGET | sentence | reason`.
 const KNOWN: &str = r#"
 010 USA IRN | The State Department commented on Iran's nuclear programme on Tuesday. | actor: 'The State Department' names no country and is resolved to the Iranian government of the object
+0352 ZAF * | Striking miners in South Africa agreed to return to work. | pattern language: 'return to work' ends a strike only for strikers ('the president returned to work after surgery'), and a verb pattern cannot ask for its subject's noun ('striking miners')
 044 USA RUS | The US and Russian presidents met in Geneva. | actor: a plural role over two country adjectives ('the US and Russian presidents') yields no actors
 044 IND PAK | The leaders of India and Pakistan met on the sidelines of a summit in New York. | coder: a role over a list of countries ('the leaders of India and Pakistan') as the subject of 'met' codes no meeting
 063 ESP FRA | Spain extradited a suspected ETA militant to France. | parse: 'a' is the object and 'ETA' the object of 'suspected'
@@ -728,12 +753,33 @@ const KNOWN: &str = r#"
 1122 IGOUNO MMR | UN investigators accused Myanmar's military of persecuting the Rohingya. | parse: 'accused' is parsed as a preposition, with 'investigators' the root
 1124 UKR RUS | Ukraine accused Russian forces of war crimes in Bucha. | pattern language: 'war' in 'of war crimes' under the object is two levels below the trigger, so 'accuse $T of &crime' (1121) wins
 116 NLD RUS | A Dutch court found Russia liable for the downing of the airliner. | parse: 'Russia' is the subject of the xcomp 'liable', not the object of 'found'
+1242 ZAF * | Striking miners in South Africa refused to return to work. | pattern language: 'return to work' ends a strike only for strikers ('the president returned to work after surgery'), and a verb pattern cannot ask for its subject's noun ('striking miners')
 141 IRN IRN | Thousands of people demonstrated in Tehran against the government. | coder: a crowd ('thousands of people') names no actor and the place's country is not taken as the source
 1412 DEU DEU | Thousands protested in Berlin against the government's immigration policy. | coder: a crowd ('thousands') names no actor and the place's country is not taken as the source
+1422 PSE ISR | Palestinian prisoners went on hunger strike in protest against Israel's policy of administrative detention. | coder: the goal hangs under 'strike', an oblique of 'went' (a verb pattern reaches no nmod or acl inside an oblique, and the noun 'strike' takes no owner from 'went on'), so '142 go on hunger strike against|over $T' wins
+1422 IND IND | An Indian activist went on hunger strike against the new land law. | coder: the goal hangs under 'strike', an oblique of 'went' (a verb pattern reaches no nmod or acl inside an oblique, and the noun 'strike' takes no owner from 'went on'), so '142 go on hunger strike against|over $T' wins
+1423 TUR TUR | Kurdish prisoners in Turkey went on hunger strike demanding the right to use their language. | coder: the goal hangs under 'strike', an oblique of 'went' (a verb pattern reaches no nmod or acl inside an oblique, and the noun 'strike' takes no owner from 'went on'), so '142 go on hunger strike against|over $T' wins
+1431 BGD BGD | Bangladesh's opposition boycotted parliament to demand the prime minister's resignation. | parse: 'to demand' is attached to 'parliament', so the demand is three levels below 'boycotted'
+1432 FRA FRA | French rail workers went on strike against the pension reform. | coder: the goal hangs under 'strike', an oblique of 'went' (a verb pattern reaches no nmod or acl inside an oblique, and the noun 'strike' takes no owner from 'went on'), so '143 go on strike against $T' wins
+1433 BGD BGD | Garment workers in Bangladesh went on strike demanding the right to form unions. | coder: the goal hangs under 'strike', an oblique of 'went' (a verb pattern reaches no nmod or acl inside an oblique, and the noun 'strike' takes no owner from 'went on'), so '143 go on strike against $T' wins
+1433 ZAF ZAF | Black workers in South Africa went on strike for equal rights. | coder: the goal hangs under 'strike', an oblique of 'went' (a verb pattern reaches no nmod or acl inside an oblique, and the noun 'strike' takes no owner from 'went on'), so '143 go on strike against $T' wins
+1441 LBN LBN | Protesters blocked roads in Beirut demanding the resignation of the government. | parse: 'demanding' is attached to 'roads', so the demand is three levels below 'blocked'
+1442 CAN CAN | Truckers blockaded the border crossing in Canada in protest against vaccine mandates. | coder: 'truckers' names no actor and is no crowd word (HUMAN), so there is no source
+1442 FRA FRA | French farmers blocked motorways to protest against the government's fuel policy. | parse: 'to protest' is attached to 'motorways', so the policy is three levels below 'blocked'
+1443 ECU ECU | Indigenous activists blocked a highway in Ecuador to demand land rights. | parse: 'to demand' is attached to 'highway', so the demand is three levels below 'blocked'
+1444 THA THA | Demonstrators occupied government buildings in Bangkok demanding the dissolution of parliament. | parse: 'occupied' is parsed as an adjective of 'buildings', with 'Demonstrators' the root
+1453 GBR GBR | Catholic rioters demanding civil rights clashed with police in Londonderry. | parse: 'clashed' is parsed as a clause under 'rights', with 'rioters' the root
+1453 USA USA | Rioters demanding civil rights torched buildings in Detroit. | parse: 'torched' is parsed as a clausal complement of 'demanding', with 'rights' its subject
+1454 KGZ KGZ | Rioters demanding a new constitution set fire to government buildings in Bishkek. | parse: 'set' is parsed as a noun compound of 'fire', with 'Rioters' the root
+1454 MDG MDG | Rioters in Antananarivo demanded an end to the regime. | pattern language: a verb pattern cannot ask for its subject's noun ('rioters'), so 'demand $T' gives 100
+151 FRA FRA | French police were placed on high alert after the attack. | coder: a passive with no agent ('were placed on high alert') has no source (only arrests and expulsions take the state)
+151 KEN KEN | Kenyan police raised their alert level ahead of the election. | parse: 'ahead' is parsed as the object of 'raised', with 'alert' an adjective
+152 KOR PRK | South Korea put its troops on high alert after North Korea's missile launch. | coder: 'after North Korea's missile launch' is a phrase of time, never a target, and a military alert takes no own-country target
 176 RUS UKR | Russian hackers attacked Ukraine's power grid. | pattern language: a verb pattern cannot ask for its subject's noun ('hackers'), so 'attack $T' gives 190
 180 NGA NGA | Boko Haram militants attacked a village in northeastern Nigeria. | pattern language: a verb pattern cannot ask for its subject's noun (militants vs a military), so 'attack $T' gives 190
 1831 * IRQ | A suicide bomber killed 30 people in Baghdad. | pattern language: the weapon in the subject ('a suicide bomber') cannot pick the code; 'kill $T' gives 190
 1833 * USA | A roadside bomb killed three American soldiers in Iraq. | pattern language: the weapon in the subject ('a roadside bomb') cannot pick the code; 'kill $T' gives 190
+184 LKA LKA | The Tamil Tigers used civilians as human shields. | actor: 'The Tamil Tigers' is no actor the lists know ('The Tamil Tigers attacked civilians' codes nothing)
 192 RUS UKR | Russian forces occupied the Crimean peninsula. | actor/place: 'the Crimean peninsula' is no place or actor the lists know
 193 IND PAK | Indian and Pakistani troops exchanged gunfire along the Line of Control. | actor: two country adjectives on one noun ('Indian and Pakistani troops') yield no actors
 195 ISR PSE | Israeli warplanes struck targets in Gaza. | pattern language: a verb pattern cannot ask for its subject's noun ('warplanes'), so 'strike $T' gives 190
@@ -769,7 +815,6 @@ const PENDING: &str = r#"
 0344 THA * | Thailand's military government promised to hold elections next year. | pattern: not yet written
 035 SRB * | Serbia said it was ready to make concessions over Kosovo. | pattern: not yet written
 0352 THA * | Thai protest leaders said they would end their sit-in at Government House. | pattern: not yet written
-0352 ZAF * | Striking miners in South Africa agreed to return to work. | pattern: not yet written
 0355 SYR IGOUNO | Syria said it would let UN aid convoys into Aleppo. | pattern: the 0863 pattern takes the place the aid goes into as target, not whose aid it is
 038 SDN QAT | Sudanese rebels said they welcomed Qatari mediation. | pattern: not yet written
 053 SAU YEM | Saudi Arabia lobbied Arab states to support the Yemeni government. | pattern: not yet written
@@ -792,37 +837,11 @@ const PENDING: &str = r#"
 114 LBN ISR | Lebanon filed a complaint with the UN Security Council against Israel. | pattern: not yet written
 1211 IND CHN | The Indian government turned down a Chinese offer to build its telecoms network. | pattern: not yet written
 1212 TUR USA | Turkey refused to let US troops use its bases for the invasion of Iraq. | pattern: not yet written
-1242 ZAF * | Striking miners in South Africa refused to return to work. | pattern: not yet written
 1245 SYR IGOUNO | Syria refused to let UN aid convoys into Aleppo. | pattern: the 0863 pattern takes the place the aid goes into as target, not whose aid it is
 1321 EGY * | The Egyptian government threatened to shut down independent newspapers. | pattern: not yet written
 1322 TUR * | Turkish prosecutors threatened to ban the pro-Kurdish party. | pattern: not yet written
 137 SYR SYR | The Syrian army threatened to crush the uprising. | pattern: not yet written
 138 VEN GUY | Venezuela threatened to use force against Guyana. | pattern: not yet written
-1421 NPL NPL | A Nepalese opposition leader began a hunger strike demanding the resignation of the prime minister. | pattern: not yet written
-1422 PSE ISR | Palestinian prisoners went on hunger strike in protest against Israel's policy of administrative detention. | pattern: not yet written
-1422 IND IND | An Indian activist went on hunger strike against the new land law. | pattern: not yet written
-1423 TUR TUR | Kurdish prisoners in Turkey went on hunger strike demanding the right to use their language. | pattern: not yet written
-1424 EGY EGY | Egyptian activists began a hunger strike to demand democracy. | pattern: not yet written
-143 VEN VEN | Venezuela's opposition parties boycotted the parliamentary elections. | pattern: not yet written
-1431 BGD BGD | Bangladesh's opposition boycotted parliament to demand the prime minister's resignation. | pattern: not yet written
-1432 FRA FRA | French rail workers went on strike against the pension reform. | pattern: not yet written
-1433 BGD BGD | Garment workers in Bangladesh went on strike demanding the right to form unions. | pattern: not yet written
-1433 ZAF ZAF | Black workers in South Africa went on strike for equal rights. | pattern: not yet written
-144 FRA FRA | French farmers blockaded fuel depots across the country. | pattern: not yet written
-1441 LBN LBN | Protesters blocked roads in Beirut demanding the resignation of the government. | pattern: not yet written
-1442 CAN CAN | Truckers blockaded the border crossing in Canada in protest against vaccine mandates. | pattern: not yet written
-1442 FRA FRA | French farmers blocked motorways to protest against the government's fuel policy. | pattern: not yet written
-1443 ECU ECU | Indigenous activists blocked a highway in Ecuador to demand land rights. | pattern: not yet written
-1444 THA THA | Demonstrators occupied government buildings in Bangkok demanding the dissolution of parliament. | pattern: not yet written
-1451 KGZ KGZ | Rioters in Bishkek stormed government buildings to demand the president's resignation. | pattern: not yet written
-1452 SEN SEN | Rioters burned shops in Dakar in protest against the rise in fuel prices. | pattern: not yet written
-1453 GBR GBR | Catholic rioters demanding civil rights clashed with police in Londonderry. | pattern: not yet written
-1453 USA USA | Rioters demanding civil rights torched buildings in Detroit. | pattern: not yet written
-1454 KGZ KGZ | Rioters demanding a new constitution set fire to government buildings in Bishkek. | pattern: not yet written
-1454 MDG MDG | Rioters in Antananarivo demanded an end to the regime. | pattern: no 1454 for a riot's demand told by its own verb
-151 FRA FRA | French police were placed on high alert after the attack. | pattern: not yet written
-151 KEN KEN | Kenyan police raised their alert level ahead of the election. | pattern: not yet written
-152 KOR PRK | South Korea put its troops on high alert after North Korea's missile launch. | pattern: not yet written
 155 UKR RUS | Ukraine recruited an army of volunteer hackers to fight Russia. | pattern: not yet written
 165 EGY PSE | Egypt withdrew from its role as mediator between the Palestinian factions. | pattern: not yet written
 166 NER FRA | Niger ordered French troops to leave the country. | pattern: not yet written
@@ -832,13 +851,7 @@ const PENDING: &str = r#"
 1722 EGY EGY | Egypt banned the Muslim Brotherhood. | pattern: not yet written
 182 ZWE ZWE | Zimbabwean police officers beat a journalist in Harare. | pattern: no '182 beat $T' (ambiguous with sports results: 'Brazil beat Argentina')
 1823 IND IND | A Hindu mob lynched two Muslim men in India. | pattern: not yet written
-183 * PAK | A bomb exploded in a market in Peshawar, killing 20 people. | pattern: not yet written
 183 ESP ESP | ETA militants planted a bomb outside a police barracks in Spain. | pattern: not yet written
-1832 * SYR | A car bomb exploded outside the Interior Ministry in Damascus. | pattern: not yet written
-1832 IMG SOM | Al-Shabaab detonated a truck bomb in Mogadishu. | pattern: not yet written
-1833 AFG AFG | Taliban militants planted roadside bombs targeting Afghan troops. | pattern: not yet written
-1834 PAK PAK | Pakistani militants bombed a church in Lahore. | pattern: not yet written
-184 LKA LKA | The Tamil Tigers used civilians as human shields. | pattern: not yet written
 191 SAU YEM | Saudi-led forces blockaded Yemen's ports. | pattern: not yet written
 195 SYR SYR | The Syrian air force bombed rebel-held towns. | pattern: not yet written
 201 MMR MMR | Myanmar's army drove hundreds of thousands of Rohingya out of the country. | pattern: not yet written
