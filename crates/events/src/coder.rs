@@ -497,7 +497,21 @@ fn match_pattern(v: &View, pat: &Pattern, t: usize, generic: bool) -> Option<Mat
         let mut cands: Box<dyn Iterator<Item = usize>> = if joined {
             Box::new(std::iter::once(used[used.len() - 1] + 1).filter(|&d| d < v.words.len()))
         } else if generic {
-            Box::new(near(v, t))
+            // also below a pattern word matched before: "went on hunger
+            // strike against the law" ("against" and "law" under "strike")
+            let below: Vec<usize> = used[1..]
+                .iter()
+                .flat_map(|&u| v.children[u].iter().copied())
+                .flat_map(|c| {
+                    std::iter::once(c).chain(
+                        v.children[c]
+                            .iter()
+                            .copied()
+                            .filter(move |&k| v.rel(k) == "case"),
+                    )
+                })
+                .collect();
+            Box::new(near(v, t).chain(below))
         } else {
             // PETRARCH matches within the verb phrase, in the written order:
             // anything below the verb after the word matched before
@@ -2050,6 +2064,13 @@ fn owner(
         }
         // "launched a wave of air strikes": the quantity's owner
         "nmod" if counted(v, h) == Some(n) => owner(v, p, h, frames, depth + 1),
+        // "workers went on strike", "prisoners are on hunger strike": who
+        // goes on it does it
+        "obl"
+            if v.has_case_word(n, "on") && v.is(h, &["go", "be", "remain", "stay", "continue"]) =>
+        {
+            subject(v, p, h, frames, depth + 1)
+        }
         // "the government is responsible for the killings": the one
         // responsible did it
         "obl" if v.is(h, &["responsible"]) && v.has_case_word(n, "for") => {

@@ -286,6 +286,7 @@ const SUITE: &str = r#"
 025 FRA SRB | France called on Serbia to back down over Kosovo.
 0251 USA CUB | The United States urged Cuba to lift restrictions on travel.
 0252 THA THA | The Thai prime minister urged protesters to end their occupation of the airport.
+0252 FRA FRA | The French interior minister called on striking rail workers to return to work.
 0253 GBR IRN | Britain urged Iran to release the detained sailors.
 0253 IGOUNO COL | The UN called on Colombia's FARC rebels to free their hostages.
 0254 IRN USA | Iran called on the United States to lift sanctions.
@@ -294,6 +295,7 @@ const SUITE: &str = r#"
 0256 USA ISR | The United States urged Israel to halt its offensive in Gaza.
 0256 RUS ARM | Russia called on Armenia and Azerbaijan to stop fighting.
 026 USA ISR | Washington urged Israel and the Palestinians to resume peace talks.
+026 IGOUNO LBY | The UN envoy called on the Libyan factions to return to the negotiating table.
 027 CHN IND | China urged India to settle the border dispute through dialogue.
 027 IGOUNO SDN | The UN urged Sudan and South Sudan to resolve their dispute over Abyei.
 028 USA ETH | The United States urged Ethiopia to accept African Union mediation.
@@ -399,6 +401,8 @@ const SUITE: &str = r#"
 0814 ETH * | Ethiopia's parliament ended the state of emergency on Tuesday.
 082 THA * | Protesters in Bangkok ended their occupation of government offices.
 082 FRA * | French unions called off the nationwide strike.
+083 JOR * | Jordan's king bowed to protesters' demands for reform.
+083 MAR * | Morocco's king gave in to demands for political reform.
 0831 EGY * | Egypt's president Hosni Mubarak resigned on Friday.
 0831 JPN * | Japan's prime minister stepped down on Wednesday.
 0832 AUS * | Australia reversed its policy on offshore detention.
@@ -440,6 +444,7 @@ const SUITE: &str = r#"
 1012 POL IGO | Poland demanded a permanent NATO presence on its territory.
 1012 USA DEU | The United States demanded that Germany contribute more troops to the mission in Afghanistan.
 1013 TUR USA | Turkey demanded the extradition of the cleric from the United States.
+1013 GBR RUS | Britain demanded that Russia hand over the murder suspects.
 102 PSE IGOUNO | The Palestinians demanded full membership of the United Nations.
 102 * SRB | Kosovo demanded recognition from Serbia.
 103 PAK USA | Pakistan demanded more aid from the United States.
@@ -598,7 +603,9 @@ const SUITE: &str = r#"
 1421 NPL NPL | A Nepalese opposition leader began a hunger strike demanding the resignation of the prime minister.
 1421 PAK PAK | Jailed Pakistani opposition activists launched a hunger strike demanding the prime minister's resignation.
 1422 PSE ISR | Palestinian detainees have begun a hunger strike against Israel's policy of detention without trial.
+1422 IND IND | An Indian activist went on hunger strike against the new land law.
 1423 IRN IRN | Iranian political prisoners staged a hunger strike to demand the right to a fair trial.
+1423 TUR TUR | Kurdish prisoners in Turkey went on hunger strike demanding the right to use their language.
 1424 THA THA | A Thai activist went on hunger strike to demand constitutional reform.
 1424 EGY EGY | Egyptian activists began a hunger strike to demand democracy.
 143 BEL BEL | Dock workers went on strike in Antwerp.
@@ -607,14 +614,21 @@ const SUITE: &str = r#"
 1431 BOL BOL | Bolivian workers went on a general strike to demand the president's resignation.
 1432 CHL CHL | Teachers went on strike in Chile against the education reform.
 1431 ARG ARG | Argentine unions began a general strike demanding the economy minister's resignation.
+1431 BGD BGD | Bangladesh's opposition boycotted parliament to demand the prime minister's resignation.
 1432 KOR KOR | South Korean doctors staged a strike against the government's plan to expand medical school admissions.
+1432 FRA FRA | French rail workers went on strike against the pension reform.
+1433 BGD BGD | Garment workers in Bangladesh went on strike demanding the right to form unions.
+1433 ZAF ZAF | Black workers in South Africa went on strike for equal rights.
 1434 PAK PAK | Pakistani opposition parties boycotted the election to demand a new constitution.
 1434 NPL NPL | Nepal's Maoists called a general strike to demand the abolition of the monarchy.
 144 BOL BOL | Protesters blocked the main highway into La Paz.
 144 FRA FRA | French farmers blockaded fuel depots across the country.
 144 GBR GBR | Fuel depots were blockaded by British farmers.
 1441 SRB SRB | Students blockaded the main bridge in Belgrade to demand the president's resignation.
+1441 LBN LBN | Protesters blocked roads in Beirut demanding the resignation of the government.
+1442 FRA FRA | French farmers blocked motorways to protest against the government's fuel policy.
 1443 IND IND | Dalit activists blocked railway lines in India to demand equal rights.
+1443 ECU ECU | Indigenous activists blocked a highway in Ecuador to demand land rights.
 1444 ARM ARM | Opposition supporters blocked streets in Yerevan to demand a new constitution.
 145 FRA FRA | Rioters clashed with police and torched cars in the suburbs of Paris.
 145 KEN KEN | Protesters threw stones at police in Nairobi.
@@ -740,7 +754,6 @@ const KNOWN: &str = r#"
 064 GBR DEU | British intelligence passed information about the plot to German authorities. | parse: 'to German authorities' is attached under 'plot', not 'passed'
 0834 MMR * | Myanmar's military handed power to a civilian government. | parse: 'handed' is parsed as an adjective of 'power', the root
 0834 SDN * | Sudan's military handed over power to a civilian government. | parse: 'handed' is parsed as an adjective and 'over' as the root verb
-1013 GBR RUS | Britain demanded that Russia hand over the murder suspects. | parse: the that-clause is misparsed ('that' an xcomp, 'hand' a noun)
 1014 ISR EGY | Israel demanded that Egypt share intelligence on the smuggling tunnels. | parse: the that-clause is misparsed ('Egypt share intelligence' a noun phrase)
 1014 IND PAK | India demanded that Pakistan share information on the attack planners. | parse: the that-clause is misparsed ('share' a noun compound)
 104 JOR JOR | Thousands of Jordanians demanded political reforms from King Abdullah. | actor: 'King Abdullah' is resolved to Saudi Arabia
@@ -757,16 +770,7 @@ const KNOWN: &str = r#"
 141 IRN IRN | Thousands of people demonstrated in Tehran against the government. | coder: a crowd ('thousands of people') names no actor and the place's country is not taken as the source
 1412 DEU DEU | Thousands protested in Berlin against the government's immigration policy. | coder: a crowd ('thousands') names no actor and the place's country is not taken as the source
 1422 PSE ISR | Palestinian prisoners went on hunger strike in protest against Israel's policy of administrative detention. | coder: the goal hangs under 'strike', an oblique of 'went' (a verb pattern reaches no nmod or acl inside an oblique, and the noun 'strike' takes no owner from 'went on'), so '142 go on hunger strike against|over $T' wins
-1422 IND IND | An Indian activist went on hunger strike against the new land law. | coder: the goal hangs under 'strike', an oblique of 'went' (a verb pattern reaches no nmod or acl inside an oblique, and the noun 'strike' takes no owner from 'went on'), so '142 go on hunger strike against|over $T' wins
-1423 TUR TUR | Kurdish prisoners in Turkey went on hunger strike demanding the right to use their language. | coder: the goal hangs under 'strike', an oblique of 'went' (a verb pattern reaches no nmod or acl inside an oblique, and the noun 'strike' takes no owner from 'went on'), so '142 go on hunger strike against|over $T' wins
-1431 BGD BGD | Bangladesh's opposition boycotted parliament to demand the prime minister's resignation. | parse: 'to demand' is attached to 'parliament', so the demand is three levels below 'boycotted'
-1432 FRA FRA | French rail workers went on strike against the pension reform. | coder: the goal hangs under 'strike', an oblique of 'went' (a verb pattern reaches no nmod or acl inside an oblique, and the noun 'strike' takes no owner from 'went on'), so '143 go on strike against $T' wins
-1433 BGD BGD | Garment workers in Bangladesh went on strike demanding the right to form unions. | coder: the goal hangs under 'strike', an oblique of 'went' (a verb pattern reaches no nmod or acl inside an oblique, and the noun 'strike' takes no owner from 'went on'), so '143 go on strike against $T' wins
-1433 ZAF ZAF | Black workers in South Africa went on strike for equal rights. | coder: the goal hangs under 'strike', an oblique of 'went' (a verb pattern reaches no nmod or acl inside an oblique, and the noun 'strike' takes no owner from 'went on'), so '143 go on strike against $T' wins
-1441 LBN LBN | Protesters blocked roads in Beirut demanding the resignation of the government. | parse: 'demanding' is attached to 'roads', so the demand is three levels below 'blocked'
 1442 CAN CAN | Truckers blockaded the border crossing in Canada in protest against vaccine mandates. | coder: 'truckers' names no actor and is no crowd word (HUMAN), so there is no source
-1442 FRA FRA | French farmers blocked motorways to protest against the government's fuel policy. | parse: 'to protest' is attached to 'motorways', so the policy is three levels below 'blocked'
-1443 ECU ECU | Indigenous activists blocked a highway in Ecuador to demand land rights. | parse: 'to demand' is attached to 'highway', so the demand is three levels below 'blocked'
 1444 THA THA | Demonstrators occupied government buildings in Bangkok demanding the dissolution of parliament. | parse: 'occupied' is parsed as an adjective of 'buildings', with 'Demonstrators' the root
 1453 GBR GBR | Catholic rioters demanding civil rights clashed with police in Londonderry. | parse: 'clashed' is parsed as a clause under 'rights', with 'rioters' the root
 1453 USA USA | Rioters demanding civil rights torched buildings in Detroit. | parse: 'torched' is parsed as a clausal complement of 'demanding', with 'rights' its subject
@@ -801,9 +805,7 @@ const PENDING: &str = r#"
 0232 UKR USA | Ukraine asked the United States for more air defence systems. | pattern: not yet written
 025 USA ISR | Washington urged Israel to make concessions to the Palestinians. | pattern: no 025 appeal for concessions
 0251 IGO ETH | The European Union urged Ethiopia to lift the state of emergency. | pattern: the 0251 appeal asks for 'emergency' one level below 'lift'; 'state of emergency' is two
-0252 FRA FRA | The French interior minister called on striking rail workers to return to work. | pattern: not yet written
 0255 IGOUNO SYR | The UN urged Syria to allow aid convoys into besieged towns. | pattern: not yet written
-026 IGOUNO LBY | The UN envoy called on the Libyan factions to return to the negotiating table. | pattern: not yet written
 030 CHN RUS | China said it was ready to cooperate with Russia. | pattern: 'cooperate with $T' is 050, so the intent is 032, not 030
 030 JPN KOR | Japan pledged to work closely with South Korea. | pattern: 'work with $T' is 050, so the intent is 032, not 030
 0331 USA JOR | The United States pledged $1 billion in loan guarantees to Jordan. | pattern: 'pledge guarantee to $T' is written as 0334 (security guarantees)
@@ -822,8 +824,6 @@ const PENDING: &str = r#"
 060 NOR RUS | Norway and Russia carried out a joint search-and-rescue operation in the Barents Sea. | pattern: not yet written
 074 RWA MOZ | Rwanda sent troops to protect civilians in Mozambique. | pattern: not yet written
 0812 MMR * | Myanmar's junta lifted the ban on Aung San Suu Kyi's party. | pattern: not yet written
-083 JOR * | Jordan's king bowed to protesters' demands for reform. | pattern: not yet written
-083 MAR * | Morocco's king gave in to demands for political reform. | pattern: not yet written
 0842 DEU NGA | Germany returned the Benin Bronzes to Nigeria. | actor: 'Benin' in 'Benin Bronzes' is taken as the country object of 'return $T' (084)
 0863 MMR * | Myanmar's junta allowed foreign aid workers into cyclone-hit areas. | pattern: not yet written
 087 IND CHN | India pulled back its troops from the disputed border with China. | pattern: not yet written
