@@ -26,8 +26,8 @@ use khaldun_types::{Segmented, Sentence, Span};
 mod repair;
 use repair::{
     repair_agent_infinitive, repair_double_subject, repair_finite_verb, repair_glued_objects,
-    repair_glued_participle, repair_initial_noun, repair_modal_verb, repair_nominal_clauses,
-    repair_noun_root, repair_reported_verb,
+    repair_glued_participle, repair_initial_noun, repair_mandative_verb, repair_modal_verb,
+    repair_nominal_clauses, repair_noun_root, repair_reported_verb,
 };
 
 /// One analyzed word.
@@ -147,6 +147,15 @@ impl Analyzer {
             })
             .collect();
         repair_modal_verb(words, &mut tags, &to_verb);
+        let verb_second: Vec<bool> = runner_up
+            .iter()
+            .map(|r| {
+                self.tagger
+                    .class_tags(r.class)
+                    .is_some_and(|(_, xpos)| matches!(xpos, "VB" | "VBP"))
+            })
+            .collect();
+        repair_mandative_verb(words, &mut tags, &verb_second);
         repair_finite_verb(words, &mut tags);
         repair_reported_verb(words, &mut tags);
         let mut deps = self.parse_around_temporals(words, &mut tags, &runner_up);
@@ -524,6 +533,28 @@ mod tests {
         // an adjective after "be" stays one
         let s = analyze("The sailors will be free soon .");
         assert_eq!(s.words[4].upos, "ADJ");
+    }
+
+    #[test]
+    fn a_demanded_clause_has_its_verb_in_the_base_form() {
+        for (text, verb) in [
+            ("Britain demanded that Russia hand over the suspects .", 4),
+            (
+                "Israel demanded that Egypt share intelligence on the tunnels .",
+                4,
+            ),
+            (
+                "The United States demanded that Russia free the journalist .",
+                6,
+            ),
+        ] {
+            let s = analyze(text);
+            let w = &s.words[verb];
+            assert_eq!((w.upos, w.deprel), ("VERB", "ccomp"), "{text}: {w:?}");
+        }
+        // a noun after the subject's name stays a noun
+        let s = analyze("Hamas demanded that Hamas leader Ismail Haniyeh be freed .");
+        assert_eq!(s.words[4].upos, "NOUN");
     }
 
     #[test]

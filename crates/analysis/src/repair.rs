@@ -364,6 +364,65 @@ pub(crate) fn repair_modal_verb(
     }
 }
 
+/// "Britain demanded that Russia hand over the suspects": in the clause a
+/// verb of demanding takes, the word after the subject is its verb, in the
+/// base form, where the tagger read a noun or an adjective with a verb as
+/// its runner-up. `verb_second[i]`: whether word `i`'s runner-up tag is
+/// `VB` or `VBP`.
+pub(crate) fn repair_mandative_verb(
+    words: &[&str],
+    tags: &mut [khaldun_tagger::Tagged<'_>],
+    verb_second: &[bool],
+) {
+    const MANDATE: &[&str] = &[
+        "demand",
+        "insist",
+        "urge",
+        "ask",
+        "request",
+        "recommend",
+        "propose",
+        "require",
+        "suggest",
+        "order",
+        "stipulate",
+    ];
+    for d in 0..words.len() {
+        if tags[d].upos != "VERB" || !MANDATE.contains(&tags[d].lemma.as_str()) {
+            continue;
+        }
+        if !words
+            .get(d + 1)
+            .is_some_and(|w| w.eq_ignore_ascii_case("that"))
+        {
+            continue;
+        }
+        // the subject: a short noun phrase; then its verb
+        for i in d + 3..words.len().min(d + 8) {
+            let prev = tags[i - 1].xpos;
+            let w = words[i];
+            if matches!(tags[i].xpos, "NN" | "JJ")
+                && w.bytes().all(|b| b.is_ascii_lowercase())
+                && matches!(prev, "NNP" | "NNPS" | "NN" | "NNS" | "PRP")
+                && (verb_second.get(i).copied().unwrap_or(false)
+                    // a noun or adjective takes no determiner after it
+                    || tags.get(i + 1).is_some_and(|t| matches!(t.xpos, "DT" | "PRP$")))
+            {
+                let t = &mut tags[i];
+                (t.xpos, t.upos, t.feats) = ("VB", "VERB", "VerbForm=Inf");
+                t.lemma = w.to_string();
+                break;
+            }
+            if !matches!(
+                tags[i].xpos,
+                "DT" | "NNP" | "NNPS" | "NN" | "NNS" | "JJ" | "POS" | "PRP"
+            ) {
+                break;
+            }
+        }
+    }
+}
+
 pub(crate) fn repair_finite_verb(words: &[&str], tags: &mut [khaldun_tagger::Tagged<'_>]) {
     let finite = |x: &str| matches!(x, "VBD" | "VBZ" | "VBP" | "MD");
     let starts_object = |i: usize| starts_object(tags, i);

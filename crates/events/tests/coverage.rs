@@ -445,6 +445,8 @@ const SUITE: &str = r#"
 1012 USA DEU | The United States demanded that Germany contribute more troops to the mission in Afghanistan.
 1013 TUR USA | Turkey demanded the extradition of the cleric from the United States.
 1013 GBR RUS | Britain demanded that Russia hand over the murder suspects.
+1014 ISR EGY | Israel demanded that Egypt share intelligence on the smuggling tunnels.
+1014 IND PAK | India demanded that Pakistan share information on the attack planners.
 102 PSE IGOUNO | The Palestinians demanded full membership of the United Nations.
 102 * SRB | Kosovo demanded recognition from Serbia.
 103 PAK USA | Pakistan demanded more aid from the United States.
@@ -466,8 +468,11 @@ const SUITE: &str = r#"
 105 ISR PSE | Israel demanded that Hamas back down.
 105 RUS UKR | Russia demanded concessions from Ukraine.
 1052 HKG HKG | The Hong Kong government demanded that protesters end the occupation of the airport.
+1052 VEN VEN | Venezuela's president demanded that the opposition call off its protests.
 1053 ISR PSE | Israel demanded that Hamas release the captured soldier.
+1053 USA RUS | The United States demanded that Russia free the detained American journalist.
 1054 IRN USA | Iran demanded the lifting of US sanctions before any talks.
+1054 RUS IGO | Russia demanded that the European Union lift sanctions on its banks.
 1055 USA SYR | The United States demanded that Syria allow international inspectors into the site.
 1055 IGOUNO ETH | The UN demanded that Ethiopia allow aid workers into Tigray.
 1056 USA RUS | The United States demanded that Russia withdraw its troops from Ukraine's border.
@@ -754,14 +759,9 @@ const KNOWN: &str = r#"
 064 GBR DEU | British intelligence passed information about the plot to German authorities. | parse: 'to German authorities' is attached under 'plot', not 'passed'
 0834 MMR * | Myanmar's military handed power to a civilian government. | parse: 'handed' is parsed as an adjective of 'power', the root
 0834 SDN * | Sudan's military handed over power to a civilian government. | parse: 'handed' is parsed as an adjective and 'over' as the root verb
-1014 ISR EGY | Israel demanded that Egypt share intelligence on the smuggling tunnels. | parse: the that-clause is misparsed ('Egypt share intelligence' a noun phrase)
-1014 IND PAK | India demanded that Pakistan share information on the attack planners. | parse: the that-clause is misparsed ('share' a noun compound)
 104 JOR JOR | Thousands of Jordanians demanded political reforms from King Abdullah. | actor: 'King Abdullah' is resolved to Saudi Arabia
 1041 PAK PAK | Opposition lawmakers demanded the resignation of Pakistan's prime minister. | actor: 'Opposition lawmakers' names no country, so there is no source
 1044 USA THA | Washington demanded that Thailand's military restore democracy. | parse: the that-clause is misparsed ('restore' a conjunct of 'that')
-1052 VEN VEN | Venezuela's president demanded that the opposition call off its protests. | parse: the that-clause is misparsed ('call' a noun)
-1053 USA RUS | The United States demanded that Russia free the detained American journalist. | parse: the that-clause is misparsed ('free' an adjective, 'that' an xcomp)
-1054 RUS IGO | Russia demanded that the European Union lift sanctions on its banks. | parse: the that-clause is misparsed ('lift' a noun compound of 'sanctions')
 1122 USA CHN | Washington accused Beijing of human rights abuses in Xinjiang. | parse: 'Beijing' is parsed as a compound of 'abuses', so 'accuse' has no actor object
 1122 IGOUNO MMR | UN investigators accused Myanmar's military of persecuting the Rohingya. | parse: 'accused' is parsed as a preposition, with 'investigators' the root
 1124 UKR RUS | Ukraine accused Russian forces of war crimes in Bucha. | pattern language: 'war' in 'of war crimes' under the object is two levels below the trigger, so 'accuse $T of &crime' (1121) wins
