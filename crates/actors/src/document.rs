@@ -309,13 +309,34 @@ pub fn resolve(
         .iter()
         .filter(|h| h.other_place_in(text))
         .collect();
-    for (si, s) in seg.sentences.iter().enumerate() {
-        let toks: Vec<Span> = s.tokens.iter().map(|t| t.span).collect();
-        let words = analyses
+    let words_of = |si: usize, n: usize| {
+        analyses
             .get(si)
             .map(|a| a.words.as_slice())
-            .filter(|w| w.len() == toks.len())
-            .unwrap_or(&[]);
+            .filter(|w| w.len() == n)
+            .unwrap_or(&[])
+    };
+    // every sentence's matches first: the document's countries pick
+    // between persons of one name
+    let mut all_found: Vec<Vec<Match>> = seg
+        .sentences
+        .iter()
+        .enumerate()
+        .map(|(si, s)| {
+            let toks: Vec<Span> = s.tokens.iter().map(|t| t.span).collect();
+            let deps = Dep::of(words_of(si, toks.len()));
+            m.find(
+                text,
+                &toks,
+                (!deps.is_empty()).then_some(deps.as_slice()),
+                date,
+            )
+        })
+        .collect();
+    pick_by_countries(m, &mut all_found, date);
+    for ((si, s), mut found) in seg.sentences.iter().enumerate().zip(all_found) {
+        let toks: Vec<Span> = s.tokens.iter().map(|t| t.span).collect();
+        let words = words_of(si, toks.len());
         let entities = analyses
             .get(si)
             .filter(|a| a.words.len() == toks.len())
@@ -326,13 +347,6 @@ pub fn resolve(
             .get(s.paragraph as usize)
             .map_or(ParagraphKind::Body, |p| p.kind);
         let sent = Sent::new(text, si, toks, words, kind);
-        let deps = Dep::of(words);
-        let mut found = m.find(
-            text,
-            &sent.toks,
-            (!deps.is_empty()).then_some(deps.as_slice()),
-            date,
-        );
         for x in &mut found {
             let h = other_places.iter().find(|h| x.span.slice(text) == h.name);
             let place_like = matches!(
@@ -372,6 +386,48 @@ pub fn resolve(
         });
     }
     r.out
+}
+
+/// "King Abdullah" is Jordan's or Saudi Arabia's: a person listed under a
+/// name other persons with a role on the date share is the one of a
+/// country the document names (by a country's or a city's name, or
+/// another person of that country), unless the matcher's pick is one.
+fn pick_by_countries(m: &Matcher, found: &mut [Vec<Match>], date: Option<Date>) {
+    if !found.iter().flatten().any(|x| !x.others.is_empty()) {
+        return;
+    }
+    let root = |x: &Match| -> Option<String> {
+        let c = match x.kind {
+            MatchKind::Country | MatchKind::CityMetonym => x.code,
+            MatchKind::Person if x.others.is_empty() => x.code,
+            MatchKind::Place => x.actor.and_then(|a| m.actor(a).country),
+            _ => None,
+        }?;
+        c.country().map(String::from)
+    };
+    let named: Vec<String> = found.iter().flatten().filter_map(root).collect();
+    let of = |a: ActorId| {
+        m.actor(a)
+            .country
+            .and_then(|c| c.country().map(String::from))
+    };
+    for x in found.iter_mut().flatten() {
+        let Some(a) = x.actor.filter(|_| !x.others.is_empty()) else {
+            continue;
+        };
+        if of(a).is_some_and(|r| named.contains(&r)) {
+            continue;
+        }
+        let pick = x
+            .others
+            .iter()
+            .copied()
+            .find(|&b| of(b).is_some_and(|r| named.contains(&r)));
+        if let Some(b) = pick {
+            x.actor = Some(b);
+            x.code = m.actor(b).code_on(date);
+        }
+    }
 }
 
 /// A country name news also uses for another place
@@ -1033,6 +1089,19 @@ impl<'a> Resolver<'a> {
     fn agent_over_list(&mut self, s: &Sent<'_>, found: &[Match]) {
         let m = self.m;
         for men in self.out.mentions[s.idx].iter_mut() {
+            // "Indian and Pakistani troops": the matcher joined the list
+            if let Some(x) = found
+                .iter()
+                .find(|x| !x.also.is_empty() && x.tokens == men.tokens)
+            {
+                men.also = x
+                    .also
+                    .iter()
+                    .filter(|c| Some(**c) != men.code)
+                    .copied()
+                    .collect();
+                continue;
+            }
             if men.how != MentionHow::Phrase || !men.also.is_empty() {
                 continue;
             }
@@ -2918,6 +2987,10 @@ impl<'a> Resolver<'a> {
                 .filter(|x| x.sentence == si && x.token < before)
                 .filter_map(|x| self.out.actors[x.actor].country().map(String::from))
                 .collect();
+            // the other countries of a list ("Egyptian and Kenyan officials")
+            for x in self.out.mentions[si].iter().filter(|x| x.head < before) {
+                v.extend(x.also.iter().filter_map(|c| c.country()).map(String::from));
+            }
             v.sort();
             v.dedup();
             v
@@ -3129,6 +3202,8 @@ const FOREIGN: &[&str] = &[
     "relief",
     "aid",
     "humanitarian",
+    "world",
+    "global",
 ];
 /// Possessives that give a phrase an owner ("its forces in Lebanon").
 const POSSESSIVES: &[&str] = &["its", "their", "his", "her", "our", "my", "your"];
@@ -3377,6 +3452,11 @@ impl<'a> Resolver<'a> {
     /// where the verb's place phrases say (one country only).
     fn acting_in(&self, s: &Sent<'_>, found: &[Match], head: usize) -> Local {
         const AT: &[&str] = &["in", "at", "inside", "across", "throughout", "near"];
+        // "detectives and officers travelled": a conjunct acts as the first
+        let head = match s.head(head) {
+            Some(h) if s.parsed() && s.deprel(head) == "conj" => h,
+            _ => head,
+        };
         if !s.parsed() || s.deprel(head) != "nsubj" {
             return Local::Unknown;
         }
@@ -3388,6 +3468,22 @@ impl<'a> Resolver<'a> {
                 && (0..s.len())
                     .any(|k| s.head(k) == Some(j) && s.deprel(k) == "case" && s.is(k, AT))
         };
+        // "officers traveled to Canada": a country they go to is not theirs
+        let to = |j: usize| {
+            matches!(s.deprel(j), "obl")
+                && (0..s.len()).any(|k| {
+                    s.head(k) == Some(j) && s.deprel(k) == "case" && s.is(k, &["to", "into"])
+                })
+        };
+        if (0..s.len()).any(|j| {
+            s.head(j) == Some(v)
+                && to(j)
+                && found
+                    .iter()
+                    .any(|y| y.tokens.contains(&j) && y.kind == MatchKind::Country)
+        }) {
+            return Local::Conflict;
+        }
         let mut roots: Vec<String> = Vec::new();
         let mut frontier = vec![v];
         for _ in 0..2 {
@@ -3450,7 +3546,31 @@ impl<'a> Resolver<'a> {
                             && p.found_by == FoundBy::TitleName
                     })
                     .map(|m| (m.actor, m.tokens.clone(), m.head, m.span));
-                if let Some((a, tokens, head, span)) = hit {
+                // "lawmakers", "officials": a bare plural role is people of
+                // the state like "police", and takes the country the same way
+                let plural = s.low[x.tokens.end - 1].ends_with('s')
+                    && !s.low[x.tokens.end - 1].ends_with("ss");
+                // (not one an actor modifies: "Russian civilian advisers"
+                // are told by that match)
+                let modified = (0..s.len()).any(|j| {
+                    s.head(j).is_some_and(|h| x.tokens.contains(&h))
+                        && matches!(s.deprel(j), "amod" | "compound" | "nmod:poss")
+                        && found
+                            .iter()
+                            .any(|y| y.kind != MatchKind::Sector && y.tokens.contains(&j))
+                }) || found
+                    .iter()
+                    .any(|y| y.kind != MatchKind::Sector && y.tokens.end == x.tokens.start);
+                // one holder per country ("presidents", "kings", "speakers"):
+                // several are several countries' (or no role: "monarchs" are
+                // butterflies too); a capital inside the sentence makes a
+                // name ("the Sacramento Kings", "Queens")
+                let phrase = self.agent_phrase(agent);
+                let single = office_of_phrase(phrase).is_some() || phrase.starts_with("speaker");
+                let named = x.tokens.start > 0 && s.capitalized(x.tokens.start);
+                if hit.is_none() && plural && !modified && !single && !named {
+                    // (below)
+                } else if let Some((a, tokens, head, span)) = hit {
                     if !self.foreign(s, found, &x.tokens) {
                         let local = self.local_country(s, found, &tokens);
                         self.cands.push(Cand {
@@ -3464,8 +3584,10 @@ impl<'a> Resolver<'a> {
                             person: Some(a),
                         });
                     }
+                    continue;
+                } else {
+                    continue;
                 }
-                continue;
             }
             let taken = self.out.mentions[s.idx]
                 .iter()
@@ -3555,6 +3677,8 @@ impl<'a> Resolver<'a> {
                         leader_roots[si].push(r.to_string());
                     }
                     v.push(r.to_string());
+                    // "Egyptian and Kenyan officials": each country in play
+                    v.extend(m.also.iter().filter_map(|c| c.country()).map(String::from));
                 } else if m.code.or(a.code).is_some_and(|c| c.root() == "IGO") {
                     // an international organization in play: its people may be the ones
                     v.push("IGO".to_string());
@@ -3587,7 +3711,13 @@ impl<'a> Resolver<'a> {
                     [] if c.person.is_none() => dominant.clone(),
                     // "Congress is asking Obama to help Iran": a state body
                     // beside the one leader the sentence names is his country's
-                    _ if c.person.is_none() && self.is_state_agent(c.agent) => {
+                    // (a body: "leaders" beside a French minister are not
+                    // all French)
+                    _ if c.person.is_none()
+                        && self.is_state_agent(c.agent)
+                        && self.m.agents().get(c.agent).and_then(|g| g.kind)
+                            != Some(AgentKind::Person) =>
+                    {
                         match leader_roots[c.sentence].as_slice() {
                             [one] => Some(one.clone()),
                             _ => None,
@@ -3621,7 +3751,7 @@ impl<'a> Resolver<'a> {
                 }
                 continue;
             }
-            let body = ag.kind != Some(AgentKind::People);
+            let body = !matches!(ag.kind, Some(AgentKind::People | AgentKind::Person));
             let key = Key::Code(code, body);
             let a = match self.keys.get(&key) {
                 Some(&a) => a,

@@ -177,6 +177,17 @@ pub struct Match {
     pub form: Option<NameForm>,
     /// How it was made.
     pub rule: Rule,
+    /// A sector phrase the same words also are, when an actor won the name
+    /// ("State Department", a US site and a phrase for any foreign
+    /// ministry): a country before it makes it that country's.
+    pub phrase: Option<usize>,
+    /// Other persons listed under the same name with a role on the date
+    /// ("King Abdullah" of Jordan and of Saudi Arabia): the document's
+    /// countries may pick one of them instead.
+    pub others: Vec<ActorId>,
+    /// Other codes the match stands for: a sector phrase over a list of
+    /// countries ("Indian and Pakistani troops" is `INDMIL` and `PAKMIL`).
+    pub also: Vec<Code>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -498,6 +509,12 @@ impl Matcher {
             };
             let found =
                 found.filter(|(_, m)| !(m.kind == MatchKind::Sector && glued(units[i].tok)));
+            // "the State Department": a name starting with "the" ("the
+            // state") gives way to a longer one that starts after it
+            let found = found.filter(|&(j, _)| {
+                Some(units[i].id) != self.vocab.get("the").copied()
+                    || !self.longer_from(&units, i + 1, j, date)
+            });
             match found {
                 Some((j, mut m)) => {
                     m.tokens = units[i].tok..units[j].tok + 1;
@@ -528,6 +545,21 @@ impl Matcher {
         out
     }
 
+    /// Whether a name starting at unit `i` ends after unit `j`.
+    fn longer_from(&self, units: &[Unit], i: usize, j: usize, date: Option<Date>) -> bool {
+        let mut node = 0u32;
+        for (k, u) in units.iter().enumerate().skip(i) {
+            match self.edges.get(&(node, u.id)) {
+                Some(&n) if u.id != NO_UNIT => node = n,
+                _ => return false,
+            }
+            if k > j && self.pick(&units[i..=k], node, date).is_some() {
+                return true;
+            }
+        }
+        false
+    }
+
     fn pick(&self, units: &[Unit], node: u32, date: Option<Date>) -> Option<Match> {
         let caps: usize = units.iter().map(|u| u.caps as usize).sum();
         let ok = |e: &&Entry| caps >= e.caps as usize;
@@ -543,6 +575,31 @@ impl Matcher {
             .filter(ok)
             .find(|e| code_of(e).is_some())
             .or_else(|| entries.iter().find(ok))?;
+        let phrase = match e.target {
+            Target::Actor(_) => entries.iter().find_map(|x| match x.target {
+                Target::Agent(g) if ok(&x) => Some(g as usize),
+                _ => None,
+            }),
+            Target::Agent(_) => None,
+        };
+        // persons of other countries with the same name and a role on the date
+        let others = match e.target {
+            Target::Actor(a) if self.actor(a).kind == ActorKind::Person => {
+                let root = code_of(e).map(|c| c.root().to_string());
+                entries
+                    .iter()
+                    .filter(ok)
+                    .filter_map(|x| match x.target {
+                        Target::Actor(b) if b != a && self.actor(b).kind == ActorKind::Person => {
+                            let c = code_of(x)?;
+                            (root.as_deref() != Some(c.root())).then_some(b)
+                        }
+                        _ => None,
+                    })
+                    .collect()
+            }
+            _ => Vec::new(),
+        };
         let (actor, agent, kind) = match e.target {
             Target::Actor(a) => {
                 let kind = MatchKind::of(self.actor(a).kind);
@@ -569,6 +626,9 @@ impl Matcher {
             kind,
             form: e.form,
             rule: Rule::Name,
+            phrase,
+            others,
+            also: Vec::new(),
         })
     }
 
@@ -616,6 +676,10 @@ impl Matcher {
         self.combine_prefix(deps, out);
         let mut k = 0;
         while k + 1 < out.len() {
+            if self.combine_list(text, tokens, deps, out, k) {
+                k += 1;
+                continue;
+            }
             let (m, s) = (&out[k], &out[k + 1]);
             // an international body's troops too ("UN troops" IGOUNOMIL)
             let igo_troops = m.kind == MatchKind::Organization
@@ -623,9 +687,12 @@ impl Matcher {
                 && s.agent
                     .and_then(|g| self.agents.get(g))
                     .is_some_and(|a| a.chunks.as_str() == "MIL");
+            // a site named like a sector phrase ("Iran's State Department")
+            let site_phrase = matches!(s.kind, MatchKind::CityMetonym | MatchKind::Organization)
+                && s.phrase.is_some();
             let candidate = (m.kind == MatchKind::Country || igo_troops)
                 && m.form != Some(NameForm::People)
-                && s.kind == MatchKind::Sector
+                && (s.kind == MatchKind::Sector || site_phrase)
                 && m.code.is_some();
             if !candidate {
                 k += 1;
@@ -678,7 +745,8 @@ impl Matcher {
                 k += 1;
                 continue;
             };
-            let agent = &self.agents[s.agent.unwrap_or_default()];
+            let agent_id = s.agent.or(s.phrase).unwrap_or_default();
+            let agent = &self.agents[agent_id];
             let code = m.code.and_then(|c| agent.apply(&c).ok());
             let Some(code) = code else {
                 k += 1;
@@ -688,7 +756,7 @@ impl Matcher {
             let m = &mut out[k];
             m.tokens = m.tokens.start..s.tokens.end;
             m.span = Span::new(m.span.start, s.span.end);
-            m.agent = s.agent;
+            m.agent = Some(agent_id);
             m.code = Some(code);
             m.rule = rule;
             let end = m.tokens.end;
@@ -711,6 +779,107 @@ impl Matcher {
             }
             k += 1;
         }
+    }
+
+    /// "Indian and Pakistani troops", "the US and Russian presidents": a
+    /// list of countries at `out[k]` modifying the sector phrase right
+    /// after its last one becomes one match, coded for the first country
+    /// with the others' codes in [`Match::also`]. By the parse, the first
+    /// country hangs on the phrase and the others on it as conjuncts;
+    /// without one, the countries must be adjectives or abbreviations.
+    fn combine_list(
+        &self,
+        text: &str,
+        tokens: &[Span],
+        deps: Option<&[Dep<'_>]>,
+        out: &mut Vec<Match>,
+        k: usize,
+    ) -> bool {
+        let country = |m: &Match| {
+            m.kind == MatchKind::Country
+                && m.agent.is_none()
+                && m.code.is_some()
+                && m.form != Some(NameForm::People)
+        };
+        let joiner = |r: &Range<usize>| {
+            !r.is_empty()
+                && tokens[r.clone()].iter().all(|t| {
+                    let w = t.slice(text);
+                    w == ","
+                        || w == "&"
+                        || w.eq_ignore_ascii_case("and")
+                        || w.eq_ignore_ascii_case("or")
+                })
+        };
+        let mut n = 1;
+        while k + n < out.len()
+            && country(&out[k + n - 1])
+            && country(&out[k + n])
+            && joiner(&(out[k + n - 1].tokens.end..out[k + n].tokens.start))
+        {
+            n += 1;
+        }
+        let Some(s) = out.get(k + n) else {
+            return false;
+        };
+        let last = &out[k + n - 1];
+        if n < 2 || s.kind != MatchKind::Sector || s.tokens.start != last.tokens.end {
+            return false;
+        }
+        let Some(agent) = s.agent.and_then(|g| self.agents.get(g)) else {
+            return false;
+        };
+        let list = &out[k..k + n];
+        let ok = match deps {
+            Some(d) => {
+                let head = |m: &Match| d[m.tokens.end - 1].head as usize;
+                let first = &list[0];
+                let into = head(first) > 0 && s.tokens.contains(&(head(first) - 1));
+                let first_rel = matches!(
+                    d[first.tokens.end - 1].deprel,
+                    "amod" | "compound" | "nmod:poss" | "flat"
+                );
+                into && first_rel
+                    && list[1..].iter().all(|m| {
+                        d[m.tokens.end - 1].deprel == "conj"
+                            && list
+                                .iter()
+                                .any(|c| c.tokens.contains(&(head(m).wrapping_sub(1))))
+                    })
+            }
+            None => list[..n - 1].iter().all(|m| {
+                m.form == Some(NameForm::Adjective) || {
+                    let w = m.span.slice(text);
+                    w.chars()
+                        .filter(|c| c.is_alphabetic())
+                        .all(char::is_uppercase)
+                }
+            }),
+        };
+        let codes: Option<Vec<Code>> = list
+            .iter()
+            .map(|m| m.code.and_then(|c| agent.apply(&c).ok()))
+            .collect();
+        let Some(mut codes) = codes.filter(|_| ok) else {
+            return false;
+        };
+        let code = codes.remove(0);
+        codes.retain(|c| *c != code);
+        codes.dedup();
+        let (end, span_end, agent_id) = (s.tokens.end, s.span.end, s.agent);
+        out.drain(k + 1..=k + n);
+        let m = &mut out[k];
+        m.tokens = m.tokens.start..end;
+        m.span = Span::new(m.span.start, span_end);
+        m.agent = agent_id;
+        m.code = Some(code);
+        m.also = codes;
+        m.rule = if deps.is_some() {
+            Rule::Modifier
+        } else {
+            Rule::Adjacent
+        };
+        true
     }
 
     fn units(&self, text: &str, tokens: &[Span]) -> Vec<Unit> {

@@ -824,3 +824,115 @@ fn a_name_with_two_places_is_of_the_first() {
         let _ = document::resolve(matcher(), t, &seg, &[], None);
     }
 }
+
+#[test]
+fn us_departments_without_us_are_the_us_government() {
+    for (text, phrase, want) in [
+        (
+            "The State Department criticized Venezuela on Friday.",
+            "State Department",
+            "USAGOV",
+        ),
+        (
+            "The Treasury Department imposed sanctions on three Syrian banks.",
+            "Treasury Department",
+            "USAGOVBUS",
+        ),
+        (
+            "The Justice Department indicted two Chinese hackers.",
+            "Justice Department",
+            "USAGOVJUD",
+        ),
+        (
+            "The Defense Department sent more troops to Poland.",
+            "Defense Department",
+            "USAMIL",
+        ),
+    ] {
+        let doc = run(text, "2021-03-01");
+        let a = actor_of(&doc, text, phrase).unwrap_or_else(|| panic!("{text}: no actor"));
+        assert_eq!(code(&doc, a), want, "{text}");
+    }
+    // a country before one makes it that country's ministry
+    let text = "Iraq's Justice Department charged the men.";
+    let doc = run(text, "2021-03-01");
+    let a = actor_of(&doc, text, "Iraq's Justice Department").expect("an actor");
+    assert_eq!(code(&doc, a), "IRQGOVJUD");
+    let text = "The Iraqi Foreign Ministry condemned the attack.";
+    let doc = run(text, "2021-03-01");
+    let a = actor_of(&doc, text, "Iraqi Foreign Ministry").expect("an actor");
+    assert_eq!(code(&doc, a), "IRQGOV");
+}
+
+/// The codes a mention stands for: its own and the others of its list.
+fn mention_codes(doc: &DocumentActors, text: &str, t: &str) -> Vec<String> {
+    doc.mentions
+        .iter()
+        .flatten()
+        .find(|m| m.span.slice(text) == t)
+        .map(|m| {
+            m.code
+                .iter()
+                .chain(&m.also)
+                .map(|c| c.to_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_sector_over_a_list_of_country_adjectives_is_each_country() {
+    for (text, phrase, want) in [
+        (
+            "Greek and Turkish troops patrolled the buffer zone.",
+            "Greek and Turkish troops",
+            &["GRCMIL", "TURMIL"][..],
+        ),
+        (
+            "The German and Austrian foreign ministers signed a joint statement.",
+            "German and Austrian foreign ministers",
+            &["DEUGOV", "AUTGOV"][..],
+        ),
+        (
+            "Ethiopian, Sudanese and Egyptian negotiators resumed talks on the dam.",
+            "Ethiopian, Sudanese and Egyptian negotiators",
+            &["ETHGOV", "SDNGOV", "EGYGOV"][..],
+        ),
+    ] {
+        let doc = run(text, "2021-03-01");
+        assert_eq!(mention_codes(&doc, text, phrase), want, "{text}");
+    }
+}
+
+#[test]
+fn a_bare_plural_role_takes_the_one_country_of_its_sentence() {
+    let text = "Opposition legislators called for the dismissal of Kenya's interior minister.";
+    let doc = run(text, "2021-03-01");
+    let a = actor_of(&doc, text, "legislators").expect("an actor");
+    assert_eq!(code(&doc, a), "KENLEG");
+    // not the country they travel to, nor a head of state's plural
+    let text = "Detectives and officers travelled to Canada to interview her family.";
+    let doc = run(text, "2021-03-01");
+    assert!(actor_of(&doc, text, "officers").is_none());
+    let text = "Presidents gathered to honour Nigeria's late leader.";
+    let doc = run(text, "2021-03-01");
+    assert!(actor_of(&doc, text, "Presidents").is_none());
+}
+
+#[test]
+fn a_ruler_shared_by_name_is_the_one_of_the_date_and_the_documents_country() {
+    // Saudi Arabia's King Abdullah died in 2015
+    let text = "King Abdullah opened a new parliament session in Amman.";
+    let doc = run(text, "2019-11-10");
+    let a = actor_of(&doc, text, "King Abdullah").expect("a person");
+    assert_eq!(code(&doc, a), "JORGOV");
+    // both reigned in 2010: the document's country decides
+    let text = "Jordanian officials said King Abdullah would visit Washington.";
+    let doc = run(text, "2010-06-01");
+    let a = actor_of(&doc, text, "King Abdullah").expect("a person");
+    assert_eq!(code(&doc, a), "JORGOV");
+    let text = "Saudi officials said King Abdullah would visit Washington.";
+    let doc = run(text, "2010-06-01");
+    let a = actor_of(&doc, text, "King Abdullah").expect("a person");
+    assert_eq!(code(&doc, a), "SAUGOV");
+}

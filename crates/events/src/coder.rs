@@ -30,6 +30,10 @@ pub struct Party {
     pub place: bool,
     /// A named person.
     pub person: bool,
+    /// The mention stands for several actors ("Indian and Pakistani
+    /// troops", "the presidents of Iraq and Egypt"): alone, it can act on
+    /// itself.
+    pub several: bool,
 }
 
 /// How an event is qualified.
@@ -2328,7 +2332,8 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
             pat.code.as_ref(),
             "030" | "032" | "036" | "037" | "040" | "041" | "044" | "046" | "050" | "054" | "057"
         );
-    let reciprocal = target.is_empty() && source.len() >= 2 && symmetric;
+    let several = source.len() >= 2 || source.iter().any(|&k| v.parties[k].several);
+    let reciprocal = target.is_empty() && several && symmetric;
     // a pattern written with no slot is an act with no target ("protesters
     // rioted", "the president resigned"): coded with the source alone
     // (used intransitively: "the court demonstrated ignorance" is no protest)

@@ -354,19 +354,20 @@ impl<'a> Coder<'a> {
                 if !actor.kind.is_political() && actor.kind != MatchKind::Sector {
                     continue;
                 }
-                parties.push(Party {
-                    tokens: m.tokens.clone(),
-                    head: m.head,
-                    actor: m.actor,
-                    place: false,
-                    person: actor.kind == MatchKind::Person,
-                });
                 let mut also = if self.options.agent_over_lists {
                     m.also.clone()
                 } else {
                     Vec::new()
                 };
                 also.extend(also_codes(self.matcher, actor, code, date));
+                parties.push(Party {
+                    tokens: m.tokens.clone(),
+                    head: m.head,
+                    actor: m.actor,
+                    place: false,
+                    person: actor.kind == MatchKind::Person,
+                    several: !also.is_empty(),
+                });
                 info.push(PartyInfo {
                     code,
                     also,
@@ -407,6 +408,7 @@ impl<'a> Coder<'a> {
                     actor: PLACE_BASE + idx,
                     place: true,
                     person: false,
+                    several: false,
                 });
                 info.push(PartyInfo {
                     code,
@@ -553,11 +555,22 @@ impl<'a> Coder<'a> {
                 .map(|w| a.words[w].span.slice(text).to_string()),
         };
         let mut pairs: Vec<(usize, Option<usize>)> = Vec::new();
+        // acting on each other: every code of the sources on every other
+        // (one mention may stand for several: "Indian and Pakistani troops")
+        let mut each_other: Vec<(EventActor, Option<EventActor>)> = Vec::new();
         if c.reciprocal {
             for &s in &c.source {
                 for &t in &c.source {
-                    if parties[s].actor != parties[t].actor {
-                        pairs.push((s, Some(t)));
+                    let same = parties[s].actor == parties[t].actor;
+                    if same && s != t {
+                        continue;
+                    }
+                    for a in party(s) {
+                        for b in party(t) {
+                            if !(same && a.code == b.code) {
+                                each_other.push((a.clone(), Some(b)));
+                            }
+                        }
                     }
                 }
             }
@@ -626,6 +639,7 @@ impl<'a> Coder<'a> {
                     .into_iter()
                     .flat_map(move |s| targets.clone().into_iter().map(move |t| (s.clone(), t)))
             })
+            .chain(each_other)
             .chain(by_state);
         for (source, target) in pairs {
             // a threat or a promise of force or protest happens where the

@@ -185,6 +185,26 @@ fn compound_actors_praise_something_not_each_other() {
 }
 
 #[test]
+fn one_mention_of_several_countries_meets_itself_each_way() {
+    // "Chinese and Japanese diplomats": one mention, two actors
+    let got = pairs("Chinese and Japanese diplomats met in Bangkok on Tuesday.");
+    assert!(got.contains(&ev("CHN", "JPN", "040")), "{got:?}");
+    assert!(got.contains(&ev("JPN", "CHN", "040")), "{got:?}");
+    let got = pairs("The defence ministers of Brazil and Argentina met last week.");
+    assert!(got.contains(&ev("BRA", "ARG", "040")), "{got:?}");
+    assert!(got.contains(&ev("ARG", "BRA", "040")), "{got:?}");
+    // an act on a third party is each one's, not on each other
+    let got = pairs("Chinese and Japanese diplomats praised Thailand.");
+    assert!(got.contains(&ev("CHN", "THA", "051")), "{got:?}");
+    assert!(got.contains(&ev("JPN", "THA", "051")), "{got:?}");
+    assert!(!got.iter().any(|e| e.1 == "CHN" || e.1 == "JPN"), "{got:?}");
+    // and with the built-in patterns: an exchange of fire
+    let got = builtin_pairs("Armenian and Azerbaijani soldiers exchanged fire overnight.");
+    assert!(got.contains(&ev("ARM", "AZE", "193")), "{got:?}");
+    assert!(got.contains(&ev("AZE", "ARM", "193")), "{got:?}");
+}
+
+#[test]
 fn a_place_is_where_not_whom() {
     assert!(pairs("Brazil hosted a football tournament in Argentina.").is_empty());
     // an act on what is in a country is aimed at it (built-in patterns)

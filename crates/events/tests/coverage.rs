@@ -240,6 +240,7 @@ const SKIPPED: &str = "
 const SUITE: &str = r#"
 # ---- 01 make a public statement
 010 FRA DEU | The French president wrote to the German chancellor about the budget dispute.
+010 USA IRN | The State Department commented on Iran's nuclear programme on Tuesday.
 011 GBR USA | The British Foreign Office declined to comment on the American report.
 011 ISR LBN | An Israeli army spokesman refused to comment on Lebanon's claims, the newspaper said.
 012 EGY ISR | Egypt's foreign minister voiced pessimism about the talks with Israel.
@@ -350,6 +351,7 @@ const SUITE: &str = r#"
 042 IRN IRQ | The Iranian president visited Iraq last week.
 043 CHN RUS | China hosted the Russian president in Beijing.
 043 EGY ISR | Egypt's president received the Israeli prime minister in Cairo on Monday.
+044 IND PAK | The leaders of India and Pakistan met on the sidelines of a summit in New York.
 045 NOR COL | Norway mediated between the Colombian government and FARC rebels.
 045 EGY ISR | Egypt brokered talks between Israel and Hamas.
 046 ISR PSE | Israel is negotiating with Hamas over a prisoner exchange, officials said.
@@ -460,7 +462,9 @@ const SUITE: &str = r#"
 1034 LBN IGOUNO | Lebanon demanded protection from the United Nations.
 1034 BIH IGO | The Bosnian government demanded that NATO protect the enclave.
 104 USA CUB | Washington demanded democratic reforms in Cuba.
+104 JOR JOR | Thousands of Jordanians demanded political reforms from King Abdullah.
 1041 USA VEN | The United States demanded that Venezuelan President Nicolas Maduro step down.
+1041 PAK PAK | Opposition lawmakers demanded the resignation of Pakistan's prime minister.
 1042 CHN USA | China demanded that the United States reverse its tariff policy.
 1042 FRA FRA | French farmers demanded a change in the government's agricultural policy.
 1043 IGO TUR | The European Union demanded that Turkey respect the rights of Kurds.
@@ -731,6 +735,7 @@ const SUITE: &str = r#"
 191 ISR PSE | Israel imposed a blockade on the Gaza Strip.
 192 TUR SYR | Turkish troops occupied a town in northern Syria.
 193 PHL PHL | Philippine soldiers opened fire on rebels in Mindanao.
+193 IND PAK | Indian and Pakistani troops exchanged gunfire along the Line of Control.
 194 ISR LBN | Israeli artillery shelled southern Lebanon.
 194 AZE ARM | Azerbaijani forces shelled Armenian positions with artillery.
 1951 USA * | US warplanes dropped laser-guided bombs on Islamic State positions.
@@ -751,16 +756,12 @@ const SUITE: &str = r#"
 /// Sentences whose failure is the coder's logic or the parse, not a pattern:
 /// `CODE SOURCE TARGET | sentence | reason`.
 const KNOWN: &str = r#"
-010 USA IRN | The State Department commented on Iran's nuclear programme on Tuesday. | actor: 'The State Department' names no country and is resolved to the Iranian government of the object
 0352 ZAF * | Striking miners in South Africa agreed to return to work. | pattern language: 'return to work' ends a strike only for strikers ('the president returned to work after surgery'), and a verb pattern cannot ask for its subject's noun ('striking miners')
-044 USA RUS | The US and Russian presidents met in Geneva. | actor: a plural role over two country adjectives ('the US and Russian presidents') yields no actors
-044 IND PAK | The leaders of India and Pakistan met on the sidelines of a summit in New York. | coder: a role over a list of countries ('the leaders of India and Pakistan') as the subject of 'met' codes no meeting
+044 USA RUS | The US and Russian presidents met in Geneva. | coder: a meeting in a third country's city is coded 040 (USAGOV and RUSGOV both ways), with no rule for the third location of 044
 063 ESP FRA | Spain extradited a suspected ETA militant to France. | parse: 'a' is the object and 'ETA' the object of 'suspected'
 064 GBR DEU | British intelligence passed information about the plot to German authorities. | parse: 'to German authorities' is attached under 'plot', not 'passed'
 0834 MMR * | Myanmar's military handed power to a civilian government. | parse: 'handed' is parsed as an adjective of 'power', the root
 0834 SDN * | Sudan's military handed over power to a civilian government. | parse: 'handed' is parsed as an adjective and 'over' as the root verb
-104 JOR JOR | Thousands of Jordanians demanded political reforms from King Abdullah. | actor: 'King Abdullah' is resolved to Saudi Arabia
-1041 PAK PAK | Opposition lawmakers demanded the resignation of Pakistan's prime minister. | actor: 'Opposition lawmakers' names no country, so there is no source
 1044 USA THA | Washington demanded that Thailand's military restore democracy. | parse: the that-clause is misparsed ('restore' a conjunct of 'that')
 1122 USA CHN | Washington accused Beijing of human rights abuses in Xinjiang. | parse: 'Beijing' is parsed as a compound of 'abuses', so 'accuse' has no actor object
 1122 IGOUNO MMR | UN investigators accused Myanmar's military of persecuting the Rohingya. | parse: 'accused' is parsed as a preposition, with 'investigators' the root
@@ -785,7 +786,6 @@ const KNOWN: &str = r#"
 1833 * USA | A roadside bomb killed three American soldiers in Iraq. | pattern language: the weapon in the subject ('a roadside bomb') cannot pick the code; 'kill $T' gives 190
 184 LKA LKA | The Tamil Tigers used civilians as human shields. | actor: 'The Tamil Tigers' is no actor the lists know ('The Tamil Tigers attacked civilians' codes nothing)
 192 RUS UKR | Russian forces occupied the Crimean peninsula. | actor/place: 'the Crimean peninsula' is no place or actor the lists know
-193 IND PAK | Indian and Pakistani troops exchanged gunfire along the Line of Control. | actor: two country adjectives on one noun ('Indian and Pakistani troops') yield no actors
 195 ISR PSE | Israeli warplanes struck targets in Gaza. | pattern language: a verb pattern cannot ask for its subject's noun ('warplanes'), so 'strike $T' gives 190
 196 YEM SAU | Houthi rebels violated the truce by shelling Saudi border towns. | coder: the truce's implied target falls to the rebels' own country, not to the target of the shelling in the same clause
 2041 IRQ IRQ | Iraq attacked Kurdish villages with poison gas in 1988. | coder: with no place and a bare country as source, no own-country implied target is taken

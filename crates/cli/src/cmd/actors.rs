@@ -141,6 +141,32 @@ pub(crate) fn document_actors(
             a.mentions.push((x.span, x.how));
         }
     }
+    // a mention that stands for several actors ("Indian and Pakistani
+    // troops"): the others are actors of the document too
+    for x in r.mentions.iter().flatten() {
+        let Some(a) = r.actors.get(x.actor) else {
+            continue;
+        };
+        for c in &x.also {
+            let code = c.to_string();
+            let id = format!("{}.{code}", a.id);
+            match out.iter_mut().find(|o| o.id == id) {
+                Some(o) => o.mentions.push((x.span, x.how)),
+                None => out.push(DocActor {
+                    id,
+                    // (the actor's name is the first country's)
+                    name: doc.text.get(x.span.range()).unwrap_or(&a.name).to_string(),
+                    kind: a.kind,
+                    code: Some(code),
+                    country: c.country().map(String::from),
+                    sectors: c.sectors().map(String::from).collect(),
+                    role: a.role.clone(),
+                    found_by: a.found_by,
+                    mentions: vec![(x.span, x.how)],
+                }),
+            }
+        }
+    }
     out
 }
 
