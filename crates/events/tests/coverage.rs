@@ -734,6 +734,8 @@ const SUITE: &str = r#"
 190 NGA NGA | The Nigerian army attacked Boko Haram camps.
 191 ISR PSE | Israel imposed a blockade on the Gaza Strip.
 192 TUR SYR | Turkish troops occupied a town in northern Syria.
+192 SYR IMG | The Syrian army recaptured the town of Palmyra from Islamic State fighters.
+192 IRQ IMG | Iraqi troops retook the city of Mosul from the Islamic State.
 193 PHL PHL | Philippine soldiers opened fire on rebels in Mindanao.
 193 IND PAK | Indian and Pakistani troops exchanged gunfire along the Line of Control.
 194 ISR LBN | Israeli artillery shelled southern Lebanon.
