@@ -2131,6 +2131,16 @@ impl<'a> Resolver<'a> {
             // the capitalized run around the place, with "of" / "for" / "&"
             // between its words ("Chamber of Commerce", "University of
             // the Punjab")
+            // (without crossing "of": the start of a name whose head comes
+            // after the place, "Professor Michael Siegel of Boston
+            // University" names the university only)
+            let mut plain_start = x.tokens.start;
+            while plain_start > 0
+                && x.tokens.end - plain_start < 8
+                && name_tok(plain_start - 1, true, used)
+            {
+                plain_start -= 1;
+            }
             let mut start = x.tokens.start;
             while start > 0 && x.tokens.end - start < 8 {
                 if name_tok(start - 1, true, used) {
@@ -2209,7 +2219,7 @@ impl<'a> Resolver<'a> {
                 } else {
                     h + 1
                 };
-                start..e
+                plain_start..e
             } else {
                 start..x.tokens.end
             };

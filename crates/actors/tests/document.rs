@@ -936,3 +936,14 @@ fn a_ruler_shared_by_name_is_the_one_of_the_date_and_the_documents_country() {
     let a = actor_of(&doc, text, "King Abdullah").expect("a person");
     assert_eq!(code(&doc, a), "SAUGOV");
 }
+
+#[test]
+fn a_person_of_a_place_named_organization_stays_a_person() {
+    let text = "Professor Amina Okafor of Lagos University said the study was flawed. \
+                Reporters later asked Okafor about it.";
+    let doc = run(text, "2020-05-01");
+    let person = actor_of(&doc, text, "Okafor").expect("the professor");
+    assert_eq!(doc.actors[person].kind, MatchKind::Person);
+    let uni = actor_of(&doc, text, "Lagos University").expect("the university");
+    assert_eq!(code(&doc, uni), "NGAEDU");
+}
