@@ -1413,15 +1413,23 @@ impl<'a> Resolver<'a> {
                     Code::new(r, &refs).ok()
                 });
                 let agent = x.agent.unwrap_or_default();
+                // "the Prime Ministers of Belgium, Spain ...": a group holds
+                // no one office, so a later "the Prime Minister" is not it
+                let plural = s
+                    .words
+                    .get(x.tokens.end.saturating_sub(1))
+                    .is_some_and(|w| matches!(w.xpos, "NNS" | "NNPS"));
                 let desc = RoleDesc {
                     country: root.as_deref().and_then(|r| Code::parse(r).ok()),
                     code,
                     agent,
-                    office: office_of_phrase(self.agent_phrase(agent)).or_else(|| {
-                        (chunks.iter().any(|c| c == "MIL") && chunks.iter().any(|c| c == "GOV"))
-                            .then_some(Office::DefenceMinister)
-                            .filter(|_| self.agent_phrase(agent).contains("minister"))
-                    }),
+                    office: office_of_phrase(self.agent_phrase(agent))
+                        .or_else(|| {
+                            (chunks.iter().any(|c| c == "MIL") && chunks.iter().any(|c| c == "GOV"))
+                                .then_some(Office::DefenceMinister)
+                                .filter(|_| self.agent_phrase(agent).contains("minister"))
+                        })
+                        .filter(|_| !plural),
                     definite,
                     text: self.slice(s, &(start..end)),
                 };
