@@ -13,6 +13,7 @@
 //! the object for the subject and takes the source from `by`.
 
 use crate::patterns::{Frame, Pattern, Patterns, Slot, TriggerKind};
+use crate::word_lists::{WordList as W, WordLists};
 use khaldun_analysis::{AnalyzedSentence, Word};
 use std::ops::Range;
 
@@ -128,13 +129,21 @@ struct View<'a> {
     children: Vec<Vec<usize>>,
     party_at: Vec<Option<usize>>,
     parties: &'a [Party],
+    /// The word lists (`words.txt`) each token's lemma or lower-cased
+    /// form is in, as bits ([`W::bit`]).
+    lists: Vec<u32>,
     /// Coding with a PETRARCH dictionary: its conventions for voice and
     /// the default target.
     petrarch: bool,
 }
 
 impl<'a> View<'a> {
-    fn new(text: &str, a: &'a AnalyzedSentence, parties: &'a [Party]) -> View<'a> {
+    fn new(
+        text: &str,
+        a: &'a AnalyzedSentence,
+        parties: &'a [Party],
+        words: &WordLists,
+    ) -> View<'a> {
         let n = a.words.len();
         let mut children = vec![Vec::new(); n];
         for (i, w) in a.words.iter().enumerate() {
@@ -177,12 +186,26 @@ impl<'a> View<'a> {
                 }
             }
         }
+        let lists = a
+            .words
+            .iter()
+            .zip(&lower)
+            .map(|(w, l)| {
+                let m = words.mask(&w.lemma);
+                if **l == *w.lemma {
+                    m
+                } else {
+                    m | words.mask(l)
+                }
+            })
+            .collect();
         View {
             words: &a.words,
             lower,
             children,
             party_at,
             parties,
+            lists,
             petrarch: false,
         }
     }
@@ -213,6 +236,11 @@ impl<'a> View<'a> {
 
     fn is(&self, i: usize, words: &[&str]) -> bool {
         words.contains(&self.lemma(i)) || words.contains(&self.lower[i].as_str())
+    }
+
+    /// Whether token `i`'s lemma or lower-cased form is in a word list.
+    fn is_in(&self, i: usize, list: W) -> bool {
+        self.lists[i] & list.bit() != 0
     }
 
     /// "was attacked": a passive subject or auxiliary, a `by` agent, or a
@@ -331,7 +359,7 @@ pub fn code_sentence(
     if a.words.is_empty() || parties.is_empty() {
         return Vec::new();
     }
-    let mut v = View::new(text, a, parties);
+    let mut v = View::new(text, a, parties, p.word_lists());
     v.petrarch = !p.generic_frames();
     let mut out: Vec<Coded> = Vec::new();
     for t in 0..v.words.len() {
@@ -451,11 +479,8 @@ pub fn code_sentence(
 fn toll_of(v: &View, t: usize) -> Option<usize> {
     // (what is hit or aimed at, "launched missiles targeting US troops",
     // says more than the verb above: not a toll)
-    const TOLL: &[&str] = &[
-        "kill", "wound", "injure", "destroy", "damage", "burn", "set", "smash", "torch", "leave",
-    ];
     let bare = v.words[t].xpos == "VBG"
-        && v.is(t, TOLL)
+        && v.is_in(t, W::Toll)
         && matches!(v.rel(t), "advcl" | "acl" | "xcomp")
         && !v.children[t]
             .iter()
@@ -793,10 +818,6 @@ fn complement_of(v: &View, t: usize, w: usize) -> bool {
     false
 }
 
-/// Words of belief that accuse: what they say of force or threats is an
-/// accusation of its doer ("claimed that ISIL attacked Iraq").
-const ALLEGE: &[&str] = &["allege", "claim", "charge", "allegation", "accusation"];
-
 /// Codes whose target, when none is named, is where the act happens:
 /// protest, military posture, coercion, assault, fighting, mass violence.
 pub fn implied_target(code: &str) -> bool {
@@ -895,7 +916,6 @@ fn near<'v>(v: &'v View, t: usize) -> impl Iterator<Item = usize> + 'v {
     // a quantity or part is see-through: "suspended part of a military aid
     // program", "sent tons of food aid"
     // (nor a vehicle: "was launched via a Falcon 9 rocket", "aboard a ship")
-    const VIA: &[&str] = &["via", "aboard", "atop"];
     let kids = move || {
         v.children[t]
             .iter()
@@ -904,7 +924,7 @@ fn near<'v>(v: &'v View, t: usize) -> impl Iterator<Item = usize> + 'v {
                 !(v.rel(c).starts_with("obl")
                     && v.children[c]
                         .iter()
-                        .any(|&k| v.rel(k) == "case" && v.is(k, VIA)))
+                        .any(|&k| v.rel(k) == "case" && v.is_in(k, W::Via)))
             })
             .chain(v.children[t].iter().filter_map(move |&c| counted(v, c)))
     };
@@ -925,31 +945,9 @@ fn near<'v>(v: &'v View, t: usize) -> impl Iterator<Item = usize> + 'v {
     )
 }
 
-/// Words that stand for a quantity or part of what their `of` phrase names.
-const PARTITIVE: &[&str] = &[
-    "part",
-    "portion",
-    "half",
-    "bulk",
-    "share",
-    "most",
-    "some",
-    "ton",
-    "tonne",
-    "amount",
-    "worth",
-    "shipment",
-    "consignment",
-    "batch",
-    "package",
-    "round",
-    "series",
-    "wave",
-];
-
 /// What a quantity or part counts: "tons of aid" → "aid".
 fn counted(v: &View, c: usize) -> Option<usize> {
-    if !v.is(c, PARTITIVE) {
+    if !v.is_in(c, W::Partitive) {
         return None;
     }
     v.children[c]
@@ -1232,20 +1230,7 @@ fn is_place_phrase(v: &View, c: usize, nw: NotWhom) -> bool {
     const PLACE: &[&str] = &["in", "at", "inside", "near", "within", "throughout"];
     const TIME: &[&str] = &["after", "before", "since", "until", "during"];
     // "marched on Friday": a day is no target whatever its preposition
-    const DAYS: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "weekend",
-        "today",
-        "tonight",
-        "yesterday",
-    ];
-    if nw.time && v.is(c, DAYS) && v.party_at[c].is_none() {
+    if nw.time && v.is_in(c, W::Days) && v.party_at[c].is_none() {
         return true;
     }
     v.children[c].iter().any(|&k| {
@@ -1363,7 +1348,7 @@ fn parties_at(v: &View, n: usize, places: bool, out: &mut Vec<usize>) {
             parties_at(v, o, places, out);
         }
     } else if let Some(found) = v
-        .is(n, CROWD)
+        .is_in(n, W::Crowd)
         .then(|| {
             // "Hundreds of UN troops": the people the quantity counts
             v.children[n]
@@ -1469,238 +1454,6 @@ fn parties_at(v: &View, n: usize, places: bool, out: &mut Vec<usize>) {
     out.dedup();
 }
 
-/// Nouns for people who are no named actor: the object of a use of force
-/// whose target is implied ("police arrested a man").
-/// Accidents and disasters: nobody's act, whoever they name ("killed by
-/// the Malaysia Airlines crash", "wildfires destroying the rainforest").
-const MISHAPS: &[&str] = &[
-    "crash",
-    "accident",
-    "collision",
-    "derailment",
-    "earthquake",
-    "quake",
-    "flood",
-    "storm",
-    "hurricane",
-    "typhoon",
-    "cyclone",
-    "tornado",
-    "landslide",
-    "avalanche",
-    "disease",
-    "virus",
-    "outbreak",
-    "epidemic",
-    "pandemic",
-    "lightning",
-    "drought",
-    "famine",
-    "heatwave",
-    "tsunami",
-    "wildfire",
-    "blaze",
-    "bushfire",
-];
-
-const HUMAN: &[&str] = &[
-    "man",
-    "woman",
-    "person",
-    "people",
-    "child",
-    "boy",
-    "girl",
-    "civilian",
-    "resident",
-    "villager",
-    "local",
-    "inhabitant",
-    "citizen",
-    "protester",
-    "protestor",
-    "demonstrator",
-    "activist",
-    "student",
-    "worker",
-    "journalist",
-    "reporter",
-    "suspect",
-    "prisoner",
-    "detainee",
-    "inmate",
-    "hostage",
-    "migrant",
-    "refugee",
-    "member",
-    "supporter",
-    "opponent",
-    "dissident",
-    "critic",
-    "official",
-    "soldier",
-    "policeman",
-    "officer",
-    "guard",
-    "leader",
-    "militant",
-    "fighter",
-    "rebel",
-    "insurgent",
-    "gunman",
-    "attacker",
-    "worshipper",
-    "pilgrim",
-    "tourist",
-    "passenger",
-    "victim",
-    "family",
-    "farmer",
-    "youth",
-    "teenager",
-    "priest",
-    "cleric",
-    "doctor",
-    "nurse",
-    "crowd",
-    "mourner",
-    "voter",
-    "candidate",
-    "politician",
-    "lawmaker",
-    "trader",
-    "driver",
-    "fisherman",
-    "miner",
-    "employee",
-    "staff",
-    "crew",
-    "sailor",
-    "pilot",
-    "troop",
-    "force",
-    "police",
-    "someone",
-    "anyone",
-    "individual",
-    "schoolgirl",
-    "schoolboy",
-    "schoolchild",
-    "pupil",
-    "teacher",
-    "worshiper",
-    "monk",
-    "nun",
-    "bishop",
-    "imam",
-    "lawyer",
-    "blogger",
-    "businessman",
-    "businesswoman",
-    "engineer",
-    "contractor",
-    "diplomat",
-    "peacekeeper",
-    "bystander",
-    "shopper",
-    "commuter",
-    "motorist",
-    "spectator",
-    "herder",
-    "settler",
-    "captive",
-    "seaman",
-    "vendor",
-    "defendant",
-];
-
-/// Animals, which force against is no political event.
-const ANIMALS: &[&str] = &[
-    "animal",
-    "pig",
-    "hog",
-    "dog",
-    "cat",
-    "cow",
-    "cattle",
-    "sheep",
-    "goat",
-    "chicken",
-    "poultry",
-    "bird",
-    "duck",
-    "camel",
-    "horse",
-    "livestock",
-    "whale",
-    "dolphin",
-    "shark",
-    "fish",
-    "elephant",
-    "rhino",
-    "deer",
-    "wolf",
-    "bear",
-    "lion",
-    "monkey",
-];
-
-/// Quantity and group nouns that stand for the people of their `of` phrase.
-const CROWD: &[&str] = &[
-    "thousand",
-    "thousands",
-    "hundred",
-    "hundreds",
-    "dozen",
-    "dozens",
-    "score",
-    "scores",
-    "million",
-    "millions",
-    "ten",
-    "tens",
-    "group",
-    "crowd",
-    "number",
-    "members",
-    "member",
-];
-
-/// Words whose object controls the clause below ("accuse X of
-/// launching", "urge X to stop"); other verbs hand down their subject.
-const OBJECT_CONTROL: &[&str] = &[
-    "accuse",
-    "blame",
-    "charge",
-    "condemn",
-    "criticize",
-    "criticise",
-    "praise",
-    "thank",
-    "urge",
-    "ask",
-    "call",
-    "invite",
-    "encourage",
-    "persuade",
-    "force",
-    "order",
-    "allow",
-    "help",
-    "warn",
-    "press",
-    "pressure",
-    "push",
-    "compel",
-    "request",
-    "tell",
-    "commend",
-    "congratulate",
-    "suspect",
-    "fine",
-    "punish",
-];
-
 /// The subject of the clause headed by `t`, walking up through
 /// non-finite clauses and coordination; notes frame words on the way.
 fn subject(
@@ -1730,7 +1483,7 @@ fn subject(
                 });
             // "victims killed by the Malaysia Airlines crash": an accident
             // or a disaster is nobody's act, whoever it names
-            if (v.reduced_passive(t).is_none() || direct) && !v.is(a, MISHAPS) {
+            if (v.reduced_passive(t).is_none() || direct) && !v.is_in(a, W::Mishaps) {
                 parties_of(v, a, &mut out);
             }
             return out;
@@ -1887,7 +1640,7 @@ fn subject(
             }
             // "Thousands of Kurds protested": a misparse hangs the verb on
             // its quantity subject
-            if v.is(h, CROWD) {
+            if v.is_in(h, W::Crowd) {
                 parties_of(v, h, &mut out);
                 if !out.is_empty() {
                     return out;
@@ -1896,7 +1649,7 @@ fn subject(
             return owner(v, p, h, frames, depth + 1);
         }
         "xcomp" | "advcl" | "acl"
-            if v.is(h, OBJECT_CONTROL)
+            if v.is_in(h, W::ObjectControl)
                 && !v.children[t]
                     .iter()
                     .any(|&c| v.is(c, &["by", "while", "after", "before"])) =>
@@ -2169,30 +1922,6 @@ fn modality(v: &View, t: usize) -> Modality {
     Modality::Asserted
 }
 
-/// What talks, agreements and proposals are about has not happened
-/// ("negotiations on an Israeli troop pullback", "a deal on a ceasefire").
-const TOPIC_HEADS: &[&str] = &[
-    "talk",
-    "negotiation",
-    "negotiate",
-    "discuss",
-    "discussion",
-    "dialogue",
-    "consultation",
-    "meeting",
-    "agreement",
-    "deal",
-    "accord",
-    "treaty",
-    "plan",
-    "proposal",
-    "vote",
-    "referendum",
-    "resolution",
-    "bill",
-    "debate",
-];
-
 fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) -> Option<Coded> {
     if p.generic_frames()
         && pat.kind == TriggerKind::Noun
@@ -2202,10 +1931,10 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
         // (or on the verb whose object they are: "renewed negotiations
         // today on a pullback")
         && v.head(t).is_some_and(|h| {
-            v.is(h, TOPIC_HEADS)
+            v.is_in(h, W::TopicHeads)
                 || v.children[h]
                     .iter()
-                    .any(|&o| v.rel(o) == "obj" && o < t && v.is(o, TOPIC_HEADS))
+                    .any(|&o| v.rel(o) == "obj" && o < t && v.is_in(o, W::TopicHeads))
         })
     {
         return None;
@@ -2245,7 +1974,7 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
         parties_at(v, tg, visit, &mut target);
         // "aid to refugees fleeing the war in Liberia": people no actor
         // names are of the country their clause places them in
-        if target.is_empty() && v.is(tg, HUMAN) {
+        if target.is_empty() && v.is_in(tg, W::Human) {
             const NOT_INTO: &[&str] = &["nsubj", "nsubj:pass", "punct", "conj", "parataxis"];
             target = v.children[tg]
                 .iter()
@@ -2286,7 +2015,7 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
         // it ("a hunger strike in protest of the government's refusal")
         // (not animals: "the killing of 300 pigs in Cairo" is a cull)
         let from = match (&pat.target, tgt) {
-            (Some(Slot::Prep(_)), Some(tg)) => (!v.is(tg, ANIMALS)).then_some(tg),
+            (Some(Slot::Prep(_)), Some(tg)) => (!v.is_in(tg, W::Animals)).then_some(tg),
             _ => Some(t),
         };
         if let Some(from) = from {
@@ -2358,23 +2087,9 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
         && tgt.is_some_and(|o| {
             // ("hosted the Women's World Championship": a named event;
             // "hosted a Taliban delegation": visitors)
-            const VISITORS: &[&str] = &[
-                "delegation",
-                "team",
-                "mission",
-                "envoy",
-                "group",
-                "leader",
-                "official",
-                "guest",
-                "visitor",
-                "counterpart",
-                "representative",
-                "negotiator",
-            ];
             v.party_at[o].is_none()
-                && !v.is(o, HUMAN)
-                && !v.is(o, VISITORS)
+                && !v.is_in(o, W::Human)
+                && !v.is_in(o, W::Visitors)
                 && matches!(v.words[o].upos, "NOUN" | "PROPN")
         })
     {
@@ -2382,9 +2097,11 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
     }
     let object_ok = match (&pat.target, tgt) {
         (Some(Slot::Object | Slot::Any), Some(o)) => {
-            matches!(v.words[o].upos, "PRON" | "NUM") || v.is(o, HUMAN) || v.is(o, CROWD)
+            matches!(v.words[o].upos, "PRON" | "NUM")
+                || v.is_in(o, W::Human)
+                || v.is_in(o, W::Crowd)
         }
-        (Some(Slot::Prep(_)), Some(o)) => !v.is(o, ANIMALS),
+        (Some(Slot::Prep(_)), Some(o)) => !v.is_in(o, W::Animals),
         _ => true,
     };
     let implied = target.is_empty()
@@ -2395,24 +2112,10 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
     // an event noun someone "carried out", "is responsible for" or "was
     // behind" is an act, not a mere topic
     // (force only: "held a rally", "ordered a trial" may be anything)
-    const DO: &[&str] = &[
-        "carry",
-        "commit",
-        "perpetrate",
-        "launch",
-        "stage",
-        "mount",
-        "conduct",
-        "wage",
-        "unleash",
-        "execute",
-        "undertake",
-        "perform",
-    ];
     let performed = pat.kind == TriggerKind::Noun
         && matches!(pat.code.get(..2), Some("18" | "19" | "20"))
         && match (v.rel(t), v.head(t)) {
-            ("obj", Some(h)) => v.is(h, DO) && p.light(v.lemma(h)).is_some(),
+            ("obj", Some(h)) => v.is_in(h, W::Do) && p.light(v.lemma(h)).is_some(),
             ("obl", Some(h)) => v.is(h, &["responsible"]) && v.has_case_word(t, "for"),
             _ => v.child(t, "cop").is_some() && v.has_case_word(t, "behind"),
         };
@@ -2454,7 +2157,7 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
         return None;
     }
     if let Some(b) = under_belief(v, p, t) {
-        if !(p.generic_frames() && v.is(b, ALLEGE)) {
+        if !(p.generic_frames() && v.is_in(b, W::Allege)) {
             return None;
         }
         let mut frames = Vec::new();
@@ -2482,7 +2185,7 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
     // actor does (whose sentence it is in)
     if p.generic_frames()
         && matches!(pat.code.get(..2), Some("17" | "18" | "19" | "20"))
-        && v.child(t, "nsubj").is_some_and(|s| v.is(s, MISHAPS))
+        && v.child(t, "nsubj").is_some_and(|s| v.is_in(s, W::Mishaps))
     {
         return None;
     }
@@ -2517,42 +2220,11 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
     }
     // "Erdogan attacked the proclamation": an attack on words or decisions
     // is criticism
-    const SAID_OR_DECIDED: &[&str] = &[
-        "proclamation",
-        "decision",
-        "statement",
-        "policy",
-        "plan",
-        "proposal",
-        "inquiry",
-        "investigation",
-        "remark",
-        "comment",
-        "record",
-        "report",
-        "bill",
-        "law",
-        "move",
-        "idea",
-        "claim",
-        "speech",
-        "handling",
-        "response",
-        "approach",
-        "stance",
-        "ruling",
-        "verdict",
-        "resolution",
-        "declaration",
-        "announcement",
-        "budget",
-        "reform",
-        "strategy",
-    ];
     if p.generic_frames()
         && v.lemma(t) == "attack"
         && pat.code.starts_with("19")
-        && v.child(t, "obj").is_some_and(|o| v.is(o, SAID_OR_DECIDED))
+        && v.child(t, "obj")
+            .is_some_and(|o| v.is_in(o, W::SaidOrDecided))
     {
         code = "111".to_string();
     }
@@ -2699,65 +2371,6 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
     })
 }
 
-/// Words that tell of force by someone not named: weapons, blasts, attacks
-/// and attackers.
-const FORCE_CUES: &[&str] = &[
-    "bomb",
-    "bombing",
-    "bomber",
-    "explosion",
-    "blast",
-    "explosive",
-    "mine",
-    "landmine",
-    "minefield",
-    "ied",
-    "shell",
-    "shelling",
-    "mortar",
-    "rocket",
-    "missile",
-    "grenade",
-    "gunfire",
-    "gunshot",
-    "gunman",
-    "gunmen",
-    "sniper",
-    "assailant",
-    "attacker",
-    "airstrike",
-    "raid",
-    "attack",
-    "ambush",
-    "shooting",
-    "stabbing",
-    "gun",
-    "bullet",
-];
-
-/// Verbs that are force in themselves, whoever did it ("was shot dead").
-const FORCE_VERBS: &[&str] = &[
-    "shoot",
-    "gun",
-    "assassinate",
-    "behead",
-    "stab",
-    "bomb",
-    "shell",
-    "massacre",
-    "kidnap",
-    "abduct",
-    "ambush",
-    "torture",
-    "lynch",
-];
-
-/// The word telling of force no actor is named as doing: a subject that is
-/// a weapon, a blast or an attacker no dictionary knows ("a minefield
-/// explosion killed", "a suicide bomber killed"), or, in the passive with
-/// no agent, a verb of force itself ("was shot dead") or a weapon or attack
-/// it happened in or by ("was killed in a car bomb explosion"). Not
-/// accidents ("killed in a car crash").
 /// "Thousands of people marched in Madrid", "students rallied": the
 /// people who protest (roots 14) when no actor names them, as the verb's
 /// subject (or its conjunct's: "gathered and marched").
@@ -2770,19 +2383,25 @@ fn crowd(v: &View, t: usize, code: &str) -> Option<usize> {
             .then(|| v.head(t).and_then(|h| v.child(h, "nsubj")))
             .flatten()
     })?;
-    let people = |n: usize| v.is(n, HUMAN) || v.is(n, CROWD);
+    let people = |n: usize| v.is_in(n, W::Human) || v.is_in(n, W::Crowd);
     (v.party_at[s].is_none() && people(s)).then_some(s)
 }
 
+/// The word telling of force no actor is named as doing: a subject that is
+/// a weapon, a blast or an attacker no dictionary knows ("a minefield
+/// explosion killed", "a suicide bomber killed"), or, in the passive with
+/// no agent, a verb of force itself ("was shot dead") or a weapon or attack
+/// it happened in or by ("was killed in a car bomb explosion"). Not
+/// accidents ("killed in a car crash").
 fn unnamed_force(v: &View, t: usize, code: &str) -> Option<usize> {
     if !matches!(code.get(..2), Some("18" | "19" | "20")) {
         return None;
     }
     let cue = |c: usize| {
-        v.is(c, FORCE_CUES)
+        v.is_in(c, W::ForceCues)
             || v.children[c]
                 .iter()
-                .any(|&k| v.rel(k) == "compound" && v.is(k, FORCE_CUES))
+                .any(|&k| v.rel(k) == "compound" && v.is_in(k, W::ForceCues))
     };
     if let Some(s) = v.child(t, "nsubj") {
         return (v.party_at[s].is_none() && cue(s)).then_some(s);
@@ -2794,7 +2413,7 @@ fn unnamed_force(v: &View, t: usize, code: &str) -> Option<usize> {
     if let Some(a) = agent(v, t) {
         return (v.party_at[a].is_none() && cue(a)).then_some(a);
     }
-    if v.is(t, FORCE_VERBS) {
+    if v.is_in(t, W::ForceVerbs) {
         return Some(t);
     }
     v.children[t]

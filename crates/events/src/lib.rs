@@ -11,6 +11,7 @@ pub mod petrarch;
 pub mod places;
 pub mod quotes;
 pub mod record;
+pub mod word_lists;
 
 pub use coder::{code_sentence, Coded, Modality, Party, Unnamed};
 pub use dates::{find_dates, for_trigger, DateMention, DateValue, Precision};
@@ -21,3 +22,4 @@ pub use quotes::{find_quotes, Quote, Speaker};
 pub use record::{
     CodedDocument, Coder, DocActor, Event, EventActor, Evidence, Location, Options, PloverCoding,
 };
+pub use word_lists::{WordList, WordLists};

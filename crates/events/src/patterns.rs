@@ -8,6 +8,7 @@
 //! one hash lookup per token.
 
 use crate::error::{parse_error, Result};
+use crate::word_lists::{WordList, WordLists};
 use std::collections::HashMap;
 
 /// Whether a pattern's trigger is a verb (or predicate adjective) or an event noun.
@@ -142,8 +143,8 @@ impl Frame {
     }
 }
 
-/// The whole dictionary, indexed by trigger.
-#[derive(Debug, Clone, Default)]
+/// The whole dictionary, indexed by trigger, with the coder's word lists.
+#[derive(Debug, Clone)]
 pub struct Patterns {
     patterns: Vec<Pattern>,
     verbs: HashMap<Box<str>, Vec<u32>>,
@@ -153,6 +154,15 @@ pub struct Patterns {
     compose: HashMap<(Frame, Box<str>), Box<str>>,
     sets: HashMap<String, Vec<Box<str>>>,
     generic: bool,
+    words: WordLists,
+}
+
+impl Default for Patterns {
+    /// No patterns, with the built-in word lists (which the coder's logic
+    /// needs whatever the dictionary).
+    fn default() -> Patterns {
+        Patterns::with_word_lists(WordLists::builtin().clone())
+    }
 }
 
 const VERBS: &str = include_str!("../../../data/events/verbs.txt");
@@ -172,7 +182,7 @@ impl Patterns {
 
     /// The built-in dictionary, with errors instead of a panic.
     pub fn try_builtin() -> Result<Patterns> {
-        let mut p = Patterns::default();
+        let mut p = Patterns::with_word_lists(WordLists::try_builtin()?);
         p.read_sets(SETS, "sets.txt")?;
         p.read_patterns(VERBS, "verbs.txt", TriggerKind::Verb)?;
         p.read_patterns(NOUNS, "nouns.txt", TriggerKind::Noun)?;
@@ -180,6 +190,38 @@ impl Patterns {
         p.read_compose(COMPOSE, "compose.txt")?;
         p.generic = true;
         Ok(p)
+    }
+
+    /// No patterns, with these word lists.
+    fn with_word_lists(words: WordLists) -> Patterns {
+        Patterns {
+            patterns: Vec::new(),
+            verbs: HashMap::new(),
+            nouns: HashMap::new(),
+            light: HashMap::new(),
+            frames: HashMap::new(),
+            compose: HashMap::new(),
+            sets: HashMap::new(),
+            generic: false,
+            words,
+        }
+    }
+
+    /// The coder's word lists (`words.txt`).
+    pub fn word_lists(&self) -> &WordLists {
+        &self.words
+    }
+
+    /// The words of one of the coder's word lists.
+    pub fn words(&self, list: WordList) -> &[Box<str>] {
+        self.words.words(list)
+    }
+
+    /// Replaces the coder's word lists with those read from `src`
+    /// (`@name word word ...`, see [`WordLists::read`]).
+    pub fn read_words(&mut self, src: &str, file: &str) -> Result<()> {
+        self.words = WordLists::read(src, file)?;
+        Ok(())
     }
 
     /// All patterns, in file order.
@@ -276,7 +318,7 @@ impl Patterns {
         Ok(())
     }
 
-    fn words(&self, w: &str, file: &str, line: usize) -> Result<Words> {
+    fn parse_words(&self, w: &str, file: &str, line: usize) -> Result<Words> {
         let mut out = Vec::new();
         for alt in w.split('|') {
             if let Some(r) = alt.strip_prefix('&') {
@@ -313,7 +355,7 @@ impl Patterns {
     /// The built-in light verbs, frames and composition rules with no
     /// patterns: the base for another pattern dictionary.
     pub fn builtin_rules() -> Result<Patterns> {
-        let mut p = Patterns::default();
+        let mut p = Patterns::with_word_lists(WordLists::try_builtin()?);
         p.read_sets(SETS, "sets.txt")?;
         p.read_light(LIGHT, "light.txt")?;
         p.read_compose(COMPOSE, "compose.txt")?;
@@ -388,7 +430,7 @@ impl Patterns {
                     (t, slot)
                 } else {
                     i += 1;
-                    (toks[i], Slot::Prep(self.words(t, file, n)?))
+                    (toks[i], Slot::Prep(self.parse_words(t, file, n)?))
                 };
                 first_slot_or_prep = first_slot_or_prep.min(if is_slot { i } else { i - 1 });
                 let dest = if slot_tok == "$T" {
@@ -416,11 +458,11 @@ impl Patterns {
                 .rposition(|(pos, _)| *pos < first_slot_or_prep)
                 .unwrap_or(plain.len() - 1),
         };
-        let trigger = self.words(plain[ti].1, file, n)?;
+        let trigger = self.parse_words(plain[ti].1, file, n)?;
         let mut words = Vec::new();
         for (j, (_, w)) in plain.iter().enumerate() {
             if j != ti {
-                words.push(self.words(w, file, n)?);
+                words.push(self.parse_words(w, file, n)?);
             }
         }
         // a verb pattern's subject slot is written first: "$T receive visit from $S"
@@ -621,5 +663,22 @@ mod tests {
         assert!(p.len() > 100, "{}", p.len());
         assert!(p.light("launch").is_some());
         assert_eq!(p.frame("threaten"), Some(Frame::Threat));
+        assert!(p.words(WordList::Human).iter().any(|w| &**w == "civilian"));
+        assert!(Patterns::default()
+            .word_lists()
+            .contains(WordList::Days, "today"));
+    }
+
+    #[test]
+    fn an_unknown_word_list_is_an_error_naming_the_line() {
+        let mut p = Patterns::default();
+        let e = p
+            .read_words("# people\n@human man woman\n@humen child\n", "words.txt")
+            .unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("words.txt:3: unknown word list @humen"),
+            "{e}"
+        );
     }
 }

@@ -1,0 +1,257 @@
+//! The coder's own word lists (`data/events/words.txt`): words its logic
+//! asks about by meaning ("is this a person?", "is this a day?"), as
+//! opposed to the pattern dictionary.
+//!
+//! Lookups are cheap: every word maps to the set of lists it is in, as bits
+//! of a `u32`, so the coder reads a token's lists once per sentence and then
+//! tests a bit.
+
+use crate::error::{parse_error, Result};
+use std::collections::HashMap;
+
+/// One of the word lists in `words.txt`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WordList {
+    /// `@human`: nouns for people who are no named actor ("police arrested a man").
+    Human,
+    /// `@crowd`: quantity and group nouns that stand for the people of
+    /// their `of` phrase ("thousands of Kurds").
+    Crowd,
+    /// `@visitors`: who is hosted as a visitor ("hosted a Taliban delegation").
+    Visitors,
+    /// `@animals`: force against them is no political event.
+    Animals,
+    /// `@force-cues`: weapons, blasts, attacks and attackers that tell of
+    /// force by someone not named.
+    ForceCues,
+    /// `@force-verbs`: verbs that are force in themselves ("was shot dead").
+    ForceVerbs,
+    /// `@mishaps`: accidents and disasters, nobody's act.
+    Mishaps,
+    /// `@toll`: verbs of an -ing clause telling the outcome of a force
+    /// event ("..., killing eight people").
+    Toll,
+    /// `@do`: verbs by which an act is carried out ("carried out the bombing").
+    Do,
+    /// `@said-or-decided`: words and decisions; an attack on them is criticism.
+    SaidOrDecided,
+    /// `@allege`: words of belief that accuse ("claimed that ISIL attacked Iraq").
+    Allege,
+    /// `@object-control`: verbs whose object controls the clause below
+    /// ("urge X to stop").
+    ObjectControl,
+    /// `@topic-heads`: what talks and agreements are about has not happened.
+    TopicHeads,
+    /// `@partitive`: a quantity or part of what its `of` phrase names.
+    Partitive,
+    /// `@via`: prepositions of a vehicle ("via a Falcon 9 rocket").
+    Via,
+    /// `@days`: days, never a target ("on Friday").
+    Days,
+}
+
+impl WordList {
+    /// Every list, in the order of the enum.
+    pub const ALL: [WordList; 16] = [
+        WordList::Human,
+        WordList::Crowd,
+        WordList::Visitors,
+        WordList::Animals,
+        WordList::ForceCues,
+        WordList::ForceVerbs,
+        WordList::Mishaps,
+        WordList::Toll,
+        WordList::Do,
+        WordList::SaidOrDecided,
+        WordList::Allege,
+        WordList::ObjectControl,
+        WordList::TopicHeads,
+        WordList::Partitive,
+        WordList::Via,
+        WordList::Days,
+    ];
+
+    /// The list's name in `words.txt` (without the `@`).
+    pub fn name(self) -> &'static str {
+        match self {
+            WordList::Human => "human",
+            WordList::Crowd => "crowd",
+            WordList::Visitors => "visitors",
+            WordList::Animals => "animals",
+            WordList::ForceCues => "force-cues",
+            WordList::ForceVerbs => "force-verbs",
+            WordList::Mishaps => "mishaps",
+            WordList::Toll => "toll",
+            WordList::Do => "do",
+            WordList::SaidOrDecided => "said-or-decided",
+            WordList::Allege => "allege",
+            WordList::ObjectControl => "object-control",
+            WordList::TopicHeads => "topic-heads",
+            WordList::Partitive => "partitive",
+            WordList::Via => "via",
+            WordList::Days => "days",
+        }
+    }
+
+    fn from_name(s: &str) -> Option<WordList> {
+        WordList::ALL.into_iter().find(|l| l.name() == s)
+    }
+
+    /// The list's bit in a [`WordLists::mask`].
+    pub fn bit(self) -> u32 {
+        1 << self as u32
+    }
+}
+
+/// All the word lists, read from `words.txt`.
+#[derive(Debug, Clone, Default)]
+pub struct WordLists {
+    /// The words of each list, as written, indexed by `WordList as usize`.
+    lists: Vec<Vec<Box<str>>>,
+    /// Word → the bits of the lists it is in.
+    index: HashMap<Box<str>, u32>,
+}
+
+const WORDS: &str = include_str!("../../../data/events/words.txt");
+
+impl WordLists {
+    /// The lists compiled into khaldun (`data/events/words.txt`).
+    pub fn builtin() -> &'static WordLists {
+        static W: std::sync::OnceLock<WordLists> = std::sync::OnceLock::new();
+        W.get_or_init(|| {
+            WordLists::try_builtin().expect("the built-in word lists are tested and valid")
+        })
+    }
+
+    /// The built-in lists, with errors instead of a panic.
+    pub fn try_builtin() -> Result<WordLists> {
+        WordLists::read(WORDS, "words.txt")
+    }
+
+    /// Reads `@name word word ...` lines (continuations start with white
+    /// space). Every list must be written, once; an unknown name is an
+    /// error naming the line.
+    pub fn read(src: &str, file: &str) -> Result<WordLists> {
+        let mut lists: Vec<Option<Vec<Box<str>>>> = vec![None; WordList::ALL.len()];
+        let mut current: Option<WordList> = None;
+        let mut last = 0;
+        for (i, raw) in src.lines().enumerate() {
+            last = i + 1;
+            let line = raw.split_once('#').map_or(raw, |(a, _)| a);
+            if line.trim().is_empty() {
+                continue;
+            }
+            let mut words = line.split_whitespace();
+            if !raw.starts_with([' ', '\t']) {
+                let name = words.next().unwrap_or_default();
+                let Some(name) = name.strip_prefix('@') else {
+                    return Err(parse_error(file, i + 1, "a list line starts with @name"));
+                };
+                let Some(list) = WordList::from_name(name) else {
+                    let known: Vec<String> = WordList::ALL
+                        .iter()
+                        .map(|l| format!("@{}", l.name()))
+                        .collect();
+                    return Err(parse_error(
+                        file,
+                        i + 1,
+                        format!("unknown word list @{name} (known: {})", known.join(" ")),
+                    ));
+                };
+                if lists[list as usize].is_some() {
+                    return Err(parse_error(
+                        file,
+                        i + 1,
+                        format!("word list @{name} written twice"),
+                    ));
+                }
+                lists[list as usize] = Some(Vec::new());
+                current = Some(list);
+            }
+            let Some(list) = current else {
+                return Err(parse_error(
+                    file,
+                    i + 1,
+                    "continuation line before any list",
+                ));
+            };
+            if let Some(ws) = lists[list as usize].as_mut() {
+                ws.extend(words.map(Box::from));
+            }
+        }
+        let mut out = WordLists::default();
+        for (list, words) in WordList::ALL.into_iter().zip(lists) {
+            let Some(words) = words else {
+                return Err(parse_error(
+                    file,
+                    last,
+                    format!("word list @{} is missing", list.name()),
+                ));
+            };
+            for w in &words {
+                *out.index.entry(w.clone()).or_default() |= list.bit();
+            }
+            out.lists.push(words);
+        }
+        Ok(out)
+    }
+
+    /// The words of `list`, as written.
+    pub fn words(&self, list: WordList) -> &[Box<str>] {
+        self.lists.get(list as usize).map_or(&[], |v| v.as_slice())
+    }
+
+    /// The lists `word` is in, as bits ([`WordList::bit`]).
+    pub fn mask(&self, word: &str) -> u32 {
+        self.index.get(word).copied().unwrap_or(0)
+    }
+
+    /// Whether `word` is in `list`.
+    pub fn contains(&self, list: WordList, word: &str) -> bool {
+        self.mask(word) & list.bit() != 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lists_load() {
+        let w = WordLists::try_builtin().unwrap();
+        for list in WordList::ALL {
+            assert!(!w.words(list).is_empty(), "@{} is empty", list.name());
+        }
+        assert!(w.contains(WordList::Human, "villager"));
+        assert!(w.contains(WordList::Days, "friday"));
+        assert!(!w.contains(WordList::Days, "man"));
+        // a word in several lists
+        assert!(w.contains(WordList::Crowd, "group") && w.contains(WordList::Visitors, "group"));
+    }
+
+    #[test]
+    fn errors_name_file_and_line() {
+        let all: String = WordList::ALL
+            .iter()
+            .map(|l| format!("@{} a\n", l.name()))
+            .collect();
+        assert!(WordLists::read(&all, "w.txt").is_ok());
+        let bad = format!("{all}# a comment\n@humans man\n  woman\n");
+        let e = WordLists::read(&bad, "w.txt").unwrap_err().to_string();
+        assert!(
+            e.starts_with(&format!(
+                "w.txt:{}: unknown word list @humans",
+                WordList::ALL.len() + 2
+            )),
+            "{e}"
+        );
+        let e = WordLists::read("@human man\n\n@human woman\n", "w.txt").unwrap_err();
+        assert_eq!(e.to_string(), "w.txt:3: word list @human written twice");
+        let e = WordLists::read("  man\n", "w.txt").unwrap_err();
+        assert!(e.to_string().starts_with("w.txt:1: continuation"), "{e}");
+        let e = WordLists::read("human man\n", "w.txt").unwrap_err();
+        assert!(e.to_string().starts_with("w.txt:1: a list line"), "{e}");
+        let e = WordLists::read("@human man\n", "w.txt").unwrap_err();
+        assert_eq!(e.to_string(), "w.txt:1: word list @crowd is missing");
+    }
+}
