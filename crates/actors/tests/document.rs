@@ -947,3 +947,19 @@ fn a_person_of_a_place_named_organization_stays_a_person() {
     let uni = actor_of(&doc, text, "Lagos University").expect("the university");
     assert_eq!(code(&doc, uni), "NGAEDU");
 }
+
+#[test]
+fn a_region_gives_its_country_and_northern_ireland_is_not_ireland() {
+    let text = "Police in Northern Ireland arrested two men. State troopers in Texas \
+                detained a driver. Protesters gathered in Tigray.";
+    let doc = run(text, "2020-05-01");
+    let police = actor_of(&doc, text, "Police").expect("the police");
+    assert_eq!(code(&doc, police), "GBRCOP");
+    assert!(actor_of(&doc, text, "Ireland").is_none());
+    let protesters = actor_of(&doc, text, "Protesters").expect("the protesters");
+    assert!(
+        code(&doc, protesters).starts_with("ETH"),
+        "{}",
+        code(&doc, protesters)
+    );
+}
