@@ -856,4 +856,20 @@ mod code {
         assert_eq!(direct["verb"], "say");
         assert_eq!(direct["speaker"]["name"], "Taro Yamada");
     }
+
+    #[test]
+    fn an_organization_with_a_person_in_apposition_is_the_persons_quote() {
+        let d = tempfile::tempdir().unwrap();
+        let text = "\"The campus will reopen in March,\" said University of Texas, Austin's \
+                    president, Maria Ortega. Ortega spoke to reporters on Monday.\n";
+        let a = write(d.path(), "a.txt", text);
+        let r = khaldun(d.path(), &["quotes", a.to_str().unwrap()]).run();
+        r.expect(0, "1 documents, 1 ok, 0 errors");
+        let q = r.records();
+        let direct = q
+            .iter()
+            .find(|x| x["direct"] == true)
+            .expect("a direct quote");
+        assert_eq!(direct["speaker"]["name"], "Maria Ortega", "{direct}");
+    }
 }

@@ -273,6 +273,29 @@ impl Doc<'_> {
             }
         };
         if let Some(m) = self.actors.mention_at(si, subj) {
+            // "said University of California, San Diego's chancellor,
+            // Pradeep Khosla": an organization with a person in apposition
+            // is that person's (the parse makes the body the subject)
+            let person = |k: usize| {
+                self.actors.mention_at(si, k).filter(|p| {
+                    self.actors.actors[p.actor].kind == khaldun_actors::MatchKind::Person
+                })
+            };
+            if self.actors.actors[m.actor].kind != khaldun_actors::MatchKind::Person {
+                let apposed = self
+                    .children(si, subj)
+                    .filter(|&c| words[c].deprel == "appos")
+                    .find_map(|c| {
+                        person(c).or_else(|| {
+                            self.children(si, c)
+                                .filter(|&g| words[g].deprel == "appos")
+                                .find_map(person)
+                        })
+                    });
+                if let Some(p) = apposed {
+                    return from_mention(p);
+                }
+            }
             return from_mention(m);
         }
         // a person named in the phrase ("political scholar Kelly Dittmar")

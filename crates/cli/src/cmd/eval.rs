@@ -168,9 +168,11 @@ pub fn run(cmd: EvalCommand, mut out: Box<dyn Write>) -> anyhow::Result<i32> {
                                 continue;
                             };
                             countries.gold += 1;
+                            // (CAMEO's own country codes are ISO's: JAP is JPN)
+                            let iso = khaldun_eval::events::country;
                             let same: Vec<_> = found
                                 .iter()
-                                .filter(|a| country(a).as_deref() == Some(&code[..3]))
+                                .filter(|a| country(a).as_deref().map(iso) == Some(iso(code)))
                                 .collect();
                             if same.is_empty() {
                                 *misses.entry(code[..3].to_string()).or_default() += 1;
