@@ -761,7 +761,16 @@ fn implied_target(
             || (base.starts_with("172") && base.len() == 4)
             || base.starts_with("173")
             || base.starts_with("081")
-            || (!source.sectors.is_empty() && !source.sectors.iter().any(|s| s == "MIL")));
+            || (!source.sectors.is_empty()
+                && !source.sectors.iter().any(|s| s == "MIL")
+                // force told with no place and no target by civilians
+                // ("how hard I as a woman had to fight") is a figure of
+                // speech; by police, rebels or a government it is not
+                && (!matches!(base.get(..2), Some("18" | "19" | "20"))
+                    || source
+                        .sectors
+                        .iter()
+                        .any(|s| matches!(s.as_str(), "COP" | "REB" | "INS" | "UAF" | "GOV" | "SPY" | "CRM" | "OPP")))));
     let (country, text) = match at.and_then(|l| l.country.clone().map(|k| (k, l.name.clone()))) {
         Some(x) => x,
         None if own => (source.country.clone(), source.country.clone()),

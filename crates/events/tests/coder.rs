@@ -1655,3 +1655,16 @@ fn an_attack_on_words_or_decisions_is_criticism() {
         [ev("ISR", "PSE", "190")]
     );
 }
+
+#[test]
+fn force_by_civilians_with_no_place_or_target_is_a_figure_of_speech() {
+    assert_eq!(
+        builtin_pairs("Iranian women said they had to fight hard for their careers."),
+        []
+    );
+    // by police or rebels it is force, at home
+    assert_eq!(
+        builtin_pairs("Iranian police said they had to fight hard."),
+        [ev("IRN", "IRN", "190")]
+    );
+}
