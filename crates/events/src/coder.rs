@@ -1821,6 +1821,19 @@ fn owner(
         }
         // "launched a wave of air strikes": the quantity's owner
         "nmod" if counted(v, h) == Some(n) => owner(v, p, h, frames, depth + 1),
+        // "negotiators return to Geneva for talks": who travels for a
+        // meeting holds it
+        "obl"
+            if v.has_case_word(n, "for")
+                && v.is(
+                    h,
+                    &[
+                        "return", "go", "travel", "arrive", "come", "head", "gather", "fly", "meet",
+                    ],
+                ) =>
+        {
+            subject(v, p, h, frames, depth + 1)
+        }
         // "workers went on strike", "prisoners are on hunger strike": who
         // goes on it does it
         "obl"

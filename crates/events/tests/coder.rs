@@ -1668,3 +1668,13 @@ fn force_by_civilians_with_no_place_or_target_is_a_figure_of_speech() {
         [ev("IRN", "IRN", "190")]
     );
 }
+
+#[test]
+fn who_travels_for_talks_holds_them() {
+    assert_eq!(
+        builtin_pairs(
+            "Indian and Pakistani diplomats returned to Geneva for talks on the dispute."
+        ),
+        [ev("IND", "PAK", "040"), ev("PAK", "IND", "040")]
+    );
+}
