@@ -1678,3 +1678,11 @@ fn who_travels_for_talks_holds_them() {
         [ev("IND", "PAK", "040"), ev("PAK", "IND", "040")]
     );
 }
+
+#[test]
+fn a_verb_hand_is_no_hand_of_friendship() {
+    assert_eq!(
+        builtin_pairs("Libya offered to hand over two suspects to Britain."),
+        [ev("LBY", "GBR", "0313")]
+    );
+}
