@@ -247,8 +247,16 @@ const SUITE: &str = r#"
 012 USA PRK | The US envoy said he was pessimistic about North Korea's willingness to disarm.
 013 JPN CHN | Japan's prime minister expressed optimism about relations with China on Monday.
 014 DEU - | The German government is weighing new restrictions on arms exports, officials said.
+014 JPN - | Japan's cabinet is reviewing its defence policy, the chief cabinet secretary said on Monday.
+014 USA - | The Pentagon is reassessing its strategy in the Middle East, officials said.
 015 IRN UKR | Iran admitted responsibility for shooting down the Ukrainian airliner.
+015 AFG * | The Taliban claimed responsibility for the attack on the Kabul hotel.
+015 IMG * | Al-Shabaab claimed responsibility for the bombing.
+016 PAK IND | Pakistan denied responsibility for the attack on an Indian army base.
+016 RUS GBR | Russia on Thursday denied any role in the poisoning of a former spy in Britain.
+016 IRN SAU | Iran denied any involvement in the attack on Saudi oil facilities.
 017 JPN KOR | Japan's prime minister laid a wreath at a war memorial in Seoul on Tuesday.
+017 DEU POL | The German president laid a wreath at the monument to the Warsaw Uprising.
 018 FRA TUR | France offered its condolences to Turkey after the earthquake.
 018 IGOUNO NPL | The UN Secretary-General expressed sympathy with the people of Nepal after the floods.
 019 DEU FRA | Germany said it agreed with France on the need for a common defence budget.
@@ -267,9 +275,12 @@ const SUITE: &str = r#"
 022 PSE FRA | The Palestinian foreign minister urged France to recognise a Palestinian state.
 022 ARM RUS | Armenia asked Russia for diplomatic support in its dispute with Azerbaijan.
 023 AFG IGO | The Afghan government called on the European Union for more assistance.
+023 HTI USA | Haiti appealed to the United States for help after the earthquake.
+023 NPL IND | Nepal appealed to India for help after the floods.
 0231 PAK IGO | Pakistan asked the International Monetary Fund for a bailout.
 0231 EGY SAU | Egypt sought loans from Saudi Arabia to shore up its currency.
 0232 NGA USA | Nigeria appealed to Washington for weapons to fight Boko Haram.
+0232 UKR DEU | Ukraine asked Germany for air defence systems.
 0233 YEM IGOUNO | Yemen's government appealed to the UN for food aid.
 0233 BGD IND | Bangladesh asked India for medical supplies after the cyclone.
 0234 CAF IGOUNO | The Central African Republic asked the United Nations to send peacekeepers.
@@ -285,7 +296,11 @@ const SUITE: &str = r#"
 0244 GBR FJI | Britain urged Fiji to restore democracy.
 0244 USA THA | The United States called on Thailand's military rulers to return the country to civilian rule.
 025 FRA SRB | France called on Serbia to back down over Kosovo.
+025 USA ISR | Washington urged Israel to make concessions to the Palestinians.
+025 IGO TUR | The EU urged Turkey to make concessions on Cyprus.
 0251 USA CUB | The United States urged Cuba to lift restrictions on travel.
+0251 IGO ETH | The European Union urged Ethiopia to lift the state of emergency.
+0251 FRA THA | France urged Thailand to lift the state of emergency.
 0252 THA THA | The Thai prime minister urged protesters to end their occupation of the airport.
 0252 FRA FRA | The French interior minister called on striking rail workers to return to work.
 0253 GBR IRN | Britain urged Iran to release the detained sailors.
@@ -293,6 +308,8 @@ const SUITE: &str = r#"
 0254 IRN USA | Iran called on the United States to lift sanctions.
 0254 CUB USA | Cuba urged Washington to end its trade embargo.
 0255 USA IRN | Washington called on Iran to let nuclear inspectors visit the site.
+0255 IGOUNO SYR | The UN urged Syria to allow aid convoys into besieged towns.
+0255 DEU RUS | Germany called on Russia to allow aid convoys into Ukraine.
 0256 USA ISR | The United States urged Israel to halt its offensive in Gaza.
 0256 RUS ARM | Russia called on Armenia and Azerbaijan to stop fighting.
 026 USA ISR | Washington urged Israel and the Palestinians to resume peace talks.
@@ -315,17 +332,28 @@ const SUITE: &str = r#"
 033 JPN PHL | Japan pledged aid to the Philippines after the typhoon.
 033 IGO TUN | The European Union promised assistance to Tunisia.
 0331 CHN LKA | China offered Sri Lanka a $1.5 billion loan.
+0331 USA JOR | The United States pledged $1 billion in loan guarantees to Jordan.
+0331 JPN UKR | Japan pledged $500 million in loan guarantees to Ukraine.
 0332 DEU UKR | Germany promised to send tanks to Ukraine.
 0332 USA ISR | Washington pledged new weapons deliveries to Israel.
 0333 GBR SYR | Britain pledged food and medicine for Syrian refugees.
 0333 IGO ETH | The World Food Programme promised food aid to Ethiopia.
+0334 FRA MLI | France offered to deploy troops to protect civilians in Mali.
+0334 KEN HTI | Kenya offered to send police officers to Haiti as part of a multinational security mission.
+0334 GBR LBY | Britain offered to send troops to protect civilians in Libya.
+034 JOR * | King Abdullah of Jordan promised to enact political reforms.
+034 BHR * | Bahrain's government pledged reforms after weeks of protests.
 0341 YEM * | The Yemeni president agreed to step down.
+0341 ZWE * | Zimbabwe's ruling party said it would replace the president.
 0342 AUS * | Australia said it would change its policy on asylum seekers.
 0342 CHN * | China pledged to scrap its one-child policy.
 0343 MMR * | Myanmar's government promised to grant citizenship rights to the Rohingya.
 0343 SAU * | Saudi Arabia pledged to give women the right to drive.
 0344 MLI * | Mali's junta pledged to hand power to a civilian government.
+0344 THA * | Thailand's military government promised to hold elections next year.
+0344 MMR * | Myanmar's junta has promised to hold elections.
 035 ISR PSE | Israel offered concessions to the Palestinians.
+035 SRB * | Serbia said it was ready to make concessions over Kosovo.
 0351 EGY * | Egypt said it would lift the state of emergency.
 0351 CHN * | China pledged to ease restrictions on foreign journalists.
 0353 PSE ISR | Hamas agreed to release the Israeli hostages.
@@ -333,6 +361,7 @@ const SUITE: &str = r#"
 0354 USA IRN | The United States pledged to ease sanctions on Iran.
 0354 IGO BLR | The European Union offered to ease sanctions on Belarus.
 0355 IRN IGO | Iran agreed to allow IAEA inspectors to visit the site.
+0355 SYR IGOUNO | Syria said it would let UN aid convoys into Aleppo.
 0356 RUS UKR | Russia said it would pull back its troops from the Ukrainian border.
 0356 COL COL | Colombian rebels offered the government a truce.
 036 PRK USA | North Korea said it was ready to hold talks with the United States.
@@ -340,6 +369,8 @@ const SUITE: &str = r#"
 037 COL VEN | Colombia and Venezuela pledged to resolve their border dispute peacefully.
 037 ETH ERI | Ethiopia said it was ready to settle the border dispute with Eritrea.
 038 SDN ETH | Sudan agreed to accept Ethiopian mediation.
+038 SDN QAT | Sudanese rebels said they welcomed Qatari mediation.
+038 AFG PAK | The Afghan government welcomed Pakistani mediation.
 039 QAT ISR | Qatar offered to mediate between Israel and Hamas.
 039 TUR UKR | Turkey offered to mediate between Russia and Ukraine.
 # ---- 04 consult
@@ -372,11 +403,16 @@ const SUITE: &str = r#"
 056 RWA FRA | Rwanda's president said his country had forgiven France.
 057 ISR ARE | Israel and the United Arab Emirates signed a normalisation agreement.
 057 IND USA | India signed a defence pact with the United States on Tuesday.
+060 RUS USA | Russia cooperated with the United States on the space programme.
+060 NOR RUS | Norway and Russia carried out a joint search-and-rescue operation in the Barents Sea.
+060 CHN RUS | China and Russia cooperated on a lunar research project.
+060 FIN NOR | Finland and Sweden held a joint rescue exercise with Norway.
 # ---- 06 cooperate materially
 061 JPN IND | Japan invested $2 billion in India's railways.
 061 RUS TUR | Russia began supplying natural gas to Turkey through the new pipeline.
 062 USA KOR | US and South Korean forces held joint military exercises on Monday.
 062 RUS MLI | Russian instructors trained Malian soldiers, the army said.
+062 TUR USA | Turkey let the United States use the base.
 063 MEX USA | Mexico extradited the drug cartel leader to the United States.
 064 USA ISR | The United States shared intelligence with Israel on Iranian drone launches.
 # ---- 07 provide aid
@@ -389,6 +425,9 @@ const SUITE: &str = r#"
 073 TUR SYR | Turkey delivered food and medicine to Syria after the earthquake.
 073 IGO YEM | The World Food Programme distributed food to two million people in Yemen.
 074 IGOUNO SSD | The United Nations deployed 4,000 peacekeepers to South Sudan.
+074 RWA MOZ | Rwanda sent troops to protect civilians in Mozambique.
+074 RWA CAF | Rwanda has sent police officers to the Central African Republic as part of a UN mission.
+074 ETH SOM | Ethiopia sent troops to protect civilians in Somalia.
 075 DEU SYR | Germany granted asylum to thousands of Syrians.
 075 RUS USA | Russia granted asylum to the former American intelligence contractor.
 # ---- 08 yield
@@ -423,6 +462,8 @@ const SUITE: &str = r#"
 0862 IRQ IGOUNO | Iraq let UN weapons inspectors back into the country.
 0863 ISR PSE | Israel allowed aid trucks into Gaza.
 087 AZE ARM | Azerbaijan halted its offensive against Armenian forces on Sunday.
+087 IND CHN | India pulled back its troops from the disputed border with China.
+087 PAK AFG | Pakistan withdrew its troops from the border with Afghanistan.
 0871 ISR PSE | Israel declared a unilateral ceasefire in Gaza.
 0871 YEM SAU | Yemen's Houthi rebels announced a truce with Saudi Arabia.
 0872 SAU QAT | Saudi Arabia lifted its blockade of Qatar.
@@ -438,6 +479,7 @@ const SUITE: &str = r#"
 092 IGOUNO MMR | The UN launched an investigation into human rights abuses in Myanmar.
 093 USA * | The Pentagon investigated the drone strike that killed civilians in Kabul.
 094 * UKR | The International Criminal Court opened an investigation into war crimes in Ukraine.
+094 IGOUNO SDN | UN investigators examined evidence of genocide in Sudan.
 # ---- 10 demand
 100 RUS USA | Russia demanded an explanation from the United States.
 100 CHN JPN | China demanded clarification from Japan over the remarks.
@@ -512,6 +554,8 @@ const SUITE: &str = r#"
 120 ISR IGOUNO | Israel rejected the UN resolution.
 120 RUS USA | Russia rejected the US position on Monday.
 1211 ARG CHN | Argentina rejected the Chinese investment offer.
+1211 IND CHN | The Indian government turned down a Chinese offer to build its telecoms network.
+1211 UKR RUS | Ukraine turned down a Russian offer to buy its gas pipelines.
 1212 PHL USA | The Philippines rejected joint military exercises with the United States.
 122 PRK KOR | North Korea rejected South Korean aid.
 122 ERI IGO | Eritrea turned down aid from the European Union.
@@ -543,6 +587,7 @@ const SUITE: &str = r#"
 1244 USA IRN | Washington refused to lift sanctions on Iran.
 1244 IGO RUS | The European Union refused to ease sanctions against Russia.
 1245 IRN IGO | Iran refused to allow IAEA inspectors to visit the site.
+1245 SYR IGOUNO | Syria refused to let UN aid convoys into Aleppo.
 1246 RUS UKR | Russia refused to withdraw its troops from Ukraine's border.
 1246 ISR * | Israel rejected calls for a ceasefire in Gaza.
 125 PRK KOR | North Korea rejected talks with South Korea.
@@ -567,7 +612,9 @@ const SUITE: &str = r#"
 1313 TUR ISR | Turkey threatened to sever diplomatic ties with Israel.
 1313 MAR DEU | Morocco threatened to break off relations with Germany.
 1321 HKG * | Hong Kong's government threatened to restrict public gatherings.
+1321 EGY * | The Egyptian government threatened to shut down independent newspapers.
 1322 KHM * | Cambodia's prime minister threatened to dissolve the main opposition party.
+1322 TUR * | Turkish prosecutors threatened to ban the pro-Kurdish party.
 1323 KEN KEN | Kenyan police threatened to impose a curfew in Nairobi.
 1323 IND * | The Indian army threatened to impose a curfew in Kashmir.
 1324 THA THA | Thailand's prime minister threatened to declare a state of emergency in Bangkok.
@@ -582,6 +629,8 @@ const SUITE: &str = r#"
 136 IRN IGO | Iran threatened to expel IAEA inspectors.
 137 BLR BLR | Belarus's president threatened to use force against protesters.
 138 PRK KOR | North Korea threatened military action against South Korea.
+138 VEN GUY | Venezuela threatened to use force against Guyana.
+138 RUS UKR | Russia threatened to use force against Ukraine.
 1381 CHN TWN | China threatened to blockade Taiwan.
 1381 ISR LBN | Israel threatened to impose a naval blockade on Lebanon.
 1382 ISR PSE | Israel threatened to reoccupy the Gaza Strip.
@@ -674,14 +723,20 @@ const SUITE: &str = r#"
 164 PSE ISR | The Palestinians suspended peace talks with Israel.
 164 PRK USA | North Korea broke off negotiations with the United States.
 165 QAT ISR | Qatar suspended its mediation between Israel and Hamas.
+165 EGY PSE | Egypt withdrew from its role as mediator between the Palestinian factions.
 166 IGOUNO LBN | The United Nations withdrew its mission from Lebanon.
+166 NER FRA | Niger ordered French troops to leave the country.
+166 MLI FRA | Mali ordered French troops to leave the country.
 1661 MLI IGOUNO | Mali ordered UN peacekeepers to leave the country.
 1661 FJI * | Fiji withdrew its peacekeepers from the Golan Heights.
 1662 PRK IGO | North Korea expelled IAEA inspectors.
 1662 RUS * | Russia withdrew its observers from the monitoring mission in Ukraine.
 1663 SDN * | Sudan expelled 13 foreign aid agencies from Darfur.
+1663 NER * | Niger ordered international aid groups to leave the country.
 # ---- 17 coerce
 170 CHN LTU | China coerced Lithuania over Taiwan.
+170 RUS ARM | Russia pressured Armenia into joining the customs union.
+170 CHN NPL | China pressured Nepal into signing the agreement.
 171 IRN GBR | Iran seized a British-flagged oil tanker in the Strait of Hormuz.
 171 RUS UKR | Three Ukrainian navy ships were seized by Russian forces.
 1711 VEN USA | Venezuela expropriated the assets of US oil companies.
@@ -708,6 +763,7 @@ const SUITE: &str = r#"
 181 * DEU | Two German engineers were kidnapped in Nigeria.
 181 NGA NGA | Boko Haram abducted 276 schoolgirls in Chibok.
 182 ISR PSE | Israeli settlers assaulted Palestinian farmers near Nablus.
+182 ZWE ZWE | Zimbabwean police officers beat a journalist in Harare.
 1821 COD COD | Congolese soldiers raped women in eastern Congo.
 1821 IGOUNO CAF | UN peacekeepers sexually abused children in the Central African Republic.
 1822 SYR SYR | Syrian security forces tortured detainees.
@@ -732,6 +788,7 @@ const SUITE: &str = r#"
 # ---- 19 fight
 190 RUS UKR | Russian forces attacked Ukrainian positions near Bakhmut.
 190 NGA NGA | The Nigerian army attacked Boko Haram camps.
+190 VEN GUY | Venezuela used force against Guyana.
 191 ISR PSE | Israel imposed a blockade on the Gaza Strip.
 192 TUR SYR | Turkish troops occupied a town in northern Syria.
 192 SYR IMG | The Syrian army recaptured the town of Palmyra from Islamic State fighters.
@@ -758,18 +815,37 @@ const SUITE: &str = r#"
 /// Sentences whose failure is the coder's logic or the parse, not a pattern:
 /// `CODE SOURCE TARGET | sentence | reason`.
 const KNOWN: &str = r#"
+013 IGOUNO SYR | The UN envoy said on Friday he was optimistic about his talks with the Syrian government. | coder: an adjective trigger in a clause under 'said' with a pronoun subject ('he was optimistic') codes nothing ('The UN envoy was optimistic about his talks with the Syrian government' codes 013 IGOUNO→SYRGOV)
+0232 UKR USA | Ukraine asked the United States for more air defence systems. | parse: 'for more air defence systems' is attached under 'States', not 'asked' ('Ukraine asked Germany for air defence systems' codes 0232)
+030 CHN RUS | China said it was ready to cooperate with Russia. | pattern language: composition maps by code, and 'cooperate with $T' shares 050 with 'restore relations with $T', whose intent is 032; an 050 → 030 rule breaks that
+030 JPN KOR | Japan pledged to work closely with South Korea. | pattern language: composition maps by code, and 'work with $T' shares 050 with 'restore relations with $T', whose intent is 032; an 050 → 030 rule breaks that
 0352 ZAF * | Striking miners in South Africa agreed to return to work. | pattern language: 'return to work' ends a strike only for strikers ('the president returned to work after surgery'), and a verb pattern cannot ask for its subject's noun ('striking miners')
+0352 THA * | Thai protest leaders said they would end their sit-in at Government House. | parse: 'sit-in' is split into the verb 'sit' and 'in', so '082 end sit-in' has no noun to match
 044 USA RUS | The US and Russian presidents met in Geneva. | coder: a meeting in a third country's city is coded 040 (USAGOV and RUSGOV both ways), with no rule for the third location of 044
+053 SAU YEM | Saudi Arabia lobbied Arab states to support the Yemeni government. | pattern language: a slot with no preposition is the trigger's object ('Arab states'), not the object of the clause it governs ('support the Yemeni government'), so '053 lobby $T support' would take the lobbied as target
 063 ESP FRA | Spain extradited a suspected ETA militant to France. | parse: 'a' is the object and 'ETA' the object of 'suspected'
 064 GBR DEU | British intelligence passed information about the plot to German authorities. | parse: 'to German authorities' is attached under 'plot', not 'passed'
+0812 MMR * | Myanmar's junta lifted the ban on Aung San Suu Kyi's party. | actor: 'Aung San Suu Kyi's party' names no actor and 0812 is not coded without a target ('lifted the ban on the NLD' codes nothing either)
 0834 MMR * | Myanmar's military handed power to a civilian government. | parse: 'handed' is parsed as an adjective of 'power', the root
 0834 SDN * | Sudan's military handed over power to a civilian government. | parse: 'handed' is parsed as an adjective and 'over' as the root verb
+0842 DEU NGA | Germany returned the Benin Bronzes to Nigeria. | actor: 'Benin' in 'Benin Bronzes' is taken as the country object of 'return $T' (084)
+0863 MMR * | Myanmar's junta allowed foreign aid workers into cyclone-hit areas. | coder: 'allow &aidworker into $T' needs a place ('cyclone-hit areas' names none), and an 0863 with no target is not coded (a slotless 'allow foreign &aidworker' codes nothing)
+0872 ISR PSE | Israel eased its blockade of the Gaza Strip. | coder: the blockade noun is coded (191) and the easing pattern (0872) does not fire
+092 KEN KEN | Kenya's police watchdog investigated allegations of torture by Kenyan police officers. | parse: 'watchdog' is parsed as an auxiliary and 'by Kenyan police officers' as the agent of 'investigated'
+093 IGOUNO ISR | The UN opened an inquiry into the Israeli air strike on a school in Gaza. | coder: the noun pattern '093 inquiry|investigation|probe into $T strike ...' does not fire on 'an inquiry into the Israeli (air) strike' (not traced further), so '090 inquiry into $T' wins
+094 IGOUNO SDN | UN investigators examined evidence of genocide in Darfur. | actor/place: 'Darfur' is no place the lists know ('examined evidence of genocide in Sudan' codes 094 IGOUNO→SDN)
+1043 * CHN | Tibetan exiles demanded religious freedom from China. | actor: 'Tibetan exiles' names no actor, and an event with no source is not coded ('Activists demanded religious freedom from China' codes 1043)
 1044 USA THA | Washington demanded that Thailand's military restore democracy. | parse: the that-clause is misparsed ('restore' a conjunct of 'that')
+1051 * EGY | Human Rights Watch demanded that Egypt lift the travel ban on activists. | parse: 'Rights' is parsed as a passive subject and 'Watch' as its auxiliary, so the demand has no actor as subject
+1051 ETH ETH | Ethiopian opposition parties demanded an end to the state of emergency. | coder: the event noun under the demand ('end ... of emergency', 0814) is coded instead of the demand
 1122 USA CHN | Washington accused Beijing of human rights abuses in Xinjiang. | parse: 'Beijing' is parsed as a compound of 'abuses', so 'accuse' has no actor object
 1122 IGOUNO MMR | UN investigators accused Myanmar's military of persecuting the Rohingya. | parse: 'accused' is parsed as a preposition, with 'investigators' the root
 1124 UKR RUS | Ukraine accused Russian forces of war crimes in Bucha. | pattern language: 'war' in 'of war crimes' under the object is two levels below the trigger, so 'accuse $T of &crime' (1121) wins
+114 LBN ISR | Lebanon filed a complaint with the UN Security Council against Israel. | parse: 'against Israel' is attached under 'Council', so 'file complaint with|to|against $T' takes the UN
 116 NLD RUS | A Dutch court found Russia liable for the downing of the airliner. | parse: 'Russia' is the subject of the xcomp 'liable', not the object of 'found'
+1212 TUR USA | Turkey refused to let US troops use its bases for the invasion of Iraq. | coder: with 'its bases' (the source's own) 'allow|let $T use base' (062) does not fire ('Turkey let the United States use the base' codes 062), so the refusal is 120
 1242 ZAF * | Striking miners in South Africa refused to return to work. | pattern language: 'return to work' ends a strike only for strikers ('the president returned to work after surgery'), and a verb pattern cannot ask for its subject's noun ('striking miners')
+137 SYR SYR | The Syrian army threatened to crush the uprising. | coder: a military's repression with no place and no named target takes no own-country target, so the 137 threat has none
 141 IRN IRN | Thousands of people demonstrated in Tehran against the government. | coder: a crowd ('thousands of people') names no actor and the place's country is not taken as the source
 1412 DEU DEU | Thousands protested in Berlin against the government's immigration policy. | coder: a crowd ('thousands') names no actor and the place's country is not taken as the source
 1422 PSE ISR | Palestinian prisoners went on hunger strike in protest against Israel's policy of administrative detention. | coder: the goal hangs under 'strike', an oblique of 'went' (a verb pattern reaches no nmod or acl inside an oblique, and the noun 'strike' takes no owner from 'went on'), so '142 go on hunger strike against|over $T' wins
@@ -782,81 +858,29 @@ const KNOWN: &str = r#"
 151 FRA FRA | French police were placed on high alert after the attack. | coder: a passive with no agent ('were placed on high alert') has no source (only arrests and expulsions take the state)
 151 KEN KEN | Kenyan police raised their alert level ahead of the election. | parse: 'ahead' is parsed as the object of 'raised', with 'alert' an adjective
 152 KOR PRK | South Korea put its troops on high alert after North Korea's missile launch. | coder: 'after North Korea's missile launch' is a phrase of time, never a target, and a military alert takes no own-country target
+155 UKR RUS | Ukraine recruited an army of volunteer hackers to fight Russia. | pattern language: a slot with no preposition is the trigger's object ('army'), not the object of the purpose clause ('fight Russia'), so '155 recruit hacker fight $T' cannot be written
+1712 CHN CHN | Chinese authorities bulldozed Tibetan monasteries. | coder: with no place, the destruction takes no own-country target ('bulldozed Tibetan monasteries in Lhasa' codes 1712 CHNGOV→CHN)
+1722 EGY EGY | Egypt banned the Muslim Brotherhood. | actor: the Muslim Brotherhood is NGMMUS, an actor of no country, so the ban's target is not Egyptian
 176 RUS UKR | Russian hackers attacked Ukraine's power grid. | pattern language: a verb pattern cannot ask for its subject's noun ('hackers'), so 'attack $T' gives 190
 180 NGA NGA | Boko Haram militants attacked a village in northeastern Nigeria. | pattern language: a verb pattern cannot ask for its subject's noun (militants vs a military), so 'attack $T' gives 190
+1823 IND IND | A Hindu mob lynched two Muslim men in India. | actor: 'A Hindu mob' names no actor and no crowd word, so there is no source
+183 ESP ESP | ETA militants planted a bomb outside a police barracks in Spain. | actor: 'ETA militants' names no actor the lists know ('ETA militants attacked Spain' codes nothing)
 1831 * IRQ | A suicide bomber killed 30 people in Baghdad. | pattern language: the weapon in the subject ('a suicide bomber') cannot pick the code; 'kill $T' gives 190
 1833 * USA | A roadside bomb killed three American soldiers in Iraq. | pattern language: the weapon in the subject ('a roadside bomb') cannot pick the code; 'kill $T' gives 190
 184 LKA LKA | The Tamil Tigers used civilians as human shields. | actor: 'The Tamil Tigers' is no actor the lists know ('The Tamil Tigers attacked civilians' codes nothing)
+191 SAU YEM | Saudi-led forces blockaded Yemen's ports. | actor: 'Saudi-led' is no actor ('Saudi forces blockaded Yemen's ports' codes 191 SAUMIL→YEM)
 192 RUS UKR | Russian forces occupied the Crimean peninsula. | actor/place: 'the Crimean peninsula' is no place or actor the lists know
 195 ISR PSE | Israeli warplanes struck targets in Gaza. | pattern language: a verb pattern cannot ask for its subject's noun ('warplanes'), so 'strike $T' gives 190
+195 SYR SYR | The Syrian air force bombed rebel-held towns. | coder: a military's bombing with no place and no named target takes no own-country target ('... rebel-held towns in Syria' codes 195 SYRMIL→SYR)
 196 YEM SAU | Houthi rebels violated the truce by shelling Saudi border towns. | coder: the truce's implied target falls to the rebels' own country, not to the target of the shelling in the same clause
+201 MMR MMR | Myanmar's army drove hundreds of thousands of Rohingya out of the country. | coder: 'the country' names no place and a military's act takes no own-country target; no '201' pattern codes it either ('drive thousand out' does not fire)
+203 MMR MMR | Myanmar's army ethnically cleansed Rohingya villages. | coder: a military's act with no place and no named target takes no own-country target ('... Rohingya villages in Myanmar' codes 203 MMRMIL→MMR)
 2041 IRQ IRQ | Iraq attacked Kurdish villages with poison gas in 1988. | coder: with no place and a bare country as source, no own-country implied target is taken
+2042 USA JPN | A US bomber dropped a nuclear bomb on Nagasaki. | actor/place: 'Nagasaki' is no place the lists know ('A US bomber dropped a nuclear bomb on Hiroshima' codes 2042 USA→JPN)
 "#;
 
 /// Sentences that still miss their event for want of a pattern (or with a
 /// pattern choice this suite disagrees with): `CODE SOURCE TARGET | sentence | reason`.
 /// Asserted to fail like `KNOWN`, so that a new pattern moves them to `SUITE`.
 const PENDING: &str = r#"
-013 IGOUNO SYR | The UN envoy said on Friday he was optimistic about his talks with the Syrian government. | pattern: not yet written
-014 JPN - | Japan's cabinet is reviewing its defence policy, the chief cabinet secretary said on Monday. | pattern: not yet written
-015 AFGREBTAL * | The Taliban claimed responsibility for the attack on the Kabul hotel. | pattern: not yet written
-016 PAK IND | Pakistan denied responsibility for the attack on an Indian army base. | pattern: not yet written
-016 RUS GBR | Russia on Thursday denied any role in the poisoning of a former spy in Britain. | pattern: not yet written
-017 DEU POL | The German president laid a wreath at the monument to the Warsaw Uprising. | pattern: not yet written
-023 HTI USA | Haiti appealed to the United States for help after the earthquake. | pattern: 'appeal to $T for help|support' is written as 020
-0232 UKR USA | Ukraine asked the United States for more air defence systems. | pattern: not yet written
-025 USA ISR | Washington urged Israel to make concessions to the Palestinians. | pattern: no 025 appeal for concessions
-0251 IGO ETH | The European Union urged Ethiopia to lift the state of emergency. | pattern: the 0251 appeal asks for 'emergency' one level below 'lift'; 'state of emergency' is two
-0255 IGOUNO SYR | The UN urged Syria to allow aid convoys into besieged towns. | pattern: not yet written
-030 CHN RUS | China said it was ready to cooperate with Russia. | pattern: 'cooperate with $T' is 050, so the intent is 032, not 030
-030 JPN KOR | Japan pledged to work closely with South Korea. | pattern: 'work with $T' is 050, so the intent is 032, not 030
-0331 USA JOR | The United States pledged $1 billion in loan guarantees to Jordan. | pattern: 'pledge guarantee to $T' is written as 0334 (security guarantees)
-0334 FRA MLI | France offered to deploy troops to protect civilians in Mali. | pattern: not yet written
-0334 KEN HTI | Kenya offered to send police officers to Haiti as part of a multinational security mission. | pattern: not yet written
-034 JOR * | King Abdullah of Jordan promised to enact political reforms. | pattern: not yet written
-034 BHR * | Bahrain's government pledged reforms after weeks of protests. | pattern: not yet written
-0341 ZWE * | Zimbabwe's ruling party said it would replace the president. | pattern: not yet written
-0344 THA * | Thailand's military government promised to hold elections next year. | pattern: not yet written
-035 SRB * | Serbia said it was ready to make concessions over Kosovo. | pattern: not yet written
-0352 THA * | Thai protest leaders said they would end their sit-in at Government House. | pattern: not yet written
-0355 SYR IGOUNO | Syria said it would let UN aid convoys into Aleppo. | pattern: the 0863 pattern takes the place the aid goes into as target, not whose aid it is
-038 SDN QAT | Sudanese rebels said they welcomed Qatari mediation. | pattern: not yet written
-053 SAU YEM | Saudi Arabia lobbied Arab states to support the Yemeni government. | pattern: not yet written
-060 RUS USA | Russia cooperated with the United States on the space programme. | pattern: 'cooperate with $T' is written as 050
-060 NOR RUS | Norway and Russia carried out a joint search-and-rescue operation in the Barents Sea. | pattern: not yet written
-074 RWA MOZ | Rwanda sent troops to protect civilians in Mozambique. | pattern: not yet written
-0812 MMR * | Myanmar's junta lifted the ban on Aung San Suu Kyi's party. | pattern: not yet written
-0842 DEU NGA | Germany returned the Benin Bronzes to Nigeria. | actor: 'Benin' in 'Benin Bronzes' is taken as the country object of 'return $T' (084)
-0863 MMR * | Myanmar's junta allowed foreign aid workers into cyclone-hit areas. | pattern: not yet written
-087 IND CHN | India pulled back its troops from the disputed border with China. | pattern: not yet written
-0872 ISR PSE | Israel eased its blockade of the Gaza Strip. | coder: the blockade noun is coded (191) and the easing pattern (0872) does not fire
-092 KEN KEN | Kenya's police watchdog investigated allegations of torture by Kenyan police officers. | pattern: not yet written
-093 IGOUNO ISR | The UN opened an inquiry into the Israeli air strike on a school in Gaza. | pattern: not yet written
-094 IGOUNO SDN | UN investigators examined evidence of genocide in Darfur. | pattern: not yet written
-1043 * CHN | Tibetan exiles demanded religious freedom from China. | pattern: not yet written
-1051 ETH ETH | Ethiopian opposition parties demanded an end to the state of emergency. | coder: the event noun under the demand ('end ... of emergency', 0814) is coded instead of the demand
-1051 * EGY | Human Rights Watch demanded that Egypt lift the travel ban on activists. | pattern: not yet written
-114 LBN ISR | Lebanon filed a complaint with the UN Security Council against Israel. | pattern: not yet written
-1211 IND CHN | The Indian government turned down a Chinese offer to build its telecoms network. | pattern: not yet written
-1212 TUR USA | Turkey refused to let US troops use its bases for the invasion of Iraq. | pattern: not yet written
-1245 SYR IGOUNO | Syria refused to let UN aid convoys into Aleppo. | pattern: the 0863 pattern takes the place the aid goes into as target, not whose aid it is
-1321 EGY * | The Egyptian government threatened to shut down independent newspapers. | pattern: not yet written
-1322 TUR * | Turkish prosecutors threatened to ban the pro-Kurdish party. | pattern: not yet written
-137 SYR SYR | The Syrian army threatened to crush the uprising. | pattern: not yet written
-138 VEN GUY | Venezuela threatened to use force against Guyana. | pattern: not yet written
-155 UKR RUS | Ukraine recruited an army of volunteer hackers to fight Russia. | pattern: not yet written
-165 EGY PSE | Egypt withdrew from its role as mediator between the Palestinian factions. | pattern: not yet written
-166 NER FRA | Niger ordered French troops to leave the country. | pattern: not yet written
-1663 NER * | Niger ordered international aid groups to leave the country. | pattern: not yet written
-170 RUS ARM | Russia pressured Armenia into joining the customs union. | pattern: not yet written
-1712 CHN CHN | Chinese authorities bulldozed Tibetan monasteries. | pattern: not yet written
-1722 EGY EGY | Egypt banned the Muslim Brotherhood. | pattern: not yet written
-182 ZWE ZWE | Zimbabwean police officers beat a journalist in Harare. | pattern: no '182 beat $T' (ambiguous with sports results: 'Brazil beat Argentina')
-1823 IND IND | A Hindu mob lynched two Muslim men in India. | pattern: not yet written
-183 ESP ESP | ETA militants planted a bomb outside a police barracks in Spain. | pattern: not yet written
-191 SAU YEM | Saudi-led forces blockaded Yemen's ports. | pattern: not yet written
-195 SYR SYR | The Syrian air force bombed rebel-held towns. | pattern: not yet written
-201 MMR MMR | Myanmar's army drove hundreds of thousands of Rohingya out of the country. | pattern: not yet written
-203 MMR MMR | Myanmar's army ethnically cleansed Rohingya villages. | pattern: not yet written
-2042 USA JPN | A US bomber dropped a nuclear bomb on Nagasaki. | pattern: not yet written
 "#;
