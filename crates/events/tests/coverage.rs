@@ -480,6 +480,7 @@ const SUITE: &str = r#"
 093 USA * | The Pentagon investigated the drone strike that killed civilians in Kabul.
 094 * UKR | The International Criminal Court opened an investigation into war crimes in Ukraine.
 094 IGOUNO SDN | UN investigators examined evidence of genocide in Sudan.
+094 IGOUNO SDN | UN investigators examined evidence of genocide in Darfur.
 # ---- 10 demand
 100 RUS USA | Russia demanded an explanation from the United States.
 100 CHN JPN | China demanded clarification from Japan over the remarks.
@@ -833,7 +834,6 @@ const KNOWN: &str = r#"
 0872 ISR PSE | Israel eased its blockade of the Gaza Strip. | coder: the blockade noun is coded (191) and the easing pattern (0872) does not fire
 092 KEN KEN | Kenya's police watchdog investigated allegations of torture by Kenyan police officers. | parse: 'watchdog' is parsed as an auxiliary and 'by Kenyan police officers' as the agent of 'investigated'
 093 IGOUNO ISR | The UN opened an inquiry into the Israeli air strike on a school in Gaza. | coder: the noun pattern '093 inquiry|investigation|probe into $T strike ...' does not fire on 'an inquiry into the Israeli (air) strike' (not traced further), so '090 inquiry into $T' wins
-094 IGOUNO SDN | UN investigators examined evidence of genocide in Darfur. | actor/place: 'Darfur' is no place the lists know ('examined evidence of genocide in Sudan' codes 094 IGOUNO→SDN)
 1043 * CHN | Tibetan exiles demanded religious freedom from China. | actor: 'Tibetan exiles' names no actor, and an event with no source is not coded ('Activists demanded religious freedom from China' codes 1043)
 1044 USA THA | Washington demanded that Thailand's military restore democracy. | parse: the that-clause is misparsed ('restore' a conjunct of 'that')
 1051 * EGY | Human Rights Watch demanded that Egypt lift the travel ban on activists. | parse: 'Rights' is parsed as a passive subject and 'Watch' as its auxiliary, so the demand has no actor as subject
