@@ -25,9 +25,11 @@ use khaldun_types::{Segmented, Sentence, Span};
 
 mod repair;
 use repair::{
-    repair_agent_infinitive, repair_double_subject, repair_finite_verb, repair_glued_objects,
-    repair_glued_participle, repair_initial_noun, repair_mandative_verb, repair_modal_verb,
-    repair_nominal_clauses, repair_noun_root, repair_reported_verb,
+    repair_agent_infinitive, repair_compound_across_preposition, repair_double_subject,
+    repair_finite_verb, repair_glued_objects, repair_glued_participle, repair_initial_noun,
+    repair_mandative_verb, repair_modal_verb, repair_nominal_clauses, repair_noun_root,
+    repair_participle_subject, repair_possessed_noun, repair_reported_verb, repair_small_clause,
+    repair_verb_particle,
 };
 
 /// One analyzed word.
@@ -129,6 +131,30 @@ impl Analyzer {
         out
     }
 
+    /// Per word, whether the tagger's runner-up tag is one of `xpos`.
+    fn second_is(&self, runner_up: &[khaldun_tagger::RunnerUp], xpos: &[&str]) -> Vec<bool> {
+        runner_up
+            .iter()
+            .map(|r| {
+                self.tagger
+                    .class_tags(r.class)
+                    .is_some_and(|(_, x)| xpos.contains(&x))
+            })
+            .collect()
+    }
+
+    /// Per word, the tagger's runner-up tag if it is a common noun.
+    fn noun_second(&self, runner_up: &[khaldun_tagger::RunnerUp]) -> Vec<Option<&'static str>> {
+        runner_up
+            .iter()
+            .map(|r| match self.tagger.class_tags(r.class) {
+                Some((_, "NN")) => Some("NN"),
+                Some((_, "NNS")) => Some("NNS"),
+                _ => None,
+            })
+            .collect()
+    }
+
     fn run(&self, words: &[&str], spans: &[Span]) -> AnalyzedSentence {
         if words.is_empty() {
             return AnalyzedSentence::default();
@@ -156,7 +182,14 @@ impl Analyzer {
             })
             .collect();
         repair_mandative_verb(words, &mut tags, &verb_second);
-        repair_finite_verb(words, &mut tags);
+        repair_possessed_noun(&mut tags, &self.noun_second(&runner_up));
+        repair_verb_particle(words, &mut tags, &self.second_is(&runner_up, &["IN", "RP"]));
+        repair_finite_verb(
+            words,
+            &mut tags,
+            &self.second_is(&runner_up, &["VBD", "VBN"]),
+            self.tagger.lemmatizer(),
+        );
         repair_reported_verb(words, &mut tags);
         let mut deps = self.parse_around_temporals(words, &mut tags, &runner_up);
         for i in glued {
@@ -168,6 +201,9 @@ impl Analyzer {
         repair_noun_root(words, &tags, &mut deps);
         repair_glued_objects(&tags, &mut deps);
         repair_agent_infinitive(&tags, &mut deps);
+        repair_compound_across_preposition(&tags, &mut deps);
+        repair_small_clause(&mut deps);
+        repair_participle_subject(&tags, &mut deps);
         let upos: Vec<&str> = tags.iter().map(|t| t.upos).collect();
         let entities = self
             .ner
@@ -367,7 +403,14 @@ impl Analyzer {
             ktags.extend(keep.iter().map(|&i| tags[i].clone()));
             krunner.extend(keep.iter().map(|&i| runner_up[i]));
         }
-        repair_finite_verb(&kw, &mut ktags);
+        repair_possessed_noun(&mut ktags, &self.noun_second(&krunner));
+        repair_verb_particle(&kw, &mut ktags, &self.second_is(&krunner, &["IN", "RP"]));
+        repair_finite_verb(
+            &kw,
+            &mut ktags,
+            &self.second_is(&krunner, &["VBD", "VBN"]),
+            self.tagger.lemmatizer(),
+        );
         repair_reported_verb(&kw, &mut ktags);
         let ku: Vec<&str> = ktags.iter().map(|t| t.upos).collect();
         let kx: Vec<&str> = ktags.iter().map(|t| t.xpos).collect();
@@ -583,6 +626,80 @@ mod tests {
         assert_eq!(w[4].deprel, "root");
         assert_eq!((w[3].head, w[3].deprel), (5, "nsubj"));
         assert_eq!(w[1].head, 4);
+        assert!(is_one_tree(&s));
+    }
+
+    #[test]
+    fn an_adjective_after_a_possessive_with_no_noun_after_it_is_a_noun() {
+        let s = analyze("Kenya 's military seized power in a coup .");
+        let w = &s.words;
+        assert_eq!((w[2].upos, w[2].deprel), ("NOUN", "nsubj"), "{:?}", w[2]);
+        assert_eq!((w[3].xpos, w[3].deprel), ("VBD", "root"), "{:?}", w[3]);
+        let s = analyze("Bolivia 's military took control of the capital .");
+        assert_eq!((s.words[2].upos, s.words[2].head), ("NOUN", 4));
+        // an adjective before its noun stays one
+        let s = analyze("Kenya 's military leaders met in Nairobi .");
+        assert_eq!(s.words[2].upos, "ADJ");
+    }
+
+    #[test]
+    fn a_verb_read_as_an_adjective_after_the_subject_is_the_finite_verb() {
+        let s = analyze("Activists occupied government offices in Lagos .");
+        let w = &s.words;
+        assert_eq!((w[1].xpos, w[1].deprel), ("VBD", "root"), "{:?}", w[1]);
+        assert_eq!(w[1].lemma, "occupy");
+        assert_eq!((w[0].head, w[0].deprel), (2, "nsubj"));
+        assert_eq!((w[3].head, w[3].deprel), (2, "obj"));
+    }
+
+    #[test]
+    fn an_intransitive_past_read_as_a_participle_is_the_finite_verb() {
+        let s = analyze("Students demanding reforms clashed with police in Dhaka .");
+        let w = &s.words;
+        assert_eq!((w[3].xpos, w[3].deprel), ("VBD", "root"), "{:?}", w[3]);
+        assert_eq!((w[0].head, w[0].deprel), (4, "nsubj"));
+    }
+
+    #[test]
+    fn a_prefix_after_a_verb_is_its_particle() {
+        let s = analyze("Chad 's military handed over power to a civilian government .");
+        let w = &s.words;
+        assert_eq!(
+            (w[4].xpos, w[4].deprel),
+            ("RP", "compound:prt"),
+            "{:?}",
+            w[4]
+        );
+        assert_eq!((w[3].xpos, w[3].deprel), ("VBD", "root"));
+        assert_eq!((w[5].head, w[5].deprel), (4, "obj"));
+    }
+
+    #[test]
+    fn the_accused_is_no_compound_across_of() {
+        let s = analyze("Moscow accused Kyiv of human rights violations in Donbas .");
+        let w = &s.words;
+        assert_eq!((w[2].head, w[2].deprel), (2, "obj"), "{:?}", w[2]);
+        assert_eq!((w[6].head, w[6].deprel), (2, "obl"));
+        assert_eq!((w[3].head, w[3].deprel), (7, "case"));
+        assert!(is_one_tree(&s));
+    }
+
+    #[test]
+    fn the_noun_before_a_small_clause_complement_is_the_object() {
+        let s = analyze("A British court found Russia responsible for the poisoning .");
+        let w = &s.words;
+        assert_eq!((w[4].head, w[4].deprel), (4, "obj"), "{:?}", w[4]);
+        assert_eq!((w[5].head, w[5].deprel), (4, "xcomp"));
+    }
+
+    #[test]
+    fn a_subject_with_a_participle_clause_is_no_root() {
+        let s = analyze("Workers demanding higher wages torched factories in Dhaka .");
+        let w = &s.words;
+        assert_eq!(w[4].deprel, "root", "{:?}", w[4]);
+        assert_eq!((w[0].head, w[0].deprel), (5, "nsubj"));
+        assert_eq!((w[3].head, w[3].deprel), (2, "obj"));
+        assert_eq!((w[8].head, w[8].deprel), (5, "punct"));
         assert!(is_one_tree(&s));
     }
 

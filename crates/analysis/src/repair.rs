@@ -206,12 +206,6 @@ const REPORTING: &[&str] = &[
     "say", "report", "tell", "add", "announce", "claim", "state", "confirm",
 ];
 
-/// "British aircraft using guided missiles killed 4 Iraqis": a sentence
-/// whose tags leave it with no finite verb has one the tagger took for a
-/// participle (after a long subject, "killed" reads as "missiles killed
-/// in..."). The last participle that can be a past tense and is followed
-/// by what starts an object is retagged as the past tense; a closing
-/// "..., X said" does not count as the sentence's verb.
 /// Whether word `i` can start an object.
 fn starts_object(tags: &[khaldun_tagger::Tagged<'_>], i: usize) -> bool {
     tags.get(i).is_some_and(|t| {
@@ -423,15 +417,48 @@ pub(crate) fn repair_mandative_verb(
     }
 }
 
-pub(crate) fn repair_finite_verb(words: &[&str], tags: &mut [khaldun_tagger::Tagged<'_>]) {
+/// "British aircraft using guided missiles killed 4 Iraqis": a sentence
+/// whose tags leave it with no finite verb has one the tagger took for a
+/// participle (after a long subject, "killed" reads as "missiles killed
+/// in..."). The last participle that can be a past tense and is followed
+/// by what starts an object is retagged as the past tense; a closing
+/// "..., X said" does not count as the sentence's verb.
+///
+/// The tagger may also have read that verb as an adjective, a noun or a
+/// preposition ("Demonstrators occupied government buildings", "Rioters
+/// demanding a new constitution set fire to ...", "UN investigators accused
+/// Myanmar's military of ..."): a lowercase word that can be a past tense,
+/// tagged so but with a past tense or participle as the tagger's runner-up,
+/// right after a noun and before what starts an object, is a candidate too.
+/// `past_second[i]`: whether word `i`'s runner-up tag is `VBD` or `VBN`.
+pub(crate) fn repair_finite_verb(
+    words: &[&str],
+    tags: &mut [khaldun_tagger::Tagged<'_>],
+    past_second: &[bool],
+    lemmatizer: &khaldun_tagger::Lemmatizer,
+) {
     let finite = |x: &str| matches!(x, "VBD" | "VBZ" | "VBP" | "MD");
     let starts_object = |i: usize| starts_object(tags, i);
+    let misread = |i: usize| {
+        matches!(tags[i].xpos, "JJ" | "NN" | "IN")
+            && past_second.get(i).copied().unwrap_or(false)
+            && words[i].bytes().all(|b| b.is_ascii_lowercase())
+            && matches!(tags[i - 1].upos, "NOUN" | "PROPN")
+    };
     // the last: modifiers come first ("precision guided missiles killed")
     let cand = (1..words.len()).rev().find(|&i| {
-        tags[i].xpos == "VBN"
+        (tags[i].xpos == "VBN" || misread(i))
             && past_form(words[i])
             // (after its particle: "forced out more than 1,000")
-            && (starts_object(i + 1) || (tags.get(i + 1).is_some_and(|t| t.xpos == "RP") && starts_object(i + 2)))
+            && (starts_object(i + 1)
+                || (tags.get(i + 1).is_some_and(|t| t.xpos == "RP") && starts_object(i + 2))
+                // an intransitive past ("clashed with police") when the
+                // tagger's runner-up is the past tense, with no infinitive
+                // before it (whose verb a misread one would be)
+                || (tags[i].xpos == "VBN"
+                    && past_second.get(i).copied().unwrap_or(false)
+                    && tags.get(i + 1).is_some_and(|t| t.xpos == "IN")
+                    && !tags[..i].iter().any(|t| matches!(t.xpos, "TO" | "VB"))))
             && matches!(tags[i - 1].upos, "NOUN" | "PROPN" | "PRON" | "ADV")
             && tags[..i]
                 .iter()
@@ -455,7 +482,45 @@ pub(crate) fn repair_finite_verb(words: &[&str], tags: &mut [khaldun_tagger::Tag
             k > i && words[i..k].contains(&",") && REPORTING.contains(&tags[k].lemma.as_str())
         });
     if ok {
+        if tags[i].upos != "VERB" {
+            tags[i].lemma = lemmatizer.lemmatize(words[i], "VERB", "VBD");
+        }
         make_past(&mut tags[i]);
+    }
+}
+
+/// "Myanmar's military handed power to ...": after a possessive, a word
+/// the tagger read as an adjective but with a noun as its runner-up, and
+/// followed by a verb, a preposition or punctuation rather than by the noun
+/// an adjective would modify, is that noun (EWT has no adjective after a
+/// possessive that is not followed by a noun, an adjective, a number, a
+/// hyphen or a conjunction). `noun_second[i]`: the runner-up tag of word `i`
+/// if it is `NN` or `NNS`.
+pub(crate) fn repair_possessed_noun(
+    tags: &mut [khaldun_tagger::Tagged<'_>],
+    noun_second: &[Option<&'static str>],
+) {
+    for i in 1..tags.len() {
+        if tags[i - 1].xpos != "POS" || tags[i].xpos != "JJ" {
+            continue;
+        }
+        let Some(Some(noun)) = noun_second.get(i).copied() else {
+            continue;
+        };
+        let next = tags.get(i + 1).map_or(".", |t| t.xpos);
+        if !matches!(
+            next,
+            "VBD" | "VBZ" | "VBP" | "VBN" | "VB" | "MD" | "IN" | "TO" | "RB" | "." | "," | ":"
+        ) {
+            continue;
+        }
+        let t = &mut tags[i];
+        (t.xpos, t.upos) = (noun, "NOUN");
+        t.feats = if noun == "NNS" {
+            "Number=Plur"
+        } else {
+            "Number=Sing"
+        };
     }
 }
 
@@ -481,5 +546,135 @@ pub(crate) fn repair_agent_infinitive(tags: &[khaldun_tagger::Tagged<'_>], deps:
             continue;
         }
         deps[c] = dep(v as u32, "xcomp");
+    }
+}
+
+/// Verbs taking an object and an "of" phrase: "accuse X of Y".
+const OBJECT_OF: &[&str] = &[
+    "accuse", "convict", "acquit", "suspect", "clear", "absolve", "warn", "inform", "notify",
+    "remind", "rob", "strip", "deprive", "rid", "relieve", "assure", "convince",
+];
+
+/// "Washington accused Beijing of human rights abuses": the parser makes the
+/// name before "of" a compound of the noun after it, across the
+/// preposition, and that noun the verb's object. After a verb taking an
+/// object and an "of" phrase ("accuse", "convict", "warn" ...), a compound
+/// right before "of" whose head is the verb's object and lies after "of"
+/// (no noun phrase runs across its own preposition) is the object; the
+/// noun after "of" is an oblique of the verb with "of" as its case.
+pub(crate) fn repair_compound_across_preposition(
+    tags: &[khaldun_tagger::Tagged<'_>],
+    deps: &mut [Dep],
+) {
+    for x in 0..deps.len().saturating_sub(2) {
+        if deps[x].rel.as_str() != "compound" || tags[x + 1].lemma != "of" {
+            continue;
+        }
+        let h = deps[x].head as usize;
+        if h <= x + 2 || deps[h - 1].rel.as_str() != "obj" {
+            continue;
+        }
+        let v = deps[h - 1].head as usize;
+        if v == 0 || v > x || !OBJECT_OF.contains(&tags[v - 1].lemma.as_str()) {
+            continue;
+        }
+        // the preposition belongs to the object's phrase
+        if !under(deps, x + 1, h - 1) {
+            continue;
+        }
+        deps[x] = dep(v as u32, "obj");
+        deps[x + 1] = dep(h as u32, "case");
+        deps[h - 1] = dep(v as u32, "obl");
+    }
+}
+
+/// "A Dutch court found Russia liable for ...": the parser makes the noun
+/// between a verb and its adjective or noun complement the complement's
+/// subject. In UD it is the verb's object (EWT has no subject before the
+/// head of an `xcomp`).
+pub(crate) fn repair_small_clause(deps: &mut [Dep]) {
+    for s in 0..deps.len() {
+        if deps[s].rel.as_str() != "nsubj" {
+            continue;
+        }
+        let x = deps[s].head as usize;
+        if x <= s + 1 || deps[x - 1].rel.as_str() != "xcomp" {
+            continue;
+        }
+        let v = deps[x - 1].head as usize;
+        if v == 0 || v > s || child(deps, v - 1, &["obj"]).is_some() {
+            continue;
+        }
+        deps[s] = dep(v as u32, "obj");
+    }
+}
+
+/// "Rioters demanding civil rights torched buildings": the parser makes
+/// the subject the root and the finite verb a clause under the participle
+/// modifying it. A noun root whose participle clause holds a past or
+/// present-tense verb is that verb's subject, the verb the root (a subject
+/// it was given inside the participle's clause is the participle's object).
+pub(crate) fn repair_participle_subject(tags: &[khaldun_tagger::Tagged<'_>], deps: &mut [Dep]) {
+    let Some(r) = deps.iter().position(|d| d.head == 0) else {
+        return;
+    };
+    // (opening the sentence: its words before it are its own)
+    if !matches!(tags[r].upos, "NOUN" | "PROPN" | "PRON") || !(0..r).all(|k| under(deps, k, r)) {
+        return;
+    }
+    let Some(p) = (r + 1..deps.len()).find(|&p| {
+        deps[p].head as usize == r + 1
+            && deps[p].rel.as_str() == "acl"
+            && matches!(tags[p].xpos, "VBG" | "VBN")
+    }) else {
+        return;
+    };
+    let Some(v) = (p + 1..deps.len()).find(|&v| {
+        matches!(tags[v].xpos, "VBD" | "VBZ" | "VBP")
+            && tags[v].upos == "VERB"
+            // a clause of the participle or of its object
+            && (deps[v].head as usize == p + 1
+                || child(deps, p, &["obj"]).is_some_and(|o| deps[v].head as usize == o + 1))
+            && !matches!(deps[v].rel.as_str(), "conj" | "acl:relcl")
+    }) else {
+        return;
+    };
+    if let Some(s) = child(deps, v, &["nsubj"]) {
+        if !(p < s && s < v) || child(deps, p, &["obj", "ccomp", "xcomp"]) != Some(v) {
+            return;
+        }
+        deps[s] = dep(p as u32 + 1, "obj");
+    }
+    // the root's dependents after the verb are the verb's
+    for d in deps[v + 1..].iter_mut() {
+        if d.head as usize == r + 1 {
+            d.head = v as u32 + 1;
+        }
+    }
+    deps[r] = dep(v as u32 + 1, "nsubj");
+    deps[v] = dep(0, "root");
+}
+
+/// "Sudan's military handed over power": right after a verb, a word the
+/// tagger read as a prefix (`AFX`, which EWT gives to "pre" in "pre -
+/// war") but with a preposition or particle as its runner-up is the verb's
+/// particle. `particle_second[i]`: whether word `i`'s runner-up tag is `IN`
+/// or `RP`.
+pub(crate) fn repair_verb_particle(
+    words: &[&str],
+    tags: &mut [khaldun_tagger::Tagged<'_>],
+    particle_second: &[bool],
+) {
+    for i in 1..words.len() {
+        if tags[i].xpos != "AFX"
+            || !tags[i - 1].xpos.starts_with("VB")
+            || !particle_second.get(i).copied().unwrap_or(false)
+            || words.get(i + 1).is_some_and(|w| *w == "-")
+        {
+            continue;
+        }
+        let t = &mut tags[i];
+        (t.xpos, t.upos, t.feats) = ("RP", "ADP", "_");
+        t.lemma = words[i].to_lowercase();
     }
 }

@@ -450,6 +450,8 @@ const SUITE: &str = r#"
 0832 NGA * | Nigeria's government reversed the fuel subsidy cut after mass protests.
 0833 SAU * | Saudi Arabia granted women the right to drive.
 0833 KWT * | Kuwait's parliament gave women the right to vote.
+0834 MMR * | Myanmar's military handed power to a civilian government.
+0834 SDN * | Sudan's military handed over power to a civilian government.
 0841 IRN GBR | Iran freed the 15 British sailors on Wednesday.
 0841 PRK USA | North Korea released a detained American citizen.
 0842 IRN GBR | Iran returned the seized tanker to Britain on Friday.
@@ -512,6 +514,7 @@ const SUITE: &str = r#"
 1042 FRA FRA | French farmers demanded a change in the government's agricultural policy.
 1043 IGO TUR | The European Union demanded that Turkey respect the rights of Kurds.
 1044 THA THA | Protesters in Bangkok demanded the dissolution of parliament.
+1044 USA THA | Washington demanded that Thailand's military restore democracy.
 105 ISR PSE | Israel demanded that Hamas back down.
 105 RUS UKR | Russia demanded concessions from Ukraine.
 1052 HKG HKG | The Hong Kong government demanded that protesters end the occupation of the airport.
@@ -539,6 +542,8 @@ const SUITE: &str = r#"
 112 VEN COL | Venezuela accused Colombia of plotting against its government.
 1121 BRA BRA | Brazilian prosecutors accused the former president of corruption.
 1121 USA CHN | The United States accused China of stealing trade secrets.
+1122 USA CHN | Washington accused Beijing of human rights abuses in Xinjiang.
+1122 IGOUNO MMR | UN investigators accused Myanmar's military of persecuting the Rohingya.
 1123 UKR RUS | Ukraine accused Russia of aggression on Monday.
 1123 SYR ISR | Syria accused Israel of violating its sovereignty.
 1124 BIH SRB | Bosnia accused Serbia of genocide.
@@ -551,6 +556,7 @@ const SUITE: &str = r#"
 115 IRN USA | Iran filed a lawsuit against the United States at the world court.
 116 TUR USA | A Turkish court convicted a US pastor on terrorism charges.
 116 IRN FRA | A court in Iran sentenced a French researcher to five years in prison.
+116 NLD RUS | A Dutch court found Russia liable for the downing of the airliner.
 # ---- 12 reject
 120 ISR IGOUNO | Israel rejected the UN resolution.
 120 RUS USA | Russia rejected the US position on Monday.
@@ -689,6 +695,7 @@ const SUITE: &str = r#"
 1443 IND IND | Dalit activists blocked railway lines in India to demand equal rights.
 1443 ECU ECU | Indigenous activists blocked a highway in Ecuador to demand land rights.
 1444 ARM ARM | Opposition supporters blocked streets in Yerevan to demand a new constitution.
+1444 THA THA | Demonstrators occupied government buildings in Bangkok demanding the dissolution of parliament.
 145 FRA FRA | Rioters clashed with police and torched cars in the suburbs of Paris.
 145 KEN KEN | Protesters threw stones at police in Nairobi.
 1451 COD COD | Protesters rioted in Kinshasa, demanding the president's departure.
@@ -827,22 +834,16 @@ const KNOWN: &str = r#"
 063 ESP FRA | Spain extradited a suspected ETA militant to France. | parse: 'a' is the object and 'ETA' the object of 'suspected'
 064 GBR DEU | British intelligence passed information about the plot to German authorities. | parse: 'to German authorities' is attached under 'plot', not 'passed'
 0812 MMR * | Myanmar's junta lifted the ban on Aung San Suu Kyi's party. | actor: 'Aung San Suu Kyi's party' names no actor and 0812 is not coded without a target ('lifted the ban on the NLD' codes nothing either)
-0834 MMR * | Myanmar's military handed power to a civilian government. | parse: 'handed' is parsed as an adjective of 'power', the root
-0834 SDN * | Sudan's military handed over power to a civilian government. | parse: 'handed' is parsed as an adjective and 'over' as the root verb
 0842 DEU NGA | Germany returned the Benin Bronzes to Nigeria. | actor: 'Benin' in 'Benin Bronzes' is taken as the country object of 'return $T' (084)
 0863 MMR * | Myanmar's junta allowed foreign aid workers into cyclone-hit areas. | coder: 'allow &aidworker into $T' needs a place ('cyclone-hit areas' names none), and an 0863 with no target is not coded (a slotless 'allow foreign &aidworker' codes nothing)
 0872 ISR PSE | Israel eased its blockade of the Gaza Strip. | coder: the blockade noun is coded (191) and the easing pattern (0872) does not fire
 092 KEN KEN | Kenya's police watchdog investigated allegations of torture by Kenyan police officers. | parse: 'watchdog' is parsed as an auxiliary and 'by Kenyan police officers' as the agent of 'investigated'
 093 IGOUNO ISR | The UN opened an inquiry into the Israeli air strike on a school in Gaza. | coder: the noun pattern '093 inquiry|investigation|probe into $T strike ...' does not fire on 'an inquiry into the Israeli (air) strike' (not traced further), so '090 inquiry into $T' wins
 1043 * CHN | Tibetan exiles demanded religious freedom from China. | actor: 'Tibetan exiles' names no actor, and an event with no source is not coded ('Activists demanded religious freedom from China' codes 1043)
-1044 USA THA | Washington demanded that Thailand's military restore democracy. | parse: the that-clause is misparsed ('restore' a conjunct of 'that')
 1051 * EGY | Human Rights Watch demanded that Egypt lift the travel ban on activists. | parse: 'Rights' is parsed as a passive subject and 'Watch' as its auxiliary, so the demand has no actor as subject
 1051 ETH ETH | Ethiopian opposition parties demanded an end to the state of emergency. | coder: the event noun under the demand ('end ... of emergency', 0814) is coded instead of the demand
-1122 USA CHN | Washington accused Beijing of human rights abuses in Xinjiang. | parse: 'Beijing' is parsed as a compound of 'abuses', so 'accuse' has no actor object
-1122 IGOUNO MMR | UN investigators accused Myanmar's military of persecuting the Rohingya. | parse: 'accused' is parsed as a preposition, with 'investigators' the root
 1124 UKR RUS | Ukraine accused Russian forces of war crimes in Bucha. | pattern language: 'war' in 'of war crimes' under the object is two levels below the trigger, so 'accuse $T of &crime' (1121) wins
 114 LBN ISR | Lebanon filed a complaint with the UN Security Council against Israel. | parse: 'against Israel' is attached under 'Council', so 'file complaint with|to|against $T' takes the UN
-116 NLD RUS | A Dutch court found Russia liable for the downing of the airliner. | parse: 'Russia' is the subject of the xcomp 'liable', not the object of 'found'
 1212 TUR USA | Turkey refused to let US troops use its bases for the invasion of Iraq. | coder: with 'its bases' (the source's own) 'allow|let $T use base' (062) does not fire ('Turkey let the United States use the base' codes 062), so the refusal is 120
 1242 ZAF * | Striking miners in South Africa refused to return to work. | pattern language: 'return to work' ends a strike only for strikers ('the president returned to work after surgery'), and a verb pattern cannot ask for its subject's noun ('striking miners')
 137 SYR SYR | The Syrian army threatened to crush the uprising. | coder: a military's repression with no place and no named target takes no own-country target, so the 137 threat has none
@@ -850,10 +851,9 @@ const KNOWN: &str = r#"
 1412 DEU DEU | Thousands protested in Berlin against the government's immigration policy. | coder: a crowd ('thousands') names no actor and the place's country is not taken as the source
 1422 PSE ISR | Palestinian prisoners went on hunger strike in protest against Israel's policy of administrative detention. | coder: the goal hangs under 'strike', an oblique of 'went' (a verb pattern reaches no nmod or acl inside an oblique, and the noun 'strike' takes no owner from 'went on'), so '142 go on hunger strike against|over $T' wins
 1442 CAN CAN | Truckers blockaded the border crossing in Canada in protest against vaccine mandates. | coder: 'truckers' names no actor and is no crowd word (HUMAN), so there is no source
-1444 THA THA | Demonstrators occupied government buildings in Bangkok demanding the dissolution of parliament. | parse: 'occupied' is parsed as an adjective of 'buildings', with 'Demonstrators' the root
-1453 GBR GBR | Catholic rioters demanding civil rights clashed with police in Londonderry. | parse: 'clashed' is parsed as a clause under 'rights', with 'rioters' the root
-1453 USA USA | Rioters demanding civil rights torched buildings in Detroit. | parse: 'torched' is parsed as a clausal complement of 'demanding', with 'rights' its subject
-1454 KGZ KGZ | Rioters demanding a new constitution set fire to government buildings in Bishkek. | parse: 'set' is parsed as a noun compound of 'fire', with 'Rioters' the root
+1453 GBR GBR | Catholic rioters demanding civil rights clashed with police in Londonderry. | actor/place: 'Londonderry' is no place the lists know and 'Catholic rioters' no actor ('Catholic rioters clashed with police in Londonderry' codes nothing)
+1453 USA USA | Rioters demanding civil rights torched buildings in Detroit. | pattern language: a verb pattern cannot ask for its subject's noun ('rioters demanding civil rights'), so '&b_destroy $T' gives 1712
+1454 KGZ KGZ | Rioters demanding a new constitution set fire to government buildings in Bishkek. | pattern language: a verb pattern cannot ask for its subject's noun ('rioters demanding a new constitution'), so 'set fire to $T' gives 1712
 1454 MDG MDG | Rioters in Antananarivo demanded an end to the regime. | pattern language: a verb pattern cannot ask for its subject's noun ('rioters'), so 'demand $T' gives 100
 151 FRA FRA | French police were placed on high alert after the attack. | coder: a passive with no agent ('were placed on high alert') has no source (only arrests and expulsions take the state)
 151 KEN KEN | Kenyan police raised their alert level ahead of the election. | parse: 'ahead' is parsed as the object of 'raised', with 'alert' an adjective
