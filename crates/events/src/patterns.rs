@@ -274,46 +274,26 @@ impl Patterns {
 
     /// Reads `&name word word ...` lines (continuations start with white space).
     pub fn read_sets(&mut self, src: &str, file: &str) -> Result<()> {
-        let mut current: Option<String> = None;
-        for (i, raw) in src.lines().enumerate() {
-            let line = strip_comment(raw);
-            if line.trim().is_empty() {
-                continue;
+        for b in named_blocks(src, file, '&', "set")? {
+            if b.name.is_empty() || self.sets.contains_key(b.name) {
+                return Err(parse_error(
+                    file,
+                    b.line,
+                    format!("empty or repeated set name &{}", b.name),
+                ));
             }
-            let continued = raw.starts_with([' ', '\t']);
-            let mut words = line.split_whitespace();
-            if !continued {
-                let name = words.next().unwrap_or_default();
-                let Some(name) = name.strip_prefix('&') else {
-                    return Err(parse_error(file, i + 1, "a set line starts with &name"));
-                };
-                if name.is_empty() || self.sets.contains_key(name) {
-                    return Err(parse_error(
-                        file,
-                        i + 1,
-                        format!("empty or repeated set name &{name}"),
-                    ));
-                }
-                self.sets.insert(name.to_string(), Vec::new());
-                current = Some(name.to_string());
-            }
-            let Some(name) = &current else {
-                return Err(parse_error(file, i + 1, "continuation line before any set"));
-            };
-            let mut add = Vec::new();
-            for w in words {
+            let mut set = Vec::new();
+            for (line, w) in b.words {
                 if let Some(r) = w.strip_prefix('&') {
                     let Some(other) = self.sets.get(r) else {
-                        return Err(parse_error(file, i + 1, format!("unknown set &{r}")));
+                        return Err(parse_error(file, line, format!("unknown set &{r}")));
                     };
-                    add.extend(other.iter().cloned());
+                    set.extend(other.iter().cloned());
                 } else {
-                    add.push(w.to_lowercase().into_boxed_str());
+                    set.push(w.to_lowercase().into_boxed_str());
                 }
             }
-            if let Some(set) = self.sets.get_mut(name) {
-                set.extend(add);
-            }
+            self.sets.insert(b.name.to_string(), set);
         }
         Ok(())
     }
@@ -595,6 +575,60 @@ pub(crate) fn is_preposition(w: &str) -> bool {
 
 fn strip_comment(line: &str) -> &str {
     line.split_once('#').map_or(line, |(a, _)| a)
+}
+
+/// A named list of words: `&name word ...` in `sets.txt`, `@name word ...`
+/// in `words.txt`.
+pub(crate) struct NamedBlock<'a> {
+    /// Line of the name (1-based).
+    pub line: usize,
+    /// The name, without its sigil.
+    pub name: &'a str,
+    /// Its words with their lines, continuation lines included.
+    pub words: Vec<(usize, &'a str)>,
+}
+
+/// Reads `sigil name word word ...` lines, where a line starting with white
+/// space continues the block above; `#` starts a comment. `what` names a
+/// block in errors ("set", "list").
+pub(crate) fn named_blocks<'a>(
+    src: &'a str,
+    file: &str,
+    sigil: char,
+    what: &str,
+) -> Result<Vec<NamedBlock<'a>>> {
+    let mut out: Vec<NamedBlock<'a>> = Vec::new();
+    for (i, raw) in src.lines().enumerate() {
+        let line = strip_comment(raw);
+        if line.trim().is_empty() {
+            continue;
+        }
+        let mut words = line.split_whitespace();
+        if !raw.starts_with([' ', '\t']) {
+            let head = words.next().unwrap_or_default();
+            let Some(name) = head.strip_prefix(sigil) else {
+                return Err(parse_error(
+                    file,
+                    i + 1,
+                    format!("a {what} line starts with {sigil}name"),
+                ));
+            };
+            out.push(NamedBlock {
+                line: i + 1,
+                name,
+                words: Vec::new(),
+            });
+        }
+        let Some(b) = out.last_mut() else {
+            return Err(parse_error(
+                file,
+                i + 1,
+                format!("continuation line before any {what}"),
+            ));
+        };
+        b.words.extend(words.map(|w| (i + 1, w)));
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

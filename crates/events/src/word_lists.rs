@@ -133,51 +133,27 @@ impl WordLists {
     /// error naming the line.
     pub fn read(src: &str, file: &str) -> Result<WordLists> {
         let mut lists: Vec<Option<Vec<Box<str>>>> = vec![None; WordList::ALL.len()];
-        let mut current: Option<WordList> = None;
-        let mut last = 0;
-        for (i, raw) in src.lines().enumerate() {
-            last = i + 1;
-            let line = raw.split_once('#').map_or(raw, |(a, _)| a);
-            if line.trim().is_empty() {
-                continue;
-            }
-            let mut words = line.split_whitespace();
-            if !raw.starts_with([' ', '\t']) {
-                let name = words.next().unwrap_or_default();
-                let Some(name) = name.strip_prefix('@') else {
-                    return Err(parse_error(file, i + 1, "a list line starts with @name"));
-                };
-                let Some(list) = WordList::from_name(name) else {
-                    let known: Vec<String> = WordList::ALL
-                        .iter()
-                        .map(|l| format!("@{}", l.name()))
-                        .collect();
-                    return Err(parse_error(
-                        file,
-                        i + 1,
-                        format!("unknown word list @{name} (known: {})", known.join(" ")),
-                    ));
-                };
-                if lists[list as usize].is_some() {
-                    return Err(parse_error(
-                        file,
-                        i + 1,
-                        format!("word list @{name} written twice"),
-                    ));
-                }
-                lists[list as usize] = Some(Vec::new());
-                current = Some(list);
-            }
-            let Some(list) = current else {
+        let last = src.lines().count();
+        for b in crate::patterns::named_blocks(src, file, '@', "list")? {
+            let Some(list) = WordList::from_name(b.name) else {
+                let known: Vec<String> = WordList::ALL
+                    .iter()
+                    .map(|l| format!("@{}", l.name()))
+                    .collect();
                 return Err(parse_error(
                     file,
-                    i + 1,
-                    "continuation line before any list",
+                    b.line,
+                    format!("unknown word list @{} (known: {})", b.name, known.join(" ")),
                 ));
             };
-            if let Some(ws) = lists[list as usize].as_mut() {
-                ws.extend(words.map(Box::from));
+            if lists[list as usize].is_some() {
+                return Err(parse_error(
+                    file,
+                    b.line,
+                    format!("word list @{} written twice", b.name),
+                ));
             }
+            lists[list as usize] = Some(b.words.into_iter().map(|(_, w)| Box::from(w)).collect());
         }
         let mut out = WordLists::default();
         for (list, words) in WordList::ALL.into_iter().zip(lists) {
