@@ -132,26 +132,12 @@ impl Analyzer {
     }
 
     /// Per word, whether the tagger's runner-up tag is one of `xpos`.
-    fn second_is(&self, runner_up: &[khaldun_tagger::RunnerUp], xpos: &[&str]) -> Vec<bool> {
+    /// Per word, the tagger's runner-up Penn tag (`""` where there is none),
+    /// which the repairs read.
+    fn second_tags(&self, runner_up: &[khaldun_tagger::RunnerUp]) -> Vec<&'static str> {
         runner_up
             .iter()
-            .map(|r| {
-                self.tagger
-                    .class_tags(r.class)
-                    .is_some_and(|(_, x)| xpos.contains(&x))
-            })
-            .collect()
-    }
-
-    /// Per word, the tagger's runner-up tag if it is a common noun.
-    fn noun_second(&self, runner_up: &[khaldun_tagger::RunnerUp]) -> Vec<Option<&'static str>> {
-        runner_up
-            .iter()
-            .map(|r| match self.tagger.class_tags(r.class) {
-                Some((_, "NN")) => Some("NN"),
-                Some((_, "NNS")) => Some("NNS"),
-                _ => None,
-            })
+            .map(|r| self.tagger.class_tags(r.class).map_or("", |(_, x)| x))
             .collect()
     }
 
@@ -164,32 +150,12 @@ impl Analyzer {
             .tag_with_runner_up(words, &mut tags, &mut runner_up);
         let glued = repair_glued_participle(words, spans, &mut tags);
         repair_initial_noun(words, &mut tags);
-        let to_verb: Vec<bool> = runner_up
-            .iter()
-            .map(|r| {
-                self.tagger
-                    .class_tags(r.class)
-                    .is_some_and(|(_, xpos)| xpos == "VB")
-            })
-            .collect();
-        repair_modal_verb(words, &mut tags, &to_verb);
-        let verb_second: Vec<bool> = runner_up
-            .iter()
-            .map(|r| {
-                self.tagger
-                    .class_tags(r.class)
-                    .is_some_and(|(_, xpos)| matches!(xpos, "VB" | "VBP"))
-            })
-            .collect();
-        repair_mandative_verb(words, &mut tags, &verb_second);
-        repair_possessed_noun(&mut tags, &self.noun_second(&runner_up));
-        repair_verb_particle(words, &mut tags, &self.second_is(&runner_up, &["IN", "RP"]));
-        repair_finite_verb(
-            words,
-            &mut tags,
-            &self.second_is(&runner_up, &["VBD", "VBN"]),
-            self.tagger.lemmatizer(),
-        );
+        let second = self.second_tags(&runner_up);
+        repair_modal_verb(words, &mut tags, &second);
+        repair_mandative_verb(words, &mut tags, &second);
+        repair_possessed_noun(&mut tags, &second);
+        repair_verb_particle(words, &mut tags, &second);
+        repair_finite_verb(words, &mut tags, &second, self.tagger.lemmatizer());
         repair_reported_verb(words, &mut tags);
         let mut deps = self.parse_around_temporals(words, &mut tags, &runner_up);
         for i in glued {
@@ -403,14 +369,10 @@ impl Analyzer {
             ktags.extend(keep.iter().map(|&i| tags[i].clone()));
             krunner.extend(keep.iter().map(|&i| runner_up[i]));
         }
-        repair_possessed_noun(&mut ktags, &self.noun_second(&krunner));
-        repair_verb_particle(&kw, &mut ktags, &self.second_is(&krunner, &["IN", "RP"]));
-        repair_finite_verb(
-            &kw,
-            &mut ktags,
-            &self.second_is(&krunner, &["VBD", "VBN"]),
-            self.tagger.lemmatizer(),
-        );
+        let ksecond = self.second_tags(&krunner);
+        repair_possessed_noun(&mut ktags, &ksecond);
+        repair_verb_particle(&kw, &mut ktags, &ksecond);
+        repair_finite_verb(&kw, &mut ktags, &ksecond, self.tagger.lemmatizer());
         repair_reported_verb(&kw, &mut ktags);
         let ku: Vec<&str> = ktags.iter().map(|t| t.upos).collect();
         let kx: Vec<&str> = ktags.iter().map(|t| t.xpos).collect();

@@ -321,11 +321,11 @@ pub(crate) fn repair_initial_noun(words: &[&str], tags: &mut [khaldun_tagger::Ta
 /// or after "to" where the tagger's runner-up is a base verb or a
 /// determiner follows, a word tagged
 /// as an adjective or a noun is the verb a modal or "to" must govern.
-/// `to_verb[i]`: whether word `i`'s runner-up tag is `VB`.
+/// `second[i]`: word `i`'s runner-up Penn tag (`""` if none).
 pub(crate) fn repair_modal_verb(
     words: &[&str],
     tags: &mut [khaldun_tagger::Tagged<'_>],
-    to_verb: &[bool],
+    second: &[&str],
 ) {
     // (a question inverts: "Can anyone help?", "Would someone ...")
     if words.last() == Some(&"?") {
@@ -345,7 +345,7 @@ pub(crate) fn repair_modal_verb(
         }
         let governed = (tags[k].xpos == "MD" && k > 0)
             || (tags[i - 1].xpos == "TO"
-                && (to_verb.get(i).copied().unwrap_or(false)
+                && (second.get(i) == Some(&"VB")
                     // an adjective takes no determiner after it: "to free
                     // the sailors"
                     || tags.get(i + 1).is_some_and(|t| matches!(t.xpos, "DT" | "PRP$"))));
@@ -361,12 +361,11 @@ pub(crate) fn repair_modal_verb(
 /// "Britain demanded that Russia hand over the suspects": in the clause a
 /// verb of demanding takes, the word after the subject is its verb, in the
 /// base form, where the tagger read a noun or an adjective with a verb as
-/// its runner-up. `verb_second[i]`: whether word `i`'s runner-up tag is
-/// `VB` or `VBP`.
+/// its runner-up. `second[i]`: word `i`'s runner-up Penn tag.
 pub(crate) fn repair_mandative_verb(
     words: &[&str],
     tags: &mut [khaldun_tagger::Tagged<'_>],
-    verb_second: &[bool],
+    second: &[&str],
 ) {
     const MANDATE: &[&str] = &[
         "demand",
@@ -398,7 +397,7 @@ pub(crate) fn repair_mandative_verb(
             if matches!(tags[i].xpos, "NN" | "JJ")
                 && w.bytes().all(|b| b.is_ascii_lowercase())
                 && matches!(prev, "NNP" | "NNPS" | "NN" | "NNS" | "PRP")
-                && (verb_second.get(i).copied().unwrap_or(false)
+                && (matches!(second.get(i), Some(&("VB" | "VBP")))
                     // a noun or adjective takes no determiner after it
                     || tags.get(i + 1).is_some_and(|t| matches!(t.xpos, "DT" | "PRP$")))
             {
@@ -430,18 +429,18 @@ pub(crate) fn repair_mandative_verb(
 /// Myanmar's military of ..."): a lowercase word that can be a past tense,
 /// tagged so but with a past tense or participle as the tagger's runner-up,
 /// right after a noun and before what starts an object, is a candidate too.
-/// `past_second[i]`: whether word `i`'s runner-up tag is `VBD` or `VBN`.
+/// `second[i]`: word `i`'s runner-up Penn tag (`""` if none).
 pub(crate) fn repair_finite_verb(
     words: &[&str],
     tags: &mut [khaldun_tagger::Tagged<'_>],
-    past_second: &[bool],
+    second: &[&str],
     lemmatizer: &khaldun_tagger::Lemmatizer,
 ) {
     let finite = |x: &str| matches!(x, "VBD" | "VBZ" | "VBP" | "MD");
     let starts_object = |i: usize| starts_object(tags, i);
     let misread = |i: usize| {
         matches!(tags[i].xpos, "JJ" | "NN" | "IN")
-            && past_second.get(i).copied().unwrap_or(false)
+            && matches!(second.get(i), Some(&("VBD" | "VBN")))
             && words[i].bytes().all(|b| b.is_ascii_lowercase())
             && matches!(tags[i - 1].upos, "NOUN" | "PROPN")
     };
@@ -456,7 +455,7 @@ pub(crate) fn repair_finite_verb(
                 // tagger's runner-up is the past tense, with no infinitive
                 // before it (whose verb a misread one would be)
                 || (tags[i].xpos == "VBN"
-                    && past_second.get(i).copied().unwrap_or(false)
+                    && matches!(second.get(i), Some(&("VBD" | "VBN")))
                     && tags.get(i + 1).is_some_and(|t| t.xpos == "IN")
                     && !tags[..i].iter().any(|t| matches!(t.xpos, "TO" | "VB"))))
             && matches!(tags[i - 1].upos, "NOUN" | "PROPN" | "PRON" | "ADV")
@@ -494,17 +493,20 @@ pub(crate) fn repair_finite_verb(
 /// followed by a verb, a preposition or punctuation rather than by the noun
 /// an adjective would modify, is that noun (EWT has no adjective after a
 /// possessive that is not followed by a noun, an adjective, a number, a
-/// hyphen or a conjunction). `noun_second[i]`: the runner-up tag of word `i`
-/// if it is `NN` or `NNS`.
+/// hyphen or a conjunction). `second[i]`: word `i`'s runner-up Penn tag.
 pub(crate) fn repair_possessed_noun(
     tags: &mut [khaldun_tagger::Tagged<'_>],
-    noun_second: &[Option<&'static str>],
+    second: &[&'static str],
 ) {
     for i in 1..tags.len() {
         if tags[i - 1].xpos != "POS" || tags[i].xpos != "JJ" {
             continue;
         }
-        let Some(Some(noun)) = noun_second.get(i).copied() else {
+        let Some(noun) = second
+            .get(i)
+            .copied()
+            .filter(|x| matches!(*x, "NN" | "NNS"))
+        else {
             continue;
         };
         let next = tags.get(i + 1).map_or(".", |t| t.xpos);
@@ -658,17 +660,16 @@ pub(crate) fn repair_participle_subject(tags: &[khaldun_tagger::Tagged<'_>], dep
 /// "Sudan's military handed over power": right after a verb, a word the
 /// tagger read as a prefix (`AFX`, which EWT gives to "pre" in "pre -
 /// war") but with a preposition or particle as its runner-up is the verb's
-/// particle. `particle_second[i]`: whether word `i`'s runner-up tag is `IN`
-/// or `RP`.
+/// particle. `second[i]`: word `i`'s runner-up Penn tag.
 pub(crate) fn repair_verb_particle(
     words: &[&str],
     tags: &mut [khaldun_tagger::Tagged<'_>],
-    particle_second: &[bool],
+    second: &[&str],
 ) {
     for i in 1..words.len() {
         if tags[i].xpos != "AFX"
             || !tags[i - 1].xpos.starts_with("VB")
-            || !particle_second.get(i).copied().unwrap_or(false)
+            || !matches!(second.get(i), Some(&("IN" | "RP")))
             || words.get(i + 1).is_some_and(|w| *w == "-")
         {
             continue;
