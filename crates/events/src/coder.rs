@@ -1706,9 +1706,10 @@ fn owner(
     if depth > 8 {
         return out;
     }
-    // "rebels were behind the bombing": who is behind an act did it
-    if v.child(n, "cop").is_some() && v.has_case_word(n, "behind") {
-        if let Some(s) = v.child(n, "nsubj") {
+    // "rebels were behind the bombing", "the government is responsible for
+    // the killings": who is behind an act or responsible for it did it
+    if let Some(pred) = claimed_by(v, n) {
+        if let Some(s) = v.child(pred, "nsubj") {
             parties_of(v, s, &mut out);
         }
         return out;
@@ -1841,16 +1842,19 @@ fn owner(
         {
             subject(v, p, h, frames, depth + 1)
         }
-        // "the government is responsible for the killings": the one
-        // responsible did it
-        "obl" if v.is(h, &["responsible"]) && v.has_case_word(n, "for") => {
-            if let Some(s) = v.child(h, "nsubj") {
-                parties_of(v, s, &mut out);
-            }
-            out
-        }
         _ => out,
     }
+}
+
+/// The predicate whose subject did the act noun `n` names: `n` itself in
+/// "rebels were behind the bombing", "responsible" in "the government is
+/// responsible for the killings".
+fn claimed_by(v: &View, n: usize) -> Option<usize> {
+    if v.child(n, "cop").is_some() && v.has_case_word(n, "behind") {
+        return Some(n);
+    }
+    let h = v.head(n)?;
+    (v.rel(n) == "obl" && v.is(h, &["responsible"]) && v.has_case_word(n, "for")).then_some(h)
 }
 
 fn negated(v: &View, t: usize) -> bool {
@@ -2129,8 +2133,7 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
         && matches!(pat.code.get(..2), Some("18" | "19" | "20"))
         && match (v.rel(t), v.head(t)) {
             ("obj", Some(h)) => v.is_in(h, W::Do) && p.light(v.lemma(h)).is_some(),
-            ("obl", Some(h)) => v.is(h, &["responsible"]) && v.has_case_word(t, "for"),
-            _ => v.child(t, "cop").is_some() && v.has_case_word(t, "behind"),
+            _ => claimed_by(v, t).is_some(),
         };
     let specific = performed
         || m.words
