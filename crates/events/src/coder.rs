@@ -1822,28 +1822,22 @@ fn owner(
         }
         // "launched a wave of air strikes": the quantity's owner
         "nmod" if counted(v, h) == Some(n) => owner(v, p, h, frames, depth + 1),
-        // "negotiators return to Geneva for talks": who travels for a
-        // meeting holds it
-        "obl"
-            if v.has_case_word(n, "for")
-                && v.is(
-                    h,
-                    &[
-                        "return", "go", "travel", "arrive", "come", "head", "gather", "fly", "meet",
-                    ],
-                ) =>
-        {
-            subject(v, p, h, frames, depth + 1)
-        }
-        // "workers went on strike", "prisoners are on hunger strike": who
-        // goes on it does it
-        "obl"
-            if v.has_case_word(n, "on") && v.is(h, &["go", "be", "remain", "stay", "continue"]) =>
-        {
-            subject(v, p, h, frames, depth + 1)
-        }
+        // "negotiators return to Geneva for talks", "workers went on
+        // strike": who travels for a meeting holds it, who goes on a strike
+        // does it
+        "obl" if goes_to_do(v, h, n) => subject(v, p, h, frames, depth + 1),
         _ => out,
     }
+}
+
+/// Whether verb `h` takes its subject to the act noun `n` ("return to
+/// Geneva for talks", "are on hunger strike").
+fn goes_to_do(v: &View, h: usize, n: usize) -> bool {
+    const FOR: &[&str] = &[
+        "return", "go", "travel", "arrive", "come", "head", "gather", "fly", "meet",
+    ];
+    const ON: &[&str] = &["go", "be", "remain", "stay", "continue"];
+    (v.has_case_word(n, "for") && v.is(h, FOR)) || (v.has_case_word(n, "on") && v.is(h, ON))
 }
 
 /// The predicate whose subject did the act noun `n` names: `n` itself in
