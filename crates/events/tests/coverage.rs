@@ -42,7 +42,7 @@ struct Case<'a> {
     reason: &'a str,
 }
 
-fn cases(table: &'static str) -> Vec<Case<'static>> {
+fn cases(table: &str) -> Vec<Case<'_>> {
     let mut out = Vec::new();
     for (n, line) in table.lines().enumerate() {
         let line = line.trim();
@@ -185,6 +185,56 @@ fn known_coder_and_parse_failures_still_fail() {
 #[test]
 fn pending_pattern_gaps_still_fail() {
     still_fail(PENDING);
+}
+
+/// Paraphrase suites (`tests/variety/*.txt`): for a family of codes, the many
+/// ways wire news words the same event (verbs, nouns, passives, light verbs,
+/// reported speech). Same line format as `SUITE`; a line with a third field
+/// (the reason) is a known failure and must still fail.
+#[test]
+fn variety_suites_hold() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/variety");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no suite in {}", dir.display());
+    let codes: BTreeSet<&str> = cameo_codes().into_iter().collect();
+    let mut problems = Vec::new();
+    let (mut passed, mut total) = (0, 0);
+    for path in &files {
+        let text =
+            std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        for c in cases(&text) {
+            assert!(
+                codes.contains(c.code),
+                "{name}: {} is no CAMEO code",
+                c.code
+            );
+            let (ok, got) = check(&c);
+            if c.reason.is_empty() {
+                total += 1;
+                if ok {
+                    passed += 1;
+                } else {
+                    problems.push(format!(
+                        "  {name}: {} {}→{}: {:?}\n      got: {got}",
+                        c.code, c.source, c.target, c.text
+                    ));
+                }
+            } else if ok {
+                problems.push(format!(
+                    "  {name}: known failure now passes, drop its reason: {} {:?} ({got})",
+                    c.code, c.text
+                ));
+            }
+        }
+    }
+    eprintln!("variety: {passed}/{total} sentences pass");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
 #[test]
