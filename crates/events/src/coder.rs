@@ -566,6 +566,13 @@ fn match_pattern(v: &View, pat: &Pattern, t: usize, generic: bool) -> Option<Mat
         used.push(found);
         next = found;
     }
+    for w in &pat.subject {
+        // common nouns only: "Shell" the company is no artillery shell
+        let found = subject_words(v, t).find(|&d| {
+            !used.contains(&d) && v.words[d].upos != "PROPN" && w.matches(word(d), &v.lower[d])
+        })?;
+        used.push(found);
+    }
     let mut partial = false;
     let target = match &pat.target {
         Some(s) => match slot(v, s, t, &used, NotWhom::of(pat, generic)) {
@@ -589,6 +596,45 @@ fn match_pattern(v: &View, pat: &Pattern, t: usize, generic: bool) -> Option<Mat
         source,
         filled,
         partial,
+    })
+}
+
+/// The head of a verb's subject (the agent of a passive; a subject shared
+/// with the verb above, for a conjunct or a control verb) and its
+/// modifiers: what a pattern's `^` words are read on.
+fn subject_words<'v>(v: &'v View, t: usize) -> impl Iterator<Item = usize> + 'v {
+    let mut x = t;
+    let mut head = None;
+    for _ in 0..4 {
+        let own = if v.swaps(x) {
+            agent(v, x)
+        } else {
+            v.child_with(x, |r| r == "nsubj")
+        };
+        if let Some(s) = own {
+            // "the bomber who killed": the noun the relative clause is on
+            head = if v.is(s, &["who", "which", "that"]) && v.rel(x) == "acl:relcl" {
+                v.head(x)
+            } else {
+                Some(s)
+            };
+            break;
+        }
+        if !matches!(v.rel(x), "conj" | "xcomp" | "advcl") || v.child(x, "nsubj:pass").is_some() {
+            break;
+        }
+        match v.head(x) {
+            Some(h) => x = h,
+            None => break,
+        }
+    }
+    head.into_iter().flat_map(move |h| {
+        std::iter::once(h).chain(
+            v.children[h]
+                .iter()
+                .copied()
+                .filter(|&c| matches!(v.rel(c), "compound" | "amod" | "flat")),
+        )
     })
 }
 

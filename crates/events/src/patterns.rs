@@ -79,6 +79,10 @@ pub struct Pattern {
     /// For each of `before`: it must be the token right before the next
     /// context word (or the trigger). Missing entries are false.
     pub before_joined: Vec<bool>,
+    /// Words the subject must hold (`^bomber`, `^suicide`): each one is the
+    /// head of the verb's subject (the agent, in the passive) or a modifier
+    /// of it ("a suicide bomber killed", "Israeli warplanes struck").
+    pub subject: Vec<Words>,
     /// Target slot, if any.
     pub target: Option<Slot>,
     /// Source slot, if written (else: the subject or the noun's owner).
@@ -94,6 +98,7 @@ impl Pattern {
     pub fn specificity(&self) -> usize {
         1 + self.words.len()
             + self.before.len()
+            + self.subject.len()
             + matches!(self.target, Some(Slot::Prep(_))) as usize
             + matches!(self.source, Some(Slot::Prep(_))) as usize
     }
@@ -388,7 +393,8 @@ impl Patterns {
         let mut target = None;
         let mut source = None;
         let mut plain: Vec<(usize, &str)> = Vec::new(); // (position, word)
-                                                        // nouns: the trigger is the last word before the first preposition or slot
+        let mut subject = Vec::new();
+        // nouns: the trigger is the last word before the first preposition or slot
         let mut first_slot_or_prep = toks
             .iter()
             .position(|t| t.split('|').all(is_preposition))
@@ -399,7 +405,16 @@ impl Patterns {
             let is_slot = t == "$T" || t == "$S";
             let next_is_slot = toks.get(i + 1).is_some_and(|x| *x == "$T" || *x == "$S")
                 && t.split('|').all(is_preposition);
-            if is_slot || next_is_slot {
+            if let Some(w) = t.strip_prefix('^') {
+                if kind == TriggerKind::Noun {
+                    return Err(parse_error(
+                        file,
+                        n,
+                        "subject words (^) are for verb patterns",
+                    ));
+                }
+                subject.push(self.parse_words(w, file, n)?);
+            } else if is_slot || next_is_slot {
                 let (slot_tok, slot) = if is_slot {
                     // before any word: the subject; otherwise the object
                     let slot = if plain.is_empty() && i == 0 {
@@ -458,6 +473,7 @@ impl Patterns {
             before: Vec::new(),
             joined: Vec::new(),
             before_joined: Vec::new(),
+            subject,
             target,
             source,
             text: line.into(),
@@ -664,6 +680,23 @@ mod tests {
         let strike = p.get(p.triggered_by(TriggerKind::Noun, "strike")[0]);
         assert_eq!(strike.words, vec![Words(vec!["air".into()])]);
         assert!(p.triggered_by(TriggerKind::Verb, "strike").is_empty());
+    }
+
+    #[test]
+    fn subject_words_are_read_apart_from_the_trigger() {
+        let p = compile("1831 ^suicide kill $T\n1832 ^car|truck ^bomb kill $T\n", "").unwrap();
+        let kill = p.triggered_by(TriggerKind::Verb, "kill");
+        let (suicide, car) = (p.get(kill[0]), p.get(kill[1]));
+        assert_eq!(suicide.trigger, Words(vec!["kill".into()]));
+        assert_eq!(suicide.subject, vec![Words(vec!["suicide".into()])]);
+        assert!(suicide.words.is_empty());
+        assert_eq!(car.subject.len(), 2);
+        assert_eq!(car.specificity(), 3);
+        let e = compile("", "183 ^bomb attack on $T\n").unwrap_err();
+        assert!(
+            e.to_string().starts_with("nouns.txt:1: subject words"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -1219,7 +1219,7 @@ fn force_by_someone_unnamed_is_by_someone_of_the_country_where_it_happened() {
     assert_eq!(e[0].target.as_ref().unwrap().country, "IRQ");
     assert_eq!(
         builtin_pairs("Five soldiers were killed by a roadside bomb in Kandahar."),
-        vec![ev("AFG", "AFG", "190")]
+        vec![ev("AFG", "AFG", "1833")]
     );
     assert_eq!(
         builtin_pairs("A judge was shot dead in Karachi on Tuesday."),
@@ -1233,7 +1233,7 @@ fn force_by_someone_unnamed_is_by_someone_of_the_country_where_it_happened() {
     );
     assert_eq!(
         builtin_pairs("A suicide bomber killed 20 people at a market in Mosul."),
-        vec![ev("IRQ", "IRQ", "190")]
+        vec![ev("IRQ", "IRQ", "1831")]
     );
     // accidents and deaths with no word of force are no one's act
     assert!(builtin_pairs("Two people were killed in a car crash in Texas.").is_empty());
@@ -1607,7 +1607,7 @@ fn people_no_actor_names_protest_as_civilians_of_the_place() {
     // force by someone unnamed, aimed at no actor: where it happened
     assert_eq!(
         builtin_pairs("A suicide bomber struck a market in Kabul."),
-        [ev("AFG", "AFG", "190")]
+        [ev("AFG", "AFG", "1831")]
     );
     // a vehicle is no weapon
     assert_eq!(
@@ -1652,7 +1652,7 @@ fn an_attack_on_words_or_decisions_is_criticism() {
     );
     assert_eq!(
         builtin_pairs("Israeli jets attacked Hamas positions in Gaza."),
-        [ev("ISR", "PSE", "190")]
+        [ev("ISR", "PSE", "195")]
     );
 }
 

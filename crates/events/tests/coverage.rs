@@ -753,6 +753,7 @@ const SUITE: &str = r#"
 1452 IDN IDN | Students rioted in Jakarta against the new labour law.
 1452 SEN SEN | Rioters burned shops in Dakar in protest against the rise in fuel prices.
 1452 IRN IRN | Iranian rioters torched banks in protest against a rise in petrol prices.
+1454 MDG MDG | Rioters in Antananarivo demanded an end to the regime.
 # ---- 15 exhibit force posture
 150 CHN TWN | China held military drills near Taiwan.
 150 RUS UKR | Russia staged a show of force near the Ukrainian border.
@@ -816,6 +817,7 @@ const SUITE: &str = r#"
 175 VEN VEN | Venezuelan security forces fired tear gas at protesters in Caracas.
 175 IRN IRN | Iranian security forces violently cracked down on protesters.
 176 CHN USA | Chinese hackers breached US government computer networks.
+176 RUS UKR | Russian hackers attacked Ukraine's power grid.
 # ---- 18 assault
 180 IMG KEN | Al-Shabaab carried out a terrorist attack on a Nairobi shopping mall.
 181 * DEU | Two German engineers were kidnapped in Nigeria.
@@ -831,11 +833,13 @@ const SUITE: &str = r#"
 183 * IRQ | A bomb went off near a police station in Kirkuk.
 183 * EGY | Bombs exploded near two churches in Alexandria on Sunday.
 1831 AFG AFG | The Taliban carried out a suicide attack on an army base in Helmand.
+1831 * IRQ | A suicide bomber killed 30 people in Baghdad.
 1832 * SYR | A car bomb exploded outside the Interior Ministry in Damascus.
 1832 IMG SOM | Al-Shabaab detonated a truck bomb in Mogadishu.
 1832 * SOM | A car bomb went off outside a hotel in Mogadishu.
 1833 AFG AFG | Taliban militants planted roadside bombs targeting Afghan troops.
 1833 * USA | A roadside bomb exploded near a US military convoy in Iraq.
+1833 * USA | A roadside bomb killed three American soldiers in Iraq.
 1834 GRC GRC | Greek anarchists bombed a bank in Athens.
 1834 PAK PAK | Pakistani militants bombed a church in Lahore.
 184 IRQ IRQ | Iraqi insurgents used villagers as human shields in Fallujah.
@@ -855,6 +859,7 @@ const SUITE: &str = r#"
 193 IND PAK | Indian and Pakistani troops exchanged gunfire along the Line of Control.
 194 ISR LBN | Israeli artillery shelled southern Lebanon.
 194 AZE ARM | Azerbaijani forces shelled Armenian positions with artillery.
+195 ISR PSE | Israeli warplanes struck targets in Gaza.
 1951 USA * | US warplanes dropped laser-guided bombs on Islamic State positions.
 1951 ISR SYR | Israeli jets fired precision-guided missiles at targets in Syria.
 1952 USA PAK | A US drone strike killed a militant commander in Pakistan.
@@ -902,25 +907,20 @@ const KNOWN: &str = r#"
 1422 PSE ISR | Palestinian prisoners went on hunger strike in protest against Israel's policy of administrative detention. | coder: the goal hangs under 'strike', an oblique of 'went' (a verb pattern reaches no nmod or acl inside an oblique, and the noun 'strike' takes no owner from 'went on'), so '142 go on hunger strike against|over $T' wins
 1442 CAN CAN | Truckers blockaded the border crossing in Canada in protest against vaccine mandates. | coder: 'truckers' names no actor and is no crowd word (HUMAN), so there is no source
 1453 GBR GBR | Catholic rioters demanding civil rights clashed with police in Londonderry. | actor/place: 'Londonderry' is no place the lists know and 'Catholic rioters' no actor ('Catholic rioters clashed with police in Londonderry' codes nothing)
-1453 USA USA | Rioters demanding civil rights torched buildings in Detroit. | pattern language: a verb pattern cannot ask for its subject's noun ('rioters demanding civil rights'), so '&b_destroy $T' gives 1712
-1454 KGZ KGZ | Rioters demanding a new constitution set fire to government buildings in Bishkek. | pattern language: a verb pattern cannot ask for its subject's noun ('rioters demanding a new constitution'), so 'set fire to $T' gives 1712
-1454 MDG MDG | Rioters in Antananarivo demanded an end to the regime. | pattern language: a verb pattern cannot ask for its subject's noun ('rioters'), so 'demand $T' gives 100
+1453 USA USA | Rioters demanding civil rights torched buildings in Detroit. | pattern language: what rioters demand hangs on the subject ('rioters demanding civil rights'), below the words `^` reads (its head and modifiers), so '145 ^rioter &b_destroy $T' gives 145
+1454 KGZ KGZ | Rioters demanding a new constitution set fire to government buildings in Bishkek. | pattern language: what rioters demand hangs on the subject ('rioters demanding a new constitution'), below the words `^` reads (its head and modifiers), so '145 ^rioter set fire to $T' gives 145
 151 FRA FRA | French police were placed on high alert after the attack. | coder: a passive with no agent ('were placed on high alert') has no source (only arrests and expulsions take the state)
 151 KEN KEN | Kenyan police raised their alert level ahead of the election. | parse: 'ahead' is parsed as the object of 'raised', with 'alert' an adjective
 152 KOR PRK | South Korea put its troops on high alert after North Korea's missile launch. | coder: 'after North Korea's missile launch' is a phrase of time, never a target, and a military alert takes no own-country target
 155 UKR RUS | Ukraine recruited an army of volunteer hackers to fight Russia. | pattern language: a slot with no preposition is the trigger's object ('army'), not the object of the purpose clause ('fight Russia'), so '155 recruit hacker fight $T' cannot be written
 1712 CHN CHN | Chinese authorities bulldozed Tibetan monasteries. | coder: with no place, the destruction takes no own-country target ('bulldozed Tibetan monasteries in Lhasa' codes 1712 CHNGOV→CHN)
 1722 EGY EGY | Egypt banned the Muslim Brotherhood. | actor: the Muslim Brotherhood is NGMMUS, an actor of no country, so the ban's target is not Egyptian
-176 RUS UKR | Russian hackers attacked Ukraine's power grid. | pattern language: a verb pattern cannot ask for its subject's noun ('hackers'), so 'attack $T' gives 190
-180 NGA NGA | Boko Haram militants attacked a village in northeastern Nigeria. | pattern language: a verb pattern cannot ask for its subject's noun (militants vs a military), so 'attack $T' gives 190
+180 NGA NGA | Boko Haram militants attacked a village in northeastern Nigeria. | choice: militants attacking a place is kept 'attack $T' (190), as PETRARCH codes it; only gunmen (`^gunman`) are 180
 1823 IND IND | A Hindu mob lynched two Muslim men in India. | actor: 'A Hindu mob' names no actor and no crowd word, so there is no source
 183 ESP ESP | ETA militants planted a bomb outside a police barracks in Spain. | actor: 'ETA militants' names no actor the lists know ('ETA militants attacked Spain' codes nothing)
-1831 * IRQ | A suicide bomber killed 30 people in Baghdad. | pattern language: the weapon in the subject ('a suicide bomber') cannot pick the code; 'kill $T' gives 190
-1833 * USA | A roadside bomb killed three American soldiers in Iraq. | pattern language: the weapon in the subject ('a roadside bomb') cannot pick the code; 'kill $T' gives 190
 184 LKA LKA | The Tamil Tigers used civilians as human shields. | actor: 'The Tamil Tigers' is no actor the lists know ('The Tamil Tigers attacked civilians' codes nothing)
 191 SAU YEM | Saudi-led forces blockaded Yemen's ports. | actor: 'Saudi-led' is no actor ('Saudi forces blockaded Yemen's ports' codes 191 SAUMIL→YEM)
 192 RUS UKR | Russian forces occupied the Crimean peninsula. | actor/place: 'the Crimean peninsula' is no place or actor the lists know
-195 ISR PSE | Israeli warplanes struck targets in Gaza. | pattern language: a verb pattern cannot ask for its subject's noun ('warplanes'), so 'strike $T' gives 190
 195 SYR SYR | The Syrian air force bombed rebel-held towns. | coder: a military's bombing with no place and no named target takes no own-country target ('... rebel-held towns in Syria' codes 195 SYRMIL→SYR)
 196 YEM SAU | Houthi rebels violated the truce by shelling Saudi border towns. | coder: the truce's implied target falls to the rebels' own country, not to the target of the shelling in the same clause
 201 MMR MMR | Myanmar's army drove hundreds of thousands of Rohingya out of the country. | coder: 'the country' names no place and a military's act takes no own-country target; no '201' pattern codes it either ('drive thousand out' does not fire)
