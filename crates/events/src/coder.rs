@@ -814,7 +814,13 @@ fn under_belief(v: &View, p: &Patterns, t: usize) -> Option<usize> {
 /// of ("demanded that the US cancel plans to sell weapons": neither the
 /// cancelling nor the sale has happened), through clauses below it.
 fn under_appeal(v: &View, p: &Patterns, t: usize) -> Option<usize> {
-    let mut x = t;
+    // "pressured Ukraine to launch an investigation": an event noun is
+    // asked for when the verb it is the object of is
+    let start = match v.head(t) {
+        Some(h) if v.words[t].upos == "NOUN" && v.rel(t) == "obj" => h,
+        _ => t,
+    };
+    let mut x = start;
     let mut own_subject = false;
     for _ in 0..3 {
         if !matches!(v.rel(x), "ccomp" | "xcomp" | "advcl" | "acl") {
@@ -824,6 +830,14 @@ fn under_appeal(v: &View, p: &Patterns, t: usize) -> Option<usize> {
         let h = v.head(x)?;
         if v.rel(x) == "ccomp" && p.frame(v.lemma(h)) == Some(Frame::Appeal) {
             return own_subject.then_some(h);
+        }
+        // "asked Carrie Lam to resign", "urged Israel to halt": what one is
+        // asked to do is not done
+        if v.rel(x) == "xcomp"
+            && v.words[h].upos == "VERB"
+            && p.frame(v.lemma(h)) == Some(Frame::Appeal)
+        {
+            return Some(h);
         }
         // "rejected a UN appeal for deploying troops": what an appeal noun
         // asks for
@@ -838,7 +852,7 @@ fn under_appeal(v: &View, p: &Patterns, t: usize) -> Option<usize> {
         // is demanded
         if v.rel(x) == "acl" && v.rel(h) == "obj" {
             let a = v.head(h)?;
-            if p.frame(v.lemma(a)) == Some(Frame::Appeal) && x == t {
+            if p.frame(v.lemma(a)) == Some(Frame::Appeal) && x == start {
                 return Some(a);
             }
         }

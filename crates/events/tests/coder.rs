@@ -1686,3 +1686,22 @@ fn a_verb_hand_is_no_hand_of_friendship() {
         [ev("LBY", "GBR", "0313")]
     );
 }
+
+#[test]
+fn what_one_is_asked_to_do_is_not_done() {
+    // the inquiry is asked for, whether the parser hangs "to launch" on the
+    // verb or on its object; the appeal is coded
+    assert_eq!(
+        builtin_pairs("Washington pressed the Iraqi government to launch an investigation of Iran's militias."),
+        [ev("USA", "IRQ", "020")]
+    );
+    assert_eq!(
+        builtin_pairs("The EU urged Serbia to open an inquiry into Kosovo's police."),
+        [ev("IGO", "SRB", "020")]
+    );
+    // done, not asked: the inquiry is coded
+    assert!(
+        builtin_pairs("Serbia opened an inquiry into Kosovo's police.")
+            .contains(&ev("SRB", "XKX", "090"))
+    );
+}
