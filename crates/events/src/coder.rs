@@ -823,6 +823,11 @@ fn under_appeal(v: &View, p: &Patterns, t: usize) -> Option<usize> {
     let mut x = start;
     let mut own_subject = false;
     for _ in 0..3 {
+        // "asked authorities to find and arrest a person": a conjunct
+        // shares its first verb's place
+        if v.rel(x) == "conj" {
+            x = v.head(x)?;
+        }
         if !matches!(v.rel(x), "ccomp" | "xcomp" | "advcl" | "acl") {
             return None;
         }
@@ -832,8 +837,12 @@ fn under_appeal(v: &View, p: &Patterns, t: usize) -> Option<usize> {
             return own_subject.then_some(h);
         }
         // "asked Carrie Lam to resign", "urged Israel to halt": what one is
-        // asked to do is not done
-        if v.rel(x) == "xcomp"
+        // asked to do is not done (an infinitive the parser made an advcl)
+        let infinitive = v.rel(x) == "advcl"
+            && v.children[x]
+                .iter()
+                .any(|&c| v.rel(c) == "mark" && v.lemma(c) == "to");
+        if (v.rel(x) == "xcomp" || infinitive)
             && v.words[h].upos == "VERB"
             && p.frame(v.lemma(h)) == Some(Frame::Appeal)
         {

@@ -1699,6 +1699,13 @@ fn what_one_is_asked_to_do_is_not_done() {
         builtin_pairs("The EU urged Serbia to open an inquiry into Kosovo's police."),
         [ev("IGO", "SRB", "020")]
     );
+    // a conjunct of what is asked is asked too
+    assert_eq!(
+        builtin_pairs(
+            "Washington asked the Mexican government to find and arrest Colombian rebels."
+        ),
+        [ev("USA", "MEX", "020")]
+    );
     // done, not asked: the inquiry is coded
     assert!(
         builtin_pairs("Serbia opened an inquiry into Kosovo's police.")
