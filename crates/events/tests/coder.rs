@@ -934,6 +934,8 @@ fn what_another_is_expected_or_wanted_to_do_is_no_event() {
     assert!(builtin_pairs("Iran expects Iraq to attack Kuwait.").is_empty());
     assert!(builtin_pairs("Iran wants Iraq to attack Kuwait.").is_empty());
     assert!(builtin_pairs("Iran wants the rebels to attack Iraq.").is_empty());
+    // an expectation is no pledge
+    assert!(builtin_pairs("Iran expects to sign the deal with Iraq next week.").is_empty());
     // a promise made to the object is the subject's
     assert_eq!(
         builtin_pairs("Iran promised Iraq to send aid."),
