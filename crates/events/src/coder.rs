@@ -1533,7 +1533,8 @@ fn subject(
     depth: u8,
 ) -> Vec<usize> {
     let mut out = Vec::new();
-    if depth > 8 || time_noun_as_verb(v, t) {
+    // "soldiers died in a bombing": who dies did nothing
+    if depth > 8 || time_noun_as_verb(v, t) || v.is_in(t, W::Dying) {
         return out;
     }
     if matches!(v.words[t].upos, "NOUN" | "PROPN") && v.child(t, "nsubj").is_none() {
@@ -2476,16 +2477,22 @@ fn unnamed_force(v: &View, t: usize, code: &str) -> Option<usize> {
     if !matches!(code.get(..2), Some("18" | "19" | "20")) {
         return None;
     }
+    // (a blast named after what blew up by accident is no one's act: "a
+    // gas explosion")
     let cue = |c: usize| {
-        v.is_in(c, W::ForceCues)
-            || v.children[c]
+        let named = |rels: &[&str], list: W| {
+            v.children[c]
                 .iter()
-                .any(|&k| v.rel(k) == "compound" && v.is_in(k, W::ForceCues))
+                .any(|&k| rels.contains(&v.rel(k)) && v.is_in(k, list))
+        };
+        (v.is_in(c, W::ForceCues) || named(&["compound"], W::ForceCues))
+            && !named(&["compound", "amod"], W::Hazards)
     };
-    if let Some(s) = v.child(t, "nsubj") {
+    let dying = v.is_in(t, W::Dying);
+    if let Some(s) = v.child(t, "nsubj").filter(|_| !dying) {
         return (v.party_at[s].is_none() && cue(s)).then_some(s);
     }
-    if !v.passive(t) {
+    if !v.passive(t) && !dying {
         return None;
     }
     // "killed by a roadside bomb"

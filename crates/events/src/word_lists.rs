@@ -28,6 +28,11 @@ pub enum WordList {
     ForceVerbs,
     /// `@mishaps`: accidents and disasters, nobody's act.
     Mishaps,
+    /// `@hazards`: what blows up or burns by accident; a blast named after
+    /// one is a mishap ("a gas explosion").
+    Hazards,
+    /// `@dying`: verbs whose subject is the victim ("died in a bombing").
+    Dying,
     /// `@toll`: verbs of an -ing clause telling the outcome of a force
     /// event ("..., killing eight people").
     Toll,
@@ -52,7 +57,7 @@ pub enum WordList {
 
 impl WordList {
     /// Every list, in the order of the enum.
-    pub const ALL: [WordList; 16] = [
+    pub const ALL: [WordList; 18] = [
         WordList::Human,
         WordList::Crowd,
         WordList::Visitors,
@@ -60,6 +65,8 @@ impl WordList {
         WordList::ForceCues,
         WordList::ForceVerbs,
         WordList::Mishaps,
+        WordList::Hazards,
+        WordList::Dying,
         WordList::Toll,
         WordList::Do,
         WordList::SaidOrDecided,
@@ -81,6 +88,8 @@ impl WordList {
             WordList::ForceCues => "force-cues",
             WordList::ForceVerbs => "force-verbs",
             WordList::Mishaps => "mishaps",
+            WordList::Hazards => "hazards",
+            WordList::Dying => "dying",
             WordList::Toll => "toll",
             WordList::Do => "do",
             WordList::SaidOrDecided => "said-or-decided",

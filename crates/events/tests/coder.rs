@@ -1237,8 +1237,22 @@ fn force_by_someone_unnamed_is_by_someone_of_the_country_where_it_happened() {
         builtin_pairs("A suicide bomber killed 20 people at a market in Mosul."),
         vec![ev("IRQ", "IRQ", "1831")]
     );
-    // accidents and deaths with no word of force are no one's act
+    // accidents and deaths with no word of force are no one's act, nor is
+    // a blast named after what blew up by accident
     assert!(builtin_pairs("Two people were killed in a car crash in Texas.").is_empty());
+    assert!(builtin_pairs("Three people were killed in a gas explosion in Texas.").is_empty());
+    assert!(builtin_pairs("Three people died in a car crash in Texas.").is_empty());
+    // who dies did nothing
+    let e = builtin_events("Two Afghan soldiers died in a roadside bomb attack in Kandahar.");
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].cameo, "1833");
+    assert!(e[0]
+        .source
+        .as_ref()
+        .unwrap()
+        .name
+        .starts_with("unidentified"));
+    assert_eq!(e[0].target.as_ref().unwrap().code, "AFGMIL");
     assert!(builtin_pairs("Three people were killed by a tornado in Texas.").is_empty());
     assert!(builtin_pairs("Five people were killed in Iraq.").is_empty());
 }
