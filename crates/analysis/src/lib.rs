@@ -28,8 +28,8 @@ use repair::{
     repair_agent_infinitive, repair_compound_across_preposition, repair_double_subject,
     repair_finite_verb, repair_glued_objects, repair_glued_participle, repair_initial_noun,
     repair_mandative_verb, repair_modal_verb, repair_nominal_clauses, repair_noun_root,
-    repair_participle_subject, repair_possessed_noun, repair_reported_verb, repair_small_clause,
-    repair_verb_particle,
+    repair_participle_subject, repair_possessed_noun, repair_reported_object, repair_reported_verb,
+    repair_small_clause, repair_verb_particle,
 };
 
 /// One analyzed word.
@@ -163,6 +163,7 @@ impl Analyzer {
             (t.xpos, t.upos, t.feats) = ("VBN", "VERB", "Tense=Past|VerbForm=Part");
         }
         repair_double_subject(&tags, &mut deps);
+        repair_reported_object(&tags, &mut deps);
         repair_nominal_clauses(&tags, &mut deps);
         repair_noun_root(words, &tags, &mut deps);
         repair_glued_objects(&tags, &mut deps);
@@ -478,6 +479,16 @@ mod tests {
         assert_eq!((w[2].deprel, w[18].deprel), ("ccomp", "root"));
         assert_eq!((w[5].head, w[5].deprel), (3, "obj"), "{:?}", w[5]);
         assert_eq!(w[11].head, 6, "{:?}", w[11]);
+    }
+
+    #[test]
+    fn an_object_taken_for_a_second_subject_of_the_reporting_verb_is_the_object() {
+        let s = analyze("Israeli troops shot dead two Palestinians in the West Bank on Tuesday , hospital officials said .");
+        let w = &s.words;
+        assert_eq!((w[2].head, w[2].deprel), (16, "ccomp"), "{:?}", w[2]);
+        assert_eq!((w[5].head, w[5].deprel), (3, "obj"), "{:?}", w[5]);
+        assert_eq!((w[14].head, w[14].deprel), (16, "nsubj"), "{:?}", w[14]);
+        assert!(is_one_tree(&s));
     }
 
     #[test]

@@ -64,6 +64,34 @@ pub(crate) fn repair_double_subject(tags: &[khaldun_tagger::Tagged<'_>], deps: &
     }
 }
 
+/// "Israeli troops shot dead two Palestinians on Tuesday, officials said":
+/// the parser makes the reported verb's object a second subject of the
+/// reporting verb. A verb with two subjects split by a comma, the first
+/// after a reported clause of that verb which has a subject but no object,
+/// gets the first as that clause's object.
+pub(crate) fn repair_reported_object(tags: &[khaldun_tagger::Tagged<'_>], deps: &mut [Dep]) {
+    for h in 0..deps.len() {
+        let subjects: Vec<usize> = (0..deps.len())
+            .filter(|&k| deps[k].head as usize == h + 1 && deps[k].rel.as_str() == "nsubj")
+            .collect();
+        let [a, b] = subjects[..] else { continue };
+        if !(a < b && b < h && (a + 1..b).any(|k| tags[k].xpos == ",")) {
+            continue;
+        }
+        let Some(v) = (0..a).rev().find(|&v| {
+            deps[v].head as usize == h + 1
+                && deps[v].rel.as_str() == "ccomp"
+                && tags[v].upos == "VERB"
+        }) else {
+            continue;
+        };
+        if child(deps, v, &["nsubj"]).is_none() || child(deps, v, &["obj", "ccomp"]).is_some() {
+            continue;
+        }
+        deps[a] = dep(v as u32 + 1, "obj");
+    }
+}
+
 /// "gave the Ivory Coast 5.1 million dollars of aid": the parser glues a
 /// verb's two objects into one noun phrase when a name is followed by an
 /// amount. After a verb that takes two objects, a run of names before the
