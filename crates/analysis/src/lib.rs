@@ -700,6 +700,10 @@ mod tests {
         assert_eq!((s.words[6].xpos, s.words[6].deprel), ("VBD", "root"));
         assert_eq!((s.words[1].head, s.words[1].deprel), (7, "nsubj"));
         assert_eq!((s.words[8].head, s.words[8].deprel), (7, "obj"));
+        // an irregular past read as an adjective with a noun as runner-up
+        let s = analyze("Zimbabwean police beat opposition activists with batons .");
+        assert_eq!((s.words[2].xpos, s.words[2].deprel), ("VBD", "root"));
+        assert_eq!((s.words[4].head, s.words[4].deprel), (3, "obj"));
         // a closing "..., officials said" is not the sentence's verb
         let s = analyze("Rebels armed with rifles seized the town , officials said .");
         assert_eq!(s.words[4].deprel, "ccomp", "{:?}", s.words[4]);

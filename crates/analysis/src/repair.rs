@@ -221,9 +221,9 @@ pub(crate) fn repair_noun_root(
     deps[v] = dep(0, "root");
 }
 
-/// Past forms that are also past participles without `-ed`.
+/// Past forms without `-ed` (most also past participles).
 const IRREGULAR_PAST: &[&str] = &[
-    "bought", "brought", "built", "caught", "cut", "fed", "fled", "fought", "found", "had",
+    "beat", "bought", "brought", "built", "caught", "cut", "fed", "fled", "fought", "found", "had",
     "heard", "held", "hit", "hurt", "kept", "laid", "led", "left", "lost", "made", "meant", "met",
     "paid", "put", "read", "said", "sent", "set", "shot", "shut", "sold", "spent", "struck",
     "taught", "told", "thought", "won",
@@ -466,9 +466,12 @@ pub(crate) fn repair_finite_verb(
 ) {
     let finite = |x: &str| matches!(x, "VBD" | "VBZ" | "VBP" | "MD");
     let starts_object = |i: usize| starts_object(tags, i);
+    // (an irregular past needs no verb as runner-up: "police beat
+    // activists", read as an adjective with a noun as runner-up)
     let misread = |i: usize| {
         matches!(tags[i].xpos, "JJ" | "NN" | "IN")
-            && matches!(second.get(i), Some(&("VBD" | "VBN")))
+            && (matches!(second.get(i), Some(&("VBD" | "VBN")))
+                || IRREGULAR_PAST.contains(&words[i]))
             && words[i].bytes().all(|b| b.is_ascii_lowercase())
             && matches!(tags[i - 1].upos, "NOUN" | "PROPN")
     };
