@@ -661,8 +661,10 @@ fn frame_event(v: &View, p: &Patterns, w: usize, done: &[Coded]) -> Option<Coded
     // (nor when the frame word coded an event of its own: "refused to
     // deploy peacekeepers" is 1224 already)
     // (nor what is only claimed or believed: "claimed that Trump refused to")
+    // (nor a vow not to act: "vowed not to return the Golan Heights")
     if object_acts(v, w, comp)
         || (matches!(f, Frame::Refuse | Frame::Intent) && under_belief(v, p, w).is_some())
+        || (f == Frame::Intent && negated(v, comp))
         || done
             .iter()
             .any(|e| e.frame_word == Some(w) || e.trigger == comp || e.trigger == w)
@@ -1134,7 +1136,10 @@ fn slot(v: &View, s: &Slot, t: usize, used: &[usize], nw: NotWhom) -> Option<Opt
             for h in hosts {
                 for &c in &v.children[h] {
                     let r = v.rel(c);
-                    if (r.starts_with("obl") || r.starts_with("nmod") || r == "advcl")
+                    if (r.starts_with("obl")
+                        || r.starts_with("nmod")
+                        || r == "advcl"
+                        || cased_object(v, c))
                         && r != "nmod:poss"
                         && v.has_case(c, ws)
                     {
@@ -1297,6 +1302,37 @@ fn object_owner(v: &View, t: usize, o: usize) -> Option<usize> {
         return None;
     }
     names_actor(v, c).then_some(c)
+}
+
+/// The noun a relative pronoun subject `s` of clause `t` stands for where
+/// the parser hung the clause elsewhere ("Xi Jinping, who hosted Putin,
+/// will travel": `hosted` a parataxis of `travel`; "Germany, which has
+/// delivered": the clause under the comma): the word right before the comma
+/// that opens the clause. Not for a clause of speech ("spoke to the Navy,
+/// who told it this was unconfirmed"): that attributes what follows, and
+/// its object pronoun is most often the reporter.
+fn antecedent(v: &View, p: &Patterns, s: usize, t: usize) -> Option<usize> {
+    let head_is_word = v.rel(t) == "acl:relcl"
+        && v.head(t)
+            .is_some_and(|h| v.words[h].upos != "PUNCT" && h < s);
+    if head_is_word || !v.is(s, &["who", "which"]) || p.frame(v.lemma(t)) == Some(Frame::Report) {
+        return None;
+    }
+    let comma = s.checked_sub(1).filter(|&c| v.lower[c] == ",")?;
+    let x = comma.checked_sub(1)?;
+    matches!(v.words[x].upos, "PROPN" | "NOUN").then_some(x)
+}
+
+/// An object with a preposition of its own is an oblique the parser
+/// mislabelled ("apologised to South Korea for the suffering": `Korea` the
+/// object of `apologised`, with `to` a case marker under `South`).
+fn cased_object(v: &View, c: usize) -> bool {
+    let case = |n: usize| {
+        v.children[n]
+            .iter()
+            .any(|&k| k < c && v.rel(k) == "case" && v.words[k].upos == "ADP")
+    };
+    v.rel(c) == "obj" && (case(c) || v.children[c].iter().any(|&m| m < c && case(m)))
 }
 
 /// The `by` phrase of a passive verb.
@@ -1500,8 +1536,10 @@ fn subject(
         }
     } else if let Some(s) = v.child_with(t, |r| r == "nsubj" || r == "nsubj:pass") {
         // a relative pronoun stands for the noun the clause modifies
-        if v.is(s, &["who", "which", "that"]) && v.rel(t) == "acl:relcl" {
-            if let Some(h) = v.head(t) {
+        if (v.is(s, &["who", "which", "that"]) && v.rel(t) == "acl:relcl")
+            || antecedent(v, p, s, t).is_some()
+        {
+            if let Some(h) = antecedent(v, p, s, t).or_else(|| v.head(t)) {
                 parties_of(v, h, &mut out);
             }
         } else {

@@ -1686,3 +1686,38 @@ fn a_verb_hand_is_no_hand_of_friendship() {
         [ev("LBY", "GBR", "0313")]
     );
 }
+
+#[test]
+fn an_object_with_a_preposition_is_an_oblique() {
+    // the parser makes `Korea` the object of `apologised`, with `to` under `South`
+    assert_eq!(
+        builtin_pairs("The Japanese prime minister apologised to South Korea for the suffering."),
+        [ev("JPN", "KOR", "055")]
+    );
+}
+
+#[test]
+fn a_relative_pronoun_after_a_comma_stands_for_the_noun_before_it() {
+    // the parser makes `hosted` a parataxis of `travel`, not a relative clause of `Xi`
+    assert_eq!(
+        builtin_pairs(
+            "Chinese President Xi Jinping, who hosted Vladimir Putin in Beijing last week, will travel to Paris next month."
+        ),
+        [ev("CHN", "RUS", "043"), ev("CHN", "FRA", "036")]
+    );
+    // and hangs this relative clause on the comma
+    assert_eq!(
+        builtin_pairs(
+            "Germany, which has delivered air defence systems to Ukraine, promised more help on Monday."
+        ),
+        [ev("DEU", "UKR", "072")]
+    );
+}
+
+#[test]
+fn a_vow_not_to_act_is_no_intent_to_cooperate() {
+    assert_eq!(
+        builtin_pairs("Israel vowed not to return the Golan Heights to Syria."),
+        []
+    );
+}
