@@ -1854,6 +1854,11 @@ fn owner(
             }
             subject(v, p, h, frames, depth + 1)
         }
+        // "Macron, on a state visit to China, urged": who is on the errand
+        "appos" | "nmod" if on_errand(v, h, n) => {
+            parties_of(v, h, &mut out);
+            out
+        }
         // "the interventions, especially the strikes": the first noun's owner
         "conj" | "appos" if matches!(v.words[h].upos, "NOUN" | "PROPN") => {
             owner(v, p, h, frames, depth + 1)
@@ -1866,6 +1871,19 @@ fn owner(
         "obl" if goes_to_do(v, h, n) => subject(v, p, h, frames, depth + 1),
         _ => out,
     }
+}
+
+/// Whether the act noun `n` is an `on` phrase set off by commas beside the
+/// actor `h` it tells of ("Macron, on a state visit to China, urged").
+fn on_errand(v: &View, h: usize, n: usize) -> bool {
+    let set_off = v.children[n]
+        .iter()
+        .any(|&c| c < n && v.rel(c) == "punct" && v.lower[c] == ",")
+        || n.checked_sub(1).is_some_and(|c| v.lower[c] == ",")
+        || v.children[h]
+            .iter()
+            .any(|&c| c > h && c < n && v.lower[c] == ",");
+    h < n && set_off && v.has_case_word(n, "on") && names_actor(v, h)
 }
 
 /// Whether verb `h` takes its subject to the act noun `n` ("return to

@@ -1721,3 +1721,13 @@ fn a_vow_not_to_act_is_no_intent_to_cooperate() {
         []
     );
 }
+
+#[test]
+fn who_is_on_a_visit_set_off_by_commas_makes_it() {
+    assert_eq!(
+        builtin_pairs(
+            "French President Emmanuel Macron, on a three-day state visit to China, urged Beijing to use its influence with Moscow."
+        ),
+        [ev("FRA", "CHN", "042"), ev("FRA", "CHN", "020")]
+    );
+}
