@@ -2119,14 +2119,27 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
     }
     // acting on each other is for symmetric acts (agreeing, meeting, signing,
     // cooperating, clashing), not for statements or appeals
-    // (cooperating, meeting, negotiating, relations and agreements: "France
-    // and Germany endorsed the plan" is no praise of each other, nor do
+    // (cooperating, meeting, negotiating, relations, agreements, and truces
+    // or easing tension between them: "France and Germany endorsed the
+    // plan" is no praise of each other, nor do
     // "China and Iran pledged funds" or "visited Kenosha" to each other)
     let symmetric = matches!(pat.code.get(..2), Some("06" | "19"))
         || matches!(pat.code.get(..3), Some("031"))
         || matches!(
             pat.code.as_ref(),
-            "030" | "032" | "036" | "037" | "040" | "041" | "044" | "046" | "050" | "054" | "057"
+            "030"
+                | "032"
+                | "036"
+                | "037"
+                | "040"
+                | "041"
+                | "044"
+                | "046"
+                | "050"
+                | "054"
+                | "057"
+                | "087"
+                | "0871"
         );
     let several = source.len() >= 2 || source.iter().any(|&k| v.parties[k].several);
     let reciprocal = target.is_empty() && several && symmetric;

@@ -1731,3 +1731,11 @@ fn who_is_on_a_visit_set_off_by_commas_makes_it() {
         [ev("FRA", "CHN", "042"), ev("FRA", "CHN", "020")]
     );
 }
+
+#[test]
+fn a_truce_agreed_together_is_each_way() {
+    assert_eq!(
+        builtin_pairs("Israel and Hamas agreed to a four-day truce in Gaza."),
+        [ev("ISR", "PSE", "0871"), ev("PSE", "ISR", "0871")]
+    );
+}
