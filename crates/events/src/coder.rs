@@ -707,8 +707,10 @@ fn frame_event(v: &View, p: &Patterns, w: usize, done: &[Coded]) -> Option<Coded
     // (nor when the frame word coded an event of its own: "refused to
     // deploy peacekeepers" is 1224 already)
     // (nor what is only claimed or believed: "claimed that Trump refused to")
+    // (nor a vow not to act: "vowed not to return the Golan Heights")
     if object_acts(v, w, comp)
         || (matches!(f, Frame::Refuse | Frame::Intent) && under_belief(v, p, w).is_some())
+        || (f == Frame::Intent && negated(v, comp))
         || done
             .iter()
             .any(|e| e.frame_word == Some(w) || e.trigger == comp || e.trigger == w)
@@ -1203,7 +1205,10 @@ fn slot(v: &View, s: &Slot, t: usize, used: &[usize], nw: NotWhom) -> Option<Opt
             for h in hosts {
                 for &c in &v.children[h] {
                     let r = v.rel(c);
-                    if (r.starts_with("obl") || r.starts_with("nmod") || r == "advcl")
+                    if (r.starts_with("obl")
+                        || r.starts_with("nmod")
+                        || r == "advcl"
+                        || cased_object(v, c))
                         && r != "nmod:poss"
                         && v.has_case(c, ws)
                     {
@@ -1366,6 +1371,37 @@ fn object_owner(v: &View, t: usize, o: usize) -> Option<usize> {
         return None;
     }
     names_actor(v, c).then_some(c)
+}
+
+/// The noun a relative pronoun subject `s` of clause `t` stands for where
+/// the parser hung the clause elsewhere ("Xi Jinping, who hosted Putin,
+/// will travel": `hosted` a parataxis of `travel`; "Germany, which has
+/// delivered": the clause under the comma): the word right before the comma
+/// that opens the clause. Not for a clause of speech ("spoke to the Navy,
+/// who told it this was unconfirmed"): that attributes what follows, and
+/// its object pronoun is most often the reporter.
+fn antecedent(v: &View, p: &Patterns, s: usize, t: usize) -> Option<usize> {
+    let head_is_word = v.rel(t) == "acl:relcl"
+        && v.head(t)
+            .is_some_and(|h| v.words[h].upos != "PUNCT" && h < s);
+    if head_is_word || !v.is(s, &["who", "which"]) || p.frame(v.lemma(t)) == Some(Frame::Report) {
+        return None;
+    }
+    let comma = s.checked_sub(1).filter(|&c| v.lower[c] == ",")?;
+    let x = comma.checked_sub(1)?;
+    matches!(v.words[x].upos, "PROPN" | "NOUN").then_some(x)
+}
+
+/// An object with a preposition of its own is an oblique the parser
+/// mislabelled ("apologised to South Korea for the suffering": `Korea` the
+/// object of `apologised`, with `to` a case marker under `South`).
+fn cased_object(v: &View, c: usize) -> bool {
+    let case = |n: usize| {
+        v.children[n]
+            .iter()
+            .any(|&k| k < c && v.rel(k) == "case" && v.words[k].upos == "ADP")
+    };
+    v.rel(c) == "obj" && (case(c) || v.children[c].iter().any(|&m| m < c && case(m)))
 }
 
 /// The `by` phrase of a passive verb.
@@ -1570,8 +1606,10 @@ fn subject(
         }
     } else if let Some(s) = v.child_with(t, |r| r == "nsubj" || r == "nsubj:pass") {
         // a relative pronoun stands for the noun the clause modifies
-        if v.is(s, &["who", "which", "that"]) && v.rel(t) == "acl:relcl" {
-            if let Some(h) = v.head(t) {
+        if (v.is(s, &["who", "which", "that"]) && v.rel(t) == "acl:relcl")
+            || antecedent(v, p, s, t).is_some()
+        {
+            if let Some(h) = antecedent(v, p, s, t).or_else(|| v.head(t)) {
                 parties_of(v, h, &mut out);
             }
         } else {
@@ -1886,6 +1924,11 @@ fn owner(
             }
             subject(v, p, h, frames, depth + 1)
         }
+        // "Macron, on a state visit to China, urged": who is on the errand
+        "appos" | "nmod" if on_errand(v, h, n) => {
+            parties_of(v, h, &mut out);
+            out
+        }
         // "the interventions, especially the strikes": the first noun's owner
         "conj" | "appos" if matches!(v.words[h].upos, "NOUN" | "PROPN") => {
             owner(v, p, h, frames, depth + 1)
@@ -1898,6 +1941,19 @@ fn owner(
         "obl" if goes_to_do(v, h, n) => subject(v, p, h, frames, depth + 1),
         _ => out,
     }
+}
+
+/// Whether the act noun `n` is an `on` phrase set off by commas beside the
+/// actor `h` it tells of ("Macron, on a state visit to China, urged").
+fn on_errand(v: &View, h: usize, n: usize) -> bool {
+    let set_off = v.children[n]
+        .iter()
+        .any(|&c| c < n && v.rel(c) == "punct" && v.lower[c] == ",")
+        || n.checked_sub(1).is_some_and(|c| v.lower[c] == ",")
+        || v.children[h]
+            .iter()
+            .any(|&c| c > h && c < n && v.lower[c] == ",");
+    h < n && set_off && v.has_case_word(n, "on") && names_actor(v, h)
 }
 
 /// Whether verb `h` takes its subject to the act noun `n` ("return to
@@ -2133,14 +2189,27 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
     }
     // acting on each other is for symmetric acts (agreeing, meeting, signing,
     // cooperating, clashing), not for statements or appeals
-    // (cooperating, meeting, negotiating, relations and agreements: "France
-    // and Germany endorsed the plan" is no praise of each other, nor do
+    // (cooperating, meeting, negotiating, relations, agreements, and truces
+    // or easing tension between them: "France and Germany endorsed the
+    // plan" is no praise of each other, nor do
     // "China and Iran pledged funds" or "visited Kenosha" to each other)
     let symmetric = matches!(pat.code.get(..2), Some("06" | "19"))
         || matches!(pat.code.get(..3), Some("031"))
         || matches!(
             pat.code.as_ref(),
-            "030" | "032" | "036" | "037" | "040" | "041" | "044" | "046" | "050" | "054" | "057"
+            "030"
+                | "032"
+                | "036"
+                | "037"
+                | "040"
+                | "041"
+                | "044"
+                | "046"
+                | "050"
+                | "054"
+                | "057"
+                | "087"
+                | "0871"
         );
     let several = source.len() >= 2 || source.iter().any(|&k| v.parties[k].several);
     let reciprocal = target.is_empty() && several && symmetric;

@@ -1728,3 +1728,56 @@ fn what_one_is_asked_to_do_is_not_done() {
             .contains(&ev("SRB", "XKX", "090"))
     );
 }
+
+#[test]
+fn an_object_with_a_preposition_is_an_oblique() {
+    // the parser makes `Korea` the object of `apologised`, with `to` under `South`
+    assert_eq!(
+        builtin_pairs("The Japanese prime minister apologised to South Korea for the suffering."),
+        [ev("JPN", "KOR", "055")]
+    );
+}
+
+#[test]
+fn a_relative_pronoun_after_a_comma_stands_for_the_noun_before_it() {
+    // the parser makes `hosted` a parataxis of `travel`, not a relative clause of `Xi`
+    assert_eq!(
+        builtin_pairs(
+            "Chinese President Xi Jinping, who hosted Vladimir Putin in Beijing last week, will travel to Paris next month."
+        ),
+        [ev("CHN", "RUS", "043"), ev("CHN", "FRA", "036")]
+    );
+    // and hangs this relative clause on the comma
+    assert_eq!(
+        builtin_pairs(
+            "Germany, which has delivered air defence systems to Ukraine, promised more help on Monday."
+        ),
+        [ev("DEU", "UKR", "072")]
+    );
+}
+
+#[test]
+fn a_vow_not_to_act_is_no_intent_to_cooperate() {
+    assert_eq!(
+        builtin_pairs("Israel vowed not to return the Golan Heights to Syria."),
+        []
+    );
+}
+
+#[test]
+fn who_is_on_a_visit_set_off_by_commas_makes_it() {
+    assert_eq!(
+        builtin_pairs(
+            "French President Emmanuel Macron, on a three-day state visit to China, urged Beijing to use its influence with Moscow."
+        ),
+        [ev("FRA", "CHN", "042"), ev("FRA", "CHN", "020")]
+    );
+}
+
+#[test]
+fn a_truce_agreed_together_is_each_way() {
+    assert_eq!(
+        builtin_pairs("Israel and Hamas agreed to a four-day truce in Gaza."),
+        [ev("ISR", "PSE", "0871"), ev("PSE", "ISR", "0871")]
+    );
+}

@@ -614,6 +614,7 @@ const SUITE: &str = r#"
 1211 IND CHN | The Indian government turned down a Chinese offer to build its telecoms network.
 1211 UKR RUS | Ukraine turned down a Russian offer to buy its gas pipelines.
 1212 PHL USA | The Philippines rejected joint military exercises with the United States.
+1212 TUR USA | Turkey refused to let US troops use its bases for the invasion of Iraq.
 122 PRK KOR | North Korea rejected South Korean aid.
 122 ERI IGO | Eritrea turned down aid from the European Union.
 1221 HUN IGO | Hungary rejected a loan from the International Monetary Fund.
@@ -899,7 +900,6 @@ const KNOWN: &str = r#"
 1051 ETH ETH | Ethiopian opposition parties demanded an end to the state of emergency. | coder: the event noun under the demand ('end ... of emergency', 0814) is coded instead of the demand
 1124 UKR RUS | Ukraine accused Russian forces of war crimes in Bucha. | pattern language: 'war' in 'of war crimes' under the object is two levels below the trigger, so 'accuse $T of &crime' (1121) wins
 114 LBN ISR | Lebanon filed a complaint with the UN Security Council against Israel. | parse: 'against Israel' is attached under 'Council', so 'file complaint with|to|against $T' takes the UN
-1212 TUR USA | Turkey refused to let US troops use its bases for the invasion of Iraq. | coder: with 'its bases' (the source's own) 'allow|let $T use base' (062) does not fire ('Turkey let the United States use the base' codes 062), so the refusal is 120
 1242 ZAF * | Striking miners in South Africa refused to return to work. | pattern language: 'return to work' ends a strike only for strikers ('the president returned to work after surgery'), and a verb pattern cannot ask for its subject's noun ('striking miners')
 137 SYR SYR | The Syrian army threatened to crush the uprising. | coder: a military's repression with no place and no named target takes no own-country target, so the 137 threat has none
 141 IRN IRN | Thousands of people demonstrated in Tehran against the government. | coder: a crowd ('thousands of people') names no actor and the place's country is not taken as the source
