@@ -1840,6 +1840,14 @@ fn goes_to_do(v: &View, h: usize, n: usize) -> bool {
     (v.has_case_word(n, "for") && v.is(h, FOR)) || (v.has_case_word(n, "on") && v.is(h, ON))
 }
 
+/// Acts only a state does, so that one told in the passive with no agent
+/// ("protesters were arrested in Cairo", "a curfew was imposed in Srinagar")
+/// is by the state where it happened: arrests and expulsions (173, 174),
+/// curfews (1723) and states of emergency or martial law (1724).
+fn only_by_the_state(code: &str) -> bool {
+    matches!(code.get(..3), Some("173" | "174")) || matches!(code, "1723" | "1724")
+}
+
 /// The predicate whose subject did the act noun `n` names: `n` itself in
 /// "rebels were behind the bombing", "responsible" in "the government is
 /// responsible for the killings".
@@ -2139,7 +2147,7 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
     let by_the_state = source.is_empty()
         && p.generic_frames()
         && !target.is_empty()
-        && matches!(pat.code.get(..3), Some("173" | "174"))
+        && only_by_the_state(&pat.code)
         && v.passive(t)
         && agent(v, t).is_none();
     // "was killed in a car bomb explosion", "a minefield explosion killed

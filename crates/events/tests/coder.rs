@@ -23,6 +23,7 @@ const VERBS: &str = "
 082 call off strike
 054 open embassy in $T
 0813 lift curfew in|on $T
+1723 impose curfew in|on $T
 100 demand $T
 0241 call for resignation of $T
 ";
@@ -332,6 +333,16 @@ fn an_arrest_with_no_agent_is_by_the_state_where_it_happened() {
     );
     // nowhere said, no source
     assert!(pairs("Twenty Kenyan protesters were arrested on Monday.").is_empty());
+}
+
+#[test]
+fn a_curfew_with_no_agent_is_by_the_state_where_it_happened() {
+    assert_eq!(
+        pairs("A curfew was imposed in Kampala on Monday."),
+        [ev("UGA", "UGA", "1723")]
+    );
+    // nowhere said, no source
+    assert!(pairs("A curfew was imposed on Monday.").is_empty());
 }
 
 #[test]
