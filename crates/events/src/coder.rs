@@ -1374,17 +1374,21 @@ fn parties_at(v: &View, n: usize, places: bool, out: &mut Vec<usize>) {
             place: false,
             force: false,
         };
-        for rel in ["appos", "flat", "compound", "amod", "nmod:poss", "nmod"] {
-            if let Some(c) = v.children[n]
+        let by_rel = |rel: &str| {
+            v.children[n]
                 .iter()
                 .copied()
                 .filter(|&c| v.rel(c) == rel && !(rel == "nmod" && is_place_phrase(v, c, TIME)))
                 .find(|&c| v.party_at[c].filter(ok).is_some())
-            {
-                // with its conjuncts: "talks with France and Germany"
-                parties_at(v, c, places, out);
-                break;
-            }
+        };
+        let found = ["appos", "flat", "compound", "amod", "nmod:poss"]
+            .into_iter()
+            .find_map(by_rel)
+            .or_else(|| owner_in_compound(v, n, &ok))
+            .or_else(|| by_rel("nmod"));
+        if let Some(c) = found {
+            // with its conjuncts: "talks with France and Germany"
+            parties_at(v, c, places, out);
         }
     }
     if out.is_empty() {
@@ -1871,6 +1875,22 @@ fn light_verb_of(v: &View, p: &Patterns, pat: &Pattern, t: usize) -> Option<usiz
     }
     v.head(t)
         .filter(|&h| v.words[h].upos == "VERB" && p.light(v.lemma(h)).is_some())
+}
+
+/// An actor one level down a compound before the noun `n`: "US" in "the
+/// US arms sale to Taiwan" (UD hangs "US" under "arms"), whose owner comes
+/// before the `to` phrase.
+fn owner_in_compound(v: &View, n: usize, ok: &dyn Fn(&usize) -> bool) -> Option<usize> {
+    v.children[n]
+        .iter()
+        // (not people: "allowed Hong Kong citizens more freedom", misparsed
+        // with "citizens" under "freedom", says nothing of whose freedom)
+        .filter(|&&c| v.rel(c) == "compound" && v.party_at[c].is_none() && !v.is_in(c, W::Human))
+        .flat_map(|&c| v.children[c].iter().copied())
+        .find(|&g| {
+            matches!(v.rel(g), "compound" | "amod" | "nmod:poss")
+                && v.party_at[g].filter(ok).is_some()
+        })
 }
 
 /// Acts only a state does, so that one told in the passive with no agent

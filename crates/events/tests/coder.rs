@@ -737,6 +737,15 @@ fn an_event_noun_takes_the_tense_and_condition_of_its_light_verb() {
 }
 
 #[test]
+fn the_owner_before_a_compound_is_the_target_before_a_to_phrase() {
+    // UD hangs "US" under "arms", not under "sale"
+    assert_eq!(
+        builtin_pairs("China condemned the latest US arms sale to Taiwan."),
+        [ev("CHN", "USA", "111")]
+    );
+}
+
+#[test]
 fn a_complaint_is_aimed_at_what_it_is_about() {
     assert_eq!(
         builtin_pairs("Lebanon complained to the United Nations over Israeli air raids."),
