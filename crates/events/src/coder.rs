@@ -35,6 +35,9 @@ pub struct Party {
     /// troops", "the presidents of Iraq and Egypt"): alone, it can act on
     /// itself.
     pub several: bool,
+    /// Its country (ISO 3166 alpha-3), when it has one: "the Kremlin" and
+    /// "Russia" are two actors of one country.
+    pub country: Option<String>,
 }
 
 /// How an event is qualified.
@@ -1476,17 +1479,21 @@ fn parties_at(v: &View, n: usize, places: bool, out: &mut Vec<usize>) {
             place: false,
             force: false,
         };
-        for rel in ["appos", "flat", "compound", "amod", "nmod:poss", "nmod"] {
-            if let Some(c) = v.children[n]
+        let by_rel = |rel: &str| {
+            v.children[n]
                 .iter()
                 .copied()
                 .filter(|&c| v.rel(c) == rel && !(rel == "nmod" && is_place_phrase(v, c, TIME)))
                 .find(|&c| v.party_at[c].filter(ok).is_some())
-            {
-                // with its conjuncts: "talks with France and Germany"
-                parties_at(v, c, places, out);
-                break;
-            }
+        };
+        let found = ["appos", "flat", "compound", "amod", "nmod:poss"]
+            .into_iter()
+            .find_map(by_rel)
+            .or_else(|| owner_in_compound(v, n, &ok))
+            .or_else(|| by_rel("nmod"));
+        if let Some(c) = found {
+            // with its conjuncts: "talks with France and Germany"
+            parties_at(v, c, places, out);
         }
     }
     if out.is_empty() {
@@ -1966,6 +1973,60 @@ fn goes_to_do(v: &View, h: usize, n: usize) -> bool {
     (v.has_case_word(n, "for") && v.is(h, FOR)) || (v.has_case_word(n, "on") && v.is(h, ON))
 }
 
+/// Whether the clause `t` under a verb of saying is said by an actor other
+/// than the one who would act, nor of its country: "the US warned that
+/// Russia could invade Ukraine", "Israel warned that Hezbollah would
+/// attack" are predictions, not threats of Russia's or Hezbollah's ("Iran
+/// said it would strike", "the Kremlin said Russia would retaliate" are
+/// threats). A speaker no actor names tells nothing.
+fn said_by_another(v: &View, p: &Patterns, t: usize, source: &[usize]) -> bool {
+    let Some(h) = v.head(t) else { return false };
+    let speaker = subject(v, p, h, &mut Vec::new(), 0);
+    let same = |a: &Party, b: &Party| {
+        a.actor == b.actor || (a.country.is_some() && a.country == b.country)
+    };
+    !speaker.is_empty()
+        && !source.is_empty()
+        && !speaker
+            .iter()
+            .any(|&a| source.iter().any(|&b| same(&v.parties[a], &v.parties[b])))
+}
+
+/// The light verb an event noun is the object of ("launch" in "would
+/// launch attacks on Israel"), whose clause tells the noun's tense,
+/// condition and speaker.
+fn light_verb_of(v: &View, p: &Patterns, pat: &Pattern, t: usize) -> Option<usize> {
+    if pat.kind != TriggerKind::Noun || v.rel(t) != "obj" {
+        return None;
+    }
+    v.head(t)
+        .filter(|&h| v.words[h].upos == "VERB" && p.light(v.lemma(h)).is_some())
+}
+
+/// An actor one level down a compound before the noun `n`: "US" in "the
+/// US arms sale to Taiwan" (UD hangs "US" under "arms"), whose owner comes
+/// before the `to` phrase.
+fn owner_in_compound(v: &View, n: usize, ok: &dyn Fn(&usize) -> bool) -> Option<usize> {
+    v.children[n]
+        .iter()
+        // (not people: "allowed Hong Kong citizens more freedom", misparsed
+        // with "citizens" under "freedom", says nothing of whose freedom)
+        .filter(|&&c| v.rel(c) == "compound" && v.party_at[c].is_none() && !v.is_in(c, W::Human))
+        .flat_map(|&c| v.children[c].iter().copied())
+        .find(|&g| {
+            matches!(v.rel(g), "compound" | "amod" | "nmod:poss")
+                && v.party_at[g].filter(ok).is_some()
+        })
+}
+
+/// Acts only a state does, so that one told in the passive with no agent
+/// ("protesters were arrested in Cairo", "a curfew was imposed in Srinagar")
+/// is by the state where it happened: arrests and expulsions (173, 174),
+/// curfews (1723) and states of emergency or martial law (1724).
+fn only_by_the_state(code: &str) -> bool {
+    matches!(code.get(..3), Some("173" | "174")) || matches!(code, "1723" | "1724")
+}
+
 /// The predicate whose subject did the act noun `n` names: `n` itself in
 /// "rebels were behind the bombing", "responsible" in "the government is
 /// responsible for the killings".
@@ -2278,7 +2339,7 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
     let by_the_state = source.is_empty()
         && p.generic_frames()
         && !target.is_empty()
-        && matches!(pat.code.get(..3), Some("173" | "174"))
+        && only_by_the_state(&pat.code)
         && v.passive(t)
         && agent(v, t).is_none();
     // "was killed in a car bomb explosion", "a minefield explosion killed
@@ -2392,7 +2453,10 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
     {
         code = "145".to_string();
     }
-    let mut modality = modality(v, t);
+    // tense, condition and saying are read on the clause's verb: a light
+    // verb's for its event noun ("said it would launch attacks on Israel")
+    let clause = light_verb_of(v, p, pat, t).unwrap_or(t);
+    let mut modality = modality(v, clause);
     let mut frame_word = None;
     // a pattern that names the negation ("not *") has consumed it
     let mut negated = negation(v, t).is_some_and(|n| !m.words.contains(&n));
@@ -2449,13 +2513,14 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
         && !negated
         && matches!(modality, Modality::Future | Modality::Hypothetical)
         && matches!(code.get(..2), Some("15" | "16" | "17" | "18" | "19" | "20"))
-        && (v.children[t]
+        && (v.children[clause]
             .iter()
             .any(|&c| v.rel(c) == "advcl" && conditional(v, c))
-            || condition_follows(v, t)
-            || (v.rel(t) == "ccomp"
-                && v.head(t)
-                    .is_some_and(|h| p.frame(v.lemma(h)) == Some(Frame::Report))))
+            || condition_follows(v, clause)
+            || (v.rel(clause) == "ccomp"
+                && v.head(clause)
+                    .is_some_and(|h| p.frame(v.lemma(h)) == Some(Frame::Report))
+                && !said_by_another(v, p, clause, &source)))
     {
         if let Some(c) = p.compose(Frame::Threat, &code) {
             code = c.to_string();

@@ -367,6 +367,7 @@ impl<'a> Coder<'a> {
                     place: false,
                     person: actor.kind == MatchKind::Person,
                     several: !also.is_empty(),
+                    country: actor.country().map(str::to_string),
                 });
                 info.push(PartyInfo {
                     code,
@@ -409,6 +410,7 @@ impl<'a> Coder<'a> {
                     place: true,
                     person: false,
                     several: false,
+                    country: code.country().map(str::to_string),
                 });
                 info.push(PartyInfo {
                     code,

@@ -23,6 +23,7 @@ const VERBS: &str = "
 082 call off strike
 054 open embassy in $T
 0813 lift curfew in|on $T
+1723 impose curfew in|on $T
 100 demand $T
 0241 call for resignation of $T
 ";
@@ -332,6 +333,16 @@ fn an_arrest_with_no_agent_is_by_the_state_where_it_happened() {
     );
     // nowhere said, no source
     assert!(pairs("Twenty Kenyan protesters were arrested on Monday.").is_empty());
+}
+
+#[test]
+fn a_curfew_with_no_agent_is_by_the_state_where_it_happened() {
+    assert_eq!(
+        pairs("A curfew was imposed in Kampala on Monday."),
+        [ev("UGA", "UGA", "1723")]
+    );
+    // nowhere said, no source
+    assert!(pairs("A curfew was imposed on Monday.").is_empty());
 }
 
 #[test]
@@ -680,6 +691,58 @@ fn an_intent_to_use_force_or_force_said_to_be_coming_is_a_threat() {
             .collect();
         assert_eq!(got, [("1384".to_string(), "threat".to_string())], "{text}");
     }
+}
+
+#[test]
+fn force_another_says_is_coming_is_no_threat_of_its_actor() {
+    for text in [
+        "The United States warned that Russia could invade Ukraine.",
+        "Israel warned that Hezbollah would attack northern Israel.",
+    ] {
+        let threats: Vec<String> = builtin_events(text)
+            .into_iter()
+            .filter(|e| e.cameo.starts_with("13"))
+            .map(|e| e.cameo)
+            .collect();
+        // (the warning itself may be coded, not a threat by who would act)
+        assert!(threats.iter().all(|c| c == "130"), "{text}: {threats:?}");
+    }
+    // a speaker of the same country as who would act threatens
+    let got: Vec<String> =
+        builtin_events("The Kremlin said Russia would retaliate against Ukraine.")
+            .into_iter()
+            .map(|e| e.cameo)
+            .collect();
+    assert_eq!(got, ["1384"]);
+}
+
+#[test]
+fn an_event_noun_takes_the_tense_and_condition_of_its_light_verb() {
+    let got = |text: &str| -> Vec<(String, String)> {
+        builtin_events(text)
+            .into_iter()
+            .map(|e| (e.cameo, e.modality.as_str().to_string()))
+            .collect()
+    };
+    let threat = ("1384".to_string(), "threat".to_string());
+    assert_eq!(
+        got("Iran said it would launch attacks on Israel."),
+        std::slice::from_ref(&threat)
+    );
+    assert!(got("Iran will launch attacks on Israel if it is attacked.").contains(&threat));
+    assert_eq!(
+        got("Israel launched air strikes on Gaza."),
+        [("195".to_string(), "asserted".to_string())]
+    );
+}
+
+#[test]
+fn the_owner_before_a_compound_is_the_target_before_a_to_phrase() {
+    // UD hangs "US" under "arms", not under "sale"
+    assert_eq!(
+        builtin_pairs("China condemned the latest US arms sale to Taiwan."),
+        [ev("CHN", "USA", "111")]
+    );
 }
 
 #[test]

@@ -197,6 +197,7 @@ fn a_possessive_pronoun_alone_is_no_default_target() {
         place: false,
         person: false,
         several: false,
+        country: None,
     };
     let mut p = Patterns::builtin_rules().unwrap();
     p.read_petrarch_verbs(WELCOME, "verbs.txt").unwrap();
