@@ -29,7 +29,7 @@ use repair::{
     repair_finite_verb, repair_glued_objects, repair_glued_participle, repair_initial_noun,
     repair_mandative_verb, repair_modal_verb, repair_nominal_clauses, repair_noun_root,
     repair_participle_subject, repair_possessed_noun, repair_reported_object, repair_reported_verb,
-    repair_small_clause, repair_verb_particle,
+    repair_small_clause, repair_that_conjunct, repair_verb_particle,
 };
 
 /// One analyzed word.
@@ -164,6 +164,7 @@ impl Analyzer {
         }
         repair_double_subject(&tags, &mut deps);
         repair_reported_object(&tags, &mut deps);
+        repair_that_conjunct(&tags, &mut deps);
         repair_nominal_clauses(&tags, &mut deps);
         repair_noun_root(words, &tags, &mut deps);
         repair_glued_objects(&tags, &mut deps);
@@ -488,6 +489,16 @@ mod tests {
         assert_eq!((w[2].head, w[2].deprel), (16, "ccomp"), "{:?}", w[2]);
         assert_eq!((w[5].head, w[5].deprel), (3, "obj"), "{:?}", w[5]);
         assert_eq!((w[14].head, w[14].deprel), (16, "nsubj"), "{:?}", w[14]);
+        assert!(is_one_tree(&s));
+    }
+
+    #[test]
+    fn a_second_that_clause_joins_the_first() {
+        let s = analyze("A report released Tuesday in the Rwandan capital alleged that France was aware of preparations for the genocide , and that the French military helped to plan killings .");
+        let w = &s.words;
+        // "helped" is a conjunct of "aware", not of the root "released"
+        assert_eq!((w[12].head, w[12].deprel), (9, "ccomp"), "{:?}", w[12]);
+        assert_eq!((w[24].head, w[24].deprel), (13, "conj"), "{:?}", w[24]);
         assert!(is_one_tree(&s));
     }
 

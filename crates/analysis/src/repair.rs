@@ -92,6 +92,37 @@ pub(crate) fn repair_reported_object(tags: &[khaldun_tagger::Tagged<'_>], deps: 
     }
 }
 
+/// "alleged that France was aware ..., and that the French military
+/// helped ...": the parser hangs the second "that" clause on the sentence's
+/// root as a conjunct. A conjunct with its own "that", whose head is no
+/// "that" clause, joins the nearest "that" clause before it below the same
+/// head.
+pub(crate) fn repair_that_conjunct(tags: &[khaldun_tagger::Tagged<'_>], deps: &mut [Dep]) {
+    let that = |deps: &[Dep], x: usize| {
+        (0..x).any(|k| {
+            deps[k].head as usize == x + 1
+                && deps[k].rel.as_str() == "mark"
+                && tags[k].lemma == "that"
+        })
+    };
+    for x in 0..deps.len() {
+        if deps[x].rel.as_str() != "conj" || !that(deps, x) {
+            continue;
+        }
+        let h = deps[x].head as usize;
+        if h == 0 || (deps[h - 1].rel.as_str() == "ccomp" && that(deps, h - 1)) {
+            continue;
+        }
+        let Some(y) = (h..x)
+            .rev()
+            .find(|&y| deps[y].rel.as_str() == "ccomp" && that(deps, y) && under(deps, y, h - 1))
+        else {
+            continue;
+        };
+        deps[x].head = y as u32 + 1;
+    }
+}
+
 /// "gave the Ivory Coast 5.1 million dollars of aid": the parser glues a
 /// verb's two objects into one noun phrase when a name is followed by an
 /// amount. After a verb that takes two objects, a run of names before the

@@ -793,8 +793,18 @@ fn object_acts(v: &View, w: usize, c: usize) -> bool {
 /// the content of a belief is an opinion, not an event, whoever its subject.
 /// Returns the belief word.
 fn under_belief(v: &View, p: &Patterns, t: usize) -> Option<usize> {
-    let mut x = t;
+    // "claimed that Iran carried out attacks": an event noun is believed
+    // when the verb it is the object of is
+    let mut x = match v.head(t) {
+        Some(h) if v.words[t].upos == "NOUN" && v.rel(t) == "obj" => h,
+        _ => t,
+    };
     for _ in 0..4 {
+        // "alleged that ... and that X carried out": a conjunct shares its
+        // first clause's place
+        if v.rel(x) == "conj" {
+            x = v.head(x)?;
+        }
         if !matches!(v.rel(x), "ccomp" | "acl" | "acl:relcl" | "xcomp") {
             return None;
         }

@@ -1844,3 +1844,18 @@ fn a_truce_agreed_together_is_each_way() {
         [ev("ISR", "PSE", "0871"), ev("PSE", "ISR", "0871")]
     );
 }
+
+#[test]
+fn an_event_noun_under_a_claim_is_claimed() {
+    // the attack noun is the object of the light verb in what is claimed:
+    // an accusation, not an attack
+    assert_eq!(
+        builtin_pairs("Iran claimed that Israel carried out attacks on Syria."),
+        [ev("IRN", "ISR", "112")]
+    );
+    // also in a second "that" clause the parser hung on the root
+    assert_eq!(
+        builtin_pairs("Iran alleged that Israel was behind the blast, and that Israeli agents carried out attacks on Syria."),
+        [ev("IRN", "ISR", "112")]
+    );
+}
