@@ -975,16 +975,16 @@ fn acts<'t>(d: &[Dep<'_>], r: &Range<usize>, word: impl Fn(usize) -> Option<&'t 
             h == 0 || !r.contains(&(h - 1))
         })
         .unwrap_or(r.start);
-    // "an admission by Moscow", "sanctions against Moscow": a phrase of
-    // agent or opponent names the government, as a subject does ("in",
-    // "to", "from" name the place)
+    // "an admission by Moscow", "sanctions against Moscow", "talks with
+    // Kyiv", "pressure on Taipei": a phrase of agent, opponent, partner or
+    // what is pressed names the government, as a subject does ("in", "to",
+    // "from", "for" name the place)
+    const PARTY_CASES: &[&str] = &["by", "against", "with", "on", "upon", "toward", "towards"];
     let by_or_against = || {
         d.iter().enumerate().any(|(i, x)| {
             x.head as usize == head_word + 1
                 && x.deprel == "case"
-                && word(i).is_some_and(|w| {
-                    w.eq_ignore_ascii_case("by") || w.eq_ignore_ascii_case("against")
-                })
+                && word(i).is_some_and(|w| PARTY_CASES.iter().any(|c| w.eq_ignore_ascii_case(c)))
         })
     };
     match d[head_word].deprel {

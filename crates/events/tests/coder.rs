@@ -1859,3 +1859,26 @@ fn an_event_noun_under_a_claim_is_claimed() {
         [ev("IRN", "ISR", "112")]
     );
 }
+
+#[test]
+fn a_capital_in_a_phrase_of_partner_or_pressure_is_its_government() {
+    let e = builtin_events("Moscow held talks with Kyiv on Tuesday.");
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].target.as_ref().unwrap().code, "UKRGOV");
+    let e = builtin_events("Beijing stepped up pressure on Taipei.");
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(
+        (
+            e[0].cameo.as_str(),
+            e[0].target.as_ref().unwrap().code.as_str()
+        ),
+        ("100", "TWNGOV")
+    );
+    // where they meet is a place
+    let e = builtin_events("Putin met Xi in Moscow on Monday.");
+    assert!(
+        e.iter()
+            .all(|e| e.target.as_ref().unwrap().code == "CHNGOV"),
+        "{e:?}"
+    );
+}
