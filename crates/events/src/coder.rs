@@ -805,7 +805,11 @@ fn under_belief(v: &View, p: &Patterns, t: usize) -> Option<usize> {
         if v.rel(x) == "conj" {
             x = v.head(x)?;
         }
-        if !matches!(v.rel(x), "ccomp" | "acl" | "acl:relcl" | "xcomp") {
+        // "accused the PKK of using Iraqi territory to plan attacks": a
+        // gerund or a purpose below what is alleged is alleged too
+        let marked =
+            v.rel(x) == "advcl" && v.child(x, "mark").is_some_and(|k| v.is(k, &["of", "to"]));
+        if !matches!(v.rel(x), "ccomp" | "acl" | "acl:relcl" | "xcomp") && !marked {
             return None;
         }
         let h = v.head(x)?;

@@ -1853,6 +1853,11 @@ fn an_event_noun_under_a_claim_is_claimed() {
         builtin_pairs("Iran claimed that Israel carried out attacks on Syria."),
         [ev("IRN", "ISR", "112")]
     );
+    // what one is accused of planning is alleged, not planned
+    assert_eq!(
+        builtin_pairs("Turkey accused the PKK of using Iraqi territory to plan attacks on Turkey."),
+        [ev("TUR", "TUR", "112")]
+    );
     // also in a second "that" clause the parser hung on the root
     assert_eq!(
         builtin_pairs("Iran alleged that Israel was behind the blast, and that Israeli agents carried out attacks on Syria."),
