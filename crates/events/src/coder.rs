@@ -1893,6 +1893,17 @@ fn owner_in_compound(v: &View, n: usize, ok: &dyn Fn(&usize) -> bool) -> Option<
         })
 }
 
+/// Whether the that-clause `c` of the verb of saying `t` tells what its
+/// subject would do to someone named ("the US warned that Russia could
+/// invade Ukraine"): a prediction about the subject, who is not the one
+/// warned (unlike "warned that Ukraine would pay a heavy price").
+fn foretold_act(v: &View, p: &Patterns, t: usize, c: usize) -> bool {
+    p.frame(v.lemma(t)) == Some(Frame::Report)
+        && v.children[c]
+            .iter()
+            .any(|&o| matches!(v.rel(o), "obj" | "obl") && v.party_at[o].is_some())
+}
+
 /// Acts only a state does, so that one told in the passive with no agent
 /// ("protesters were arrested in Cairo", "a curfew was imposed in Srinagar")
 /// is by the state where it happened: arrests and expulsions (173, 174),
@@ -2026,8 +2037,9 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
     // "demanded that the US cancel ...": the that-clause's subject
     let tgt = m.target.or_else(|| {
         matches!(pat.target, Some(Slot::Object))
-            .then(|| v.child(t, "ccomp").and_then(|c| v.child(c, "nsubj")))
+            .then(|| v.child(t, "ccomp").filter(|&c| !foretold_act(v, p, t, c)))
             .flatten()
+            .and_then(|c| v.child(c, "nsubj"))
     });
     // a target written as the subject ("+ * IN $") is found as a source
     // subject is, through control and raising ("X was seen to break in")

@@ -717,6 +717,20 @@ fn force_another_says_is_coming_is_no_threat_of_its_actor() {
 }
 
 #[test]
+fn who_would_act_in_a_warning_is_not_the_one_warned() {
+    // a prediction about Russia: no warning to Russia
+    assert!(
+        !builtin_pairs("The United States warned that Russia could invade Ukraine.")
+            .contains(&ev("USA", "RUS", "130"))
+    );
+    // what would befall Ukraine: a warning to Ukraine
+    assert_eq!(
+        builtin_pairs("Russia warned that Ukraine would pay a heavy price."),
+        [ev("RUS", "UKR", "130")]
+    );
+}
+
+#[test]
 fn an_event_noun_takes_the_tense_and_condition_of_its_light_verb() {
     let got = |text: &str| -> Vec<(String, String)> {
         builtin_events(text)
