@@ -771,6 +771,9 @@ fn under_belief(v: &View, p: &Patterns, t: usize) -> Option<usize> {
 /// of ("demanded that the US cancel plans to sell weapons": neither the
 /// cancelling nor the sale has happened), through clauses below it.
 fn under_appeal(v: &View, p: &Patterns, t: usize) -> Option<usize> {
+    if let Some(h) = demanded_act(v, t) {
+        return Some(h);
+    }
     let mut x = t;
     let mut own_subject = false;
     for _ in 0..3 {
@@ -802,6 +805,15 @@ fn under_appeal(v: &View, p: &Patterns, t: usize) -> Option<usize> {
         x = h;
     }
     None
+}
+
+/// The demand whose object the event noun `t` is: "demanded the lifting of
+/// the curfew", "demanded an Israeli withdrawal from Gaza" have lifted and
+/// withdrawn nothing (only "demand" and "request": "pressed its offensive"
+/// is an offensive).
+fn demanded_act(v: &View, t: usize) -> Option<usize> {
+    let h = v.head(t)?;
+    (v.words[t].upos == "NOUN" && v.rel(t) == "obj" && v.is(h, &["demand", "request"])).then_some(h)
 }
 
 /// Whether `t` is the complement of `w`, or a complement's complement

@@ -731,6 +731,18 @@ fn who_would_act_in_a_warning_is_not_the_one_warned() {
 }
 
 #[test]
+fn what_is_demanded_has_not_happened() {
+    assert_eq!(
+        builtin_pairs("The opposition demanded the lifting of the curfew in Nairobi."),
+        [ev("KEN", "KEN", "1051")]
+    );
+    assert_eq!(
+        builtin_pairs("Hamas demanded an Israeli withdrawal from Gaza."),
+        [ev("PSE", "ISR", "1056")]
+    );
+}
+
+#[test]
 fn an_event_noun_takes_the_tense_and_condition_of_its_light_verb() {
     let got = |text: &str| -> Vec<(String, String)> {
         builtin_events(text)
