@@ -1355,6 +1355,9 @@ fn parties_of(v: &View, n: usize, out: &mut Vec<usize>) {
 
 fn parties_at(v: &View, n: usize, places: bool, out: &mut Vec<usize>) {
     let ok = |k: &usize| places || !v.parties[*k].place;
+    if let Some(a) = antecedent(v, n) {
+        return parties_at(v, a, places, out);
+    }
     if let Some(k) = v.party_at[n].filter(ok) {
         out.push(k);
     } else if v.words[n].upos == "VERB" && v.party_at[n].is_none() {
@@ -1914,6 +1917,20 @@ fn foretold_act(v: &View, p: &Patterns, t: usize, c: usize) -> bool {
         && v.children[c]
             .iter()
             .any(|&o| matches!(v.rel(o), "obj" | "obl") && v.party_at[o].is_some())
+}
+
+/// The actor a relative pronoun stands for ("the Briton, who was arrested
+/// by Iranian authorities": the Briton), when no actor is at it.
+fn antecedent(v: &View, n: usize) -> Option<usize> {
+    if v.party_at[n].is_some() || !v.is(n, &["who", "which", "that"]) {
+        return None;
+    }
+    v.head(n)
+        .filter(|&h| v.rel(h) == "acl:relcl")
+        .and_then(|h| v.head(h))
+        // (an actor itself, not a noun with actors below it: "jurisdictions
+        // which are approved: Finland, Germany ...")
+        .filter(|&a| v.party_at[a].is_some())
 }
 
 /// Acts only a state does, so that one told in the passive with no agent

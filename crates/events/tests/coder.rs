@@ -731,6 +731,14 @@ fn who_would_act_in_a_warning_is_not_the_one_warned() {
 }
 
 #[test]
+fn a_relative_pronoun_stands_for_the_noun_it_modifies() {
+    assert_eq!(
+        builtin_pairs("The Briton, who was arrested by Iranian authorities, was released."),
+        [ev("IRN", "GBR", "173")]
+    );
+}
+
+#[test]
 fn what_is_demanded_has_not_happened() {
     assert_eq!(
         builtin_pairs("The opposition demanded the lifting of the curfew in Nairobi."),
