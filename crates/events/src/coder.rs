@@ -833,6 +833,9 @@ fn under_belief(v: &View, p: &Patterns, t: usize) -> Option<usize> {
 /// of ("demanded that the US cancel plans to sell weapons": neither the
 /// cancelling nor the sale has happened), through clauses below it.
 fn under_appeal(v: &View, p: &Patterns, t: usize) -> Option<usize> {
+    if let Some(h) = demanded_act(v, t) {
+        return Some(h);
+    }
     // "pressured Ukraine to launch an investigation": an event noun is
     // asked for when the verb it is the object of is
     let start = match v.head(t) {
@@ -887,6 +890,15 @@ fn under_appeal(v: &View, p: &Patterns, t: usize) -> Option<usize> {
         x = h;
     }
     None
+}
+
+/// The demand whose object the event noun `t` is: "demanded the lifting of
+/// the curfew", "demanded an Israeli withdrawal from Gaza" have lifted and
+/// withdrawn nothing (only "demand" and "request": "pressed its offensive"
+/// is an offensive).
+fn demanded_act(v: &View, t: usize) -> Option<usize> {
+    let h = v.head(t)?;
+    (v.words[t].upos == "NOUN" && v.rel(t) == "obj" && v.is(h, &["demand", "request"])).then_some(h)
 }
 
 /// Whether `t` is the complement of `w`, or a complement's complement
@@ -1397,7 +1409,7 @@ fn object_owner(v: &View, t: usize, o: usize) -> Option<usize> {
 /// that opens the clause. Not for a clause of speech ("spoke to the Navy,
 /// who told it this was unconfirmed"): that attributes what follows, and
 /// its object pronoun is most often the reporter.
-fn antecedent(v: &View, p: &Patterns, s: usize, t: usize) -> Option<usize> {
+fn comma_antecedent(v: &View, p: &Patterns, s: usize, t: usize) -> Option<usize> {
     let head_is_word = v.rel(t) == "acl:relcl"
         && v.head(t)
             .is_some_and(|h| v.words[h].upos != "PUNCT" && h < s);
@@ -1462,6 +1474,9 @@ fn parties_of(v: &View, n: usize, out: &mut Vec<usize>) {
 
 fn parties_at(v: &View, n: usize, places: bool, out: &mut Vec<usize>) {
     let ok = |k: &usize| places || !v.parties[*k].place;
+    if let Some(a) = relative_actor(v, n) {
+        return parties_at(v, a, places, out);
+    }
     if let Some(k) = v.party_at[n].filter(ok) {
         out.push(k);
     } else if v.words[n].upos == "VERB" && v.party_at[n].is_none() {
@@ -1628,9 +1643,9 @@ fn subject(
     } else if let Some(s) = v.child_with(t, |r| r == "nsubj" || r == "nsubj:pass") {
         // a relative pronoun stands for the noun the clause modifies
         if (v.is(s, &["who", "which", "that"]) && v.rel(t) == "acl:relcl")
-            || antecedent(v, p, s, t).is_some()
+            || comma_antecedent(v, p, s, t).is_some()
         {
-            if let Some(h) = antecedent(v, p, s, t).or_else(|| v.head(t)) {
+            if let Some(h) = comma_antecedent(v, p, s, t).or_else(|| v.head(t)) {
                 parties_of(v, h, &mut out);
             }
         } else {
@@ -2033,6 +2048,31 @@ fn owner_in_compound(v: &View, n: usize, ok: &dyn Fn(&usize) -> bool) -> Option<
         })
 }
 
+/// Whether the that-clause `c` of the verb of saying `t` tells what its
+/// subject would do to someone named ("the US warned that Russia could
+/// invade Ukraine"): a prediction about the subject, who is not the one
+/// warned (unlike "warned that Ukraine would pay a heavy price").
+fn foretold_act(v: &View, p: &Patterns, t: usize, c: usize) -> bool {
+    p.frame(v.lemma(t)) == Some(Frame::Report)
+        && v.children[c]
+            .iter()
+            .any(|&o| matches!(v.rel(o), "obj" | "obl") && v.party_at[o].is_some())
+}
+
+/// The actor a relative pronoun stands for ("the Briton, who was arrested
+/// by Iranian authorities": the Briton), when no actor is at it.
+fn relative_actor(v: &View, n: usize) -> Option<usize> {
+    if v.party_at[n].is_some() || !v.is(n, &["who", "which", "that"]) {
+        return None;
+    }
+    v.head(n)
+        .filter(|&h| v.rel(h) == "acl:relcl")
+        .and_then(|h| v.head(h))
+        // (an actor itself, not a noun with actors below it: "jurisdictions
+        // which are approved: Finland, Germany ...")
+        .filter(|&a| v.party_at[a].is_some())
+}
+
 /// Acts only a state does, so that one told in the passive with no agent
 /// ("protesters were arrested in Cairo", "a curfew was imposed in Srinagar")
 /// is by the state where it happened: arrests and expulsions (173, 174),
@@ -2166,8 +2206,9 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
     // "demanded that the US cancel ...": the that-clause's subject
     let tgt = m.target.or_else(|| {
         matches!(pat.target, Some(Slot::Object))
-            .then(|| v.child(t, "ccomp").and_then(|c| v.child(c, "nsubj")))
+            .then(|| v.child(t, "ccomp").filter(|&c| !foretold_act(v, p, t, c)))
             .flatten()
+            .and_then(|c| v.child(c, "nsubj"))
     });
     // a target written as the subject ("+ * IN $") is found as a source
     // subject is, through control and raising ("X was seen to break in")

@@ -717,6 +717,40 @@ fn force_another_says_is_coming_is_no_threat_of_its_actor() {
 }
 
 #[test]
+fn who_would_act_in_a_warning_is_not_the_one_warned() {
+    // a prediction about Russia: no warning to Russia
+    assert!(
+        !builtin_pairs("The United States warned that Russia could invade Ukraine.")
+            .contains(&ev("USA", "RUS", "130"))
+    );
+    // what would befall Ukraine: a warning to Ukraine
+    assert_eq!(
+        builtin_pairs("Russia warned that Ukraine would pay a heavy price."),
+        [ev("RUS", "UKR", "130")]
+    );
+}
+
+#[test]
+fn a_relative_pronoun_stands_for_the_noun_it_modifies() {
+    assert_eq!(
+        builtin_pairs("The Briton, who was arrested by Iranian authorities, was released."),
+        [ev("IRN", "GBR", "173")]
+    );
+}
+
+#[test]
+fn what_is_demanded_has_not_happened() {
+    assert_eq!(
+        builtin_pairs("The opposition demanded the lifting of the curfew in Nairobi."),
+        [ev("KEN", "KEN", "1051")]
+    );
+    assert_eq!(
+        builtin_pairs("Hamas demanded an Israeli withdrawal from Gaza."),
+        [ev("PSE", "ISR", "1056")]
+    );
+}
+
+#[test]
 fn an_event_noun_takes_the_tense_and_condition_of_its_light_verb() {
     let got = |text: &str| -> Vec<(String, String)> {
         builtin_events(text)

@@ -708,6 +708,7 @@ const SUITE: &str = r#"
 1411 PHL PHL | Protesters rallied in Manila to demand the removal of the president.
 1411 SDN SDN | Thousands marched in Khartoum demanding the resignation of President Omar al-Bashir.
 1412 IND IND | Farmers demonstrated in New Delhi against the new agricultural laws.
+1412 DEU DEU | Thousands protested in Berlin against the government's immigration policy.
 1413 IRN IRN | Women marched in Tehran to demand equal rights.
 1413 TUR TUR | Hundreds of Kurds demonstrated in Istanbul for language rights.
 1414 THA THA | Protesters marched in Bangkok demanding a new constitution.
@@ -903,7 +904,6 @@ const KNOWN: &str = r#"
 1242 ZAF * | Striking miners in South Africa refused to return to work. | pattern language: 'return to work' ends a strike only for strikers ('the president returned to work after surgery'), and a verb pattern cannot ask for its subject's noun ('striking miners')
 137 SYR SYR | The Syrian army threatened to crush the uprising. | coder: a military's repression with no place and no named target takes no own-country target, so the 137 threat has none
 141 IRN IRN | Thousands of people demonstrated in Tehran against the government. | coder: a crowd ('thousands of people') names no actor and the place's country is not taken as the source
-1412 DEU DEU | Thousands protested in Berlin against the government's immigration policy. | coder: a crowd ('thousands') names no actor and the place's country is not taken as the source
 1422 PSE ISR | Palestinian prisoners went on hunger strike in protest against Israel's policy of administrative detention. | coder: the goal hangs under 'strike', an oblique of 'went' (a verb pattern reaches no nmod or acl inside an oblique, and the noun 'strike' takes no owner from 'went on'), so '142 go on hunger strike against|over $T' wins
 1442 CAN CAN | Truckers blockaded the border crossing in Canada in protest against vaccine mandates. | coder: 'truckers' names no actor and is no crowd word (HUMAN), so there is no source
 1453 GBR GBR | Catholic rioters demanding civil rights clashed with police in Londonderry. | actor/place: 'Londonderry' is no place the lists know and 'Catholic rioters' no actor ('Catholic rioters clashed with police in Londonderry' codes nothing)
