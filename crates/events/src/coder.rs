@@ -462,6 +462,29 @@ pub fn code_sentence(
         .map(|c| c.trigger)
         .collect();
     out.retain(|c| !tolls.contains(&c.trigger));
+    // "will meet in Zurich to discuss trade": the purpose of an event between
+    // the same actors, of the same kind, is that event (with its modality)
+    let base = |c: &Coded| {
+        c.pattern
+            .map_or(&c.code[..], |i| &p.get(i).code[..])
+            .get(..2)
+            .map(str::to_string)
+    };
+    let purposes: Vec<usize> = out
+        .iter()
+        .filter(|c| {
+            v.rel(c.trigger) == "advcl"
+                && v.child(c.trigger, "mark").is_some_and(|k| v.is(k, &["to"]))
+                && out.iter().any(|o| {
+                    Some(o.trigger) == v.head(c.trigger)
+                        && o.source == c.source
+                        && o.target == c.target
+                        && base(o) == base(c)
+                })
+        })
+        .map(|c| c.trigger)
+        .collect();
+    out.retain(|c| !purposes.contains(&c.trigger));
     for w in (0..v.words.len()).filter(|_| p.generic_frames()) {
         if let Some(c) = frame_event(&v, p, w, &out) {
             out.push(c);
@@ -2171,7 +2194,18 @@ fn modality(v: &View, t: usize) -> Modality {
             }
         }
     }
-    Modality::Asserted
+    // "will send troops to attack Iraq": the purpose of what is to come is
+    // to come too
+    let purpose = v.rel(t) == "advcl"
+        && v.child(t, "mark").is_some_and(|k| v.is(k, &["to"]))
+        && v.child(t, "nsubj").is_none();
+    match v.head(t) {
+        Some(h) if purpose && v.words[h].upos == "VERB" => match modality(v, h) {
+            m @ (Modality::Future | Modality::Hypothetical) => m,
+            _ => Modality::Asserted,
+        },
+        _ => Modality::Asserted,
+    }
 }
 
 fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) -> Option<Coded> {
@@ -2592,7 +2626,18 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
         && p.generic_frames()
         && announced
         && matches!(modality, Modality::Future | Modality::Hypothetical)
-        && matches!(code.get(..2), Some("04" | "05" | "06" | "07" | "08"))
+        && (matches!(code.get(..2), Some("05" | "06" | "07" | "08"))
+            // a meeting is an intent when said or wished ("said they would
+            // meet the mediator"), not when scheduled ("will meet in
+            // Zurich": 040, future); refused either way ("will not meet")
+            || (code.starts_with("04")
+                && (negated
+                    || v.children[t]
+                    .iter()
+                    .any(|&c| v.rel(c) == "aux" && v.is(c, &["would", "'d"]))
+                    || (v.rel(clause) == "ccomp"
+                        && v.head(clause)
+                            .is_some_and(|h| p.frame(v.lemma(h)) == Some(Frame::Report))))))
     {
         let frame = if negated
             && v.children[t]

@@ -1842,7 +1842,7 @@ fn a_relative_pronoun_after_a_comma_stands_for_the_noun_before_it() {
         builtin_pairs(
             "Chinese President Xi Jinping, who hosted Vladimir Putin in Beijing last week, will travel to Paris next month."
         ),
-        [ev("CHN", "RUS", "043"), ev("CHN", "FRA", "036")]
+        [ev("CHN", "RUS", "043"), ev("CHN", "FRA", "042")]
     );
     // and hangs this relative clause on the comma
     assert_eq!(
@@ -1920,4 +1920,24 @@ fn a_capital_in_a_phrase_of_partner_or_pressure_is_its_government() {
             .all(|e| e.target.as_ref().unwrap().code == "CHNGOV"),
         "{e:?}"
     );
+}
+
+#[test]
+fn a_scheduled_meeting_is_a_future_meeting_and_its_purpose_is_that_meeting() {
+    let e = builtin_events("French President Emmanuel Macron and German Chancellor Olaf Scholz will meet in Berlin on Monday to discuss the budget.");
+    let got: Vec<(&str, Modality)> = e.iter().map(|e| (e.cameo.as_str(), e.modality)).collect();
+    assert_eq!(
+        got,
+        [("040", Modality::Future), ("040", Modality::Future)],
+        "{e:?}"
+    );
+    // said or wished, it is an intent
+    assert_eq!(
+        builtin_pairs("The Taliban said they would meet the UN envoy."),
+        [ev("AFG", "IGO", "036")]
+    );
+    // the purpose of what is to come is to come too
+    let e = builtin_events("Iran will send troops to attack Iraq.");
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(e[0].modality, Modality::Future);
 }
