@@ -25,11 +25,11 @@ use khaldun_types::{Segmented, Sentence, Span};
 
 mod repair;
 use repair::{
-    repair_agent_infinitive, repair_compound_across_preposition, repair_double_subject,
-    repair_finite_verb, repair_glued_objects, repair_glued_participle, repair_initial_noun,
-    repair_mandative_verb, repair_modal_verb, repair_nominal_clauses, repair_noun_root,
-    repair_participle_subject, repair_possessed_noun, repair_reported_object, repair_reported_verb,
-    repair_small_clause, repair_that_conjunct, repair_verb_particle,
+    repair_agent_infinitive, repair_compound_across_preposition, repair_determiner_participle,
+    repair_double_subject, repair_finite_verb, repair_glued_objects, repair_glued_participle,
+    repair_initial_noun, repair_mandative_verb, repair_modal_verb, repair_nominal_clauses,
+    repair_noun_root, repair_participle_subject, repair_possessed_noun, repair_reported_object,
+    repair_reported_verb, repair_small_clause, repair_that_conjunct, repair_verb_particle,
 };
 
 /// One analyzed word.
@@ -150,6 +150,7 @@ impl Analyzer {
             .tag_with_runner_up(words, &mut tags, &mut runner_up);
         let glued = repair_glued_participle(words, spans, &mut tags);
         repair_initial_noun(words, &mut tags);
+        repair_determiner_participle(&mut tags);
         let second = self.second_tags(&runner_up);
         repair_modal_verb(words, &mut tags, &second);
         repair_mandative_verb(words, &mut tags, &second);
@@ -490,6 +491,19 @@ mod tests {
         assert_eq!((w[5].head, w[5].deprel), (3, "obj"), "{:?}", w[5]);
         assert_eq!((w[14].head, w[14].deprel), (16, "nsubj"), "{:?}", w[14]);
         assert!(is_one_tree(&s));
+    }
+
+    #[test]
+    fn a_past_tense_between_a_determiner_and_a_noun_modifies_the_noun() {
+        let s = analyze("The United States helped the two exiled dissidents from Egypt .");
+        let w = &s.words;
+        assert_eq!(
+            (w[6].xpos, w[6].head, w[6].deprel),
+            ("VBN", 8, "amod"),
+            "{:?}",
+            w[6]
+        );
+        assert_eq!((w[7].head, w[7].deprel), (4, "obj"), "{:?}", w[7]);
     }
 
     #[test]

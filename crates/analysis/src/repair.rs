@@ -376,6 +376,21 @@ pub(crate) fn repair_initial_noun(words: &[&str], tags: &mut [khaldun_tagger::Ta
     }
 }
 
+/// "helped the two exiled dissidents": a past tense right after a
+/// determiner (and a number) and before a noun is a participle modifying
+/// that noun (EWT tags such words VBN); read as a past tense, the number
+/// becomes its subject.
+pub(crate) fn repair_determiner_participle(tags: &mut [khaldun_tagger::Tagged<'_>]) {
+    for i in 1..tags.len().saturating_sub(1) {
+        let det = |k: usize| matches!(tags[k].xpos, "DT" | "PRP$");
+        let after_det = det(i - 1) || (tags[i - 1].xpos == "CD" && i >= 2 && det(i - 2));
+        if tags[i].xpos == "VBD" && after_det && matches!(tags[i + 1].xpos, "NN" | "NNS") {
+            let t = &mut tags[i];
+            (t.xpos, t.feats) = ("VBN", "Tense=Past|VerbForm=Part");
+        }
+    }
+}
+
 /// "Iran said it would free the sailors": after a modal (and an adverb),
 /// or after "to" where the tagger's runner-up is a base verb or a
 /// determiner follows, a word tagged
