@@ -654,13 +654,22 @@ fn subject_words<'v>(v: &'v View, t: usize) -> impl Iterator<Item = usize> + 'v 
             None => break,
         }
     }
-    head.into_iter().flat_map(move |h| {
+    // (and, for a part or a batch, what it is of: "the first deployment of
+    // NATO peacekeeping troops")
+    let modifiers = move |h: usize| {
         std::iter::once(h).chain(
             v.children[h]
                 .iter()
                 .copied()
                 .filter(|&c| matches!(v.rel(c), "compound" | "amod" | "flat")),
         )
+    };
+    head.into_iter().flat_map(move |h| {
+        let of = v.children[h]
+            .iter()
+            .copied()
+            .find(|&c| v.is_in(h, W::Partitive) && v.rel(c) == "nmod" && v.has_case_word(c, "of"));
+        modifiers(h).chain(of.into_iter().flat_map(modifiers))
     })
 }
 
