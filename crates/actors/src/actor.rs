@@ -281,6 +281,10 @@ pub enum AgentKind {
     People,
     /// An institution ("ministry", "parliament", "army").
     Body,
+    /// A weapon platform standing for the force that uses it ("Israeli
+    /// warplanes struck"); no actor where it only modifies another noun
+    /// ("the drone strike", "a tank battle").
+    Weapon,
 }
 
 impl AgentKind {
@@ -290,6 +294,7 @@ impl AgentKind {
             AgentKind::Person => "person",
             AgentKind::People => "people",
             AgentKind::Body => "body",
+            AgentKind::Weapon => "weapon",
         }
     }
 
@@ -299,6 +304,7 @@ impl AgentKind {
             "person" => AgentKind::Person,
             "people" => AgentKind::People,
             "body" => AgentKind::Body,
+            "weapon" => AgentKind::Weapon,
             _ => return None,
         })
     }

@@ -1612,7 +1612,7 @@ impl<'a> Resolver<'a> {
             let body = x
                 .agent
                 .and_then(|g| self.m.agents().get(g))
-                .is_some_and(|g| g.kind == Some(AgentKind::Body));
+                .is_some_and(|g| matches!(g.kind, Some(AgentKind::Body | AgentKind::Weapon)));
             (
                 x.code.map_or(Key::New, |c| Key::Code(c, body)),
                 name,

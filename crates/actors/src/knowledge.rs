@@ -22,7 +22,7 @@ pub enum DataFile {
     Organizations,
     /// `armed_groups.txt`: `names | code | country`.
     ArmedGroups,
-    /// `sectors.txt`: `phrases | chunks | person/people/body`.
+    /// `sectors.txt`: `phrases | chunks | person/people/body/weapon`.
     Sectors,
     /// `persons.txt`: actor lines (see [`crate::format`]).
     Persons,

@@ -35,9 +35,13 @@
 //! country in its noun phrase joins it the same way ("MSF Arnor"). A city that stands for a government ("Washington
 //! said") counts as that government only when it is the subject, object or
 //! possessor of its head; elsewhere ("in Baghdad") it is a
-//! [`MatchKind::Place`]. Without a parse every such city is a metonym.
+//! [`MatchKind::Place`]. Without a parse every such city is a metonym. A
+//! weapon phrase ([`AgentKind::Weapon`]) whose last word modifies a noun
+//! outside it ("the drone strike", "missile and drone attacks") is dropped
+//! before countries join their phrases, so "an Israeli drone strike" is
+//! Israel's; without a parse it stays.
 
-use crate::actor::{Actor, ActorId, ActorKind, Agent, NameForm, Origin, Placement};
+use crate::actor::{Actor, ActorId, ActorKind, Agent, AgentKind, NameForm, Origin, Placement};
 use crate::code::Code;
 use crate::date::Date;
 use crate::knowledge::Knowledge;
@@ -525,6 +529,18 @@ impl Matcher {
                 None => i += 1,
             }
         }
+        // "the drone strike", "a tank battle": a weapon that only modifies
+        // another noun names no force (before combining, so "an Israeli
+        // drone strike" keeps Israel alone)
+        if let Some(d) = deps {
+            out.retain(|m| {
+                let weapon = m.kind == MatchKind::Sector
+                    && m.agent
+                        .and_then(|g| self.agents.get(g))
+                        .is_some_and(|a| a.kind == Some(AgentKind::Weapon));
+                !(weapon && modifies_noun(d, &m.tokens))
+            });
+        }
         self.combine(text, tokens, deps, &mut out);
         if let Some(d) = deps {
             for m in &mut out {
@@ -965,6 +981,24 @@ struct Unit {
     caps: u8,
 }
 
+/// Whether the last word of `r` is a compound or adjectival modifier of a
+/// noun outside `r` ("the drone strike"), or a conjunct of one ("missile and
+/// drone attacks").
+fn modifies_noun(d: &[Dep<'_>], r: &Range<usize>) -> bool {
+    let Some(mut i) = r.end.checked_sub(1).filter(|&i| i < d.len()) else {
+        return false;
+    };
+    let outside = |h: u32| h > 0 && !r.contains(&(h as usize - 1)) && (h as usize) <= d.len();
+    // a few steps only: a misparse may loop
+    for _ in 0..4 {
+        if d[i].deprel != "conj" || !outside(d[i].head) {
+            break;
+        }
+        i = d[i].head as usize - 1;
+    }
+    matches!(d[i].deprel, "compound" | "amod") && outside(d[i].head)
+}
+
 /// Whether the words `r` stand as a party: the word whose head is outside
 /// them is a subject, object, possessor or conjunct of one.
 fn acts<'t>(d: &[Dep<'_>], r: &Range<usize>, word: impl Fn(usize) -> Option<&'t str>) -> bool {
@@ -1232,5 +1266,39 @@ mod tests {
         assert_eq!((last.kind, last.code), (MatchKind::Place, None));
         let f = matcher().find(text, &spans, None, None);
         assert_eq!(f.last().unwrap().kind, MatchKind::CityMetonym);
+    }
+
+    #[test]
+    fn parse_drops_a_weapon_that_modifies_a_noun() {
+        let text = "Iran launched an investigation into the drone strike";
+        let spans: Vec<Span> = Tokenizer::default()
+            .tokenize(text)
+            .iter()
+            .map(|t| t.span)
+            .collect();
+        let dep = |head, deprel| Dep { head, deprel };
+        let mut deps = vec![
+            dep(2, "nsubj"),
+            dep(0, "root"),
+            dep(4, "det"),
+            dep(2, "obj"),
+            dep(8, "case"),
+            dep(8, "det"),
+            dep(8, "compound"),
+            dep(2, "obl"),
+        ];
+        let texts = |f: Vec<Match>| -> Vec<String> {
+            f.iter().map(|x| x.span.slice(text).to_string()).collect()
+        };
+        let m = matcher();
+        assert_eq!(texts(m.find(text, &spans, Some(&deps), None)), ["Iran"]);
+        // no parse: as before
+        assert_eq!(texts(m.find(text, &spans, None, None)), ["Iran", "drone"]);
+        // heading its phrase ("launched the drone") it stays
+        deps[6] = dep(2, "obj");
+        assert_eq!(
+            texts(m.find(text, &spans, Some(&deps), None)),
+            ["Iran", "drone"]
+        );
     }
 }

@@ -963,3 +963,47 @@ fn a_region_gives_its_country_and_northern_ireland_is_not_ireland() {
         code(&doc, protesters)
     );
 }
+
+#[test]
+fn a_weapon_names_a_force_only_as_the_head_of_its_phrase() {
+    // "drone" only modifies "strike": no actor, no Iranian military
+    let text = "Iran launched an investigation into the drone strike.";
+    let doc = run(text, "2024-05-01");
+    assert!(
+        doc.mentions
+            .iter()
+            .flatten()
+            .all(|m| !m.span.slice(text).contains("drone")),
+        "{:?}",
+        doc.mentions
+    );
+    assert!(doc.actors.iter().all(|a| code_is_not(a.code, "IRNMIL")));
+    // missile and drone attacks: a conjunct of a modifier modifies too
+    let text = "Russian missile and drone attacks hit Kyiv.";
+    let doc = run(text, "2024-05-01");
+    assert!(actor_of(&doc, text, "drone").is_none());
+    // "an Israeli drone strike" is Israel's, not its weapon's
+    let text = "An Israeli drone strike killed three militants.";
+    let doc = run(text, "2024-05-01");
+    assert_eq!(mention_code(&doc, text, "Israeli").as_deref(), Some("ISR"));
+    // heading its phrase, a weapon stands for the force
+    let text = "Israeli warplanes struck targets in Gaza. A US drone killed three \
+                militants in Yemen. Israeli helicopter gunships fired missiles.";
+    let doc = run(text, "2024-05-01");
+    assert_eq!(
+        mention_code(&doc, text, "Israeli warplanes").as_deref(),
+        Some("ISRMIL")
+    );
+    assert_eq!(
+        mention_code(&doc, text, "US drone").as_deref(),
+        Some("USAMIL")
+    );
+    assert_eq!(
+        mention_code(&doc, text, "Israeli helicopter gunships").as_deref(),
+        Some("ISRMIL")
+    );
+}
+
+fn code_is_not(c: Option<khaldun_actors::Code>, s: &str) -> bool {
+    c.is_none_or(|c| c.to_string() != s)
+}

@@ -592,6 +592,17 @@ fn match_pattern(v: &View, pat: &Pattern, t: usize, generic: bool) -> Option<Mat
         used.push(found);
         next = found;
     }
+    // "launched an investigation into the drone strike": a pattern word
+    // that only modifies a noun of a phrase the pattern does not name is
+    // not what the pattern asks for (the strike is investigated, no drone
+    // launched)
+    if generic
+        && used[1..]
+            .iter()
+            .any(|&w| stray_compound(v, pat, t, w, &used))
+    {
+        return None;
+    }
     for w in &pat.subject {
         // common nouns only: "Shell" the company is no artillery shell
         let found = subject_words(v, t).find(|&d| {
@@ -623,6 +634,31 @@ fn match_pattern(v: &View, pat: &Pattern, t: usize, generic: bool) -> Option<Mat
         filled,
         partial,
     })
+}
+
+/// Whether `w` is a compound modifier of the noun of a prepositional
+/// phrase of the trigger `t` whose noun and preposition the pattern does
+/// not name (neither as a word, `used`, nor as a slot's preposition).
+fn stray_compound(v: &View, pat: &Pattern, t: usize, w: usize, used: &[usize]) -> bool {
+    let Some(h) = v.head(w).filter(|&h| h != t && !used.contains(&h)) else {
+        return false;
+    };
+    let slot_prep = |c: usize| {
+        [&pat.target, &pat.source].into_iter().any(|s| match s {
+            Some(Slot::Prep(p)) => p.matches(v.lemma(c), &v.lower[c]),
+            _ => false,
+        })
+    };
+    let mut cases = v.children[h]
+        .iter()
+        .copied()
+        .filter(|&c| v.rel(c) == "case");
+    v.rel(w) == "compound"
+        && v.rel(h).starts_with("obl")
+        && v.head(h) == Some(t)
+        && cases
+            .next()
+            .is_some_and(|c| !used.contains(&c) && !slot_prep(c))
 }
 
 /// The head of a verb's subject (the agent of a passive; a subject shared

@@ -1941,3 +1941,59 @@ fn a_scheduled_meeting_is_a_future_meeting_and_its_purpose_is_that_meeting() {
     assert_eq!(e.len(), 1, "{e:?}");
     assert_eq!(e[0].modality, Modality::Future);
 }
+
+/// (source code, target code, CAMEO code) per event, built-in patterns.
+fn builtin_codes(text: &str) -> Vec<(String, String, String)> {
+    builtin_events(text)
+        .into_iter()
+        .map(|e| {
+            (
+                e.source.map(|a| a.code).unwrap_or_default(),
+                e.target.map(|a| a.code).unwrap_or_default(),
+                e.cameo,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_weapon_that_modifies_a_noun_is_no_actor_and_not_launched() {
+    // "drone" modifies "strike": no Iranian military, no drone launched
+    let got = builtin_codes("Iran launched an investigation into the drone strike.");
+    assert!(
+        got.iter().all(|(_, t, c)| c != "1952" && t != "IRNMIL"),
+        "{got:?}"
+    );
+    // the launch pattern wants the weapon launched, not a modifier in
+    // another phrase of the verb
+    for text in [
+        "Iran launched an investigation into the drone strike on its consulate in Syria.",
+        "The UN launched an inquiry into the drone attack on Yemen.",
+    ] {
+        let got = builtin_codes(text);
+        assert!(got.iter().all(|(_, _, c)| c != "1952"), "{text}: {got:?}");
+    }
+    // heading its phrase, the weapon is the force
+    assert!(
+        builtin_codes("Israeli warplanes struck targets in Gaza.").contains(&(
+            "ISRMIL".into(),
+            "PSE".into(),
+            "195".into()
+        ))
+    );
+    let got = builtin_pairs("A US drone killed three suspected al-Qaeda militants in Yemen.");
+    assert!(
+        got.iter().any(|(s, _, c)| s == "USA" && c == "1952"),
+        "{got:?}"
+    );
+    // launched itself, or in a drone attack
+    assert_eq!(
+        builtin_pairs("Russia launched drones at Kyiv."),
+        [ev("RUS", "UKR", "1952")]
+    );
+    let got = builtin_pairs("Houthi rebels launched a drone attack on Israel.");
+    assert!(
+        got.iter().any(|(_, t, c)| t == "ISR" && c == "1952"),
+        "{got:?}"
+    );
+}

@@ -529,7 +529,7 @@ const SUITE: &str = r#"
 091 BRA BRA | Brazilian prosecutors investigated the former president for corruption.
 091 FRA FRA | French police opened a fraud investigation into the former prime minister.
 092 IGOUNO MMR | The UN launched an investigation into human rights abuses in Myanmar.
-093 USA * | The Pentagon investigated the drone strike that killed civilians in Kabul.
+093 USA * | The Pentagon investigated the US drone strike that killed civilians in Kabul.
 094 * UKR | The International Criminal Court opened an investigation into war crimes in Ukraine.
 094 IGOUNO SDN | UN investigators examined evidence of genocide in Sudan.
 094 IGOUNO SDN | UN investigators examined evidence of genocide in Darfur.
