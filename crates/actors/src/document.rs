@@ -1978,6 +1978,15 @@ impl<'a> Resolver<'a> {
             if let Some(l) = parts.last() {
                 ks.push(l.clone());
             }
+            // "Wang Yi" ... "Wang": a two-part name whose short first part
+            // is no given name the lists know puts the family name first
+            // (East Asian family names are short; "Maidan Shahr" is no name)
+            if parts.len() == 2
+                && (2..=5).contains(&parts[0].len())
+                && !first_names().contains_key(&parts[0])
+            {
+                ks.push(parts[0].clone());
+            }
             // "al kazemi" → "kazemi" too, through the particles
             ks.dedup();
             for k in ks {

@@ -86,6 +86,18 @@ fn title_and_name_discovers_a_person() {
 }
 
 #[test]
+fn a_family_name_written_first_refers_back() {
+    // a short first part that is no given name is the family name; a
+    // given name is not ("Odhiambo" would not stand for the man)
+    let text = "Chinese Foreign Minister Zhao Heping arrived in Tokyo on Monday. \
+                Zhao said the talks had gone well.";
+    let doc = run(text, "2021-03-01");
+    let a = actor_of(&doc, text, "Chinese Foreign Minister Zhao Heping").expect("found");
+    assert_eq!(code(&doc, a), "CHNGOV");
+    assert_eq!(actor_of(&doc, text, "Zhao"), Some(a));
+}
+
+#[test]
 fn honorific_gives_a_person_and_gender() {
     let text = "Mr Tobias Renner visited the camp. Later he left.";
     let doc = run(text, "2021-03-01");

@@ -769,8 +769,11 @@ fn frame_event(v: &View, p: &Patterns, w: usize, done: &[Coded]) -> Option<Coded
     let comp = v.children[w].iter().copied().find(|&c| match v.rel(c) {
         "xcomp" | "ccomp" => true,
         "acl" => noun,
-        // "threatened to stop talks" misparsed as a purpose clause
-        "advcl" => v.child(c, "mark").is_some_and(|k| v.is(k, &["to"])) && c == w + 2,
+        // "threatened to stop talks", "agreed on Thursday to restart talks"
+        // misparsed as a purpose clause
+        "advcl" => v.child(c, "mark").is_some_and(|k| {
+            v.is(k, &["to"]) && k == c - 1 && (k == w + 1 || between_is_phrase(v, w, k))
+        }),
         // "agreed to an extension of the mandate": what is agreed to
         "obl" => f == Frame::Intent && v.is(w, &["agree"]) && v.has_case_word(c, "to"),
         _ => false,
@@ -804,6 +807,20 @@ fn frame_event(v: &View, p: &Patterns, w: usize, done: &[Coded]) -> Option<Coded
     if target.is_empty() {
         target = nearest_party(v, comp, NOT_INTO, true, &source);
     }
+    // "his plan to choose a woman", "offered to kiss members of the crowd",
+    // "the decision to halt Florida recounts": an intent aimed at no one but
+    // the source's own people or places is no event
+    if f == Frame::Intent {
+        let own: Vec<&str> = source
+            .iter()
+            .filter_map(|&s| v.parties[s].country.as_deref())
+            .collect();
+        target.retain(|&k| {
+            let t = &v.parties[k];
+            let at_home = t.country.as_deref().is_some_and(|c| own.contains(&c));
+            !(at_home && (t.place || v.is_in(t.head, W::Human) || v.is_in(t.head, W::Crowd)))
+        });
+    }
     // "threatened to halt talks if the United States goes ahead": a threat
     // is aimed at whom its condition names
     if target.is_empty() && f == Frame::Threat {
@@ -836,6 +853,31 @@ fn frame_event(v: &View, p: &Patterns, w: usize, done: &[Coded]) -> Option<Coded
         return None;
     }
     Some(word_event(v, w, code, source, target, modality, w, comp))
+}
+
+/// Whether the words between `w` and `k` are one phrase of `w`'s own (an
+/// oblique or an adverb: "agreed on Thursday to").
+fn between_is_phrase(v: &View, w: usize, k: usize) -> bool {
+    let Some(p) = v.children[w]
+        .iter()
+        .copied()
+        .find(|&c| c > w && c < k && matches!(v.rel(c), "obl" | "obl:tmod" | "advmod"))
+    else {
+        return false;
+    };
+    (w + 1..k).all(|x| {
+        let mut y = x;
+        for _ in 0..4 {
+            if y == p {
+                return true;
+            }
+            match v.head(y) {
+                Some(h) => y = h,
+                None => return false,
+            }
+        }
+        false
+    })
 }
 
 /// "expects Iraq to attack Kuwait", "wants Iraq to": clause `c` of frame
