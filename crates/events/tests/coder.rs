@@ -1997,3 +1997,18 @@ fn a_weapon_that_modifies_a_noun_is_no_actor_and_not_launched() {
         "{got:?}"
     );
 }
+
+#[test]
+fn intent_frames_read_past_a_wedged_phrase_and_need_someone_else() {
+    // the threat's clause after "on Monday"
+    assert_eq!(
+        builtin_pairs("Iran threatened on Monday to close the Strait of Hormuz to US ships."),
+        [ev("IRN", "USA", "130")]
+    );
+    // an intent aimed at no one but the source's own people
+    assert!(builtin_pairs(
+        "Biden announced his plan to choose an American woman as his running mate."
+    )
+    .is_empty());
+    assert!(builtin_pairs("The French president pledged to hire more French teachers.").is_empty());
+}
