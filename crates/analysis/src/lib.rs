@@ -507,6 +507,17 @@ mod tests {
     }
 
     #[test]
+    fn a_title_made_root_before_a_name_is_part_of_the_subject() {
+        let s =
+            analyze("Opposition leader Raila Odinga urged the government to withdraw the bill .");
+        let w = &s.words;
+        assert_eq!((w[4].head, w[4].deprel), (0, "root"), "{:?}", w[4]);
+        assert_eq!((w[2].head, w[2].deprel), (5, "nsubj"), "{:?}", w[2]);
+        assert_eq!(w[1].head, 3, "{:?}", w[1]);
+        assert!(is_one_tree(&s));
+    }
+
+    #[test]
     fn a_second_that_clause_joins_the_first() {
         let s = analyze("A report released Tuesday in the Rwandan capital alleged that France was aware of preparations for the genocide , and that the French military helped to plan killings .");
         let w = &s.words;

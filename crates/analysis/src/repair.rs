@@ -208,10 +208,18 @@ pub(crate) fn repair_noun_root(
     let Some(r) = deps.iter().position(|d| d.head == 0) else {
         return;
     };
-    // a capitalized noun (part of a name: "European Community"), not the
-    // head of a relative clause with its gap ("the book John wrote")
+    // a capitalized noun (part of a name: "European Community") or a title
+    // right before a name ("Opposition leader Raila Odinga urged"), not the
+    // head of a relative clause with its gap ("the book John wrote": the
+    // verb below has no object, checked further down)
+    let titled = tags.get(r + 1).is_some_and(|t| t.upos == "PROPN")
+        && r > 0
+        && words[0].starts_with(|c: char| c.is_uppercase())
+        && tags[..r]
+            .iter()
+            .all(|t| matches!(t.upos, "NOUN" | "PROPN" | "ADJ"));
     if !matches!(tags[r].upos, "NOUN" | "PROPN")
-        || !words[r].starts_with(|c: char| c.is_uppercase())
+        || !(words[r].starts_with(|c: char| c.is_uppercase()) || titled)
     {
         return;
     }
@@ -219,7 +227,7 @@ pub(crate) fn repair_noun_root(
         deps[v].head as usize == r + 1
             && matches!(
                 deps[v].rel.as_str(),
-                "parataxis" | "acl:relcl" | "acl" | "dep"
+                "parataxis" | "acl:relcl" | "acl" | "dep" | "appos"
             )
             && matches!(tags[v].xpos, "VBD" | "VBZ" | "VBP")
     }) else {
