@@ -1874,9 +1874,11 @@ fn subject(
         }
         h = x;
     }
-    if let Some(f) = p.frame(v.lemma(h)) {
+    // ("Iran denied sending drones and summoned the ambassadors": a verb
+    // coordinated with a frame word shares its subject, not its frame)
+    if let Some(f) = p.frame(v.lemma(h)).filter(|_| v.rel(t) != "conj") {
         frames.push((f, h));
-    } else if let Some(o) = v.child(h, "obj").filter(|&o| o != t) {
+    } else if let Some(o) = v.child(h, "obj").filter(|&o| o != t && v.rel(t) != "conj") {
         // "expressed readiness to resume": the intent is the object's
         if let Some(f) = p
             .frame(v.lemma(o))

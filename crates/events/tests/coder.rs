@@ -2012,3 +2012,15 @@ fn intent_frames_read_past_a_wedged_phrase_and_need_someone_else() {
     .is_empty());
     assert!(builtin_pairs("The French president pledged to hire more French teachers.").is_empty());
 }
+
+#[test]
+fn a_verb_coordinated_with_a_belief_shares_its_subject_not_its_frame() {
+    assert_eq!(
+        builtin_pairs("Iran denied sending drones to Russia and summoned the ambassadors of several EU states in protest."),
+        [ev("IRN", "IGO", "114")]
+    );
+    assert_eq!(
+        builtin_pairs("Russia accused Britain of spying and expelled two British diplomats."),
+        [ev("RUS", "GBR", "1125"), ev("RUS", "GBR", "161")]
+    );
+}
