@@ -1690,7 +1690,7 @@ fn an_accident_is_nobodys_act_whoever_it_names() {
     );
     assert_eq!(
         builtin_pairs("Ten Syrians were killed by a Russian air strike."),
-        [ev("RUS", "SYR", "190")]
+        [ev("RUS", "SYR", "195")]
     );
 }
 
@@ -1920,4 +1920,52 @@ fn a_capital_in_a_phrase_of_partner_or_pressure_is_its_government() {
             .all(|e| e.target.as_ref().unwrap().code == "CHNGOV"),
         "{e:?}"
     );
+}
+
+#[test]
+fn force_on_a_place_told_in_the_passive_is_aimed_at_it() {
+    // the passive subject is the object: a place there is the implied target
+    assert_eq!(
+        builtin_pairs("Crimea was annexed by Russia in 2014."),
+        [ev("RUS", "UKR", "192")]
+    );
+    assert_eq!(
+        builtin_pairs("Mariupol was besieged by Russian forces."),
+        [ev("RUS", "UKR", "191")]
+    );
+}
+
+#[test]
+fn an_execution_by_a_state_is_at_home() {
+    assert_eq!(
+        builtin_pairs("Saudi Arabia executed 81 men."),
+        [ev("SAU", "SAU", "1823")]
+    );
+    // other force by a bare country may be aimed anywhere
+    assert!(builtin_pairs("Israel killed three men.").is_empty());
+}
+
+#[test]
+fn a_by_phrase_is_no_implied_target() {
+    // "fired" parsed active with "by Hezbollah" below it: Hezbollah acted
+    let e = builtin_events("Rockets fired by Hezbollah struck northern Israel.");
+    assert!(
+        e.iter()
+            .all(|e| !e.target.as_ref().is_some_and(|t| t.code.starts_with("LBN"))),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn unnamed_force_by_an_adjective_cue_or_a_shared_subject() {
+    // "explosive" as an adjective of the device
+    assert_eq!(
+        builtin_pairs("An explosive device went off outside a building in Stockholm."),
+        [ev("SWE", "SWE", "183")]
+    );
+    // the conjunct verb shares the unnamed attackers
+    let p = builtin_pairs(
+        "Gunmen killed a police officer and kidnapped two Chinese workers in Nigeria.",
+    );
+    assert!(p.contains(&ev("NGA", "CHN", "181")), "{p:?}");
 }
