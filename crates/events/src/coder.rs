@@ -2681,6 +2681,12 @@ fn crowd(v: &View, t: usize, code: &str) -> Option<usize> {
     (v.party_at[s].is_none() && people(s)).then_some(s)
 }
 
+/// A pattern of weapons of mass destruction (204x) has told force already:
+/// its "chemical" is no accident's ("the chemical attack on Douma").
+fn weapon_of_mass_destruction(code: &str) -> bool {
+    code.starts_with("204")
+}
+
 /// An event noun whose toll its verb tells ("a missile strike on a mall
 /// killed 18 people"): told as force done, by whoever did it.
 fn toll_of_force_noun(v: &View, t: usize) -> bool {
@@ -2719,7 +2725,7 @@ fn unnamed_force(v: &View, t: usize, code: &str) -> Option<usize> {
         };
         // ("an explosive device": the cue may be an adjective)
         (v.is_in(c, W::ForceCues) || named(&["compound", "amod"], W::ForceCues))
-            && !named(&["compound", "amod"], W::Hazards)
+            && (weapon_of_mass_destruction(code) || !named(&["compound", "amod"], W::Hazards))
     };
     if toll_of_force_noun(v, t) && cue(t) {
         return Some(t);

@@ -1969,3 +1969,14 @@ fn unnamed_force_by_an_adjective_cue_or_a_shared_subject() {
     );
     assert!(p.contains(&ev("NGA", "CHN", "181")), "{p:?}");
 }
+
+#[test]
+fn a_chemical_attack_is_force_a_chemical_explosion_an_accident() {
+    assert_eq!(
+        builtin_pairs("The chemical attack on Aleppo killed more than 40 people."),
+        [ev("SYR", "SYR", "2041")]
+    );
+    assert!(
+        builtin_pairs("A chemical explosion at a factory in Aleppo killed 40 people.").is_empty()
+    );
+}
