@@ -1980,3 +1980,12 @@ fn a_chemical_attack_is_force_a_chemical_explosion_an_accident() {
         builtin_pairs("A chemical explosion at a factory in Aleppo killed 40 people.").is_empty()
     );
 }
+
+#[test]
+fn hanged_is_force_hung_is_not() {
+    assert_eq!(
+        builtin_pairs("Saddam Hussein was hanged in Baghdad on Saturday."),
+        [ev("IRQ", "IRQ", "1823")]
+    );
+    assert!(builtin_pairs("A portrait of the king was hung in Baghdad.").is_empty());
+}
