@@ -1036,6 +1036,21 @@ pub fn implied_target(code: &str) -> bool {
         || matches!(code, "0813" | "0814")
 }
 
+/// The object of a passive verb is its subject: a place named there is aimed
+/// at as after the active verb ("Crimea was annexed by Russia", "the city of
+/// Kharkiv was shelled"), which reaches it below the verb.
+fn passive_object_place(
+    v: &View,
+    object: Option<usize>,
+    not_into: &[&str],
+    source: &[usize],
+) -> Vec<usize> {
+    match object {
+        Some(o) if v.rel(o) == "nsubj:pass" => nearest_party(v, o, not_into, true, source),
+        _ => Vec::new(),
+    }
+}
+
 /// The nearest actor at or under `from` (breadth first, three levels, not
 /// through relations in `not_into`) that is not one of `source`: "shelled
 /// the southern capital Juba", "agreed to set up a centre in Tokyo".
@@ -1051,7 +1066,7 @@ fn nearest_party(
     while let Some((n, d)) = queue.pop_front() {
         // the start word counts only as a mention itself (a verb's own
         // object is reached one level down)
-        if n != from || v.party_at[n].is_some() {
+        if (n != from || v.party_at[n].is_some()) && !agent_phrase(v, n) {
             parties_at(v, n, places, &mut out);
             drop_actors(v, &mut out, source);
             if !out.is_empty() {
@@ -1075,6 +1090,13 @@ fn nearest_party(
         }
     }
     out
+}
+
+/// A verb's `by` phrase names who acted, never whom force was aimed at
+/// ("rockets fired by Hezbollah", parsed active, hit no Hezbollah); what is
+/// under it still may be.
+fn agent_phrase(v: &View, n: usize) -> bool {
+    v.rel(n) == "obl" && v.has_case_word(n, "by")
 }
 
 /// Removes from `parties` the actors of `source` (no actor acts on itself).
@@ -2394,7 +2416,10 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
             (Some(Slot::Prep(_)), Some(tg)) => (!v.is_in(tg, W::Animals)).then_some(tg),
             _ => Some(t),
         };
-        if let Some(from) = from {
+        if matches!(pat.target, Some(Slot::Object)) {
+            target = passive_object_place(v, tgt, NOT_INTO, &source);
+        }
+        if let (true, Some(from)) = (target.is_empty(), from) {
             target = nearest_party(v, from, NOT_INTO, true, &source);
         }
         below = !target.is_empty() && matches!(pat.target, Some(Slot::Prep(_)));
@@ -2790,6 +2815,30 @@ fn crowd(v: &View, t: usize, code: &str) -> Option<usize> {
     (v.party_at[s].is_none() && people(s)).then_some(s)
 }
 
+/// A pattern of weapons of mass destruction (204x) has told force already:
+/// its "chemical" is no accident's ("the chemical attack on Douma").
+fn weapon_of_mass_destruction(code: &str) -> bool {
+    code.starts_with("204")
+}
+
+/// An event noun whose toll its verb tells ("a missile strike on a mall
+/// killed 18 people"): told as force done, by whoever did it.
+fn toll_of_force_noun(v: &View, t: usize) -> bool {
+    v.words[t].upos == "NOUN"
+        && v.rel(t) == "nsubj"
+        && v.head(t).is_some_and(|h| v.is_in(h, W::Toll))
+}
+
+/// A verb's subject, or the one its conjunct lends it ("gunmen killed a
+/// policeman and kidnapped two workers").
+fn shared_subject(v: &View, t: usize) -> Option<usize> {
+    v.child(t, "nsubj").or_else(|| {
+        (v.rel(t) == "conj" && !v.passive(t))
+            .then(|| v.head(t).and_then(|h| v.child(h, "nsubj")))
+            .flatten()
+    })
+}
+
 /// The word telling of force no actor is named as doing: a subject that is
 /// a weapon, a blast or an attacker no dictionary knows ("a minefield
 /// explosion killed", "a suicide bomber killed"), or, in the passive with
@@ -2808,11 +2857,15 @@ fn unnamed_force(v: &View, t: usize, code: &str) -> Option<usize> {
                 .iter()
                 .any(|&k| rels.contains(&v.rel(k)) && v.is_in(k, list))
         };
-        (v.is_in(c, W::ForceCues) || named(&["compound"], W::ForceCues))
-            && !named(&["compound", "amod"], W::Hazards)
+        // ("an explosive device": the cue may be an adjective)
+        (v.is_in(c, W::ForceCues) || named(&["compound", "amod"], W::ForceCues))
+            && (weapon_of_mass_destruction(code) || !named(&["compound", "amod"], W::Hazards))
     };
+    if toll_of_force_noun(v, t) && cue(t) {
+        return Some(t);
+    }
     let dying = v.is_in(t, W::Dying);
-    if let Some(s) = v.child(t, "nsubj").filter(|_| !dying) {
+    if let Some(s) = shared_subject(v, t).filter(|_| !dying) {
         return (v.party_at[s].is_none() && cue(s)).then_some(s);
     }
     if !v.passive(t) && !dying {

@@ -1690,7 +1690,7 @@ fn an_accident_is_nobodys_act_whoever_it_names() {
     );
     assert_eq!(
         builtin_pairs("Ten Syrians were killed by a Russian air strike."),
-        [ev("RUS", "SYR", "190")]
+        [ev("RUS", "SYR", "195")]
     );
 }
 
@@ -1999,6 +1999,65 @@ fn a_weapon_that_modifies_a_noun_is_no_actor_and_not_launched() {
 }
 
 #[test]
+fn force_on_a_place_told_in_the_passive_is_aimed_at_it() {
+    // the passive subject is the object: a place there is the implied target
+    assert_eq!(
+        builtin_pairs("Crimea was annexed by Russia in 2014."),
+        [ev("RUS", "UKR", "192")]
+    );
+    assert_eq!(
+        builtin_pairs("Mariupol was besieged by Russian forces."),
+        [ev("RUS", "UKR", "191")]
+    );
+}
+
+#[test]
+fn an_execution_by_a_state_is_at_home() {
+    assert_eq!(
+        builtin_pairs("Saudi Arabia executed 81 men."),
+        [ev("SAU", "SAU", "1823")]
+    );
+    // other force by a bare country may be aimed anywhere
+    assert!(builtin_pairs("Israel killed three men.").is_empty());
+}
+
+#[test]
+fn a_by_phrase_is_no_implied_target() {
+    // "fired" parsed active with "by Hezbollah" below it: Hezbollah acted
+    let e = builtin_events("Rockets fired by Hezbollah struck northern Israel.");
+    assert!(
+        e.iter()
+            .all(|e| !e.target.as_ref().is_some_and(|t| t.code.starts_with("LBN"))),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn unnamed_force_by_an_adjective_cue_or_a_shared_subject() {
+    // "explosive" as an adjective of the device
+    assert_eq!(
+        builtin_pairs("An explosive device went off outside a building in Stockholm."),
+        [ev("SWE", "SWE", "183")]
+    );
+    // the conjunct verb shares the unnamed attackers
+    let p = builtin_pairs(
+        "Gunmen killed a police officer and kidnapped two Chinese workers in Nigeria.",
+    );
+    assert!(p.contains(&ev("NGA", "CHN", "181")), "{p:?}");
+}
+
+#[test]
+fn a_chemical_attack_is_force_a_chemical_explosion_an_accident() {
+    assert_eq!(
+        builtin_pairs("The chemical attack on Aleppo killed more than 40 people."),
+        [ev("SYR", "SYR", "2041")]
+    );
+    assert!(
+        builtin_pairs("A chemical explosion at a factory in Aleppo killed 40 people.").is_empty()
+    );
+}
+
+#[test]
 fn intent_frames_read_past_a_wedged_phrase_and_need_someone_else() {
     // the threat's clause after "on Monday"
     assert_eq!(
@@ -2023,4 +2082,13 @@ fn a_verb_coordinated_with_a_belief_shares_its_subject_not_its_frame() {
         builtin_pairs("Russia accused Britain of spying and expelled two British diplomats."),
         [ev("RUS", "GBR", "1125"), ev("RUS", "GBR", "161")]
     );
+}
+
+#[test]
+fn hanged_is_force_hung_is_not() {
+    assert_eq!(
+        builtin_pairs("Saddam Hussein was hanged in Baghdad on Saturday."),
+        [ev("IRQ", "IRQ", "1823")]
+    );
+    assert!(builtin_pairs("A portrait of the king was hung in Baghdad.").is_empty());
 }

@@ -831,6 +831,7 @@ const SUITE: &str = r#"
 1822 SYR SYR | Syrian security forces tortured detainees.
 1822 EGY ITA | An Italian student was tortured by Egyptian police.
 1823 EGY EGY | Egyptian police officers beat a detainee to death in Cairo.
+1823 IND IND | A Hindu mob lynched two Muslim men in India.
 183 * PAK | A bomb exploded in a market in Peshawar, killing 20 people.
 183 * IRQ | A bomb went off near a police station in Kirkuk.
 183 * EGY | Bombs exploded near two churches in Alexandria on Sunday.
@@ -916,7 +917,6 @@ const KNOWN: &str = r#"
 1712 CHN CHN | Chinese authorities bulldozed Tibetan monasteries. | coder: with no place, the destruction takes no own-country target ('bulldozed Tibetan monasteries in Lhasa' codes 1712 CHNGOV→CHN)
 1722 EGY EGY | Egypt banned the Muslim Brotherhood. | actor: the Muslim Brotherhood is NGMMUS, an actor of no country, so the ban's target is not Egyptian
 180 NGA NGA | Boko Haram militants attacked a village in northeastern Nigeria. | choice: militants attacking a place is kept 'attack $T' (190), as PETRARCH codes it; only gunmen (`^gunman`) are 180
-1823 IND IND | A Hindu mob lynched two Muslim men in India. | actor: 'A Hindu mob' names no actor and no crowd word, so there is no source
 183 ESP ESP | ETA militants planted a bomb outside a police barracks in Spain. | actor: 'ETA militants' names no actor the lists know ('ETA militants attacked Spain' codes nothing)
 184 LKA LKA | The Tamil Tigers used civilians as human shields. | actor: 'The Tamil Tigers' is no actor the lists know ('The Tamil Tigers attacked civilians' codes nothing)
 191 SAU YEM | Saudi-led forces blockaded Yemen's ports. | actor: 'Saudi-led' is no actor ('Saudi forces blockaded Yemen's ports' codes 191 SAUMIL→YEM)
