@@ -34,6 +34,14 @@ fn dep(head: u32, rel: &str) -> Dep {
     }
 }
 
+/// The two subjects of word `h` (0-based), if it has exactly two.
+fn two_subjects(deps: &[Dep], h: usize) -> Option<(usize, usize)> {
+    let mut it = (0..deps.len())
+        .filter(|&k| deps[k].head as usize == h + 1 && deps[k].rel.as_str() == "nsubj");
+    let (a, b) = (it.next()?, it.next()?);
+    it.next().is_none().then_some((a, b))
+}
+
 /// "The Israeli army forced out more than 1,000 refugees, residents said":
 /// the parser makes the first subject a second subject of the reporting
 /// verb and its finite verb a clause modifying it. A verb with two subjects,
@@ -42,10 +50,9 @@ fn dep(head: u32, rel: &str) -> Dep {
 /// clause's.
 pub(crate) fn repair_double_subject(tags: &[khaldun_tagger::Tagged<'_>], deps: &mut [Dep]) {
     for h in 0..deps.len() {
-        let subjects: Vec<usize> = (0..deps.len())
-            .filter(|&k| deps[k].head as usize == h + 1 && deps[k].rel.as_str() == "nsubj")
-            .collect();
-        let [a, b] = subjects[..] else { continue };
+        let Some((a, b)) = two_subjects(deps, h) else {
+            continue;
+        };
         if !(a < b && b < h) {
             continue;
         }
@@ -71,10 +78,9 @@ pub(crate) fn repair_double_subject(tags: &[khaldun_tagger::Tagged<'_>], deps: &
 /// gets the first as that clause's object.
 pub(crate) fn repair_reported_object(tags: &[khaldun_tagger::Tagged<'_>], deps: &mut [Dep]) {
     for h in 0..deps.len() {
-        let subjects: Vec<usize> = (0..deps.len())
-            .filter(|&k| deps[k].head as usize == h + 1 && deps[k].rel.as_str() == "nsubj")
-            .collect();
-        let [a, b] = subjects[..] else { continue };
+        let Some((a, b)) = two_subjects(deps, h) else {
+            continue;
+        };
         if !(a < b && b < h && (a + 1..b).any(|k| tags[k].xpos == ",")) {
             continue;
         }

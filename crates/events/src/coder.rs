@@ -226,6 +226,20 @@ impl<'a> View<'a> {
         (h > 0 && h <= self.words.len()).then(|| h - 1)
     }
 
+    /// Whether word `x` is `top` or below it within `steps` heads.
+    fn within(&self, mut x: usize, top: usize, steps: usize) -> bool {
+        for _ in 0..steps {
+            if x == top {
+                return true;
+            }
+            match self.head(x) {
+                Some(h) => x = h,
+                None => return false,
+            }
+        }
+        false
+    }
+
     fn child(&self, i: usize, rel: &str) -> Option<usize> {
         self.children[i]
             .iter()
@@ -865,19 +879,7 @@ fn between_is_phrase(v: &View, w: usize, k: usize) -> bool {
     else {
         return false;
     };
-    (w + 1..k).all(|x| {
-        let mut y = x;
-        for _ in 0..4 {
-            if y == p {
-                return true;
-            }
-            match v.head(y) {
-                Some(h) => y = h,
-                None => return false,
-            }
-        }
-        false
-    })
+    (w + 1..k).all(|x| v.within(x, p, 4))
 }
 
 /// "expects Iraq to attack Kuwait", "wants Iraq to": clause `c` of frame
@@ -1516,19 +1518,7 @@ fn object_owner(v: &View, t: usize, o: usize) -> Option<usize> {
         .copied()
         .find(|&k| v.rel(k) == "case" && v.is(k, &["from", "by"]))?;
     // nothing but the object's own words between it and the phrase
-    let inside = |mut x: usize| {
-        for _ in 0..6 {
-            if x == o {
-                return true;
-            }
-            match v.head(x) {
-                Some(h) => x = h,
-                None => return false,
-            }
-        }
-        false
-    };
-    if !(o + 1..case).all(inside) {
+    if !(o + 1..case).all(|x| v.within(x, o, 6)) {
         return None;
     }
     names_actor(v, c).then_some(c)
