@@ -2309,7 +2309,56 @@ fn modality(v: &View, t: usize) -> Modality {
     }
 }
 
+/// "Italy stormed to victory over France", "crushed Argentina 3-0 in the
+/// qualifier": a game or a score below the verb (or below its object) makes
+/// force, protest or coercion sport.
+fn sport(v: &View, t: usize) -> bool {
+    // "3-0" as one token or three
+    let digits = |w: &str| !w.is_empty() && w.bytes().all(|c| c.is_ascii_digit());
+    // (not a range counting a noun after it: "killed 10-15 villagers")
+    let score = |k: usize| {
+        let w = v.lower[k].as_str();
+        let counts = v.head(k).is_some_and(|h| h > k) || v.rel(k) == "nummod";
+        let dash = |d: &String| d == "-" || d == "–";
+        !counts
+            && (w
+                .split_once(['-', '–'])
+                .is_some_and(|(a, b)| digits(a) && digits(b))
+                || (digits(w)
+                    && v.lower.get(k + 1).is_some_and(dash)
+                    && v.lower.get(k + 2).is_some_and(|b| digits(b))))
+    };
+    let game = |k: usize| {
+        // a victory or win only as where one goes ("stormed to victory"),
+        // not one claimed over rebels; a game as what is played in, not as
+        // a time ("clashed with fans after the match")
+        let case = v.children[k].iter().copied().find(|&c| v.rel(c) == "case");
+        v.is_in(k, W::Games)
+            && v.words[k].upos == "NOUN"
+            && match case {
+                Some(c) => v.is(c, &["to", "in"]),
+                None => !v.is(k, &["victory", "win"]),
+            }
+            && (!v.is(k, &["victory", "win"]) || v.has_case_word(k, "to"))
+    };
+    let below: Vec<usize> = v.children[t]
+        .iter()
+        .copied()
+        .flat_map(|c| std::iter::once(c).chain(v.children[c].iter().copied()))
+        .collect();
+    below.iter().any(|&k| game(k)) || descendants(v, t).into_iter().any(score)
+}
+
 fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) -> Option<Coded> {
+    if p.generic_frames()
+        && matches!(
+            pat.code.get(..2),
+            Some("14" | "15" | "17" | "18" | "19" | "20")
+        )
+        && sport(v, t)
+    {
+        return None;
+    }
     if p.generic_frames()
         && pat.kind == TriggerKind::Noun
         && v.children[t].iter().any(|&c| {

@@ -33,6 +33,9 @@ pub enum WordList {
     Hazards,
     /// `@dying`: verbs whose subject is the victim ("died in a bombing").
     Dying,
+    /// `@games`: what a game is played in; force or protest told beside
+    /// one is sport ("crushed Argentina in the World Cup qualifier").
+    Games,
     /// `@toll`: verbs of an -ing clause telling the outcome of a force
     /// event ("..., killing eight people").
     Toll,
@@ -57,7 +60,7 @@ pub enum WordList {
 
 impl WordList {
     /// Every list, in the order of the enum.
-    pub const ALL: [WordList; 18] = [
+    pub const ALL: [WordList; 19] = [
         WordList::Human,
         WordList::Crowd,
         WordList::Visitors,
@@ -67,6 +70,7 @@ impl WordList {
         WordList::Mishaps,
         WordList::Hazards,
         WordList::Dying,
+        WordList::Games,
         WordList::Toll,
         WordList::Do,
         WordList::SaidOrDecided,
@@ -90,6 +94,7 @@ impl WordList {
             WordList::Mishaps => "mishaps",
             WordList::Hazards => "hazards",
             WordList::Dying => "dying",
+            WordList::Games => "games",
             WordList::Toll => "toll",
             WordList::Do => "do",
             WordList::SaidOrDecided => "said-or-decided",

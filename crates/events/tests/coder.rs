@@ -2092,3 +2092,21 @@ fn hanged_is_force_hung_is_not() {
     );
     assert!(builtin_pairs("A portrait of the king was hung in Baghdad.").is_empty());
 }
+
+#[test]
+fn force_told_with_a_game_or_a_score_is_sport() {
+    assert!(builtin_pairs("Italy stormed to victory over France in Rome on Saturday.").is_empty());
+    assert!(builtin_pairs("Brazil crushed Argentina 3-0 in the World Cup qualifier.").is_empty());
+    assert!(builtin_pairs("The Houston Rockets pounded the Los Angeles Lakers 120-98.").is_empty());
+    // a range counts people; a game as a time is no game played
+    assert_eq!(
+        builtin_pairs("Rebels killed 10-15 villagers in northern Uganda."),
+        [ev("UGA", "UGA", "190")]
+    );
+    assert_eq!(
+        builtin_pairs(
+            "Israeli police clashed with Palestinian fans after the football match in Jerusalem."
+        ),
+        [ev("ISR", "PSE", "145")]
+    );
+}
