@@ -1019,3 +1019,11 @@ fn a_weapon_names_a_force_only_as_the_head_of_its_phrase() {
 fn code_is_not(c: Option<khaldun_actors::Code>, s: &str) -> bool {
     c.is_none_or(|c| c.to_string() != s)
 }
+
+#[test]
+fn a_think_tank_is_no_tank() {
+    let text = "Experts at US think tanks criticised the plan.";
+    let doc = run(text, "2021-03-01");
+    let a = actor_of(&doc, text, "US think tanks").expect("found");
+    assert_eq!(code(&doc, a), "USANGO");
+}
