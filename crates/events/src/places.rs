@@ -611,7 +611,7 @@ const PLACE_NOUNS: &[&str] = &[
 /// Lowercase words allowed inside a name ("Gulf of Mexico"), never at its end.
 const CONNECTORS: &[&str] = &[
     "of", "de", "del", "la", "le", "les", "al", "el", "the", "and", "upon", "on", "am", "an",
-    "der", "sur", "du", "da", "do", "dos", "das", "di", "-", ".", "'",
+    "der", "sur", "sous", "du", "au", "aux", "en", "da", "do", "dos", "das", "di", "-", ".", "'",
 ];
 
 /// Lowercase generic nouns that may end a name ("Kurdistan region").

@@ -192,3 +192,15 @@ fn seed_article_places() {
     eprintln!("located events: {located:?}");
     assert!(located.iter().any(|(_, n)| *n == "Baghdad"), "{located:?}");
 }
+
+#[test]
+fn hyphenated_names_are_one_place() {
+    // tokenized "Port - au - Prince": not "Port", which is also a town of Réunion
+    let p = places(
+        "Gunmen killed five people in Port-au-Prince on Monday.",
+        &[],
+    );
+    assert_eq!(only(&p, "Port-au-Prince").country.as_deref(), Some("HTI"));
+    let p = places("The festival opened in Aix-en-Provence on Friday.", &[]);
+    assert_eq!(only(&p, "Aix-en-Provence").country.as_deref(), Some("FRA"));
+}
