@@ -1027,3 +1027,11 @@ fn a_think_tank_is_no_tank() {
     let a = actor_of(&doc, text, "US think tanks").expect("found");
     assert_eq!(code(&doc, a), "USANGO");
 }
+
+#[test]
+fn a_national_guard_is_of_the_country_named() {
+    let text = "Venezuelan National Guard troops fired tear gas at protesters in Caracas.";
+    let doc = run(text, "2019-03-01");
+    let a = actor_of(&doc, text, "Venezuelan National Guard").expect("found");
+    assert_eq!(code(&doc, a), "VENMIL");
+}
