@@ -901,16 +901,21 @@ fn object_acts(v: &View, w: usize, c: usize) -> bool {
         && v.child(w, "obj").is_some_and(|o| o < c && acts(o))
 }
 
+/// The clause trigger `t` stands in: an event noun that is a verb's object
+/// is asked for, believed or claimed when that verb is; else `t` itself.
+fn clause_of(v: &View, t: usize) -> usize {
+    match v.head(t) {
+        Some(h) if v.words[t].upos == "NOUN" && v.rel(t) == "obj" => h,
+        _ => t,
+    }
+}
+
 /// "Poland fears (that) Russia will attack Lithuania": a clause that is
 /// the content of a belief is an opinion, not an event, whoever its subject.
 /// Returns the belief word.
 fn under_belief(v: &View, p: &Patterns, t: usize) -> Option<usize> {
-    // "claimed that Iran carried out attacks": an event noun is believed
-    // when the verb it is the object of is
-    let mut x = match v.head(t) {
-        Some(h) if v.words[t].upos == "NOUN" && v.rel(t) == "obj" => h,
-        _ => t,
-    };
+    // "claimed that Iran carried out attacks"
+    let mut x = clause_of(v, t);
     for _ in 0..4 {
         // "alleged that ... and that X carried out": a conjunct shares its
         // first clause's place
@@ -948,12 +953,8 @@ fn under_appeal(v: &View, p: &Patterns, t: usize) -> Option<usize> {
     if let Some(h) = demanded_act(v, t) {
         return Some(h);
     }
-    // "pressured Ukraine to launch an investigation": an event noun is
-    // asked for when the verb it is the object of is
-    let start = match v.head(t) {
-        Some(h) if v.words[t].upos == "NOUN" && v.rel(t) == "obj" => h,
-        _ => t,
-    };
+    // "pressured Ukraine to launch an investigation"
+    let start = clause_of(v, t);
     let mut x = start;
     let mut own_subject = false;
     for _ in 0..3 {
@@ -2333,13 +2334,13 @@ fn sport(v: &View, t: usize) -> bool {
         // not one claimed over rebels; a game as what is played in, not as
         // a time ("clashed with fans after the match")
         let case = v.children[k].iter().copied().find(|&c| v.rel(c) == "case");
+        let win = v.is(k, &["victory", "win"]);
         v.is_in(k, W::Games)
             && v.words[k].upos == "NOUN"
             && match case {
-                Some(c) => v.is(c, &["to", "in"]),
-                None => !v.is(k, &["victory", "win"]),
+                Some(c) => v.is(c, &["to"]) || (!win && v.is(c, &["in"])),
+                None => !win,
             }
-            && (!v.is(k, &["victory", "win"]) || v.has_case_word(k, "to"))
     };
     let below: Vec<usize> = v.children[t]
         .iter()
