@@ -841,17 +841,21 @@ mod code {
             .any(|x| x["event"] == "CONSULT" && x["actor_country"] == "JPN"));
     }
 
-    #[test]
-    fn quotes_with_their_speaker() {
+    /// The first direct quote `khaldun quotes` finds in `text`.
+    fn direct_quote(text: &str) -> serde_json::Value {
         let d = tempfile::tempdir().unwrap();
-        let a = write(d.path(), "a.txt", ARTICLE);
+        let a = write(d.path(), "a.txt", text);
         let r = khaldun(d.path(), &["quotes", a.to_str().unwrap()]).run();
         r.expect(0, "1 documents, 1 ok, 0 errors");
-        let q = r.records();
-        let direct = q
-            .iter()
+        r.records()
+            .into_iter()
             .find(|x| x["direct"] == true)
-            .expect("a direct quote");
+            .expect("a direct quote")
+    }
+
+    #[test]
+    fn quotes_with_their_speaker() {
+        let direct = direct_quote(ARTICLE);
         assert_eq!(direct["text"], "We want peace,");
         assert_eq!(direct["verb"], "say");
         assert_eq!(direct["speaker"]["name"], "Taro Yamada");
@@ -859,17 +863,10 @@ mod code {
 
     #[test]
     fn an_organization_with_a_person_in_apposition_is_the_persons_quote() {
-        let d = tempfile::tempdir().unwrap();
-        let text = "\"The campus will reopen in March,\" said University of Texas, Austin's \
-                    president, Maria Ortega. Ortega spoke to reporters on Monday.\n";
-        let a = write(d.path(), "a.txt", text);
-        let r = khaldun(d.path(), &["quotes", a.to_str().unwrap()]).run();
-        r.expect(0, "1 documents, 1 ok, 0 errors");
-        let q = r.records();
-        let direct = q
-            .iter()
-            .find(|x| x["direct"] == true)
-            .expect("a direct quote");
+        let direct = direct_quote(
+            "\"The campus will reopen in March,\" said University of Texas, Austin's \
+             president, Maria Ortega. Ortega spoke to reporters on Monday.\n",
+        );
         assert_eq!(direct["speaker"]["name"], "Maria Ortega", "{direct}");
     }
 }
