@@ -28,8 +28,9 @@ use repair::{
     repair_agent_infinitive, repair_compound_across_preposition, repair_determiner_participle,
     repair_double_subject, repair_finite_verb, repair_glued_objects, repair_glued_participle,
     repair_initial_noun, repair_mandative_verb, repair_modal_verb, repair_nominal_clauses,
-    repair_noun_root, repair_participle_subject, repair_possessed_noun, repair_reported_object,
-    repair_reported_verb, repair_small_clause, repair_that_conjunct, repair_verb_particle,
+    repair_noun_root, repair_participle_subject, repair_possessed_noun, repair_relative_conjunct,
+    repair_reported_object, repair_reported_verb, repair_small_clause, repair_that_conjunct,
+    repair_verb_particle,
 };
 
 /// One analyzed word.
@@ -166,6 +167,7 @@ impl Analyzer {
         repair_double_subject(&tags, &mut deps);
         repair_reported_object(&tags, &mut deps);
         repair_that_conjunct(&tags, &mut deps);
+        repair_relative_conjunct(&tags, &mut deps);
         repair_nominal_clauses(&tags, &mut deps);
         repair_noun_root(words, &tags, &mut deps);
         repair_glued_objects(&tags, &mut deps);
@@ -524,6 +526,16 @@ mod tests {
         // "helped" is a conjunct of "aware", not of the root "released"
         assert_eq!((w[12].head, w[12].deprel), (9, "ccomp"), "{:?}", w[12]);
         assert_eq!((w[24].head, w[24].deprel), (13, "conj"), "{:?}", w[24]);
+        assert!(is_one_tree(&s));
+    }
+
+    #[test]
+    fn a_relative_clause_set_off_by_commas_modifies_its_noun() {
+        let s = analyze("They had asked Hong Kong Chief Executive Carrie Lam , who is supported by the mainland Chinese government , to resign from her position .");
+        let w = &s.words;
+        // "supported" modifies "Lam"; "to resign" is what "asked" asks
+        assert_eq!((w[12].head, w[12].deprel), (9, "acl:relcl"), "{:?}", w[12]);
+        assert_eq!((w[20].head, w[20].deprel), (3, "xcomp"), "{:?}", w[20]);
         assert!(is_one_tree(&s));
     }
 

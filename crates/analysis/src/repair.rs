@@ -770,3 +770,56 @@ pub(crate) fn repair_verb_particle(
         t.lemma = words[i].to_lowercase();
     }
 }
+
+/// "They asked Carrie Lam, who is supported by Beijing, to resign": the
+/// parser makes a relative clause set off by commas a conjunct of the main
+/// verb and hangs the infinitive after it on that clause. A conjunct whose
+/// subject is "who" or "which" right after a comma and a noun modifies that
+/// noun's phrase; a "to" infinitive after the closing comma, when that noun
+/// is the object of a verb, is that verb's complement.
+pub(crate) fn repair_relative_conjunct(tags: &[khaldun_tagger::Tagged<'_>], deps: &mut [Dep]) {
+    for x in 0..deps.len() {
+        if deps[x].rel.as_str() != "conj" {
+            continue;
+        }
+        let Some(s) = child(deps, x, &["nsubj", "nsubj:pass"]) else {
+            continue;
+        };
+        if !(matches!(tags[s].lemma.as_str(), "who" | "which")
+            && s >= 2
+            && s < x
+            && tags[s - 1].xpos == ","
+            && matches!(tags[s - 2].upos, "NOUN" | "PROPN"))
+        {
+            continue;
+        }
+        // the noun's phrase head: up through names and compounds
+        let mut n = s - 2;
+        for _ in 0..4 {
+            let h = deps[n].head as usize;
+            if h > n + 1 && h < s && matches!(deps[n].rel.as_str(), "flat" | "compound") {
+                n = h - 1;
+            } else {
+                break;
+            }
+        }
+        if deps[x].head as usize == n + 1 || n + 1 > x {
+            continue;
+        }
+        deps[x] = dep(n as u32 + 1, "acl:relcl");
+        let v = deps[n].head as usize;
+        if v == 0 || !matches!(deps[n].rel.as_str(), "obj" | "iobj") || tags[v - 1].upos != "VERB" {
+            continue;
+        }
+        let to_clause = (x + 1..deps.len()).find(|&c| {
+            deps[c].head as usize == x + 1
+                && deps[c].rel.as_str() == "advcl"
+                && c >= 2
+                && tags[c - 1].lemma == "to"
+                && tags[c - 2].xpos == ","
+        });
+        if let Some(c) = to_clause {
+            deps[c] = dep(v as u32, "xcomp");
+        }
+    }
+}

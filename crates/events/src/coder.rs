@@ -1900,6 +1900,34 @@ fn subject(
             frames.push((f, o));
         }
     }
+    // "named the crisis of wildfires destroying the rainforest", "saw
+    // soldiers shooting": a participle after the object is the object's
+    // doing ("spent the day visiting troops" is the subject's)
+    if v.rel(t) == "xcomp" && v.words[t].xpos == "VBG" && !v.is_in(h, W::ObjectControl) {
+        let spent = |o: usize| {
+            v.is(
+                o,
+                &[
+                    "day",
+                    "days",
+                    "week",
+                    "weeks",
+                    "time",
+                    "hours",
+                    "night",
+                    "morning",
+                    "evening",
+                    "afternoon",
+                    "years",
+                    "months",
+                ],
+            )
+        };
+        if let Some(o) = v.child(h, "obj").filter(|&o| o < t && !spent(o)) {
+            parties_of(v, o, &mut out);
+            return out;
+        }
+    }
     match v.rel(t) {
         "acl" if matches!(v.words[h].upos, "NOUN" | "PROPN" | "PRON") => {
             // "forces fighting ISIS": the noun acts; "readiness to resume": its owner
@@ -2604,8 +2632,11 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
         return None;
     }
     if p.generic_frames()
-        && !matches!(pat.code.get(..2), Some("02" | "10"))
-        && under_appeal(v, p, t).is_some()
+        // "called on the President to demand that Turkey stop": an appeal
+        // asked for is not made; "calls asking the US to waive" restate one
+        && under_appeal(v, p, t).is_some_and(|h| {
+            !matches!(pat.code.get(..2), Some("02" | "10")) || v.words[h].upos == "VERB"
+        })
     {
         return None;
     }

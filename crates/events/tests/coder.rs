@@ -1011,6 +1011,15 @@ fn what_is_urged_is_not_done() {
         builtin_pairs("Germany asked Poland to send troops to Ukraine."),
         [ev("DEU", "POL", "020")]
     );
+    // an appeal asked for is not made either; "calls asking" restate one
+    assert_eq!(
+        builtin_pairs("Joe Biden called on President Donald Trump to demand directly that Turkey stop interfering in the conflict."),
+        [ev("USA", "USA", "020")]
+    );
+    assert_eq!(
+        builtin_pairs("Prime Minister Boris Johnson joined the calls by British officials asking the United States to waive diplomatic immunity."),
+        [ev("GBR", "USA", "020")]
+    );
 }
 
 #[test]
@@ -2108,5 +2117,19 @@ fn force_told_with_a_game_or_a_score_is_sport() {
             "Israeli police clashed with Palestinian fans after the football match in Jerusalem."
         ),
         [ev("ISR", "PSE", "145")]
+    );
+}
+
+#[test]
+fn a_participle_after_an_object_is_the_objects_doing() {
+    // "wildfires destroying" is not the French president's act
+    assert_eq!(
+        builtin_pairs("On Thursday, French President Emmanuel Macron called for G7 action to correct what he named the international crisis of wildfires currently destroying Amazon rainforest in and around Brazil."),
+        [ev("FRA", "IGO", "020")]
+    );
+    // time spent is no controller
+    assert_eq!(
+        builtin_pairs("Israeli officials spent the day visiting Egypt."),
+        [ev("ISR", "EGY", "042")]
     );
 }
