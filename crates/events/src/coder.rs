@@ -2325,12 +2325,13 @@ fn modality(v: &View, t: usize) -> Modality {
         }
     }
     // "will send troops to attack Iraq": the purpose of what is to come is
-    // to come too
+    // to come too; so is what it "would allow X to" do
     let purpose = v.rel(t) == "advcl"
         && v.child(t, "mark").is_some_and(|k| v.is(k, &["to"]))
         && v.child(t, "nsubj").is_none();
+    let complement = v.rel(t) == "xcomp";
     match v.head(t) {
-        Some(h) if purpose && v.words[h].upos == "VERB" => match modality(v, h) {
+        Some(h) if (purpose || complement) && v.words[h].upos == "VERB" => match modality(v, h) {
             m @ (Modality::Future | Modality::Hypothetical) => m,
             _ => Modality::Asserted,
         },

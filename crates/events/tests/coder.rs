@@ -1951,6 +1951,16 @@ fn a_scheduled_meeting_is_a_future_meeting_and_its_purpose_is_that_meeting() {
     assert_eq!(e[0].modality, Modality::Future);
 }
 
+#[test]
+fn what_one_would_be_allowed_to_do_is_hypothetical() {
+    let e = builtin_events("The protests began in June in response to a proposed new law that would have allowed the Chinese government to extradite people accused of crimes from Hong Kong.");
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert_eq!(
+        (e[0].cameo.as_str(), e[0].modality),
+        ("063", Modality::Hypothetical)
+    );
+}
+
 /// (source code, target code, CAMEO code) per event, built-in patterns.
 fn builtin_codes(text: &str) -> Vec<(String, String, String)> {
     builtin_events(text)
