@@ -2379,7 +2379,24 @@ fn sport(v: &View, t: usize) -> bool {
     below.iter().any(|&k| game(k)) || descendants(v, t).into_iter().any(score)
 }
 
+/// "asked whether Oakland was part of the US": asking whether or if is a
+/// question, not an appeal (the clause, or a phrase the parser made of it).
+fn asks_a_question(v: &View, t: usize) -> bool {
+    v.lemma(t) == "ask"
+        && v.children[t]
+            .iter()
+            .filter(|&&c| matches!(v.rel(c), "ccomp" | "obl" | "obj" | "advcl"))
+            .any(|&c| {
+                v.children[c]
+                    .iter()
+                    .any(|&k| v.rel(k) == "mark" && v.is(k, &["whether", "if"]))
+            })
+}
+
 fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) -> Option<Coded> {
+    if p.generic_frames() && pat.code.starts_with("02") && asks_a_question(v, t) {
+        return None;
+    }
     if p.generic_frames()
         && matches!(
             pat.code.get(..2),

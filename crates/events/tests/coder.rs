@@ -1023,6 +1023,22 @@ fn what_is_urged_is_not_done() {
 }
 
 #[test]
+fn asking_whether_is_a_question_not_an_appeal() {
+    assert_eq!(
+        builtin_pairs("Russia asked the United States whether it would join the talks."),
+        []
+    );
+    assert_eq!(
+        builtin_pairs("Professor Jessica Levinson of Loyola Law School asked whether Oakland was part of the US."),
+        []
+    );
+    assert_eq!(
+        builtin_pairs("Russia asked the United States to join the talks."),
+        [ev("RUS", "USA", "026")]
+    );
+}
+
+#[test]
 fn wanting_to_act_is_an_intent() {
     assert_eq!(
         builtin_pairs("Germany wants to help Greece."),
