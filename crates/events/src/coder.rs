@@ -1865,11 +1865,17 @@ fn subject(
     }
     // "by launching raids": a means clause belongs to the event verb above;
     // a parse that hangs it on a participle modifying a noun ("forces
-    // fighting ISIS by launching") is lifted to the nearest clause verb
-    if v.rel(t) == "advcl"
-        && v.children[t]
-            .iter()
-            .any(|&c| v.rel(c) == "mark" && v.is(c, &["by"]))
+    // fighting ISIS by launching") is lifted to the nearest clause verb; so
+    // is a purpose "in order to" hung on a noun ("pressured Ukraine to
+    // investigate Biden's son, in order to help")
+    let in_order = v.children[t].iter().any(|&c| {
+        v.rel(c) == "mark" && v.is(c, &["in"]) && v.children[c].iter().any(|&k| v.is(k, &["order"]))
+    });
+    if (v.rel(t) == "advcl" || (in_order && matches!(v.rel(t), "acl" | "advcl")))
+        && (in_order
+            || v.children[t]
+                .iter()
+                .any(|&c| v.rel(c) == "mark" && v.is(c, &["by"])))
     {
         let mut x = h;
         for _ in 0..6 {

@@ -1023,6 +1023,15 @@ fn what_is_urged_is_not_done() {
 }
 
 #[test]
+fn a_purpose_hung_on_a_noun_is_the_clause_verbs() {
+    // helping Trump's chances is Trump's purpose, not Biden's act
+    assert_eq!(
+        builtin_pairs("The charge stemmed from allegations Trump tried to pressure the Ukrainian government to launch an investigation of Joe Biden's son, in order to help Trump's chances in the election."),
+        [ev("USA", "UKR", "100")]
+    );
+}
+
+#[test]
 fn asking_whether_is_a_question_not_an_appeal() {
     assert_eq!(
         builtin_pairs("Russia asked the United States whether it would join the talks."),
