@@ -1035,3 +1035,28 @@ fn a_national_guard_is_of_the_country_named() {
     let a = actor_of(&doc, text, "Venezuelan National Guard").expect("found");
     assert_eq!(code(&doc, a), "VENMIL");
 }
+
+#[test]
+fn a_region_adjective_names_its_country() {
+    for (text, mention, want) in [
+        (
+            "A group of Chechen refugees began a hunger strike.",
+            "Chechen refugees",
+            "RUSREF",
+        ),
+        (
+            "The Scottish government demanded a new referendum.",
+            "Scottish government",
+            "GBRGOV",
+        ),
+        (
+            "Tibetan monks staged a protest on Monday.",
+            "Tibetan monks",
+            "CHNREL",
+        ),
+    ] {
+        let doc = run(text, "2020-01-01");
+        let a = actor_of(&doc, text, mention).unwrap_or_else(|| panic!("{text}"));
+        assert_eq!(code(&doc, a), want, "{text}");
+    }
+}

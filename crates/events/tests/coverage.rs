@@ -806,6 +806,7 @@ const SUITE: &str = r#"
 1711 VEN USA | Venezuela expropriated the assets of US oil companies.
 1711 ISR PSE | Israel confiscated Palestinian land near Bethlehem.
 1712 ISR PSE | Israeli forces demolished Palestinian homes in East Jerusalem.
+1712 CHN CHN | Chinese authorities bulldozed Tibetan monasteries.
 172 CHN USA | China revoked the press credentials of American journalists.
 172 IND PAK | India cancelled the visas of Pakistani nationals.
 1722 THA THA | Thailand's constitutional court dissolved the main opposition party.
@@ -917,7 +918,6 @@ const KNOWN: &str = r#"
 151 KEN KEN | Kenyan police raised their alert level ahead of the election. | parse: 'ahead' is parsed as the object of 'raised', with 'alert' an adjective
 152 KOR PRK | South Korea put its troops on high alert after North Korea's missile launch. | coder: 'after North Korea's missile launch' is a phrase of time, never a target, and a military alert takes no own-country target
 155 UKR RUS | Ukraine recruited an army of volunteer hackers to fight Russia. | pattern language: a slot with no preposition is the trigger's object ('army'), not the object of the purpose clause ('fight Russia'), so '155 recruit hacker fight $T' cannot be written
-1712 CHN CHN | Chinese authorities bulldozed Tibetan monasteries. | coder: with no place, the destruction takes no own-country target ('bulldozed Tibetan monasteries in Lhasa' codes 1712 CHNGOV→CHN)
 1722 EGY EGY | Egypt banned the Muslim Brotherhood. | actor: the Muslim Brotherhood is NGMMUS, an actor of no country, so the ban's target is not Egyptian
 180 NGA NGA | Boko Haram militants attacked a village in northeastern Nigeria. | choice: militants attacking a place is kept 'attack $T' (190), as PETRARCH codes it; only gunmen (`^gunman`) are 180
 183 ESP ESP | ETA militants planted a bomb outside a police barracks in Spain. | actor: 'ETA militants' names no actor the lists know ('ETA militants attacked Spain' codes nothing)
