@@ -1854,7 +1854,12 @@ impl<'a> Resolver<'a> {
                         }
                     }
                 }
-                _ if ORG_WORDS.contains(&w) && i > 0 && s.is(i - 1, &["the"]) => {
+                // (not "the movement of Palestinian workers")
+                _ if ORG_WORDS.contains(&w)
+                    && i > 0
+                    && s.is(i - 1, &["the"])
+                    && !s.is(i + 1, &["of"]) =>
+                {
                     items.push(Item {
                         tokens: i - 1..i + 1,
                         what: What::OrgDesc {

@@ -1060,3 +1060,14 @@ fn a_region_adjective_names_its_country() {
         assert_eq!(code(&doc, a), want, "{text}");
     }
 }
+
+#[test]
+fn the_movement_of_people_is_no_organisation() {
+    let text = "The International Labour Organization met on Monday. It criticised restrictions on the movement of workers.";
+    let doc = run(text, "2020-01-01");
+    assert!(actor_of(&doc, text, "the movement").is_none(), "{doc:?}");
+    let text =
+        "The Islamic Movement met on Monday. Later the movement said it would boycott the vote.";
+    let doc = run(text, "2020-01-01");
+    assert!(actor_of(&doc, text, "the movement").is_some(), "{doc:?}");
+}

@@ -320,7 +320,21 @@ fn wedged_temporals(words: &[&str], upos: &[&str], xpos: &[&str]) -> Vec<(usize,
                     | "NNS")
             )
         );
+        // between a noun and its "that" clause: "reiterated its demand
+        // today that Israel ease restrictions" (on the verb before)
+        let that_after = before
+            && words
+                .get(end)
+                .is_some_and(|w| w.eq_ignore_ascii_case("that"))
+            && upos[start - 1] == "NOUN";
+        let verb_left = (start.saturating_sub(5)..start - 1)
+            .rev()
+            .find(|&k| matches!(xpos[k], "VBD" | "VBZ" | "VBP"));
         match (verb, verb_before) {
+            (None, None) if that_after && verb_left.is_some() => {
+                out.push((start, end, verb_left.unwrap_or(0)));
+                i = end;
+            }
             (Some(v), _) if before => {
                 out.push((start, end, v));
                 i = end;
@@ -365,9 +379,12 @@ impl Analyzer {
             .collect();
         let kw: Vec<&str> = keep.iter().map(|&i| words[i]).collect();
         // a phrase after its verb did not mislead the verb's tag: only a
-        // phrase before the verb makes tagging again worth its cost
+        // phrase before the verb (or before a "that" clause) makes tagging
+        // again worth its cost
         let (mut ktags, mut krunner) = (Vec::new(), Vec::new());
-        if sites.iter().any(|&(a, _, v)| v >= a) {
+        if sites.iter().any(|&(a, b, v)| {
+            v >= a || words.get(b).is_some_and(|w| w.eq_ignore_ascii_case("that"))
+        }) {
             self.tagger
                 .tag_with_runner_up(&kw, &mut ktags, &mut krunner);
         } else {
@@ -375,6 +392,7 @@ impl Analyzer {
             krunner.extend(keep.iter().map(|&i| runner_up[i]));
         }
         let ksecond = self.second_tags(&krunner);
+        repair_mandative_verb(&kw, &mut ktags, &ksecond);
         repair_possessed_noun(&mut ktags, &ksecond);
         repair_verb_particle(&kw, &mut ktags, &ksecond);
         repair_finite_verb(&kw, &mut ktags, &ksecond, self.tagger.lemmatizer());
@@ -782,6 +800,22 @@ mod tests {
             .words
             .iter()
             .all(|w| w.xpos != "VBD" || w.lemma == "report"));
+    }
+
+    #[test]
+    fn a_temporal_between_a_demand_and_its_clause_hangs_on_the_verb() {
+        let s = analyze("The ILO reiterated its demand today that Israel ease restrictions on the movement of Palestinian workers .");
+        let w = &s.words;
+        assert_eq!((w[5].head, w[5].deprel), (3, "obl:unmarked"), "{:?}", w[5]);
+        // the clause's verb is a verb, in the clause of the noun "demand"
+        assert_eq!(
+            (w[8].upos, w[8].head, w[8].deprel),
+            ("VERB", 5, "acl"),
+            "{:?}",
+            w[8]
+        );
+        assert_eq!((w[9].head, w[9].deprel), (9, "obj"), "{:?}", w[9]);
+        assert!(is_one_tree(&s));
     }
 
     #[test]

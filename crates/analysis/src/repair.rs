@@ -447,7 +447,7 @@ pub(crate) fn repair_modal_verb(
 }
 
 /// "Britain demanded that Russia hand over the suspects": in the clause a
-/// verb of demanding takes, the word after the subject is its verb, in the
+/// verb (or noun) of demanding takes, the word after the subject is its verb, in the
 /// base form, where the tagger read a noun or an adjective with a verb as
 /// its runner-up. `second[i]`: word `i`'s runner-up Penn tag.
 pub(crate) fn repair_mandative_verb(
@@ -468,8 +468,21 @@ pub(crate) fn repair_mandative_verb(
         "order",
         "stipulate",
     ];
+    // "its demand that Israel ease restrictions": the nouns of demanding too
+    const MANDATE_NOUNS: &[&str] = &[
+        "demand",
+        "request",
+        "insistence",
+        "proposal",
+        "suggestion",
+        "recommendation",
+        "requirement",
+    ];
     for d in 0..words.len() {
-        if tags[d].upos != "VERB" || !MANDATE.contains(&tags[d].lemma.as_str()) {
+        let lemma = tags[d].lemma.as_str();
+        let verb = tags[d].upos == "VERB" && MANDATE.contains(&lemma);
+        let noun = tags[d].upos == "NOUN" && MANDATE_NOUNS.contains(&lemma);
+        if !(verb || noun) {
             continue;
         }
         if !words
@@ -487,7 +500,10 @@ pub(crate) fn repair_mandative_verb(
                 && matches!(prev, "NNP" | "NNPS" | "NN" | "NNS" | "PRP")
                 && (matches!(second.get(i), Some(&("VB" | "VBP")))
                     // a noun or adjective takes no determiner after it
-                    || tags.get(i + 1).is_some_and(|t| matches!(t.xpos, "DT" | "PRP$")))
+                    || tags.get(i + 1).is_some_and(|t| matches!(t.xpos, "DT" | "PRP$"))
+                    // nor, in this clause, a bare plural ("ease restrictions")
+                    || (tags[i].xpos == "NN"
+                        && tags.get(i + 1).is_some_and(|t| t.xpos == "NNS")))
             {
                 let t = &mut tags[i];
                 (t.xpos, t.upos, t.feats) = ("VB", "VERB", "VerbForm=Inf");

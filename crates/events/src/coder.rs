@@ -2440,10 +2440,21 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
         }
     }
     let mut target = Vec::new();
-    // "demanded that the US cancel ...": the that-clause's subject
+    // "demanded that the US cancel ...": the that-clause's subject (a
+    // noun's too: "its demand that Israel ease restrictions")
+    let that_clause = |c: usize| {
+        v.rel(c) == "acl"
+            && v.children[c]
+                .iter()
+                .any(|&k| v.rel(k) == "mark" && v.is(k, &["that"]))
+    };
     let tgt = m.target.or_else(|| {
         matches!(pat.target, Some(Slot::Object))
-            .then(|| v.child(t, "ccomp").filter(|&c| !foretold_act(v, p, t, c)))
+            .then(|| {
+                v.child(t, "ccomp")
+                    .or_else(|| v.children[t].iter().copied().find(|&c| that_clause(c)))
+                    .filter(|&c| !foretold_act(v, p, t, c))
+            })
             .flatten()
             .and_then(|c| v.child(c, "nsubj"))
     });

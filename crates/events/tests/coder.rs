@@ -1032,6 +1032,14 @@ fn a_purpose_hung_on_a_noun_is_the_clause_verbs() {
 }
 
 #[test]
+fn a_demand_nouns_clause_names_whom_it_asks() {
+    assert_eq!(
+        builtin_pairs("The International Labor Office reiterated its demand today that Israel ease restrictions on the movement of Palestinian workers."),
+        [ev("IGO", "ISR", "1051")]
+    );
+}
+
+#[test]
 fn asking_whether_is_a_question_not_an_appeal() {
     assert_eq!(
         builtin_pairs("Russia asked the United States whether it would join the talks."),
