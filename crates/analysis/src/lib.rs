@@ -164,6 +164,9 @@ impl Analyzer {
             let t = &mut tags[i];
             (t.xpos, t.upos, t.feats) = ("VBN", "VERB", "Tense=Past|VerbForm=Part");
         }
+        // the repairs below move arcs; a sentence they would leave with a
+        // cycle or two roots keeps the parser's tree
+        let parsed = deps.clone();
         repair_double_subject(&tags, &mut deps);
         repair_reported_object(&tags, &mut deps);
         repair_that_conjunct(&tags, &mut deps);
@@ -175,6 +178,9 @@ impl Analyzer {
         repair_compound_across_preposition(&tags, &mut deps);
         repair_small_clause(&mut deps);
         repair_participle_subject(&tags, &mut deps);
+        if !khaldun_parser::is_tree(&deps) {
+            deps = parsed;
+        }
         let upos: Vec<&str> = tags.iter().map(|t| t.upos).collect();
         let entities = self
             .ner
@@ -544,6 +550,14 @@ mod tests {
         // "helped" is a conjunct of "aware", not of the root "released"
         assert_eq!((w[12].head, w[12].deprel), (9, "ccomp"), "{:?}", w[12]);
         assert_eq!((w[24].head, w[24].deprel), (13, "conj"), "{:?}", w[24]);
+        assert!(is_one_tree(&s));
+    }
+
+    #[test]
+    fn repairs_leave_a_tree() {
+        // the relative-clause repair once hung this clause under a noun
+        // inside it
+        let s = analyze("This comes a week after he attended a summit with President of France Emmanuel Macron , who was later diagnosed with the disease and which led to contact tracing across Europe and multiple leaders voluntarily self - isolating .");
         assert!(is_one_tree(&s));
     }
 

@@ -819,7 +819,16 @@ pub(crate) fn repair_relative_conjunct(tags: &[khaldun_tagger::Tagged<'_>], deps
                 break;
             }
         }
-        if deps[x].head as usize == n + 1 || n + 1 > x {
+        // (not a noun inside the clause itself: that would be a cycle)
+        let inside = (0..deps.len())
+            .try_fold(n, |k, _| match deps[k].head as usize {
+                0 => Err(false),
+                h if h - 1 == x => Err(true),
+                h => Ok(h - 1),
+            })
+            .err()
+            .unwrap_or(true);
+        if deps[x].head as usize == n + 1 || n + 1 > x || inside {
             continue;
         }
         deps[x] = dep(n as u32 + 1, "acl:relcl");
