@@ -1397,6 +1397,26 @@ impl<'a> Resolver<'a> {
                         }
                     }
                 }
+                // "a spokesman for Hamas": who speaks for an organisation or
+                // group is of it, with its code
+                let mut speaks_for = None;
+                if country.is_none()
+                    && x.agent
+                        .is_some_and(|g| self.agent_phrase(g).starts_with("spokes"))
+                    && s.is(end, &["for", "of"])
+                {
+                    // (a name's match may hold its "the")
+                    let j = end + 1 + s.is(end + 1, &["the"]) as usize;
+                    if let Some((kk, y)) = found.iter().enumerate().find(|(_, y)| {
+                        (y.tokens.start == j || y.tokens.start == end + 1)
+                            && matches!(y.kind, MatchKind::Organization | MatchKind::ArmedGroup)
+                            && y.code.is_some()
+                    }) {
+                        speaks_for = y.code;
+                        end = y.tokens.end;
+                        used[kk] = true;
+                    }
+                }
                 if let Some(c) = country {
                     for ch in c.sectors() {
                         if !chunks.iter().any(|x| x == ch) {
@@ -1407,10 +1427,14 @@ impl<'a> Resolver<'a> {
                 if start > 0 && s.is(start - 1, &["his", "her", "their", "its"]) {
                     definite = true;
                 }
-                let root = country.and_then(|c| c.country().map(String::from));
-                let code = root.as_deref().and_then(|r| {
-                    let refs: Vec<&str> = chunks.iter().map(String::as_str).collect();
-                    Code::new(r, &refs).ok()
+                let root = country
+                    .or(speaks_for)
+                    .and_then(|c| c.country().map(String::from));
+                let code = speaks_for.or_else(|| {
+                    root.as_deref().and_then(|r| {
+                        let refs: Vec<&str> = chunks.iter().map(String::as_str).collect();
+                        Code::new(r, &refs).ok()
+                    })
                 });
                 let agent = x.agent.unwrap_or_default();
                 // "the Prime Ministers of Belgium, Spain ...": a group holds

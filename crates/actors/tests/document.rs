@@ -1071,3 +1071,23 @@ fn the_movement_of_people_is_no_organisation() {
     let doc = run(text, "2020-01-01");
     assert!(actor_of(&doc, text, "the movement").is_some(), "{doc:?}");
 }
+
+#[test]
+fn a_spokesman_for_an_organisation_is_of_it() {
+    for (text, name, want) in [
+        (
+            "Ahmed al-Assadi, a spokesman for Hamas, blamed Israel for the attack.",
+            "Ahmed al-Assadi",
+            "PSEREBHMS",
+        ),
+        (
+            "John Smith, a spokesman for the United Nations, criticised Israel.",
+            "John Smith",
+            "IGOUNO",
+        ),
+    ] {
+        let doc = run(text, "2020-01-01");
+        let a = actor_of(&doc, text, name).unwrap_or_else(|| panic!("{text}"));
+        assert_eq!(code(&doc, a), want, "{text}");
+    }
+}
