@@ -25,12 +25,12 @@ use khaldun_types::{Segmented, Sentence, Span};
 
 mod repair;
 use repair::{
-    repair_agent_infinitive, repair_compound_across_preposition, repair_determiner_participle,
-    repair_double_subject, repair_finite_verb, repair_glued_objects, repair_glued_participle,
-    repair_initial_noun, repair_mandative_verb, repair_modal_verb, repair_nominal_clauses,
-    repair_noun_root, repair_participle_subject, repair_possessed_noun, repair_relative_conjunct,
-    repair_reported_object, repair_reported_verb, repair_small_clause, repair_that_conjunct,
-    repair_verb_particle,
+    repair_agent_infinitive, repair_but_subject, repair_compound_across_preposition,
+    repair_determiner_participle, repair_double_subject, repair_finite_verb, repair_glued_objects,
+    repair_glued_participle, repair_initial_noun, repair_mandative_verb, repair_modal_verb,
+    repair_nominal_clauses, repair_noun_root, repair_participle_subject, repair_possessed_noun,
+    repair_relative_conjunct, repair_reported_object, repair_reported_verb, repair_small_clause,
+    repair_that_conjunct, repair_verb_particle,
 };
 
 /// One analyzed word.
@@ -171,6 +171,7 @@ impl Analyzer {
         repair_reported_object(&tags, &mut deps);
         repair_that_conjunct(&tags, &mut deps);
         repair_relative_conjunct(&tags, &mut deps);
+        repair_but_subject(&tags, &mut deps);
         repair_nominal_clauses(&tags, &mut deps);
         repair_noun_root(words, &tags, &mut deps);
         repair_glued_objects(&tags, &mut deps);
@@ -550,6 +551,17 @@ mod tests {
         // "helped" is a conjunct of "aware", not of the root "released"
         assert_eq!((w[12].head, w[12].deprel), (9, "ccomp"), "{:?}", w[12]);
         assert_eq!((w[24].head, w[24].deprel), (13, "conj"), "{:?}", w[24]);
+        assert!(is_one_tree(&s));
+    }
+
+    #[test]
+    fn a_noun_after_but_before_a_subjectless_verb_is_its_subject() {
+        let s = analyze("The attack was claimed by the Houthi movement in Yemen , but both Saudi Arabia and the United States have alleged Iranian involvement .");
+        let w = &s.words;
+        // "Arabia" is the subject of "alleged", "States" its conjunct
+        assert_eq!((w[14].head, w[14].deprel), (21, "nsubj"), "{:?}", w[14]);
+        assert_eq!((w[18].head, w[18].deprel), (15, "conj"), "{:?}", w[18]);
+        assert_eq!((w[11].head, w[11].deprel), (21, "cc"), "{:?}", w[11]);
         assert!(is_one_tree(&s));
     }
 

@@ -848,3 +848,55 @@ pub(crate) fn repair_relative_conjunct(tags: &[khaldun_tagger::Tagged<'_>], deps
         }
     }
 }
+
+/// "The attack was claimed by the Houthis in Yemen, but both Saudi Arabia
+/// and the US have alleged Iranian involvement": the parser coordinates the
+/// second clause's subject with a noun of the first and leaves its verb
+/// without one. A noun conjunct marked by "but", right before a conjunct
+/// verb (after its own conjuncts and auxiliaries) that has no subject, is
+/// that verb's subject, with "but" and the conjuncts after it.
+pub(crate) fn repair_but_subject(tags: &[khaldun_tagger::Tagged<'_>], deps: &mut [Dep]) {
+    let n_words = deps.len();
+    for n in 0..n_words {
+        if deps[n].rel.as_str() != "conj" || !matches!(tags[n].upos, "NOUN" | "PROPN" | "PRON") {
+            continue;
+        }
+        let Some(but) = child(deps, n, &["cc"]).filter(|&c| tags[c].lemma == "but" && c < n) else {
+            continue;
+        };
+        let first = deps[n].head as usize;
+        // inside a conjunct of the same noun after n ("and the US")
+        let later_conjunct = |k: usize| {
+            let mut x = k;
+            for _ in 0..6 {
+                let h = deps[x].head as usize;
+                if h == first && x > n && deps[x].rel.as_str() == "conj" {
+                    return true;
+                }
+                if h == 0 {
+                    return false;
+                }
+                x = h - 1;
+            }
+            false
+        };
+        // the verb: the first verb after n, with only n's phrase, later
+        // conjuncts and the verb's own words (auxiliaries) between
+        let Some(v) = (n + 1..n_words).find(|&k| tags[k].upos == "VERB") else {
+            continue;
+        };
+        if deps[v].rel.as_str() != "conj"
+            || child(deps, v, &["nsubj", "nsubj:pass", "csubj"]).is_some()
+            || !(n + 1..v).all(|k| under(deps, k, n) || under(deps, k, v) || later_conjunct(k))
+        {
+            continue;
+        }
+        for d in &mut deps[n + 1..v] {
+            if d.head as usize == first && d.rel.as_str() == "conj" {
+                d.head = n as u32 + 1;
+            }
+        }
+        deps[n] = dep(v as u32 + 1, "nsubj");
+        deps[but] = dep(v as u32 + 1, "cc");
+    }
+}
