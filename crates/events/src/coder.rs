@@ -2379,14 +2379,58 @@ fn sport(v: &View, t: usize) -> bool {
     below.iter().any(|&k| game(k)) || descendants(v, t).into_iter().any(score)
 }
 
+/// "Australia's bowlers bombarded the batsmen", "Italy's cyclists launched
+/// an attack": force done by players is sport.
+fn by_players(v: &View, t: usize) -> bool {
+    let verb = match v.head(t) {
+        Some(h) if v.words[t].upos == "NOUN" && v.rel(t) == "obj" => h,
+        _ => t,
+    };
+    v.children[verb]
+        .iter()
+        .any(|&c| matches!(v.rel(c), "nsubj" | "obl:agent") && v.is_in(c, W::Athletes))
+}
+
+/// "In the film, Russian spies attack London", "the opera tells of a pasha
+/// who kidnaps a noblewoman", "a novel in which China invades Taiwan": what
+/// a story tells has not happened.
+fn fiction(v: &View, t: usize) -> bool {
+    // (not "in a series of raids")
+    let story = |k: usize| {
+        v.is_in(k, W::Fiction)
+            && v.words[k].upos == "NOUN"
+            && !v.children[k]
+                .iter()
+                .any(|&c| v.rel(c) == "nmod" && v.has_case_word(c, "of"))
+    };
+    let mut x = Some(t);
+    for _ in 0..v.words.len() {
+        let Some(h) = x else { break };
+        if (h != t && story(h))
+            || v.children[h].iter().any(|&c| {
+                (matches!(v.rel(c), "obl" | "nmod") && v.has_case_word(c, "in") && story(c))
+                    || (h != t && v.rel(c) == "nsubj" && story(c))
+            })
+        {
+            return true;
+        }
+        x = v.head(h);
+    }
+    false
+}
+
 fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) -> Option<Coded> {
     if p.generic_frames()
         && matches!(
             pat.code.get(..2),
             Some("14" | "15" | "17" | "18" | "19" | "20")
         )
-        && sport(v, t)
+        && (sport(v, t)
+            || (matches!(pat.code.get(..2), Some("18" | "19" | "20")) && by_players(v, t)))
     {
+        return None;
+    }
+    if p.generic_frames() && fiction(v, t) {
         return None;
     }
     if p.generic_frames()
@@ -2424,6 +2468,14 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
             .flatten()
             .and_then(|c| v.child(c, "nsubj"))
     });
+    // "a battle against inflation", "battling 400 blazes": force aimed at an
+    // ill or a disaster fights it
+    if p.generic_frames()
+        && matches!(pat.code.get(..2), Some("18" | "19" | "20"))
+        && tgt.is_some_and(|o| v.is_in(o, W::Ills) || v.is_in(o, W::Mishaps))
+    {
+        return None;
+    }
     // a target written as the subject ("+ * IN $") is found as a source
     // subject is, through control and raising ("X was seen to break in")
     if tgt.is_none() && matches!(pat.target, Some(Slot::Subject)) && !v.swaps(t) {

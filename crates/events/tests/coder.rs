@@ -2143,3 +2143,57 @@ fn a_participle_after_an_object_is_the_objects_doing() {
         [ev("ISR", "EGY", "042")]
     );
 }
+
+#[test]
+fn force_by_players_or_in_a_draw_is_sport() {
+    assert!(builtin_pairs(
+        "Australia's fast bowlers bombarded the Indian batsmen with short-pitched deliveries in Perth."
+    )
+    .is_empty());
+    assert!(builtin_pairs(
+        "Italy's cyclists launched a late attack on the final climb of the Tour de France."
+    )
+    .is_empty());
+    // a draw is a game
+    assert!(builtin_pairs(
+        "Germany's defence held firm against relentless Dutch attacks in a goalless draw in Amsterdam."
+    )
+    .is_empty());
+    assert_eq!(
+        builtin_pairs("Australian warships bombarded Indonesian positions in Timor."),
+        [ev("AUS", "IDN", "194")]
+    );
+}
+
+#[test]
+fn force_against_an_ill_or_a_disaster_is_no_harm() {
+    assert!(
+        builtin_pairs("Argentina's central bank has waged a long battle against inflation.")
+            .is_empty()
+    );
+    assert!(builtin_pairs(
+        "Canada's firefighters are battling more than 400 blazes in British Columbia."
+    )
+    .is_empty());
+    assert_eq!(
+        builtin_pairs("Nigerian troops battled Boko Haram fighters in Borno state."),
+        [ev("NGA", "NGA", "190")]
+    );
+}
+
+#[test]
+fn what_a_story_tells_has_not_happened() {
+    assert!(builtin_pairs(
+        "In the film, Russian spies attack London with a stolen nuclear weapon."
+    )
+    .is_empty());
+    assert!(builtin_pairs(
+        "The opera, which premiered in Vienna, tells of a Turkish pasha who kidnaps a Spanish noblewoman."
+    )
+    .is_empty());
+    // a series of raids is no TV series
+    assert_eq!(
+        builtin_pairs("In a series of raids, Israeli troops arrested 20 Palestinians in Hebron."),
+        [ev("ISR", "PSE", "173")]
+    );
+}
