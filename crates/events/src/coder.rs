@@ -2364,8 +2364,11 @@ fn sport(v: &View, t: usize) -> bool {
         // a time ("clashed with fans after the match")
         let case = v.children[k].iter().copied().find(|&c| v.rel(c) == "case");
         let win = v.is(k, &["victory", "win"]);
+        // (or an adjective the tagger took it for: "in the final")
+        let noun = v.words[k].upos == "NOUN"
+            || (v.words[k].upos == "ADJ" && matches!(v.rel(k), "obl" | "nmod" | "obj"));
         v.is_in(k, W::Games)
-            && v.words[k].upos == "NOUN"
+            && noun
             && match case {
                 Some(c) => v.is(c, &["to"]) || (!win && v.is(c, &["in"])),
                 None => !win,
@@ -2380,15 +2383,25 @@ fn sport(v: &View, t: usize) -> bool {
 }
 
 /// "Australia's bowlers bombarded the batsmen", "Italy's cyclists launched
-/// an attack": force done by players is sport.
-fn by_players(v: &View, t: usize) -> bool {
+/// an attack", "the Taliban's cricket team toured Zimbabwe": what players
+/// do is sport (`W::Athletes`), and force by a company is trade
+/// (`W::Firms`: "Chinese carmaker BYD attacked the European market").
+fn done_by(v: &View, t: usize, list: W) -> bool {
     let verb = match v.head(t) {
         Some(h) if v.words[t].upos == "NOUN" && v.rel(t) == "obj" => h,
         _ => t,
     };
+    // (a team of a sport, not its fans: "football fans attacked police")
+    let players = |c: usize| {
+        v.is_in(c, list)
+            || (!v.is_in(c, W::Human)
+                && v.children[c]
+                    .iter()
+                    .any(|&k| v.rel(k) == "compound" && v.is_in(k, list)))
+    };
     v.children[verb]
         .iter()
-        .any(|&c| matches!(v.rel(c), "nsubj" | "obl:agent") && v.is_in(c, W::Athletes))
+        .any(|&c| matches!(v.rel(c), "nsubj" | "obl:agent") && players(c))
 }
 
 /// "In the film, Russian spies attack London", "the opera tells of a pasha
@@ -2420,13 +2433,13 @@ fn fiction(v: &View, t: usize) -> bool {
 }
 
 fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) -> Option<Coded> {
+    // (a visit for a game is sport; players protesting is protest)
+    let root = pat.code.get(..2);
     if p.generic_frames()
-        && matches!(
-            pat.code.get(..2),
-            Some("14" | "15" | "17" | "18" | "19" | "20")
-        )
-        && (sport(v, t)
-            || (matches!(pat.code.get(..2), Some("18" | "19" | "20")) && by_players(v, t)))
+        && ((matches!(root, Some("04" | "14" | "15" | "17" | "18" | "19" | "20")) && sport(v, t))
+            || (matches!(root, Some("04" | "15" | "17" | "18" | "19" | "20"))
+                && done_by(v, t, W::Athletes))
+            || (matches!(root, Some("15" | "17" | "18" | "19" | "20")) && done_by(v, t, W::Firms)))
     {
         return None;
     }
@@ -2982,8 +2995,13 @@ fn unnamed_force(v: &View, t: usize, code: &str) -> Option<usize> {
                 .any(|&k| rels.contains(&v.rel(k)) && v.is_in(k, list))
         };
         // ("an explosive device": the cue may be an adjective)
+        // (or after it: "the explosion of a fuel tanker")
+        let of_hazard = v.children[c]
+            .iter()
+            .any(|&k| v.rel(k) == "nmod" && v.has_case_word(k, "of") && v.is_in(k, W::Hazards));
         (v.is_in(c, W::ForceCues) || named(&["compound", "amod"], W::ForceCues))
-            && (weapon_of_mass_destruction(code) || !named(&["compound", "amod"], W::Hazards))
+            && (weapon_of_mass_destruction(code)
+                || !(named(&["compound", "amod"], W::Hazards) || of_hazard))
     };
     if toll_of_force_noun(v, t) && cue(t) {
         return Some(t);

@@ -38,6 +38,8 @@ pub enum WordList {
     Games,
     /// `@athletes`: players; force they do is sport ("the bowlers bombarded").
     Athletes,
+    /// `@firms`: companies; force they do is trade ("the carmaker attacked the market").
+    Firms,
     /// `@ills`: what is fought only in a figure ("a battle against inflation").
     Ills,
     /// `@fiction`: stories; what happens in one has not ("in the film").
@@ -66,7 +68,7 @@ pub enum WordList {
 
 impl WordList {
     /// Every list, in the order of the enum.
-    pub const ALL: [WordList; 22] = [
+    pub const ALL: [WordList; 23] = [
         WordList::Human,
         WordList::Crowd,
         WordList::Visitors,
@@ -78,6 +80,7 @@ impl WordList {
         WordList::Dying,
         WordList::Games,
         WordList::Athletes,
+        WordList::Firms,
         WordList::Ills,
         WordList::Fiction,
         WordList::Toll,
@@ -105,6 +108,7 @@ impl WordList {
             WordList::Dying => "dying",
             WordList::Games => "games",
             WordList::Athletes => "athletes",
+            WordList::Firms => "firms",
             WordList::Ills => "ills",
             WordList::Fiction => "fiction",
             WordList::Toll => "toll",

@@ -2197,3 +2197,38 @@ fn what_a_story_tells_has_not_happened() {
         [ev("ISR", "PSE", "173")]
     );
 }
+
+#[test]
+fn a_team_of_a_sport_and_a_final_tagged_adjective_are_sport() {
+    assert!(builtin_pairs("The Taliban's cricket team toured Zimbabwe last year.").is_empty());
+    assert!(builtin_pairs(
+        "Iran's wrestlers captured three gold medals at the world championships in Belgrade."
+    )
+    .is_empty());
+    assert!(builtin_pairs("Qatar hosted Argentina in the final.").is_empty());
+    // fans are no team
+    assert_eq!(
+        builtin_pairs("Russian football fans attacked England supporters in Marseille."),
+        [ev("RUS", "GBR", "190")]
+    );
+}
+
+#[test]
+fn force_by_a_company_is_trade() {
+    assert!(builtin_pairs(
+        "Chinese carmaker BYD attacked the European market with cheap electric models."
+    )
+    .is_empty());
+}
+
+#[test]
+fn a_blast_of_a_hazard_is_a_mishap() {
+    assert!(builtin_pairs(
+        "The explosion of a fuel tanker killed 140 people in Sierra Leone's capital Freetown."
+    )
+    .is_empty());
+    assert_eq!(
+        builtin_pairs("The explosion of a car bomb killed 12 people in Baghdad."),
+        [ev("IRQ", "IRQ", "183"), ev("IRQ", "IRQ", "1832")]
+    );
+}
