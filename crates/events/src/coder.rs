@@ -1193,11 +1193,24 @@ fn counted(v: &View, c: usize) -> Option<usize> {
 
 /// Every word below `t`, nearest first.
 fn descendants(v: &View, t: usize) -> Vec<usize> {
-    let mut out: Vec<usize> = v.children[t].clone();
+    // (each word once: the parser may leave a cycle)
+    let mut seen = vec![false; v.words.len()];
+    seen[t] = true;
+    let mut out: Vec<usize> = Vec::new();
+    let mut add = |out: &mut Vec<usize>, c: usize| {
+        if !std::mem::replace(&mut seen[c], true) {
+            out.push(c);
+        }
+    };
+    for &c in &v.children[t] {
+        add(&mut out, c);
+    }
     let mut k = 0;
     while k < out.len() {
         let c = out[k];
-        out.extend(v.children[c].iter().copied());
+        for &g in &v.children[c] {
+            add(&mut out, g);
+        }
         k += 1;
     }
     out

@@ -2232,3 +2232,9 @@ fn a_blast_of_a_hazard_is_a_mishap() {
         [ev("IRQ", "IRQ", "183"), ev("IRQ", "IRQ", "1832")]
     );
 }
+
+#[test]
+fn a_cycle_in_the_parse_ends() {
+    // the parser leaves a cycle here; the walk below a visit must end
+    let _ = builtin_pairs("This comes a week after he attended a summit with President of France Emmanuel Macron, who was later diagnosed with the disease and which led to contact tracing across Europe and multiple leaders voluntarily self-isolating.");
+}
