@@ -177,7 +177,12 @@ impl<'a> View<'a> {
                     })
                     .into_iter()
                     .collect();
+                // (each word once: the parser may leave a cycle)
+                let mut seen = vec![false; n];
                 while let Some(x) = stack.pop() {
+                    if std::mem::replace(&mut seen[x], true) {
+                        continue;
+                    }
                     // (the whole mention, however parsed)
                     if let Some(k) = party_at[x] {
                         party_at
