@@ -2402,20 +2402,24 @@ fn sport(v: &View, t: usize) -> bool {
 
 /// "Australia's bowlers bombarded the batsmen", "Italy's cyclists launched
 /// an attack", "the Taliban's cricket team toured Zimbabwe": what players
-/// do is sport (`W::Athletes`), and force by a company is trade
-/// (`W::Firms`: "Chinese carmaker BYD attacked the European market").
+/// do is sport (`W::Athletes`), force by a company is trade (`W::Firms`:
+/// "Chinese carmaker BYD attacked the European market"), and a visit by
+/// tourists is tourism (`W::Tourists`).
 fn done_by(v: &View, t: usize, list: W) -> bool {
     let verb = match v.head(t) {
         Some(h) if v.words[t].upos == "NOUN" && v.rel(t) == "obj" => h,
         _ => t,
     };
     // (a team of a sport, not its fans: "football fans attacked police")
+    // (or a group of them: "a group of Chinese tourists")
     let players = |c: usize| {
         v.is_in(c, list)
             || (!v.is_in(c, W::Human)
-                && v.children[c]
-                    .iter()
-                    .any(|&k| v.rel(k) == "compound" && v.is_in(k, list)))
+                && v.children[c].iter().any(|&k| {
+                    (v.rel(k) == "compound"
+                        || (v.is_in(c, W::Crowd) && v.rel(k) == "nmod" && v.has_case_word(k, "of")))
+                        && v.is_in(k, list)
+                }))
     };
     v.children[verb]
         .iter()
@@ -2457,7 +2461,8 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
         && ((matches!(root, Some("04" | "14" | "15" | "17" | "18" | "19" | "20")) && sport(v, t))
             || (matches!(root, Some("04" | "15" | "17" | "18" | "19" | "20"))
                 && done_by(v, t, W::Athletes))
-            || (matches!(root, Some("15" | "17" | "18" | "19" | "20")) && done_by(v, t, W::Firms)))
+            || (matches!(root, Some("15" | "17" | "18" | "19" | "20")) && done_by(v, t, W::Firms))
+            || (root == Some("04") && done_by(v, t, W::Tourists)))
     {
         return None;
     }

@@ -40,6 +40,8 @@ pub enum WordList {
     Athletes,
     /// `@firms`: companies; force they do is trade ("the carmaker attacked the market").
     Firms,
+    /// `@tourists`: who travels for pleasure; their visits are no political visit.
+    Tourists,
     /// `@ills`: what is fought only in a figure ("a battle against inflation").
     Ills,
     /// `@fiction`: stories; what happens in one has not ("in the film").
@@ -68,7 +70,7 @@ pub enum WordList {
 
 impl WordList {
     /// Every list, in the order of the enum.
-    pub const ALL: [WordList; 23] = [
+    pub const ALL: [WordList; 24] = [
         WordList::Human,
         WordList::Crowd,
         WordList::Visitors,
@@ -81,6 +83,7 @@ impl WordList {
         WordList::Games,
         WordList::Athletes,
         WordList::Firms,
+        WordList::Tourists,
         WordList::Ills,
         WordList::Fiction,
         WordList::Toll,
@@ -109,6 +112,7 @@ impl WordList {
             WordList::Games => "games",
             WordList::Athletes => "athletes",
             WordList::Firms => "firms",
+            WordList::Tourists => "tourists",
             WordList::Ills => "ills",
             WordList::Fiction => "fiction",
             WordList::Toll => "toll",

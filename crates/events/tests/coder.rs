@@ -2238,3 +2238,19 @@ fn a_cycle_in_the_parse_ends() {
     // the parser leaves a cycle here; the walk below a visit must end
     let _ = builtin_pairs("This comes a week after he attended a summit with President of France Emmanuel Macron, who was later diagnosed with the disease and which led to contact tracing across Europe and multiple leaders voluntarily self-isolating.");
 }
+
+#[test]
+fn a_visit_by_tourists_is_tourism_and_an_airline_is_a_company() {
+    assert!(
+        builtin_pairs("More than a million British tourists visited Spain in August.").is_empty()
+    );
+    assert!(builtin_pairs("A group of Chinese tourists visited North Korea.").is_empty());
+    assert!(
+        builtin_pairs("British Airways suspended flights to Cairo after a computer failure.")
+            .is_empty()
+    );
+    assert_eq!(
+        builtin_pairs("Chinese President Xi Jinping visited Spain in August."),
+        [ev("CHN", "ESP", "042")]
+    );
+}
