@@ -2191,7 +2191,11 @@ fn what_a_story_tells_has_not_happened() {
         "The opera, which premiered in Vienna, tells of a Turkish pasha who kidnaps a Spanish noblewoman."
     )
     .is_empty());
-    // a series of raids is no TV series
+    // an episode is no story; a series of raids is no TV series
+    assert_eq!(
+        builtin_pairs("The episode, in which Chinese troops attacked Indian soldiers in Ladakh, strained ties."),
+        [ev("CHN", "IND", "190")]
+    );
     assert_eq!(
         builtin_pairs("In a series of raids, Israeli troops arrested 20 Palestinians in Hebron."),
         [ev("ISR", "PSE", "173")]
@@ -2219,6 +2223,15 @@ fn force_by_a_company_is_trade() {
         "Chinese carmaker BYD attacked the European market with cheap electric models."
     )
     .is_empty());
+    // a military company or a security firm uses force
+    assert_eq!(
+        builtin_pairs("A company of US Marines attacked Taliban fighters in Helmand."),
+        [ev("USA", "AFG", "190")]
+    );
+    assert_eq!(
+        builtin_pairs("US security firm Blackwater shot 17 Iraqi civilians in Baghdad."),
+        [ev("USA", "IRQ", "193")]
+    );
 }
 
 #[test]
