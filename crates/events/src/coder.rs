@@ -177,7 +177,12 @@ impl<'a> View<'a> {
                     })
                     .into_iter()
                     .collect();
+                // (each word once: the parser may leave a cycle)
+                let mut seen = vec![false; n];
                 while let Some(x) = stack.pop() {
+                    if std::mem::replace(&mut seen[x], true) {
+                        continue;
+                    }
                     // (the whole mention, however parsed)
                     if let Some(k) = party_at[x] {
                         party_at
@@ -1193,11 +1198,24 @@ fn counted(v: &View, c: usize) -> Option<usize> {
 
 /// Every word below `t`, nearest first.
 fn descendants(v: &View, t: usize) -> Vec<usize> {
-    let mut out: Vec<usize> = v.children[t].clone();
+    // (each word once: the parser may leave a cycle)
+    let mut seen = vec![false; v.words.len()];
+    seen[t] = true;
+    let mut out: Vec<usize> = Vec::new();
+    let mut add = |out: &mut Vec<usize>, c: usize| {
+        if !std::mem::replace(&mut seen[c], true) {
+            out.push(c);
+        }
+    };
+    for &c in &v.children[t] {
+        add(&mut out, c);
+    }
     let mut k = 0;
     while k < out.len() {
         let c = out[k];
-        out.extend(v.children[c].iter().copied());
+        for &g in &v.children[c] {
+            add(&mut out, g);
+        }
         k += 1;
     }
     out
@@ -2370,8 +2388,11 @@ fn sport(v: &View, t: usize) -> bool {
         // a time ("clashed with fans after the match")
         let case = v.children[k].iter().copied().find(|&c| v.rel(c) == "case");
         let win = v.is(k, &["victory", "win"]);
+        // (or an adjective the tagger took it for: "in the final")
+        let noun = v.words[k].upos == "NOUN"
+            || (v.words[k].upos == "ADJ" && matches!(v.rel(k), "obl" | "nmod" | "obj"));
         v.is_in(k, W::Games)
-            && v.words[k].upos == "NOUN"
+            && noun
             && match case {
                 Some(c) => v.is(c, &["to"]) || (!win && v.is(c, &["in"])),
                 None => !win,
@@ -2399,17 +2420,76 @@ fn asks_a_question(v: &View, t: usize) -> bool {
             })
 }
 
+/// "Australia's bowlers bombarded the batsmen", "Italy's cyclists launched
+/// an attack", "the Taliban's cricket team toured Zimbabwe": what players
+/// do is sport (`W::Athletes`), force by a company is trade (`W::Firms`:
+/// "Chinese carmaker BYD attacked the European market"), and a visit by
+/// tourists is tourism (`W::Tourists`).
+fn done_by(v: &View, t: usize, list: W) -> bool {
+    let verb = match v.head(t) {
+        Some(h) if v.words[t].upos == "NOUN" && v.rel(t) == "obj" => h,
+        _ => t,
+    };
+    // (a team of a sport, not its fans: "football fans attacked police")
+    // (or a group of them: "a group of Chinese tourists")
+    let players = |c: usize| {
+        v.is_in(c, list)
+            || (!v.is_in(c, W::Human)
+                && v.children[c].iter().any(|&k| {
+                    (v.rel(k) == "compound"
+                        || (v.is_in(c, W::Crowd) && v.rel(k) == "nmod" && v.has_case_word(k, "of")))
+                        && v.is_in(k, list)
+                }))
+    };
+    v.children[verb]
+        .iter()
+        .any(|&c| matches!(v.rel(c), "nsubj" | "obl:agent") && players(c))
+}
+
+/// "In the film, Russian spies attack London", "the opera tells of a pasha
+/// who kidnaps a noblewoman", "a novel in which China invades Taiwan": what
+/// a story tells has not happened.
+fn fiction(v: &View, t: usize) -> bool {
+    // (not "in a series of raids")
+    let story = |k: usize| {
+        v.is_in(k, W::Fiction)
+            && v.words[k].upos == "NOUN"
+            && !v.children[k]
+                .iter()
+                .any(|&c| v.rel(c) == "nmod" && v.has_case_word(c, "of"))
+    };
+    let mut x = Some(t);
+    for _ in 0..v.words.len() {
+        let Some(h) = x else { break };
+        if (h != t && story(h))
+            || v.children[h].iter().any(|&c| {
+                (matches!(v.rel(c), "obl" | "nmod") && v.has_case_word(c, "in") && story(c))
+                    || (h != t && v.rel(c) == "nsubj" && story(c))
+            })
+        {
+            return true;
+        }
+        x = v.head(h);
+    }
+    false
+}
+
 fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) -> Option<Coded> {
     if p.generic_frames() && pat.code.starts_with("02") && asks_a_question(v, t) {
         return None;
     }
+    // (a visit for a game is sport; players protesting is protest)
+    let root = pat.code.get(..2);
     if p.generic_frames()
-        && matches!(
-            pat.code.get(..2),
-            Some("14" | "15" | "17" | "18" | "19" | "20")
-        )
-        && sport(v, t)
+        && ((matches!(root, Some("04" | "14" | "15" | "17" | "18" | "19" | "20")) && sport(v, t))
+            || (matches!(root, Some("04" | "15" | "17" | "18" | "19" | "20"))
+                && done_by(v, t, W::Athletes))
+            || (matches!(root, Some("15" | "17" | "18" | "19" | "20")) && done_by(v, t, W::Firms))
+            || (root == Some("04") && done_by(v, t, W::Tourists)))
     {
+        return None;
+    }
+    if p.generic_frames() && fiction(v, t) {
         return None;
     }
     if p.generic_frames()
@@ -2458,6 +2538,14 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
             .flatten()
             .and_then(|c| v.child(c, "nsubj"))
     });
+    // "a battle against inflation", "battling 400 blazes": force aimed at an
+    // ill or a disaster fights it
+    if p.generic_frames()
+        && matches!(pat.code.get(..2), Some("18" | "19" | "20"))
+        && tgt.is_some_and(|o| v.is_in(o, W::Ills) || v.is_in(o, W::Mishaps))
+    {
+        return None;
+    }
     // a target written as the subject ("+ * IN $") is found as a source
     // subject is, through control and raising ("X was seen to break in")
     if tgt.is_none() && matches!(pat.target, Some(Slot::Subject)) && !v.swaps(t) {
@@ -2964,8 +3052,13 @@ fn unnamed_force(v: &View, t: usize, code: &str) -> Option<usize> {
                 .any(|&k| rels.contains(&v.rel(k)) && v.is_in(k, list))
         };
         // ("an explosive device": the cue may be an adjective)
+        // (or after it: "the explosion of a fuel tanker")
+        let of_hazard = v.children[c]
+            .iter()
+            .any(|&k| v.rel(k) == "nmod" && v.has_case_word(k, "of") && v.is_in(k, W::Hazards));
         (v.is_in(c, W::ForceCues) || named(&["compound", "amod"], W::ForceCues))
-            && (weapon_of_mass_destruction(code) || !named(&["compound", "amod"], W::Hazards))
+            && (weapon_of_mass_destruction(code)
+                || !(named(&["compound", "amod"], W::Hazards) || of_hazard))
     };
     if toll_of_force_noun(v, t) && cue(t) {
         return Some(t);

@@ -36,6 +36,16 @@ pub enum WordList {
     /// `@games`: what a game is played in; force or protest told beside
     /// one is sport ("crushed Argentina in the World Cup qualifier").
     Games,
+    /// `@athletes`: players; force they do is sport ("the bowlers bombarded").
+    Athletes,
+    /// `@firms`: companies; force they do is trade ("the carmaker attacked the market").
+    Firms,
+    /// `@tourists`: who travels for pleasure; their visits are no political visit.
+    Tourists,
+    /// `@ills`: what is fought only in a figure ("a battle against inflation").
+    Ills,
+    /// `@fiction`: stories; what happens in one has not ("in the film").
+    Fiction,
     /// `@toll`: verbs of an -ing clause telling the outcome of a force
     /// event ("..., killing eight people").
     Toll,
@@ -60,7 +70,7 @@ pub enum WordList {
 
 impl WordList {
     /// Every list, in the order of the enum.
-    pub const ALL: [WordList; 19] = [
+    pub const ALL: [WordList; 24] = [
         WordList::Human,
         WordList::Crowd,
         WordList::Visitors,
@@ -71,6 +81,11 @@ impl WordList {
         WordList::Hazards,
         WordList::Dying,
         WordList::Games,
+        WordList::Athletes,
+        WordList::Firms,
+        WordList::Tourists,
+        WordList::Ills,
+        WordList::Fiction,
         WordList::Toll,
         WordList::Do,
         WordList::SaidOrDecided,
@@ -95,6 +110,11 @@ impl WordList {
             WordList::Hazards => "hazards",
             WordList::Dying => "dying",
             WordList::Games => "games",
+            WordList::Athletes => "athletes",
+            WordList::Firms => "firms",
+            WordList::Tourists => "tourists",
+            WordList::Ills => "ills",
+            WordList::Fiction => "fiction",
             WordList::Toll => "toll",
             WordList::Do => "do",
             WordList::SaidOrDecided => "said-or-decided",

@@ -2176,3 +2176,127 @@ fn a_participle_after_an_object_is_the_objects_doing() {
         [ev("ISR", "EGY", "042")]
     );
 }
+
+#[test]
+fn force_by_players_or_in_a_draw_is_sport() {
+    assert!(builtin_pairs(
+        "Australia's fast bowlers bombarded the Indian batsmen with short-pitched deliveries in Perth."
+    )
+    .is_empty());
+    assert!(builtin_pairs(
+        "Italy's cyclists launched a late attack on the final climb of the Tour de France."
+    )
+    .is_empty());
+    // a draw is a game
+    assert!(builtin_pairs(
+        "Germany's defence held firm against relentless Dutch attacks in a goalless draw in Amsterdam."
+    )
+    .is_empty());
+    assert_eq!(
+        builtin_pairs("Australian warships bombarded Indonesian positions in Timor."),
+        [ev("AUS", "IDN", "194")]
+    );
+}
+
+#[test]
+fn force_against_an_ill_or_a_disaster_is_no_harm() {
+    assert!(
+        builtin_pairs("Argentina's central bank has waged a long battle against inflation.")
+            .is_empty()
+    );
+    assert!(builtin_pairs(
+        "Canada's firefighters are battling more than 400 blazes in British Columbia."
+    )
+    .is_empty());
+    assert_eq!(
+        builtin_pairs("Nigerian troops battled Boko Haram fighters in Borno state."),
+        [ev("NGA", "NGA", "190")]
+    );
+}
+
+#[test]
+fn what_a_story_tells_has_not_happened() {
+    assert!(builtin_pairs(
+        "In the film, Russian spies attack London with a stolen nuclear weapon."
+    )
+    .is_empty());
+    assert!(builtin_pairs(
+        "The opera, which premiered in Vienna, tells of a Turkish pasha who kidnaps a Spanish noblewoman."
+    )
+    .is_empty());
+    // an episode is no story; a series of raids is no TV series
+    assert_eq!(
+        builtin_pairs("The episode, in which Chinese troops attacked Indian soldiers in Ladakh, strained ties."),
+        [ev("CHN", "IND", "190")]
+    );
+    assert_eq!(
+        builtin_pairs("In a series of raids, Israeli troops arrested 20 Palestinians in Hebron."),
+        [ev("ISR", "PSE", "173")]
+    );
+}
+
+#[test]
+fn a_team_of_a_sport_and_a_final_tagged_adjective_are_sport() {
+    assert!(builtin_pairs("The Taliban's cricket team toured Zimbabwe last year.").is_empty());
+    assert!(builtin_pairs(
+        "Iran's wrestlers captured three gold medals at the world championships in Belgrade."
+    )
+    .is_empty());
+    assert!(builtin_pairs("Qatar hosted Argentina in the final.").is_empty());
+    // fans are no team
+    assert_eq!(
+        builtin_pairs("Russian football fans attacked England supporters in Marseille."),
+        [ev("RUS", "GBR", "190")]
+    );
+}
+
+#[test]
+fn force_by_a_company_is_trade() {
+    assert!(builtin_pairs(
+        "Chinese carmaker BYD attacked the European market with cheap electric models."
+    )
+    .is_empty());
+    // a military company or a security firm uses force
+    assert_eq!(
+        builtin_pairs("A company of US Marines attacked Taliban fighters in Helmand."),
+        [ev("USA", "AFG", "190")]
+    );
+    assert_eq!(
+        builtin_pairs("US security firm Blackwater shot 17 Iraqi civilians in Baghdad."),
+        [ev("USA", "IRQ", "193")]
+    );
+}
+
+#[test]
+fn a_blast_of_a_hazard_is_a_mishap() {
+    assert!(builtin_pairs(
+        "The explosion of a fuel tanker killed 140 people in Sierra Leone's capital Freetown."
+    )
+    .is_empty());
+    assert_eq!(
+        builtin_pairs("The explosion of a car bomb killed 12 people in Baghdad."),
+        [ev("IRQ", "IRQ", "183"), ev("IRQ", "IRQ", "1832")]
+    );
+}
+
+#[test]
+fn a_cycle_in_the_parse_ends() {
+    // the parser leaves a cycle here; the walk below a visit must end
+    let _ = builtin_pairs("This comes a week after he attended a summit with President of France Emmanuel Macron, who was later diagnosed with the disease and which led to contact tracing across Europe and multiple leaders voluntarily self-isolating.");
+}
+
+#[test]
+fn a_visit_by_tourists_is_tourism_and_an_airline_is_a_company() {
+    assert!(
+        builtin_pairs("More than a million British tourists visited Spain in August.").is_empty()
+    );
+    assert!(builtin_pairs("A group of Chinese tourists visited North Korea.").is_empty());
+    assert!(
+        builtin_pairs("British Airways suspended flights to Cairo after a computer failure.")
+            .is_empty()
+    );
+    assert_eq!(
+        builtin_pairs("Chinese President Xi Jinping visited Spain in August."),
+        [ev("CHN", "ESP", "042")]
+    );
+}
