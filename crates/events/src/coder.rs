@@ -1088,11 +1088,17 @@ fn nearest_party(
             place: false,
             force: false,
         };
+        // nor is the means ("carried out the attack using ten drones")
+        let means = |c: usize| {
+            matches!(v.rel(c), "acl" | "advcl") && matches!(v.lemma(c), "use" | "employ")
+        };
         if d < 3 {
             queue.extend(
                 v.children[n]
                     .iter()
-                    .filter(|&&c| !not_into.contains(&v.rel(c)) && !is_place_phrase(v, c, TIME))
+                    .filter(|&&c| {
+                        !not_into.contains(&v.rel(c)) && !is_place_phrase(v, c, TIME) && !means(c)
+                    })
                     .map(|&c| (c, d + 1)),
             );
         }
@@ -2474,8 +2480,26 @@ fn fiction(v: &View, t: usize) -> bool {
     false
 }
 
+/// `signs which read "silenced"`, `characterised the deaths as "crushing"`:
+/// a word quoted alone, with no words of its own, is a word cited, not an
+/// act told (`Russia "attacked" Ukraine` still tells one).
+fn quoted_alone(v: &View, t: usize) -> bool {
+    const OPEN: &[&str] = &["\"", "“", "'", "‘", "``"];
+    const CLOSE: &[&str] = &["\"", "”", "'", "’", "''"];
+    t > 0
+        && v.is(t - 1, OPEN)
+        && t + 1 < v.words.len()
+        && v.is(t + 1, CLOSE)
+        && v.children[t]
+            .iter()
+            .all(|&c| matches!(v.rel(c), "punct" | "case" | "mark"))
+}
+
 fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) -> Option<Coded> {
     if p.generic_frames() && pat.code.starts_with("02") && asks_a_question(v, t) {
+        return None;
+    }
+    if p.generic_frames() && quoted_alone(v, t) {
         return None;
     }
     // (a visit for a game is sport; players protesting is protest)

@@ -2300,3 +2300,22 @@ fn a_visit_by_tourists_is_tourism_and_an_airline_is_a_company() {
         [ev("CHN", "ESP", "042")]
     );
 }
+
+#[test]
+fn a_word_quoted_alone_is_cited_not_told() {
+    assert_eq!(
+        builtin_pairs("Polish President Andrzej Duda characterised the deaths of Polish soldiers as \"crushing\"."),
+        []
+    );
+    // a quoted verb with its subject and object still tells the act
+    assert_eq!(
+        builtin_pairs("Russia \"attacked\" Ukraine, the minister said."),
+        [ev("RUS", "UKR", "190")]
+    );
+}
+
+#[test]
+fn the_means_of_an_attack_is_not_its_target() {
+    let got = builtin_codes("Houthi military spokesperson Yahya Sarea said the Houthis had carried out the attack using ten drones.");
+    assert!(got.iter().all(|e| e.1 != "YEMMIL"), "{got:?}");
+}
