@@ -2729,6 +2729,8 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
             matches!(v.words[o].upos, "PRON" | "NUM")
                 || v.is_in(o, W::Human)
                 || v.is_in(o, W::Crowd)
+                // ("attacked an army base", "shelled villages")
+                || (v.is_in(o, W::Facilities) && matches!(pat.code.get(..2), Some("18" | "19" | "20")))
         }
         (Some(Slot::Prep(_)), Some(o)) => !v.is_in(o, W::Animals),
         _ => true,

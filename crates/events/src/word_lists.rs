@@ -66,11 +66,14 @@ pub enum WordList {
     Via,
     /// `@days`: days, never a target ("on Friday").
     Days,
+    /// `@facilities`: places and installations force is aimed at ("attacked
+    /// an army base"): with no actor named, at the country where they are.
+    Facilities,
 }
 
 impl WordList {
     /// Every list, in the order of the enum.
-    pub const ALL: [WordList; 24] = [
+    pub const ALL: [WordList; 25] = [
         WordList::Human,
         WordList::Crowd,
         WordList::Visitors,
@@ -95,6 +98,7 @@ impl WordList {
         WordList::Partitive,
         WordList::Via,
         WordList::Days,
+        WordList::Facilities,
     ];
 
     /// The list's name in `words.txt` (without the `@`).
@@ -124,6 +128,7 @@ impl WordList {
             WordList::Partitive => "partitive",
             WordList::Via => "via",
             WordList::Days => "days",
+            WordList::Facilities => "facilities",
         }
     }
 

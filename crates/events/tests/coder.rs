@@ -2319,3 +2319,17 @@ fn the_means_of_an_attack_is_not_its_target() {
     let got = builtin_codes("Houthi military spokesperson Yahya Sarea said the Houthis had carried out the attack using ten drones.");
     assert!(got.iter().all(|e| e.1 != "YEMMIL"), "{got:?}");
 }
+
+#[test]
+fn force_on_a_facility_no_actor_owns_is_aimed_at_the_country() {
+    // rebels at home: their own country
+    assert_eq!(
+        builtin_pairs("RSF fighters attacked an army base on Friday."),
+        [ev("SDN", "SDN", "190")]
+    );
+    // a thing that is no place is no target
+    assert_eq!(
+        builtin_pairs("RSF fighters attacked the proposal on Friday."),
+        []
+    );
+}
