@@ -25,12 +25,13 @@ use khaldun_types::{Segmented, Sentence, Span};
 
 mod repair;
 use repair::{
-    repair_agent_infinitive, repair_but_subject, repair_compound_across_preposition,
-    repair_determiner_participle, repair_double_subject, repair_finite_verb, repair_glued_objects,
-    repair_glued_participle, repair_initial_noun, repair_mandative_verb, repair_modal_verb,
-    repair_nominal_clauses, repair_noun_root, repair_participle_subject, repair_possessed_noun,
-    repair_relative_conjunct, repair_reported_object, repair_reported_verb, repair_small_clause,
-    repair_that_conjunct, repair_verb_particle,
+    repair_agent_infinitive, repair_between_subject, repair_but_subject,
+    repair_compound_across_preposition, repair_determiner_participle, repair_double_subject,
+    repair_finite_verb, repair_glued_objects, repair_glued_participle, repair_initial_noun,
+    repair_mandative_verb, repair_modal_verb, repair_nominal_clauses, repair_noun_root,
+    repair_participle_subject, repair_possessed_noun, repair_relative_conjunct,
+    repair_reported_object, repair_reported_verb, repair_small_clause, repair_that_conjunct,
+    repair_verb_particle,
 };
 
 /// One analyzed word.
@@ -155,7 +156,7 @@ impl Analyzer {
         let second = self.second_tags(&runner_up);
         repair_modal_verb(words, &mut tags, &second);
         repair_mandative_verb(words, &mut tags, &second);
-        repair_possessed_noun(&mut tags, &second);
+        repair_possessed_noun(words, &mut tags, &second);
         repair_verb_particle(words, &mut tags, &second);
         repair_finite_verb(words, &mut tags, &second, self.tagger.lemmatizer());
         repair_reported_verb(words, &mut tags);
@@ -172,6 +173,7 @@ impl Analyzer {
         repair_that_conjunct(&tags, &mut deps);
         repair_relative_conjunct(&tags, &mut deps);
         repair_but_subject(&tags, &mut deps);
+        repair_between_subject(&tags, &mut deps);
         repair_nominal_clauses(&tags, &mut deps);
         repair_noun_root(words, &tags, &mut deps);
         repair_glued_objects(&tags, &mut deps);
@@ -400,7 +402,7 @@ impl Analyzer {
         }
         let ksecond = self.second_tags(&krunner);
         repair_mandative_verb(&kw, &mut ktags, &ksecond);
-        repair_possessed_noun(&mut ktags, &ksecond);
+        repair_possessed_noun(&kw, &mut ktags, &ksecond);
         repair_verb_particle(&kw, &mut ktags, &ksecond);
         repair_finite_verb(&kw, &mut ktags, &ksecond, self.tagger.lemmatizer());
         repair_reported_verb(&kw, &mut ktags);
@@ -562,6 +564,28 @@ mod tests {
         assert_eq!((w[14].head, w[14].deprel), (21, "nsubj"), "{:?}", w[14]);
         assert_eq!((w[18].head, w[18].deprel), (15, "conj"), "{:?}", w[18]);
         assert_eq!((w[11].head, w[11].deprel), (21, "cc"), "{:?}", w[11]);
+        assert!(is_one_tree(&s));
+    }
+
+    #[test]
+    fn both_sides_of_between_stay_in_the_subject() {
+        let s = analyze("The truce between the Sudanese military and the Rapid Support Forces will take effect Monday evening .");
+        let w = &s.words;
+        // "military" a noun after "the Sudanese", "Forces" its conjunct,
+        // the truce the subject of "take"
+        assert_eq!(w[5].upos, "NOUN", "{:?}", w[5]);
+        assert_eq!((w[10].head, w[10].deprel), (6, "conj"), "{:?}", w[10]);
+        assert_eq!((w[1].head, w[1].deprel), (13, "nsubj"), "{:?}", w[1]);
+        assert_eq!((w[12].head, w[12].deprel), (0, "root"), "{:?}", w[12]);
+        assert!(is_one_tree(&s));
+        // the same with the two subjects the past tense gives
+        let s = analyze("The truce between the Sudanese military and the Rapid Support Forces took effect on Monday .");
+        assert_eq!(
+            (s.words[10].head, s.words[10].deprel),
+            (6, "conj"),
+            "{:?}",
+            s.words[10]
+        );
         assert!(is_one_tree(&s));
     }
 

@@ -602,11 +602,19 @@ pub(crate) fn repair_finite_verb(
 /// possessive that is not followed by a noun, an adjective, a number, a
 /// hyphen or a conjunction). `second[i]`: word `i`'s runner-up Penn tag.
 pub(crate) fn repair_possessed_noun(
+    words: &[&str],
     tags: &mut [khaldun_tagger::Tagged<'_>],
     second: &[&'static str],
 ) {
     for i in 1..tags.len() {
-        if tags[i - 1].xpos != "POS" || tags[i].xpos != "JJ" {
+        // (or after "the" and a country's adjective or name: "the Sudanese
+        // military and the RSF")
+        let national = i >= 2
+            && tags[i - 2].lemma == "the"
+            && matches!(tags[i - 1].xpos, "JJ" | "NNP")
+            && tags[i - 1].upos != "NOUN"
+            && words[i - 1].chars().next().is_some_and(char::is_uppercase);
+        if !(tags[i - 1].xpos == "POS" || national) || tags[i].xpos != "JJ" {
             continue;
         }
         let Some(noun) = second
@@ -617,10 +625,11 @@ pub(crate) fn repair_possessed_noun(
             continue;
         };
         let next = tags.get(i + 1).map_or(".", |t| t.xpos);
-        if !matches!(
+        let ends_phrase = matches!(
             next,
             "VBD" | "VBZ" | "VBP" | "VBN" | "VB" | "MD" | "IN" | "TO" | "RB" | "." | "," | ":"
-        ) {
+        );
+        if !(ends_phrase || (national && next == "CC")) {
             continue;
         }
         let t = &mut tags[i];
@@ -898,5 +907,75 @@ pub(crate) fn repair_but_subject(tags: &[khaldun_tagger::Tagged<'_>], deps: &mut
         }
         deps[n] = dep(v as u32 + 1, "nsubj");
         deps[but] = dep(v as u32 + 1, "cc");
+    }
+}
+
+/// "The truce between the army and the RSF will take effect Monday": the
+/// parser ends the "between" phrase at "and", makes the second side the
+/// subject of the verb and that verb a conjunct of the noun root. A noun
+/// root with a "between" phrase of one side, a conjunct verb whose subject
+/// follows "and" right after that phrase, gets the subject back as the
+/// second side and becomes that verb's subject.
+pub(crate) fn repair_between_subject(tags: &[khaldun_tagger::Tagged<'_>], deps: &mut [Dep]) {
+    // the noun with the "between" phrase: the root, or a verb's first of
+    // two subjects ("The truce between X and Y took effect")
+    let root = deps.iter().position(|d| d.head == 0);
+    let cands: Vec<usize> = (0..deps.len())
+        .filter(|&r| {
+            matches!(tags[r].upos, "NOUN" | "PROPN")
+                && (Some(r) == root || deps[r].rel.as_str() == "nsubj")
+        })
+        .collect();
+    for r in cands {
+        // the one side: a nominal under that noun with "between"
+        let Some(x) = (r + 1..deps.len()).find(|&x| {
+            deps[x].head as usize == r + 1
+                && matches!(deps[x].rel.as_str(), "nmod" | "obl")
+                && child(deps, x, &["case"]).is_some_and(|c| tags[c].lemma == "between")
+        }) else {
+            continue;
+        };
+        if child(deps, x, &["conj"]).is_some() {
+            continue;
+        }
+        // the verb: conjoined to the root noun, or the noun's own verb
+        let v = if Some(r) == root {
+            (x + 1..deps.len()).find(|&v| {
+                deps[v].head as usize == r + 1
+                    && deps[v].rel.as_str() == "conj"
+                    && tags[v].upos == "VERB"
+            })
+        } else {
+            (deps[r].head as usize).checked_sub(1).filter(|&v| v > x)
+        };
+        let Some(v) = v else { continue };
+        let Some(y) =
+            (x + 1..v).find(|&y| deps[y].head as usize == v + 1 && deps[y].rel.as_str() == "nsubj")
+        else {
+            continue;
+        };
+        let Some(and) = (x + 1..y).find(|&k| tags[k].lemma == "and" && tags[k].upos == "CCONJ")
+        else {
+            continue;
+        };
+        // nothing but the two sides' phrases between "between" and the verb
+        if !(x + 1..v)
+            .all(|k| k == and || under(deps, k, x) || under(deps, k, y) || under(deps, k, v))
+        {
+            continue;
+        }
+        deps[y] = dep(x as u32 + 1, "conj");
+        deps[and] = dep(y as u32 + 1, "cc");
+        if Some(r) == root {
+            deps[v] = dep(0, "root");
+            deps[r] = dep(v as u32 + 1, "nsubj");
+            // the root's closing punctuation follows the verb
+            for d in deps.iter_mut() {
+                if d.head as usize == r + 1 && d.rel.as_str() == "punct" {
+                    d.head = v as u32 + 1;
+                }
+            }
+        }
+        return;
     }
 }
