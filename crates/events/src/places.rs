@@ -420,8 +420,10 @@ impl PlaceMention {
         if matches!(rel, "compound" | "amod" | "flat" | "nmod:poss") {
             return false;
         }
+        // (the case word may hang on the name's first word: "from Nagorno-Karabakh")
         a.words.iter().any(|w| {
-            if w.head as usize != h + 1 || w.deprel != "case" {
+            let on = (w.head as usize).checked_sub(1);
+            if !on.is_some_and(|x| self.tokens.contains(&x)) || w.deprel != "case" {
                 return false;
             }
             let lemma = w.lemma.to_lowercase();

@@ -431,9 +431,14 @@ impl<'a> Coder<'a> {
                     || parties.iter().any(|q: &Party| {
                         q.tokens.start < p.tokens.end && p.tokens.start < q.tokens.end
                     })
+                    // (a place inside a name is none, "the Jakarta Post"; a
+                    // name only the tagger found, with no code, may be the place)
                     || resolved.mentions.get(si).is_some_and(|v| {
-                        v.iter()
-                            .any(|x| x.tokens.start < p.tokens.end && p.tokens.start < x.tokens.end)
+                        v.iter().any(|x| {
+                            x.tokens.start < p.tokens.end
+                                && p.tokens.start < x.tokens.end
+                                && (x.code.is_some() || x.tokens != p.tokens)
+                        })
                     })
                 {
                     continue;

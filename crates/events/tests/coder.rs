@@ -2314,6 +2314,11 @@ fn a_town_the_gazetteer_knows_is_a_place_of_its_country() {
         ),
         [ev("PAK", "PAK", "193")]
     );
+    // a region only the tagger names, with the parse's 'from' on its first word
+    assert_eq!(
+        builtin_pairs("Russian troops began withdrawing from Nagorno-Karabakh."),
+        [ev("RUS", "AZE", "0874")]
+    );
     // a small town of a country the text is not about may be its namesake
     // (GeoNames has Madaya only in Myanmar)
     assert!(
