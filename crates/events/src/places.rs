@@ -391,6 +391,55 @@ pub struct PlaceMention {
     pub geonames_id: Option<u32>,
     /// What it is.
     pub kind: PlaceKind,
+    /// The place's population, as GeoNames gives it (0 for our regions).
+    #[serde(skip)]
+    pub population: u64,
+}
+
+impl PlaceMention {
+    /// Whether the place is well known: a region, an admin1 or a city of
+    /// 100,000 or more (a small town may share its name with one abroad).
+    pub fn salient(&self) -> bool {
+        self.kind != PlaceKind::City || self.population >= 100_000
+    }
+
+    /// Whether the sentence's parse makes the mention a place where
+    /// something is or happens: a locative case on its head ("in Jammu",
+    /// "near Fallujah") or `of` under a place noun ("the town of Madaya"),
+    /// and no modifier of a noun ("its Gulf war").
+    /// A small town needs a word of being there ("in", "near"): "admitted
+    /// to Wharton" names a school, "travelled to Wharton" is rarely news.
+    pub fn is_locative_in(&self, a: &AnalyzedSentence) -> bool {
+        let Some(h) = self.tokens.clone().find(|&i| {
+            let h = a.words.get(i).map_or(0, |w| w.head as usize);
+            h == 0 || !self.tokens.contains(&(h - 1))
+        }) else {
+            return false;
+        };
+        let rel = a.words[h].deprel;
+        if matches!(rel, "compound" | "amod" | "flat" | "nmod:poss") {
+            return false;
+        }
+        // (the case word may hang on the name's first word: "from Nagorno-Karabakh")
+        a.words.iter().any(|w| {
+            let on = (w.head as usize).checked_sub(1);
+            if !on.is_some_and(|x| self.tokens.contains(&x)) || w.deprel != "case" {
+                return false;
+            }
+            let lemma = w.lemma.to_lowercase();
+            (CASES.contains(&lemma.as_str())
+                && (self.salient()
+                    || !matches!(
+                        lemma.as_str(),
+                        "to" | "into" | "onto" | "toward" | "towards" | "from" | "through" | "off"
+                    )))
+                || lemma == "of"
+                    && (a.words[h].head as usize)
+                        .checked_sub(1)
+                        .and_then(|g| a.words.get(g))
+                        .is_some_and(|g| PLACE_NOUNS.contains(&g.lemma.to_lowercase().as_str()))
+        })
+    }
 }
 
 impl From<&PlaceMention> for Location {
@@ -842,6 +891,7 @@ impl Gazetteer {
             lon: best.lon,
             geonames_id: best.geonames_id,
             kind: best.kind,
+            population: best.population,
         };
         if let (Some((la, lo)), Some([s, w, n, e])) = (r.dir, self.extent(best.country)) {
             // across the antimeridian the east edge is west of the west one

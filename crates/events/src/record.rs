@@ -418,6 +418,57 @@ impl<'a> Coder<'a> {
                     span: m.span,
                 });
             }
+            // the gazetteer's towns and regions the actor lists lack ("in
+            // Jammu", "in North Waziristan"): places too, of their country,
+            // when the parse makes them places and a small town's country
+            // is one the document is about (a Madaya in Myanmar and one in
+            // Syria)
+            for p in doc_places.iter().filter(|p| p.sentence == Some(si)) {
+                if p.kind == places::PlaceKind::Country
+                    || p.tokens.is_empty()
+                    || !p.is_locative_in(a)
+                    || !(p.salient() || p.country.as_ref().is_some_and(|c| countries.contains(c)))
+                    || parties.iter().any(|q: &Party| {
+                        q.tokens.start < p.tokens.end && p.tokens.start < q.tokens.end
+                    })
+                    // (a place inside a name is none, "the Jakarta Post"; a
+                    // name only the tagger found, with no code, may be the place)
+                    || resolved.mentions.get(si).is_some_and(|v| {
+                        v.iter().any(|x| {
+                            x.tokens.start < p.tokens.end
+                                && p.tokens.start < x.tokens.end
+                                && (x.code.is_some() || x.tokens != p.tokens)
+                        })
+                    })
+                {
+                    continue;
+                }
+                let Some(code) = p.country.as_deref().and_then(|c| Code::parse(c).ok()) else {
+                    continue;
+                };
+                let name = p.span.slice(text).to_string();
+                let idx = match places.iter().position(|(n, _)| *n == name) {
+                    Some(i) => i,
+                    None => {
+                        places.push((name, code));
+                        places.len() - 1
+                    }
+                };
+                parties.push(Party {
+                    tokens: p.tokens.clone(),
+                    head: head_of(a, &p.tokens),
+                    actor: PLACE_BASE + idx,
+                    place: true,
+                    person: false,
+                    several: false,
+                    country: code.country().map(str::to_string),
+                });
+                info.push(PartyInfo {
+                    code,
+                    also: Vec::new(),
+                    span: p.span,
+                });
+            }
             for c in code_sentence(self.patterns, text, a, &parties) {
                 if c.negated && !self.options.keep_negated {
                     continue;

@@ -2333,3 +2333,28 @@ fn force_on_a_facility_no_actor_owns_is_aimed_at_the_country() {
         []
     );
 }
+
+#[test]
+fn a_town_the_gazetteer_knows_is_a_place_of_its_country() {
+    // no actor list names Udaipur or Mardan: the gazetteer places them
+    assert_eq!(
+        builtin_pairs("A bomb exploded at a bus station in Udaipur, wounding 12 people."),
+        [ev("IND", "IND", "183")]
+    );
+    assert_eq!(
+        builtin_pairs(
+            "Gunmen opened fire on a police checkpoint near Mardan, killing three officers."
+        ),
+        [ev("PAK", "PAK", "193")]
+    );
+    // a region only the tagger names, with the parse's 'from' on its first word
+    assert_eq!(
+        builtin_pairs("Russian troops began withdrawing from Nagorno-Karabakh."),
+        [ev("RUS", "AZE", "0874")]
+    );
+    // a small town of a country the text is not about may be its namesake
+    // (GeoNames has Madaya only in Myanmar)
+    assert!(
+        builtin_pairs("Gunmen opened fire at a market in Madaya, killing five people.").is_empty()
+    );
+}
