@@ -1204,8 +1204,9 @@ const CASES: &[&str] = &[
 ];
 
 /// The place of an event: a place in the trigger's clause (an obl/nmod of
-/// the trigger or of its head, marked by a locative case, at most a few
-/// levels down), else the dateline's place, else none. `trigger` is a word
+/// the trigger, of its head or of its subject or object, marked by a
+/// locative case, at most a few levels down), else the dateline's place,
+/// else none. `trigger` is a word
 /// index into `a`; `places` are the sentence's mentions.
 pub fn location_for<'p>(
     trigger: usize,
@@ -1218,14 +1219,36 @@ pub fn location_for<'p>(
             .get(i)
             .and_then(|w| (w.head as usize).checked_sub(1))
     };
+    // also the trigger's subject and object: "police in Tehran arrested",
+    // "shelled villages near Kharkiv" happened there
+    let argument = |rels: &[&str]| {
+        a.words
+            .iter()
+            .position(|w| w.head as usize == trigger + 1 && rels.contains(&w.deprel))
+    };
     let targets = [Some(trigger), head(trigger)];
-    let has_case = |x: usize| {
+    let arguments = [argument(&["nsubj", "nsubj:pass"]), argument(&["obj"])];
+    let case_in = |x: usize, cases: &[&str]| {
         a.words.iter().any(|w| {
             w.head as usize == x + 1
                 && w.deprel == "case"
-                && CASES.contains(&w.lemma.to_lowercase().as_str())
+                && cases.contains(&w.lemma.to_lowercase().as_str())
         })
     };
+    let has_case = |x: usize| case_in(x, CASES);
+    // (on an argument only where it is: "travel from China", "an
+    // explanation from Russia" are no places of the event)
+    const AT: &[&str] = &[
+        "in",
+        "at",
+        "near",
+        "inside",
+        "outside",
+        "across",
+        "throughout",
+        "around",
+        "within",
+    ];
     let mut best: Option<(usize, u8, &PlaceMention)> = None;
     for p in places {
         if p.tokens.is_empty() || p.tokens.end > a.words.len() {
@@ -1239,13 +1262,17 @@ pub fn location_for<'p>(
         else {
             continue;
         };
-        let mut cased = false;
+        let (mut cased, mut at) = (false, false);
         for steps in 0..4 {
             cased |= has_case(x);
+            at |= case_in(x, AT);
             let Some(h) = head(x) else { break };
             let rel = a.words[x].deprel;
             let rel = rel.split(':').next().unwrap_or(rel);
-            if cased && matches!(rel, "obl" | "nmod" | "advmod") && targets.contains(&Some(h)) {
+            let on_argument = at && steps == 0 && arguments.contains(&Some(h)) && h != trigger;
+            if (cased && matches!(rel, "obl" | "nmod" | "advmod") && targets.contains(&Some(h)))
+                || (on_argument && rel == "nmod")
+            {
                 let k = (steps, p.kind.specificity(), p);
                 if best.as_ref().is_none_or(|b| (k.0, k.1) < (b.0, b.1)) {
                     best = Some(k);

@@ -145,6 +145,28 @@ fn dateline_and_event_location() {
 }
 
 #[test]
+fn a_place_on_the_subject_is_where_it_happened() {
+    let text = "BRUSSELS (Reuters) - Police in Tehran arrested dozens of protesters on Sunday.\n\nThe minister demanded an explanation from Russia.";
+    let seg = Segmenter::default().segment(text);
+    let an = Analyzer::builtin().analyze(text, &seg);
+    let p = find_places(text, &seg, &an, &[]);
+    let dl = p.iter().find(|p| p.sentence.is_none());
+    let at = |si: usize, lemma: &str| {
+        let t = an[si].words.iter().position(|w| w.lemma == lemma).unwrap();
+        let here: Vec<_> = p
+            .iter()
+            .filter(|p| p.sentence == Some(si))
+            .cloned()
+            .collect();
+        location_for(t, &an[si], &here, dl).map(|p| p.name.clone())
+    };
+    // "police in Tehran arrested": Tehran, not the dateline's Brussels
+    assert_eq!(at(0, "arrest").as_deref(), Some("Tehran"));
+    // "an explanation from Russia" is no place of the demand
+    assert_eq!(at(1, "demand").as_deref(), Some("Brussels"));
+}
+
+#[test]
 fn seed_article_places() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seed");
     let Ok(text) = std::fs::read_to_string(dir.join("000_5a9e9ee99a65cd8c.txt")) else {
