@@ -810,7 +810,14 @@ const HONORIFICS: &[(&str, Gender)] = &[
     ("adm.", Gender::Unknown),
     ("brig", Gender::Unknown),
 ];
-const ORG_WORDS: &[&str] = &["organization", "organisation", "group", "movement"];
+const ORG_WORDS: &[&str] = &[
+    "organization",
+    "organisation",
+    "group",
+    "movement",
+    "bloc",
+    "alliance",
+];
 const SOURCE_PREPS: &[&str] = &[
     "in", "at", "from", "within", "inside", "close", "near", "with",
 ];

@@ -1091,3 +1091,18 @@ fn a_spokesman_for_an_organisation_is_of_it() {
         assert_eq!(code(&doc, a), want, "{text}");
     }
 }
+
+#[test]
+fn the_bloc_and_a_ministry_spokesman() {
+    let text = "The European Union imposed sanctions on Iran on Monday. Iran's foreign ministry spokesman Nasser Kanaani condemned the measures. Ukraine urged the bloc to go further.";
+    let doc = run(text, "2023-02-20");
+    let eu = actor_of(&doc, text, "European Union").unwrap();
+    assert_eq!(actor_of(&doc, text, "the bloc"), Some(eu), "{doc:?}");
+    let k = actor_of(
+        &doc,
+        text,
+        "Iran's foreign ministry spokesman Nasser Kanaani",
+    )
+    .unwrap_or_else(|| panic!("{doc:?}"));
+    assert_eq!(code(&doc, k), "IRNGOV");
+}
