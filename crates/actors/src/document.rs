@@ -3028,10 +3028,17 @@ impl<'a> Resolver<'a> {
         } else {
             &[MatchKind::Organization, MatchKind::ArmedGroup]
         };
+        // "the bloc", "the alliance": the article's union or alliance,
+        // however far back it was named
+        let window = if matches!(word, "bloc" | "alliance") {
+            4 * WINDOW
+        } else {
+            WINDOW
+        };
         self.seen
             .iter()
             .rev()
-            .filter(|x| x.sentence + WINDOW >= s.idx && (x.sentence < s.idx || x.token < at))
+            .filter(|x| x.sentence + window >= s.idx && (x.sentence < s.idx || x.token < at))
             .map(|x| x.actor)
             .find(|&a| {
                 kinds.contains(&self.out.actors[a].kind)

@@ -1105,4 +1105,9 @@ fn the_bloc_and_a_ministry_spokesman() {
     )
     .unwrap_or_else(|| panic!("{doc:?}"));
     assert_eq!(code(&doc, k), "IRNGOV");
+    // named sentences back, the union is still "the bloc"
+    let text = "The European Union imposed sanctions on Iran on Monday. Iran denied the charges. Tehran said it would respond. Russia made no comment. Moscow has used drones in Ukraine. Ukraine urged the bloc to go further.";
+    let doc = run(text, "2023-02-20");
+    let eu = actor_of(&doc, text, "European Union").unwrap();
+    assert_eq!(actor_of(&doc, text, "the bloc"), Some(eu), "{doc:?}");
 }
