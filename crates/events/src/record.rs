@@ -396,27 +396,16 @@ impl<'a> Coder<'a> {
                     continue;
                 };
                 let name = m.span.slice(text).to_string();
-                let idx = match places.iter().position(|(n, _)| *n == name) {
-                    Some(i) => i,
-                    None => {
-                        places.push((name, code));
-                        places.len() - 1
-                    }
-                };
-                parties.push(Party {
-                    tokens: m.tokens.clone(),
-                    head: head_of(a, &m.tokens),
-                    actor: PLACE_BASE + idx,
-                    place: true,
-                    person: false,
-                    several: false,
-                    country: code.country().map(str::to_string),
-                });
-                info.push(PartyInfo {
+                push_place(
+                    &mut places,
+                    &mut parties,
+                    &mut info,
+                    a,
+                    name,
                     code,
-                    also: Vec::new(),
-                    span: m.span,
-                });
+                    &m.tokens,
+                    m.span,
+                );
             }
             // the gazetteer's towns and regions the actor lists lack ("in
             // Jammu", "in North Waziristan"): places too, of their country,
@@ -447,27 +436,16 @@ impl<'a> Coder<'a> {
                     continue;
                 };
                 let name = p.span.slice(text).to_string();
-                let idx = match places.iter().position(|(n, _)| *n == name) {
-                    Some(i) => i,
-                    None => {
-                        places.push((name, code));
-                        places.len() - 1
-                    }
-                };
-                parties.push(Party {
-                    tokens: p.tokens.clone(),
-                    head: head_of(a, &p.tokens),
-                    actor: PLACE_BASE + idx,
-                    place: true,
-                    person: false,
-                    several: false,
-                    country: code.country().map(str::to_string),
-                });
-                info.push(PartyInfo {
+                push_place(
+                    &mut places,
+                    &mut parties,
+                    &mut info,
+                    a,
+                    name,
                     code,
-                    also: Vec::new(),
-                    span: p.span,
-                });
+                    &p.tokens,
+                    p.span,
+                );
             }
             for c in code_sentence(self.patterns, text, a, &parties) {
                 if c.negated && !self.options.keep_negated {
@@ -868,6 +846,42 @@ fn year_before(date: Option<&str>) -> String {
         Some((y, rest)) => format!("{:04}{rest}", y.saturating_sub(1)),
         None => String::new(),
     }
+}
+
+/// A place as a party of its sentence: one actor per place name in the
+/// document (`places`), standing for its country.
+#[allow(clippy::too_many_arguments)]
+fn push_place(
+    places: &mut Vec<(String, Code)>,
+    parties: &mut Vec<Party>,
+    info: &mut Vec<PartyInfo>,
+    a: &AnalyzedSentence,
+    name: String,
+    code: Code,
+    tokens: &std::ops::Range<usize>,
+    span: Span,
+) {
+    let idx = match places.iter().position(|(n, _)| *n == name) {
+        Some(i) => i,
+        None => {
+            places.push((name, code));
+            places.len() - 1
+        }
+    };
+    parties.push(Party {
+        tokens: tokens.clone(),
+        head: head_of(a, tokens),
+        actor: PLACE_BASE + idx,
+        place: true,
+        person: false,
+        several: false,
+        country: code.country().map(str::to_string),
+    });
+    info.push(PartyInfo {
+        code,
+        also: Vec::new(),
+        span,
+    });
 }
 
 /// The word of `tokens` whose head lies outside them.
