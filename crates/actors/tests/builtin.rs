@@ -171,6 +171,8 @@ fn sector_phrases() {
     assert_eq!(chunks("security forces"), "COPMIL");
     assert_eq!(chunks("protesters"), "OPPCVL");
     assert_eq!(chunks("lawmakers"), "LEG");
+    assert_eq!(chunks("mutineers"), "MIL");
+    assert_eq!(chunks("foreign ministry spokesman"), "GOV");
     let army = k.agent("army").unwrap();
     let irq = Code::parse("IRQ").unwrap();
     assert_eq!(army.apply(&irq).unwrap().as_str(), "IRQMIL");
