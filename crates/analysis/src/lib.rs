@@ -286,7 +286,8 @@ fn wedged_temporals(words: &[&str], upos: &[&str], xpos: &[&str]) -> Vec<(usize,
     let mut i = 1;
     while i + 1 < words.len() {
         let w = words[i];
-        let (start, end) = if DAY_WORDS.contains(&w.to_ascii_lowercase().as_str()) || weekday(w) {
+        let (start, mut end) = if DAY_WORDS.contains(&w.to_ascii_lowercase().as_str()) || weekday(w)
+        {
             (i, i + 1)
         } else if w.eq_ignore_ascii_case("on") && words.get(i + 1).is_some_and(|d| weekday(d)) {
             (i, i + 2)
@@ -294,6 +295,14 @@ fn wedged_temporals(words: &[&str], upos: &[&str], xpos: &[&str]) -> Vec<(usize,
             i += 1;
             continue;
         };
+        // "on Wednesday night", "Monday morning"
+        const PART: &[&str] = &["morning", "afternoon", "evening", "night"];
+        if weekday(words[end - 1]) && words.get(end).is_some_and(|p| PART.contains(p)) {
+            end += 1;
+        }
+        if end >= words.len() {
+            break;
+        }
         let before = matches!(upos[start - 1], "NOUN" | "PROPN" | "PRON");
         // "agreed", "has agreed", "also agreed"
         let verb = if finite(end) {
@@ -313,10 +322,13 @@ fn wedged_temporals(words: &[&str], upos: &[&str], xpos: &[&str]) -> Vec<(usize,
             };
             matches!(xpos[v], "VBD" | "VBZ" | "VBP" | "VBN" | "VB").then_some(v)
         };
+        // (or a reported clause's pronoun subject: "said on Wednesday
+        // night they had toppled")
         let object_after = matches!(
             xpos.get(end),
             Some(
                 &("DT"
+                    | "PRP"
                     | "CD"
                     | "PRP$"
                     | "JJ"
@@ -442,19 +454,18 @@ impl Analyzer {
                     verb = d.head as usize - 1;
                 }
             }
-            if b - a == 2 {
-                deps[a + 1] = khaldun_parser::Dep {
-                    head: verb as u32 + 1,
-                    rel: rel("obl"),
-                };
-                deps[a] = khaldun_parser::Dep {
-                    head: a as u32 + 2,
-                    rel: rel("case"),
-                };
-            } else {
-                deps[a] = khaldun_parser::Dep {
-                    head: verb as u32 + 1,
-                    rel: rel("obl:unmarked"),
+            // the phrase's last word heads it: "on" its case, a day before
+            // a part of it a compound ("on Wednesday night")
+            let last = b - 1;
+            let on = words[a].eq_ignore_ascii_case("on");
+            deps[last] = khaldun_parser::Dep {
+                head: verb as u32 + 1,
+                rel: rel(if on { "obl" } else { "obl:unmarked" }),
+            };
+            for (k, d) in deps.iter_mut().enumerate().take(last).skip(a) {
+                *d = khaldun_parser::Dep {
+                    head: last as u32 + 1,
+                    rel: rel(if on && k == a { "case" } else { "compound" }),
                 };
             }
         }
@@ -586,6 +597,20 @@ mod tests {
             "{:?}",
             s.words[10]
         );
+        assert!(is_one_tree(&s));
+    }
+
+    #[test]
+    fn a_day_and_its_part_after_a_reporting_verb_hang_on_it() {
+        let s = analyze(
+            "Soldiers in Niger said on Wednesday night they had toppled President Mohamed Bazoum .",
+        );
+        let w = &s.words;
+        // "on Wednesday night" an oblique of "said", "toppled" its clause
+        assert_eq!((w[6].head, w[6].deprel), (4, "obl"), "{:?}", w[6]);
+        assert_eq!((w[4].head, w[4].deprel), (7, "case"), "{:?}", w[4]);
+        assert_eq!((w[5].head, w[5].deprel), (7, "compound"), "{:?}", w[5]);
+        assert_eq!((w[9].head, w[9].deprel), (4, "ccomp"), "{:?}", w[9]);
         assert!(is_one_tree(&s));
     }
 
