@@ -1975,11 +1975,18 @@ fn subject(
             }
             return owner(v, p, h, frames, depth + 1);
         }
+        // (an adverbial clause only with its marker, "of spying", "to stop":
+        // "blaming Iran for the attack, committing to send troops" is the
+        // subject's)
         "xcomp" | "advcl" | "acl"
             if v.is_in(h, W::ObjectControl)
                 && !v.children[t]
                     .iter()
-                    .any(|&c| v.is(c, &["by", "while", "after", "before"])) =>
+                    .any(|&c| v.is(c, &["by", "while", "after", "before"]))
+                && (v.rel(t) != "advcl"
+                    || v.children[t].iter().any(|&c| {
+                        v.rel(c) == "mark" && v.is(c, &["to", "of", "for", "from", "into"])
+                    })) =>
         {
             if let Some(o) = v.child(h, "obj").or_else(|| v.child(h, "iobj")) {
                 parties_of(v, o, &mut out);

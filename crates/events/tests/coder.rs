@@ -2358,3 +2358,15 @@ fn a_town_the_gazetteer_knows_is_a_place_of_its_country() {
         builtin_pairs("Gunmen opened fire at a market in Madaya, killing five people.").is_empty()
     );
 }
+
+#[test]
+fn a_free_participle_after_an_accusation_is_the_accusers() {
+    let got = builtin_pairs("The United States was more forceful in blaming Iran for the attack, committing to send more troops to Saudi Arabia.");
+    assert!(got.iter().any(|e| e.0 == "USA" && e.1 == "SAU"), "{got:?}");
+    assert!(!got.iter().any(|e| e.0 == "IRN"), "{got:?}");
+    // with its marker the clause is the object's ("accused Iran of sending")
+    assert_eq!(
+        builtin_pairs("The United States accused Iran of sending drones to Russia."),
+        [ev("USA", "IRN", "112")]
+    );
+}
