@@ -27,9 +27,9 @@ mod repair;
 use repair::{
     repair_agent_infinitive, repair_between_subject, repair_but_subject,
     repair_compound_across_preposition, repair_determiner_participle, repair_double_subject,
-    repair_finite_verb, repair_glued_objects, repair_glued_participle, repair_initial_noun,
-    repair_mandative_verb, repair_modal_verb, repair_nominal_clauses, repair_noun_root,
-    repair_participle_subject, repair_possessed_noun, repair_relative_conjunct,
+    repair_due_to, repair_finite_verb, repair_glued_objects, repair_glued_participle,
+    repair_initial_noun, repair_mandative_verb, repair_modal_verb, repair_nominal_clauses,
+    repair_noun_root, repair_participle_subject, repair_possessed_noun, repair_relative_conjunct,
     repair_reported_object, repair_reported_verb, repair_small_clause, repair_that_conjunct,
     repair_verb_particle,
 };
@@ -174,6 +174,7 @@ impl Analyzer {
         repair_relative_conjunct(&tags, &mut deps);
         repair_but_subject(&tags, &mut deps);
         repair_between_subject(&tags, &mut deps);
+        repair_due_to(words, &tags, &mut deps);
         repair_nominal_clauses(&tags, &mut deps);
         repair_noun_root(words, &tags, &mut deps);
         repair_glued_objects(&tags, &mut deps);
@@ -611,6 +612,21 @@ mod tests {
         assert_eq!((w[4].head, w[4].deprel), (7, "case"), "{:?}", w[4]);
         assert_eq!((w[5].head, w[5].deprel), (7, "compound"), "{:?}", w[5]);
         assert_eq!((w[9].head, w[9].deprel), (4, "ccomp"), "{:?}", w[9]);
+        assert!(is_one_tree(&s));
+    }
+
+    #[test]
+    fn due_to_before_a_verb_is_a_predicate() {
+        let s = analyze("He is due to travel to Warsaw on Wednesday for talks .");
+        let w = &s.words;
+        assert_eq!((w[2].head, w[2].deprel), (0, "root"), "{:?}", w[2]);
+        assert_eq!((w[0].head, w[0].deprel), (3, "nsubj"), "{:?}", w[0]);
+        assert_eq!((w[1].head, w[1].deprel), (3, "cop"), "{:?}", w[1]);
+        assert_eq!((w[4].head, w[4].deprel), (3, "xcomp"), "{:?}", w[4]);
+        assert!(is_one_tree(&s));
+        // "due to" as a preposition is left alone
+        let s = analyze("The match was cancelled due to the rain .");
+        assert_ne!(s.words[4].deprel, "root");
         assert!(is_one_tree(&s));
     }
 

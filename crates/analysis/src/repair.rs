@@ -979,3 +979,54 @@ pub(crate) fn repair_between_subject(tags: &[khaldun_tagger::Tagged<'_>], deps: 
         return;
     }
 }
+
+/// "He is due to travel to Warsaw": EWT reads "due to" as a preposition
+/// ("due to the rain"), so the parser finds no predicate and hangs the
+/// clause on its subject. With "be" before it and a base verb after "to",
+/// "due" is the predicate: "be" its copula, the word before "be" (a
+/// pronoun or name) its subject, the verb its complement.
+pub(crate) fn repair_due_to(words: &[&str], tags: &[khaldun_tagger::Tagged<'_>], deps: &mut [Dep]) {
+    let n = deps.len();
+    let Some(due) = (2..n.saturating_sub(2)).find(|&i| {
+        words[i].eq_ignore_ascii_case("due")
+            && tags[i - 1].lemma == "be"
+            && words[i + 1].eq_ignore_ascii_case("to")
+            && tags[i + 2].xpos == "VB"
+    }) else {
+        return;
+    };
+    let (be, to, v) = (due - 1, due + 1, due + 2);
+    let Some(root) = deps.iter().position(|d| d.head == 0) else {
+        return;
+    };
+    // only a clause left without its predicate: the root is the subject,
+    // "be" or "due"
+    if root > due || !matches!(tags[be - 1].upos, "PRON" | "PROPN" | "NOUN") {
+        return;
+    }
+    // the subject: the head of the phrase ending before "be"
+    let mut s = be - 1;
+    for _ in 0..4 {
+        let h = deps[s].head as usize;
+        if h > 0 && h - 1 < be && matches!(deps[s].rel.as_str(), "flat" | "compound") {
+            s = h - 1;
+        } else {
+            break;
+        }
+    }
+    if !(root == s || root == be || root == due) {
+        return;
+    }
+    let old = [root, be, s, due];
+    for (k, d) in deps.iter_mut().enumerate() {
+        let h = d.head as usize;
+        if k != s && k > be && h > 0 && old.contains(&(h - 1)) {
+            d.head = due as u32 + 1;
+        }
+    }
+    deps[due] = dep(0, "root");
+    deps[be] = dep(due as u32 + 1, "cop");
+    deps[s] = dep(due as u32 + 1, "nsubj");
+    deps[to] = dep(v as u32 + 1, "mark");
+    deps[v] = dep(due as u32 + 1, "xcomp");
+}

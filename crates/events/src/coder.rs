@@ -2361,6 +2361,15 @@ fn modality(v: &View, t: usize) -> Modality {
             }
         }
     }
+    // "is due to visit", "is set to meet", "is scheduled to travel": to come
+    if v.rel(t) == "xcomp"
+        && v.head(t).is_some_and(|h| {
+            (v.is(h, &["due", "set", "scheduled", "slated"]) && v.child(h, "cop").is_some())
+                || (v.is(h, &["scheduled", "slated", "set"]) && v.child(h, "aux:pass").is_some())
+        })
+    {
+        return Modality::Future;
+    }
     // "will send troops to attack Iraq": the purpose of what is to come is
     // to come too; so is what it "would allow X to" do
     let purpose = v.rel(t) == "advcl"

@@ -2370,3 +2370,20 @@ fn a_free_participle_after_an_accusation_is_the_accusers() {
         [ev("USA", "IRN", "112")]
     );
 }
+
+#[test]
+fn what_one_is_due_or_set_to_do_is_to_come() {
+    for text in [
+        "Polish President Andrzej Duda is due to visit Kyiv on Friday.",
+        "Polish President Andrzej Duda is set to visit Kyiv on Friday.",
+        "Polish President Andrzej Duda is scheduled to visit Kyiv on Friday.",
+    ] {
+        let e = builtin_events(text);
+        assert_eq!(e.len(), 1, "{text}: {e:?}");
+        assert_eq!(
+            (e[0].cameo.as_str(), e[0].modality),
+            ("042", Modality::Future),
+            "{text}"
+        );
+    }
+}
