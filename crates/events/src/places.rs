@@ -427,13 +427,10 @@ impl PlaceMention {
                 return false;
             }
             let lemma = w.lemma.to_lowercase();
-            (CASES.contains(&lemma.as_str())
-                && (self.salient()
-                    || !matches!(
-                        lemma.as_str(),
-                        "to" | "into" | "onto" | "toward" | "towards" | "from" | "through" | "off"
-                    )))
-                || lemma == "of"
+            let l = lemma.as_str();
+            AT.contains(&l)
+                || (self.salient() && MOTION.contains(&l))
+                || l == "of"
                     && (a.words[h].head as usize)
                         .checked_sub(1)
                         .and_then(|g| a.words.get(g))
@@ -1182,25 +1179,23 @@ pub fn document_countries(g: &Gazetteer, text: &str, actors: &DocumentActors) ->
         .collect()
 }
 
-/// Case words that make an obl/nmod a location.
-const CASES: &[&str] = &[
+/// Case words that make an obl/nmod a location: where ...
+const AT: &[&str] = &[
     "in",
     "at",
     "near",
-    "to",
-    "into",
     "inside",
     "outside",
     "across",
     "throughout",
     "around",
     "within",
-    "from",
-    "toward",
-    "towards",
-    "through",
-    "off",
-    "onto",
+];
+
+/// ... and whither or whence, which place an event but not a noun ("travel
+/// from China" is no place of a ban on it).
+const MOTION: &[&str] = &[
+    "to", "into", "onto", "toward", "towards", "from", "through", "off",
 ];
 
 /// The place of an event: a place in the trigger's clause (an obl/nmod of
@@ -1228,27 +1223,23 @@ pub fn location_for<'p>(
     };
     let targets = [Some(trigger), head(trigger)];
     let arguments = [argument(&["nsubj", "nsubj:pass"]), argument(&["obj"])];
-    let case_in = |x: usize, cases: &[&str]| {
-        a.words.iter().any(|w| {
-            w.head as usize == x + 1
-                && w.deprel == "case"
-                && cases.contains(&w.lemma.to_lowercase().as_str())
-        })
+    // whether word `x` has a case word of place (any), and one of where
+    // (on an argument only that counts: "an explanation from Russia" is no
+    // place of the demand)
+    let cases = |x: usize| {
+        let (mut any, mut at) = (false, false);
+        for w in a
+            .words
+            .iter()
+            .filter(|w| w.head as usize == x + 1 && w.deprel == "case")
+        {
+            let l = w.lemma.to_lowercase();
+            let here = AT.contains(&l.as_str());
+            at |= here;
+            any |= here || MOTION.contains(&l.as_str());
+        }
+        (any, at)
     };
-    let has_case = |x: usize| case_in(x, CASES);
-    // (on an argument only where it is: "travel from China", "an
-    // explanation from Russia" are no places of the event)
-    const AT: &[&str] = &[
-        "in",
-        "at",
-        "near",
-        "inside",
-        "outside",
-        "across",
-        "throughout",
-        "around",
-        "within",
-    ];
     let mut best: Option<(usize, u8, &PlaceMention)> = None;
     for p in places {
         if p.tokens.is_empty() || p.tokens.end > a.words.len() {
@@ -1264,8 +1255,9 @@ pub fn location_for<'p>(
         };
         let (mut cased, mut at) = (false, false);
         for steps in 0..4 {
-            cased |= has_case(x);
-            at |= case_in(x, AT);
+            let (any, here) = cases(x);
+            cased |= any;
+            at |= here;
             let Some(h) = head(x) else { break };
             let rel = a.words[x].deprel;
             let rel = rel.split(':').next().unwrap_or(rel);
