@@ -828,15 +828,9 @@ pub(crate) fn repair_relative_conjunct(tags: &[khaldun_tagger::Tagged<'_>], deps
                 break;
             }
         }
-        // (not a noun inside the clause itself: that would be a cycle)
-        let inside = (0..deps.len())
-            .try_fold(n, |k, _| match deps[k].head as usize {
-                0 => Err(false),
-                h if h - 1 == x => Err(true),
-                h => Ok(h - 1),
-            })
-            .err()
-            .unwrap_or(true);
+        // (not a noun inside the clause itself: that would be a cycle; a
+        // deeper one is caught by the tree check after the repairs)
+        let inside = under(deps, n, x);
         if deps[x].head as usize == n + 1 || n + 1 > x || inside {
             continue;
         }
