@@ -439,7 +439,29 @@ pub fn code_sentence(
         }
         if let Some((pat, c)) = chosen {
             let mut coded = Vec::new();
-            if let Some(r) = pat.reverse.as_deref().filter(|_| !c.reciprocal) {
+            // a visit is also its host's event, and hosting its guest's
+            // (the CAMEO codebook codes both 042 and 043)
+            let dual = match c.code.as_str() {
+                "042" => Some("043"),
+                "043" => Some("042"),
+                _ => None,
+            }
+            .filter(|_| {
+                // a trip to a place at home has no host of its own
+                let own: Vec<Option<&str>> = c
+                    .source
+                    .iter()
+                    .map(|&k| v.parties[k].country.as_deref())
+                    .collect();
+                p.generic_frames()
+                    && !own.is_empty()
+                    && !c.target.is_empty()
+                    && !c.target.iter().any(|&k| {
+                        let t = &v.parties[k];
+                        t.place && own.contains(&t.country.as_deref())
+                    })
+            });
+            if let Some(r) = pat.reverse.as_deref().or(dual).filter(|_| !c.reciprocal) {
                 // the event the target does to the source ("hosted a visit")
                 coded.push(Coded {
                     code: r.to_string(),

@@ -350,7 +350,8 @@ impl Patterns {
     /// Whether the coder adds khaldun's own readings to the patterns: a
     /// frame word with an uncoded complement is an event ("agreed to set
     /// up", 030), and a cooperative act in the future is an intent ("will
-    /// provide aid", 033). On for the built-in dictionary; off for other
+    /// provide aid", 033), and a visit is also its host's event (042 and
+    /// 043, as the CAMEO codebook codes them). On for the built-in dictionary; off for other
     /// dictionaries (PETRARCH's encode such readings in their own patterns).
     pub fn generic_frames(&self) -> bool {
         self.generic

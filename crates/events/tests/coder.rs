@@ -219,7 +219,7 @@ fn a_place_is_where_not_whom() {
     assert!(pairs("Brazil hosted the games before Argentina.").is_empty());
     assert_eq!(
         pairs("Brazil hosted Argentine ministers in Rio."),
-        [ev("BRA", "ARG", "043")]
+        [ev("BRA", "ARG", "043"), ev("ARG", "BRA", "042")]
     );
 }
 
@@ -275,7 +275,7 @@ fn a_quantity_stands_for_the_people_it_counts() {
 fn a_verb_with_re_is_the_act_again() {
     assert_eq!(
         pairs("Brazil re-hosted Argentine ministers in Rio."),
-        [ev("BRA", "ARG", "043")]
+        [ev("BRA", "ARG", "043"), ev("ARG", "BRA", "042")]
     );
 }
 
@@ -394,9 +394,10 @@ fn negation_is_flagged_and_dropped_by_default() {
 
 #[test]
 fn modal_auxiliaries_set_modality() {
+    // the visit the hosting implies is to come as well
     let got = code("Brazil will host Argentine ministers next month.", false);
-    assert_eq!(got.len(), 1, "{got:?}");
-    assert_eq!(got[0].4, Modality::Future);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(got.iter().all(|e| e.4 == Modality::Future), "{got:?}");
 }
 
 #[test]
@@ -935,7 +936,7 @@ fn the_to_of_an_infinitive_is_no_preposition() {
     assert!(builtin_pairs("Obama went on to cite the Supreme Court ruling.").is_empty());
     assert_eq!(
         builtin_pairs("Obama went to Cuba to meet Castro."),
-        [ev("USA", "CUB", "042")]
+        [ev("USA", "CUB", "042"), ev("CUB", "USA", "043")]
     );
 }
 
@@ -1324,7 +1325,7 @@ fn one_hosts_a_visitor_not_a_thing() {
     assert!(builtin_pairs("The Houthis received Iranian assistance.").is_empty());
     assert_eq!(
         builtin_pairs("Egypt received the Iranian foreign minister."),
-        [ev("EGY", "IRN", "043")]
+        [ev("EGY", "IRN", "043"), ev("IRN", "EGY", "042")]
     );
 }
 
@@ -1701,7 +1702,7 @@ fn a_city_a_pattern_sends_to_or_from_stands_for_its_country() {
 fn one_hosts_visitors_not_named_events() {
     assert_eq!(
         builtin_pairs("Qatar hosted a Taliban delegation in Doha."),
-        [ev("QAT", "AFG", "043")]
+        [ev("QAT", "AFG", "043"), ev("AFG", "QAT", "042")]
     );
     assert_eq!(
         builtin_pairs("Iran hosted the 2017 Women's World Championship."),
@@ -1884,7 +1885,12 @@ fn a_relative_pronoun_after_a_comma_stands_for_the_noun_before_it() {
         builtin_pairs(
             "Chinese President Xi Jinping, who hosted Vladimir Putin in Beijing last week, will travel to Paris next month."
         ),
-        [ev("CHN", "RUS", "043"), ev("CHN", "FRA", "042")]
+        [
+            ev("CHN", "RUS", "043"),
+            ev("RUS", "CHN", "042"),
+            ev("CHN", "FRA", "042"),
+            ev("FRA", "CHN", "043")
+        ]
     );
     // and hangs this relative clause on the comma
     assert_eq!(
@@ -1909,7 +1915,11 @@ fn who_is_on_a_visit_set_off_by_commas_makes_it() {
         builtin_pairs(
             "French President Emmanuel Macron, on a three-day state visit to China, urged Beijing to use its influence with Moscow."
         ),
-        [ev("FRA", "CHN", "042"), ev("FRA", "CHN", "020")]
+        [
+            ev("FRA", "CHN", "042"),
+            ev("CHN", "FRA", "043"),
+            ev("FRA", "CHN", "020")
+        ]
     );
 }
 
@@ -2173,7 +2183,7 @@ fn a_participle_after_an_object_is_the_objects_doing() {
     // time spent is no controller
     assert_eq!(
         builtin_pairs("Israeli officials spent the day visiting Egypt."),
-        [ev("ISR", "EGY", "042")]
+        [ev("ISR", "EGY", "042"), ev("EGY", "ISR", "043")]
     );
 }
 
@@ -2297,7 +2307,7 @@ fn a_visit_by_tourists_is_tourism_and_an_airline_is_a_company() {
     );
     assert_eq!(
         builtin_pairs("Chinese President Xi Jinping visited Spain in August."),
-        [ev("CHN", "ESP", "042")]
+        [ev("CHN", "ESP", "042"), ev("ESP", "CHN", "043")]
     );
 }
 
@@ -2379,11 +2389,29 @@ fn what_one_is_due_or_set_to_do_is_to_come() {
         "Polish President Andrzej Duda is scheduled to visit Kyiv on Friday.",
     ] {
         let e = builtin_events(text);
-        assert_eq!(e.len(), 1, "{text}: {e:?}");
+        let got: Vec<_> = e.iter().map(|e| (e.cameo.as_str(), e.modality)).collect();
         assert_eq!(
-            (e[0].cameo.as_str(), e[0].modality),
-            ("042", Modality::Future),
+            got,
+            [("042", Modality::Future), ("043", Modality::Future)],
             "{text}"
         );
     }
+}
+
+#[test]
+fn a_visit_is_also_its_hosts_event() {
+    // the CAMEO codebook codes both: 042 by the guest, 043 by the host
+    assert_eq!(
+        builtin_pairs("Georgian demonstrators received ministers from the Georgian government."),
+        [ev("GEO", "GEO", "043"), ev("GEO", "GEO", "042")]
+    );
+    assert_eq!(
+        builtin_pairs("The Japanese prime minister visited Russia on Monday."),
+        [ev("JPN", "RUS", "042"), ev("RUS", "JPN", "043")]
+    );
+    // a trip to a place at home has no host
+    assert_eq!(
+        builtin_pairs("The American president traveled to Texas on Monday."),
+        [ev("USA", "USA", "042")]
+    );
 }
