@@ -920,7 +920,7 @@ fn what_one_is_urged_to_do_has_not_happened() {
         builtin_pairs(
             "Mexico pressured the United States to provide better protection for Mexicans."
         ),
-        [ev("MEX", "USA", "100")]
+        [ev("MEX", "USA", "170")]
     );
 }
 
@@ -1028,7 +1028,7 @@ fn a_purpose_hung_on_a_noun_is_the_clause_verbs() {
     // helping Trump's chances is Trump's purpose, not Biden's act
     assert_eq!(
         builtin_pairs("The charge stemmed from allegations Trump tried to pressure the Ukrainian government to launch an investigation of Joe Biden's son, in order to help Trump's chances in the election."),
-        [ev("USA", "UKR", "100")]
+        [ev("USA", "UKR", "170")]
     );
 }
 
@@ -1188,7 +1188,7 @@ fn a_passive_agent_hung_on_the_object_is_the_source() {
 fn what_one_is_pressured_to_do_is_not_done() {
     assert_eq!(
         builtin_pairs("Israel is pressuring the United States to attack Iran."),
-        [ev("ISR", "USA", "100")]
+        [ev("ISR", "USA", "170")]
     );
 }
 
@@ -1963,7 +1963,7 @@ fn a_capital_in_a_phrase_of_partner_or_pressure_is_its_government() {
             e[0].cameo.as_str(),
             e[0].target.as_ref().unwrap().code.as_str()
         ),
-        ("100", "TWNGOV")
+        ("170", "TWNGOV")
     );
     // where they meet is a place
     let e = builtin_events("Putin met Xi in Moscow on Monday.");
@@ -2414,4 +2414,19 @@ fn a_visit_is_also_its_hosts_event() {
         builtin_pairs("The American president traveled to Texas on Monday."),
         [ev("USA", "USA", "042")]
     );
+}
+
+#[test]
+fn pressure_is_coercion_and_what_one_seeks_to_do_is_not_done() {
+    // PRESSURE is under 170 in the CAMEO verb dictionary
+    assert_eq!(
+        builtin_pairs("The American president is being pressured by Congress to help Iran."),
+        [ev("USA", "USA", "170")]
+    );
+    assert!(
+        builtin_pairs("Sarkozy heads to Beijing on Friday, seeking to mend ties with China.")
+            .iter()
+            .all(|e| e.2 != "050")
+    );
+    assert!(builtin_pairs("The French president sought to mend ties with China.").is_empty());
 }
