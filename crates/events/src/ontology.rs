@@ -740,8 +740,9 @@ mod tests {
             (19, Plover::Assault),
             (20, Plover::Assault),
         ];
-        // blockade and occupation coerce (the PLOVER manual's CAMEO table)
-        let coerce = ["191", "192"];
+        // blockade and occupation coerce (the PLOVER manual's CAMEO table), and
+        // so do taking hostages and human shields (as PLOVER GSR codes them)
+        let coerce = ["181", "184", "191", "192"];
         for (root, p) in want {
             let root = format!("{root:02}");
             for c in onto().codes().filter(|c| c.root() == root) {
