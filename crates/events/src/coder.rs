@@ -461,6 +461,24 @@ pub fn code_sentence(
                         t.place && own.contains(&t.country.as_deref())
                     })
             });
+            // "arrested for espionage", "jailed on charges of treason": the
+            // arrest also accuses them of the offence (as PLOVER GSR codes it)
+            // (a court's sentence is a verdict, not an accusation)
+            let court = c
+                .source
+                .iter()
+                .any(|&k| v.is(v.parties[k].head, &["court", "tribunal", "judge", "jury"]));
+            if p.generic_frames()
+                && c.code == "173"
+                && !c.target.is_empty()
+                && !court
+                && for_offence(&v, c.trigger)
+            {
+                coded.push(Coded {
+                    code: "1121".into(),
+                    ..c.clone()
+                });
+            }
             if let Some(r) = pat.reverse.as_deref().or(dual).filter(|_| !c.reciprocal) {
                 // the event the target does to the source ("hosted a visit")
                 coded.push(Coded {
@@ -2346,6 +2364,26 @@ fn negation(v: &View, t: usize) -> Option<usize> {
                 .copied()
                 .find(|&c| v.rel(c) == "advmod" && v.is(c, &["not", "never", "n't"]))
         })
+}
+
+/// "arrested ... for collaborating with Israel", "for espionage", "on
+/// allegations of treason": an offence stated below arrest verb `t`.
+fn for_offence(v: &View, t: usize) -> bool {
+    let n = v.words.len();
+    (t + 1..n).filter(|&k| v.within(k, t, 6)).any(|k| {
+        // the words after the preposition, past articles and adverbs
+        let mut next = (k + 1..n.min(k + 4))
+            .filter(|&j| !matches!(v.words[j].upos, "DET" | "ADV" | "ADJ" | "NUM"));
+        let Some(j) = next.next() else { return false };
+        match v.lower[k].as_str() {
+            "for" => {
+                v.is_in(j, W::Offences)
+                    || (v.words[j].xpos == "VBG" && !v.is(j, &["question", "questioning"]))
+            }
+            "on" => v.is_in(j, W::Charges),
+            _ => false,
+        }
+    })
 }
 
 /// Whether clause `c` is a condition ("if Hezbollah fires", "unless

@@ -69,11 +69,16 @@ pub enum WordList {
     /// `@facilities`: places and installations force is aimed at ("attacked
     /// an army base"): with no actor named, at the country where they are.
     Facilities,
+    /// `@offences`: what one is arrested for ("jailed for espionage"): the
+    /// arrest accuses them of it.
+    Offences,
+    /// `@charges`: "on charges of", "on suspicion of": what an arrest accuses of.
+    Charges,
 }
 
 impl WordList {
     /// Every list, in the order of the enum.
-    pub const ALL: [WordList; 25] = [
+    pub const ALL: [WordList; 27] = [
         WordList::Human,
         WordList::Crowd,
         WordList::Visitors,
@@ -99,6 +104,8 @@ impl WordList {
         WordList::Via,
         WordList::Days,
         WordList::Facilities,
+        WordList::Offences,
+        WordList::Charges,
     ];
 
     /// The list's name in `words.txt` (without the `@`).
@@ -129,6 +136,8 @@ impl WordList {
             WordList::Via => "via",
             WordList::Days => "days",
             WordList::Facilities => "facilities",
+            WordList::Offences => "offences",
+            WordList::Charges => "charges",
         }
     }
 

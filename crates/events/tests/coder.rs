@@ -2430,3 +2430,32 @@ fn pressure_is_coercion_and_what_one_seeks_to_do_is_not_done() {
     );
     assert!(builtin_pairs("The French president sought to mend ties with China.").is_empty());
 }
+
+#[test]
+fn an_arrest_for_an_offence_also_accuses_of_it() {
+    assert_eq!(
+        builtin_pairs("Lebanese police arrested three Iranian journalists for espionage."),
+        [ev("LBN", "IRN", "173"), ev("LBN", "IRN", "1121")]
+    );
+    assert_eq!(
+        builtin_pairs(
+            "A Canadian missionary was arrested in Lebanon for collaborating with Israel."
+        ),
+        [ev("LBN", "CAN", "173"), ev("LBN", "CAN", "1121")]
+    );
+    assert_eq!(
+        builtin_pairs("Nigerian authorities jailed 52 separatists on allegations of treason."),
+        [ev("NGA", "NGA", "173"), ev("NGA", "NGA", "1121")]
+    );
+    // held to be questioned is accused of nothing; a court's sentence is a verdict
+    assert_eq!(
+        builtin_pairs("Iraqi police detained two Iranian men for questioning."),
+        [ev("IRQ", "IRN", "173")]
+    );
+    assert_eq!(
+        builtin_pairs(
+            "A Tunisian court jailed a Nigerian student for two years for helping militants."
+        ),
+        [ev("TUN", "NGA", "173")]
+    );
+}
