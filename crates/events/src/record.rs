@@ -792,6 +792,8 @@ fn implied_target(
             || (base.starts_with("172") && base.len() == 4)
             || base.starts_with("173")
             || base.starts_with("081")
+            // (and elections are demanded at home)
+            || base == "1044"
             // (an execution by a state is at home: "Saudi Arabia executed 81 men")
             || base == "1823"
             || (!source.sectors.is_empty()

@@ -942,11 +942,15 @@ fn the_to_of_an_infinitive_is_no_preposition() {
 
 #[test]
 fn a_phrase_of_time_holds_no_target_however_parsed() {
-    // "after a court cleared him" says when, not of whom elections are demanded
-    let got = builtin_pairs(
+    // "after a court cleared him" says when, not of whom elections are
+    // demanded: of the state at home, not of the court
+    let got: Vec<_> = builtin_events(
         "Former Greek prime minister Andreas Papandreou demanded immediate elections after a special court cleared him of all charges.",
-    );
-    assert!(got.is_empty(), "{got:?}");
+    )
+    .into_iter()
+    .map(|e| (e.cameo, e.target.map(|t| t.code)))
+    .collect();
+    assert_eq!(got, [("1044".to_string(), Some("GRC".to_string()))]);
 }
 
 #[test]
@@ -2457,5 +2461,18 @@ fn an_arrest_for_an_offence_also_accuses_of_it() {
             "A Tunisian court jailed a Nigerian student for two years for helping militants."
         ),
         [ev("TUN", "NGA", "173")]
+    );
+}
+
+#[test]
+fn a_demand_for_elections_is_made_of_the_state_at_home() {
+    assert_eq!(
+        builtin_pairs("Serbian protesters demanded early elections on Saturday."),
+        [ev("SRB", "SRB", "1044")]
+    );
+    // also by a bare country's person (a former prime minister)
+    assert_eq!(
+        builtin_pairs("Thousands of Greek farmers demanded new elections."),
+        [ev("GRC", "GRC", "1044")]
     );
 }
