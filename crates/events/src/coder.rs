@@ -1078,13 +1078,15 @@ fn complement_of(v: &View, t: usize, w: usize) -> bool {
 
 /// Codes whose target, when none is named, is where the act happens:
 /// protest, military posture, coercion, assault, fighting, mass violence,
-/// easing curfews, demanding elections.
+/// easing curfews, demanding elections, letting aid in.
 pub fn implied_target(code: &str) -> bool {
     matches!(code.get(..2), Some("14" | "15" | "17" | "18" | "19" | "20"))
         // easing a curfew, a state of emergency or martial law: where it held
         || matches!(code, "0813" | "0814")
         // a demand for elections: of the state where it is made
         || code == "1044"
+        // letting aid in: where it goes
+        || code == "0863"
 }
 
 /// The object of a passive verb is its subject: a place named there is aimed

@@ -792,8 +792,9 @@ fn implied_target(
             || (base.starts_with("172") && base.len() == 4)
             || base.starts_with("173")
             || base.starts_with("081")
-            // (and elections are demanded at home)
+            // (and elections are demanded, and aid let in, at home)
             || base == "1044"
+            || base == "0863"
             // (an execution by a state is at home: "Saudi Arabia executed 81 men")
             || base == "1823"
             || (!source.sectors.is_empty()

@@ -2476,3 +2476,17 @@ fn a_demand_for_elections_is_made_of_the_state_at_home() {
         [ev("GRC", "GRC", "1044")]
     );
 }
+
+#[test]
+fn letting_aid_in_is_done_at_home() {
+    assert_eq!(
+        builtin_pairs("Syria allowed aid convoys into the besieged town."),
+        [ev("SYR", "SYR", "0863")]
+    );
+    assert_eq!(
+        builtin_pairs(
+            "The Sudanese government agreed to allow unimpeded humanitarian access to all areas."
+        ),
+        [ev("SDN", "SDN", "0355")]
+    );
+}

@@ -516,6 +516,7 @@ const SUITE: &str = r#"
 0862 IRN IGO | Iran allowed IAEA inspectors to visit the Fordow site.
 0862 IRQ IGOUNO | Iraq let UN weapons inspectors back into the country.
 0863 ISR PSE | Israel allowed aid trucks into Gaza.
+0863 MMR * | Myanmar's junta allowed foreign aid workers into cyclone-hit areas.
 087 AZE ARM | Azerbaijan halted its offensive against Armenian forces on Sunday.
 087 IND CHN | India pulled back its troops from the disputed border with China.
 087 PAK AFG | Pakistan withdrew its troops from the border with Afghanistan.
@@ -897,7 +898,6 @@ const KNOWN: &str = r#"
 064 GBR DEU | British intelligence passed information about the plot to German authorities. | parse: 'to German authorities' is attached under 'plot', not 'passed'
 0812 MMR * | Myanmar's junta lifted the ban on Aung San Suu Kyi's party. | actor: 'Aung San Suu Kyi's party' names no actor and 0812 is not coded without a target ('lifted the ban on the NLD' codes nothing either)
 0842 DEU NGA | Germany returned the Benin Bronzes to Nigeria. | actor: 'Benin' in 'Benin Bronzes' is taken as the country object of 'return $T' (084)
-0863 MMR * | Myanmar's junta allowed foreign aid workers into cyclone-hit areas. | coder: 'allow &aidworker into $T' needs a place ('cyclone-hit areas' names none), and an 0863 with no target is not coded (a slotless 'allow foreign &aidworker' codes nothing)
 0872 ISR PSE | Israel eased its blockade of the Gaza Strip. | coder: the blockade noun is coded (191) and the easing pattern (0872) does not fire
 092 KEN KEN | Kenya's police watchdog investigated allegations of torture by Kenyan police officers. | parse: 'watchdog' is parsed as an auxiliary and 'by Kenyan police officers' as the agent of 'investigated'
 093 IGOUNO ISR | The UN opened an inquiry into the Israeli air strike on a school in Gaza. | coder: the noun pattern '093 inquiry|investigation|probe into $T strike ...' does not fire on 'an inquiry into the Israeli (air) strike' (not traced further), so '090 inquiry into $T' wins
