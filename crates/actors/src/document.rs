@@ -22,6 +22,13 @@
 //!   mention covers the whole name. Dictionary names, "Iraqi Foreign
 //!   Ministry" phrases and "Bank of Ghana" (a sector phrase of a country)
 //!   are read as before; headlines and text in capitals are left alone.
+//! - **Bodies of civil society** ([`FoundBy::OrgName`]). A capitalized
+//!   name of two words or more around an association, federation,
+//!   society, foundation, committee, network, organization, watch,
+//!   observatory or "centre for" that no dictionary lists, and whose only
+//!   listed words are countries, is a non-governmental organization of
+//!   that country ("the Kenyan Medical Association": KEN NGO), or of none
+//!   ("the Ceasefire Violations Committee": NGO).
 //! - **Coreference.** Full name, surname and a misspelled surname
 //!   ([`MentionHow::Variant`]: edit distance 1 on a surname of at least five
 //!   letters with the same first letter, and only when no other person of
@@ -177,6 +184,11 @@ pub enum FoundBy {
     /// A name around a place no dictionary lists ("Baghdad University",
     /// "the Kabul Chamber of Commerce"): an organization of the place's country.
     PlaceName,
+    /// A capitalized name headed by a civil-society word no dictionary
+    /// lists ("the Association of African Jurists", "the Ceasefire
+    /// Violations Committee"): a non-governmental organization, of the
+    /// country its name gives.
+    OrgName,
 }
 
 impl FoundBy {
@@ -192,6 +204,7 @@ impl FoundBy {
             FoundBy::Entity => "entity",
             FoundBy::Context => "context",
             FoundBy::PlaceName => "place-name",
+            FoundBy::OrgName => "org-name",
         }
     }
 }
@@ -993,6 +1006,24 @@ const ORG_HEADS: &[(&str, &str, bool)] = &[
     ("club", "", false),
 ];
 
+/// Head words of civil-society bodies ([`Resolver::ngo_orgs`]); not
+/// "council", "union", "league", "alliance" or "movement", which name
+/// state bodies, parties and armed groups as often.
+const NGO_HEADS: &[&str] = &[
+    "association",
+    "federation",
+    "society",
+    "foundation",
+    "committee",
+    "network",
+    "organization",
+    "organisation",
+    "watch",
+    "observatory",
+    "centre",
+    "center",
+];
+
 /// The sectors and media flag of a folded head word ([`ORG_HEADS`]).
 fn org_head(word: &str) -> Option<(&'static str, bool)> {
     ORG_HEADS
@@ -1205,6 +1236,27 @@ impl<'a> Resolver<'a> {
         // place is an organization of the place's country; its matches are
         // taken before the loop below reads them one by one
         for (tokens, named) in self.place_orgs(s, found, entities, &mut used) {
+            for c in covered
+                .iter_mut()
+                .take(tokens.end.min(n))
+                .skip(tokens.start)
+            {
+                *c = true;
+            }
+            items.push(Item {
+                tokens,
+                what: What::Named(named),
+                appos: None,
+            });
+        }
+        // "the Association of African Jurists": an unlisted body of civil society
+        let mut taken = vec![false; n];
+        for it in &items {
+            for t in it.tokens.clone().filter(|&t| t < n) {
+                taken[t] = true;
+            }
+        }
+        for (tokens, named) in self.ngo_orgs(s, found, &mut used, &taken) {
             for c in covered
                 .iter_mut()
                 .take(tokens.end.min(n))
@@ -2368,6 +2420,145 @@ impl<'a> Resolver<'a> {
         let root = self.match_root(x)?;
         let code = Code::new(&root, &[]).ok()?;
         Some((r.clone(), self.place_org_named(s, &r, code, false)))
+    }
+
+    /// Unlisted organizations of civil society: a capitalized run (with
+    /// "of", "for", "to", "on" or "&" between its words) around a head word
+    /// of [`NGO_HEADS`], of at least two words, whose only dictionary words
+    /// are countries ("the Association of African Jurists": AFR NGO; "the
+    /// Ceasefire Violations Committee": NGO). A sector phrase or a listed
+    /// name inside leaves it to the other rules ("the Senate Intelligence
+    /// Committee"). Returns the names' tokens and items; their matches are
+    /// marked in `used`.
+    fn ngo_orgs(
+        &self,
+        s: &Sent<'_>,
+        found: &[Match],
+        used: &mut [bool],
+        taken: &[bool],
+    ) -> Vec<(Range<usize>, Named)> {
+        let n = s.len();
+        let mut out = Vec::new();
+        let caps = (0..n)
+            .filter(|&i| {
+                let r = s.raw.get(i).copied().unwrap_or("");
+                r.chars().filter(|c| c.is_alphabetic()).count() > 1
+                    && !r.chars().any(char::is_lowercase)
+            })
+            .count();
+        if matches!(s.kind, ParagraphKind::Heading | ParagraphKind::Byline)
+            || n == 0
+            || caps * 2 > n
+            || used.len() != found.len()
+        {
+            return out;
+        }
+        let mut cover: Vec<Option<usize>> = vec![None; n];
+        for (k, x) in found.iter().enumerate() {
+            for c in cover
+                .iter_mut()
+                .take(x.tokens.end.min(n))
+                .skip(x.tokens.start)
+            {
+                *c = Some(k);
+            }
+        }
+        // a country word (name or adjective) may be in the name; nothing else listed
+        let country_at = |t: usize| {
+            cover[t].filter(|&k| {
+                let x = &found[k];
+                !used[k] && x.kind == MatchKind::Country && x.agent.is_none()
+            })
+        };
+        let word = |t: usize| {
+            t < n
+                && !taken[t]
+                && s.capitalized(t)
+                && !s.not_name(t)
+                && s.raw[t].chars().any(char::is_alphabetic)
+                && !matches!(
+                    s.upos(t),
+                    "VERB" | "AUX" | "ADP" | "DET" | "PRON" | "ADV" | "NUM"
+                )
+                && (cover[t].is_none() || country_at(t).is_some())
+        };
+        let mut h = 0;
+        while h < n {
+            // ("committee" alone is a sector phrase: as the head it is the name's)
+            let head_sector = cover[h].is_some_and(|k| {
+                let x = &found[k];
+                !used[k] && x.kind == MatchKind::Sector && x.tokens == (h..h + 1)
+            });
+            let head_ok = (word(h)
+                || (head_sector && !taken[h] && s.capitalized(h) && s.upos(h) != "VERB"))
+                && NGO_HEADS.contains(&s.low(h))
+                && (!s.is(h, &["centre", "center"]) || s.is(h + 1, &["for"]));
+            if !head_ok {
+                h += 1;
+                continue;
+            }
+            let mut start = h;
+            while start > 0 && h - start < 6 && word(start - 1) {
+                start -= 1;
+            }
+            let mut end = h + 1;
+            while end < n && end - start < 12 {
+                if word(end) {
+                    end += 1;
+                    continue;
+                }
+                if s.is(end, &["of", "for", "to", "on", "&"]) {
+                    let j = end + 1 + usize::from(s.is(end + 1, &["the"]));
+                    if word(j) {
+                        end = j + 1;
+                        continue;
+                    }
+                }
+                break;
+            }
+            let r = start..end;
+            // a listed name or sector phrase runs into it ("the Senate
+            // Intelligence Committee"): the other rules read it
+            let blocked = |t: usize| {
+                s.capitalized(t)
+                    && !matches!(
+                        s.upos(t),
+                        "DET" | "ADP" | "PRON" | "CCONJ" | "SCONJ" | "PUNCT" | "NUM"
+                    )
+                    && !word(t)
+            };
+            if (start > 0 && blocked(start - 1)) || (end < n && blocked(end)) {
+                h = end.max(h + 1);
+                continue;
+            }
+            // whole country matches only, and a name of two words or more
+            let whole = found.iter().all(|y| {
+                y.tokens.end <= r.start
+                    || y.tokens.start >= r.end
+                    || (r.start <= y.tokens.start && y.tokens.end <= r.end)
+            });
+            if r.len() < 2 || !whole {
+                h = end.max(h + 1);
+                continue;
+            }
+            let root = r
+                .clone()
+                .find_map(|t| country_at(t).and_then(|k| self.match_root(&found[k])));
+            let code = match &root {
+                Some(c) => Code::new(c, &["NGO"]),
+                None => Code::new("NGO", &[]),
+            };
+            if let Ok(code) = code {
+                let mut named = self.place_org_named(s, &r, code, false);
+                named.found_by = FoundBy::OrgName;
+                out.push((r, named));
+            }
+            h = end.max(h + 1);
+        }
+        for (r, _) in &out {
+            mark_used(found, used, r);
+        }
+        out
     }
 
     fn place_org_named(&self, s: &Sent<'_>, r: &Range<usize>, code: Code, media: bool) -> Named {

@@ -1111,3 +1111,30 @@ fn the_bloc_and_a_ministry_spokesman() {
     let eu = actor_of(&doc, text, "European Union").unwrap();
     assert_eq!(actor_of(&doc, text, "the bloc"), Some(eu), "{doc:?}");
 }
+
+#[test]
+fn an_unlisted_body_of_civil_society_is_a_non_governmental_organization() {
+    let text = "The Kenyan Medical Association criticized the government on Monday.";
+    let doc = run(text, "2021-03-01");
+    let a = actor_of(&doc, text, "Kenyan Medical Association").expect("the association");
+    assert_eq!(code(&doc, a), "KENNGO");
+    assert_eq!(doc.actors[a].found_by, FoundBy::OrgName);
+
+    let text = "The Ceasefire Violations Committee has completed its investigation.";
+    let doc = run(text, "2021-03-01");
+    let a = actor_of(&doc, text, "Ceasefire Violations Committee").expect("the committee");
+    assert_eq!(code(&doc, a), "NGO");
+
+    // a sector phrase or a listed name runs into it: not this rule's
+    for text in [
+        "The Senate Intelligence Committee questioned the director.",
+        "The World Health Organization praised Kenya.",
+    ] {
+        let doc = run(text, "2021-03-01");
+        assert!(
+            doc.actors.iter().all(|a| a.found_by != FoundBy::OrgName),
+            "{text}: {:?}",
+            doc.actors
+        );
+    }
+}
