@@ -1138,3 +1138,16 @@ fn an_unlisted_body_of_civil_society_is_a_non_governmental_organization() {
         );
     }
 }
+
+#[test]
+fn a_minister_for_a_portfolio_is_that_minister() {
+    let text =
+        "Pakistan's Minister for Interior Aftab Sherpao allowed the opposition to hold a rally.";
+    let doc = run(text, "2006-01-01");
+    let a = mention_over(&doc, text, "Aftab").expect("the minister").0;
+    assert_eq!(code(&doc, a), "PAKGOVCOP");
+    let text = "Ireland's Minister for Health Simon Harris met doctors on Monday.";
+    let doc = run(text, "2019-01-01");
+    let a = mention_over(&doc, text, "Simon").expect("the minister").0;
+    assert_eq!(code(&doc, a), "IRLGOVHLH");
+}
