@@ -794,6 +794,8 @@ const SUITE: &str = r#"
 166 MLI FRA | Mali ordered French troops to leave the country.
 1661 MLI IGOUNO | Mali ordered UN peacekeepers to leave the country.
 1661 FJI * | Fiji withdrew its peacekeepers from the Golan Heights.
+1661 IGO SOM | UN peacekeepers left Somalia on Friday.
+1661 IGO BIH | Eighty UN peacekeepers pulled out of the Bosnian enclave of Gorazde on Friday.
 1662 PRK IGO | North Korea expelled IAEA inspectors.
 1662 RUS * | Russia withdrew its observers from the monitoring mission in Ukraine.
 1663 SDN * | Sudan expelled 13 foreign aid agencies from Darfur.
