@@ -515,6 +515,8 @@ const SUITE: &str = r#"
 0861 IDN * | Indonesia allowed an international peacekeeping force into East Timor.
 0862 IRN IGO | Iran allowed IAEA inspectors to visit the Fordow site.
 0862 IRQ IGOUNO | Iraq let UN weapons inspectors back into the country.
+0862 IRN IGO | Iran received inspectors from the IAEA on Monday.
+0862 KEN IGO | Kenya welcomed a team of observers from the African Union.
 0863 ISR PSE | Israel allowed aid trucks into Gaza.
 0863 MMR * | Myanmar's junta allowed foreign aid workers into cyclone-hit areas.
 087 AZE ARM | Azerbaijan halted its offensive against Armenian forces on Sunday.
