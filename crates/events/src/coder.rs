@@ -453,7 +453,13 @@ pub fn code_sentence(
                     .iter()
                     .map(|&k| v.parties[k].country.as_deref())
                     .collect();
+                // troops arriving are deployed, not hosted
+                let troops = c.source.iter().any(|&k| {
+                    let w = v.lemma(v.parties[k].head);
+                    p.in_set("troops", w) || p.in_set("peacekeeper", w)
+                });
                 p.generic_frames()
+                    && !troops
                     && !own.is_empty()
                     && !c.target.is_empty()
                     && !c.target.iter().any(|&k| {

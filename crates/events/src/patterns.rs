@@ -263,6 +263,13 @@ impl Patterns {
         self.light.get(lemma).map(|p| p.as_deref())
     }
 
+    /// Whether `word` (a lemma) is in the named word set of `sets.txt`.
+    pub fn in_set(&self, name: &str, word: &str) -> bool {
+        self.sets
+            .get(name)
+            .is_some_and(|s| s.iter().any(|w| &**w == word))
+    }
+
     /// The frame a governing word sets, if any.
     pub fn frame(&self, lemma: &str) -> Option<Frame> {
         self.frames.get(lemma).copied()

@@ -2418,6 +2418,12 @@ fn a_visit_is_also_its_hosts_event() {
         builtin_pairs("The American president traveled to Texas on Monday."),
         [ev("USA", "USA", "042")]
     );
+    // troops arriving are deployed, not hosted
+    assert!(
+        builtin_pairs("American troops arrived in Poland on Monday.")
+            .iter()
+            .all(|e| e.2 != "043")
+    );
 }
 
 #[test]
