@@ -48,7 +48,10 @@
 //!   ("Congress", "the army"), from the one leader its sentence names
 //!   ("Congress is asking Obama to help Iran"); else from its sentence when every country-coded actor
 //!   and place there is of one country ("Egyptian police dispersed
-//!   demonstrators"), unless another country dominates the document; else,
+//!   demonstrators"), unless another country dominates the document (a
+//!   junta, mutineers or rebels are of the country the sentences before
+//!   are most about: "the French foreign ministry called on the mutineers"
+//!   in a story about Niger); else,
 //!   in a sentence with no country, from the document's dominant country
 //!   (at least three mentions and 60% of them). Never when two countries
 //!   are in play and no modifier decides, nor for foreign or owned phrases
@@ -1004,6 +1007,20 @@ const ORG_HEADS: &[(&str, &str, bool)] = &[
     ("stadium", "", false),
     ("dam", "", false),
     ("club", "", false),
+];
+
+/// Bare role nouns of a coup or an insurgency: of the country a story is
+/// about, whoever speaks of them.
+const CRISIS_WORDS: &[&str] = &[
+    "junta",
+    "juntas",
+    "mutineers",
+    "mutineer",
+    "putschists",
+    "putschist",
+    "plotters",
+    "rebels",
+    "insurgents",
 ];
 
 /// Head words of civil-society bodies ([`Resolver::ngo_orgs`]); not
@@ -2880,7 +2897,15 @@ impl<'a> Resolver<'a> {
                 Some(a)
             }
             What::BareSector { agent } => {
-                let root = self.sole_country(s, it.tokens.start)?;
+                let mut root = self.sole_country(s, it.tokens.start)?;
+                // "the French foreign ministry called on the mutineers": a
+                // junta, mutineers or rebels belong to the country the story
+                // is about, not to the foreign power that speaks of them
+                if s.is(head, CRISIS_WORDS) {
+                    if let Some(story) = self.story_country(s.idx).filter(|c| *c != root) {
+                        root = story;
+                    }
+                }
                 let ag = self.m.agents().get(*agent)?;
                 let code = Code::parse(&root).ok().and_then(|c| ag.apply(&c).ok())?;
                 let body = ag.kind != Some(AgentKind::People);
@@ -3044,7 +3069,13 @@ impl<'a> Resolver<'a> {
         let code = match d.code {
             Some(c) => c,
             None if d.definite => {
-                let root = self.sole_country(s, it.tokens.start)?;
+                let mut root = self.sole_country(s, it.tokens.start)?;
+                // ("Washington would not recognise the junta": the story's)
+                if s.is(head, CRISIS_WORDS) {
+                    if let Some(story) = self.story_country(s.idx).filter(|c| *c != root) {
+                        root = story;
+                    }
+                }
                 let ag = self.m.agents().get(d.agent)?;
                 Code::parse(&root).ok().and_then(|c| ag.apply(&c).ok())?
             }
@@ -3261,6 +3292,29 @@ impl<'a> Resolver<'a> {
             r = roots(s.idx - 1, usize::MAX);
         }
         (r.len() == 1).then(|| r.remove(0))
+    }
+
+    /// The country the sentences before `si` are about: at least three
+    /// mentions and more than any other country's.
+    fn story_country(&self, si: usize) -> Option<String> {
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for x in self.seen.iter().filter(|x| x.sentence < si) {
+            let a = &self.out.actors[x.actor];
+            if let Some(c) = a.code.as_ref().and_then(|c| c.country()).or(a.country()) {
+                *counts.entry(c).or_default() += 1;
+            }
+        }
+        let (top, n) = counts
+            .iter()
+            .max_by_key(|(r, c)| (**c, std::cmp::Reverse(**r)))
+            .map(|(r, c)| (*r, *c))?;
+        let second = counts
+            .iter()
+            .filter(|(r, _)| **r != top)
+            .map(|(_, &c)| c)
+            .max()
+            .unwrap_or(0);
+        (n >= 3 && n > second).then(|| top.to_string())
     }
 
     fn country_entry(&self, root: &str) -> Option<ActorId> {

@@ -1151,3 +1151,26 @@ fn a_minister_for_a_portfolio_is_that_minister() {
     let a = mention_over(&doc, text, "Simon").expect("the minister").0;
     assert_eq!(code(&doc, a), "IRLGOVHLH");
 }
+
+#[test]
+fn a_junta_or_mutineers_are_of_the_country_the_story_is_about() {
+    let text = "Soldiers in Niger said on Wednesday night they had toppled President Mohamed \
+                Bazoum, who was being held in the capital Niamey.\n\nThe African Union \
+                condemned what it called an attempted coup in Niger.\n\nThe French foreign \
+                ministry called on the mutineers to return to their barracks. U.S. Secretary \
+                of State Antony Blinken said Washington would not recognise the junta.";
+    let doc = run(text, "2023-07-27");
+    let a = mention_over(&doc, text, "mutineers")
+        .expect("the mutineers")
+        .0;
+    assert_eq!(code(&doc, a), "NERMIL");
+    let a = mention_over(&doc, text, "junta").expect("the junta").0;
+    assert_eq!(code(&doc, a), "NERMILGOV");
+    // with no story told before, the sentence's one country still decides
+    let text = "The French foreign ministry called on the mutineers to return to their barracks.";
+    let doc = run(text, "2023-07-27");
+    let a = mention_over(&doc, text, "mutineers")
+        .expect("the mutineers")
+        .0;
+    assert_eq!(code(&doc, a), "FRAMIL");
+}
