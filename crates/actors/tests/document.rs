@@ -1174,3 +1174,11 @@ fn a_junta_or_mutineers_are_of_the_country_the_story_is_about() {
         .0;
     assert_eq!(code(&doc, a), "FRAMIL");
 }
+
+#[test]
+fn a_presidential_guard_is_military() {
+    let text = "Niger's presidential guard detained President Mohamed Bazoum.";
+    let doc = run(text, "2023-07-27");
+    let a = mention_over(&doc, text, "guard").expect("the guard").0;
+    assert_eq!(code(&doc, a), "NERMIL");
+}
