@@ -1200,8 +1200,10 @@ const MOTION: &[&str] = &[
 
 /// The place of an event: a place in the trigger's clause (an obl/nmod of
 /// the trigger, of its head or of its subject or object, marked by a
-/// locative case, at most a few levels down), else the dateline's place,
-/// else none. `trigger` is a word
+/// locative case, at most a few levels down), else, when there is a
+/// dateline of another country, a town or region within ten words after the
+/// trigger with no verb between (the phrase a misparse lost), else the
+/// dateline's place, else none. `trigger` is a word
 /// index into `a`; `places` are the sentence's mentions.
 pub fn location_for<'p>(
     trigger: usize,
@@ -1277,7 +1279,25 @@ pub fn location_for<'p>(
             x = h;
         }
     }
-    best.map(|b| b.2).or(dateline)
+    // a misparse lost the phrase ("attacked an army base in the capital,
+    // Khartoum"): a town or region right after the trigger, no verb between,
+    // is nearer the event than a dateline of another country (with no
+    // dateline, a lone name is too weak a clue: "Madaya" is also in Myanmar)
+    let after = || {
+        let far = dateline?.country.as_deref();
+        places
+            .iter()
+            .filter(|p| p.country.as_deref() != far)
+            .filter(|p| p.kind != PlaceKind::Country && !p.tokens.is_empty())
+            .filter(|p| p.tokens.start > trigger && p.tokens.start <= trigger + 10)
+            .find(|p| {
+                p.tokens.end <= a.words.len()
+                    && a.words[trigger + 1..p.tokens.start]
+                        .iter()
+                        .all(|w| !matches!(w.upos, "VERB" | "AUX") && w.lemma != ";")
+            })
+    };
+    best.map(|b| b.2).or_else(after).or(dateline)
 }
 
 #[cfg(test)]

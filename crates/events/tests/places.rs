@@ -226,3 +226,38 @@ fn hyphenated_names_are_one_place() {
     let p = places("The festival opened in Aix-en-Provence on Friday.", &[]);
     assert_eq!(only(&p, "Aix-en-Provence").country.as_deref(), Some("FRA"));
 }
+
+#[test]
+fn a_town_right_after_the_trigger_beats_the_dateline() {
+    // the parse hangs "Khartoum" elsewhere; the town right after "attacked"
+    // with no verb between is still where it happened, not Jeddah
+    let text = "JEDDAH, Saudi Arabia (AP) - On Friday, RSF fighters attacked an army base in the capital, Khartoum, and military warplanes struck RSF positions in the city's east, residents said.";
+    let seg = Segmenter::default().segment(text);
+    let an = Analyzer::builtin().analyze(text, &seg);
+    let p = find_places(text, &seg, &an, &[]);
+    let dl = p
+        .iter()
+        .find(|p| p.sentence.is_none())
+        .expect("dateline place");
+    assert_eq!(dl.country.as_deref(), Some("SAU"));
+    let here: Vec<_> = p
+        .iter()
+        .filter(|p| p.sentence == Some(0))
+        .cloned()
+        .collect();
+    let attacked = an[0]
+        .words
+        .iter()
+        .position(|w| w.lemma == "attack")
+        .unwrap();
+    assert_eq!(
+        location_for(attacked, &an[0], &here, Some(dl)).map(|p| p.name.as_str()),
+        Some("Khartoum")
+    );
+    // a verb between: the place is another clause's
+    let said = an[0].words.iter().position(|w| w.lemma == "say").unwrap();
+    assert_eq!(
+        location_for(said, &an[0], &here, Some(dl)).map(|p| p.name.as_str()),
+        Some("Jeddah")
+    );
+}
