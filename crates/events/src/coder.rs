@@ -872,6 +872,22 @@ fn frame_event(v: &View, p: &Patterns, w: usize, done: &[Coded]) -> Option<Coded
     if target.is_empty() {
         target = nearest_party(v, comp, NOT_INTO, true, &source);
     }
+    // nor the agent of a participle in it: "agreed to a ceasefire brokered
+    // by Saudi Arabia" is aimed at no broker ("despite pressure by the
+    // commission" still names whom one defies)
+    target.retain(|&k| {
+        // (the first of a list: "by Saudi Arabia and the United States")
+        let mut h = v.parties[k].head;
+        for _ in 0..8 {
+            match v.head(h) {
+                Some(x) if v.rel(h) == "conj" => h = x,
+                _ => break,
+            }
+        }
+        !(v.rel(h) == "obl:agent"
+            && v.head(h)
+                .is_some_and(|x| v.rel(x) == "acl" && v.words[x].xpos == "VBN"))
+    });
     // "his plan to choose a woman", "offered to kiss members of the crowd",
     // "the decision to halt Florida recounts": an intent aimed at no one but
     // the source's own people or places is no event

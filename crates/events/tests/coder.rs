@@ -2496,3 +2496,19 @@ fn letting_aid_in_is_done_at_home() {
         [ev("SDN", "SDN", "0355")]
     );
 }
+
+#[test]
+fn the_broker_of_what_is_agreed_is_no_target() {
+    let got = builtin_pairs(
+        "Sudan's warring generals agreed on Saturday to a ceasefire brokered by Saudi Arabia and the United States.",
+    );
+    assert!(got.iter().all(|e| e.1 != "SAU" && e.1 != "USA"), "{got:?}");
+    // pressure by someone is defied by whom one refuses
+    let got = builtin_pairs(
+        "Kenya's vice-president has declined to resign despite growing pressure by the Kenya Anti-Corruption Commission after he was implicated in a scandal.",
+    );
+    assert!(
+        got.iter().any(|e| e.2.starts_with("12") && e.1 == "KEN"),
+        "{got:?}"
+    );
+}
