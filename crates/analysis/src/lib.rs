@@ -30,8 +30,8 @@ use repair::{
     repair_due_to, repair_finite_verb, repair_glued_objects, repair_glued_participle,
     repair_initial_noun, repair_mandative_verb, repair_modal_verb, repair_nominal_clauses,
     repair_noun_root, repair_participle_subject, repair_possessed_noun, repair_relative_conjunct,
-    repair_reported_object, repair_reported_verb, repair_small_clause, repair_that_conjunct,
-    repair_verb_particle,
+    repair_reported_object, repair_reported_verb, repair_small_clause, repair_stranded_object,
+    repair_that_conjunct, repair_verb_particle,
 };
 
 /// One analyzed word.
@@ -182,6 +182,7 @@ impl Analyzer {
         repair_compound_across_preposition(&tags, &mut deps);
         repair_small_clause(&mut deps);
         repair_participle_subject(&tags, &mut deps);
+        repair_stranded_object(&tags, &mut deps);
         if !khaldun_parser::is_tree(&deps) {
             deps = parsed;
         }
@@ -576,6 +577,21 @@ mod tests {
         assert_eq!((w[14].head, w[14].deprel), (21, "nsubj"), "{:?}", w[14]);
         assert_eq!((w[18].head, w[18].deprel), (15, "conj"), "{:?}", w[18]);
         assert_eq!((w[11].head, w[11].deprel), (21, "cc"), "{:?}", w[11]);
+        assert!(is_one_tree(&s));
+    }
+
+    #[test]
+    fn an_infinitive_keeps_the_object_right_after_it() {
+        let s = analyze("The European Union on Monday imposed sanctions on eight Iranian officials and three companies it accuses of supplying drones that Russia has used to strike Ukrainian cities , the bloc 's foreign policy chief said .");
+        let w = &s.words;
+        let strike = w.iter().position(|x| x.lemma == "strike").unwrap();
+        let cities = w.iter().position(|x| x.lemma == "city").unwrap();
+        assert_eq!(
+            (w[cities].head as usize, w[cities].deprel),
+            (strike + 1, "obj"),
+            "{:?}",
+            w[cities]
+        );
         assert!(is_one_tree(&s));
     }
 

@@ -1024,3 +1024,45 @@ pub(crate) fn repair_due_to(words: &[&str], tags: &[khaldun_tagger::Tagged<'_>],
     deps[to] = dep(v as u32 + 1, "mark");
     deps[v] = dep(due as u32 + 1, "xcomp");
 }
+
+/// "drones that Russia has used to strike Ukrainian cities": the parser
+/// hangs the object of the infinitive on a verb far above it ("accuses").
+/// An infinitive with no object or clause of its own, followed at once by
+/// a noun phrase that a verb above it takes as its object, gets that object.
+pub(crate) fn repair_stranded_object(tags: &[khaldun_tagger::Tagged<'_>], deps: &mut [Dep]) {
+    let n_words = deps.len();
+    let below = |deps: &[Dep], mut k: usize, top: usize| {
+        for _ in 0..12 {
+            match deps[k].head as usize {
+                0 => return false,
+                h if h - 1 == top => return true,
+                h => k = h - 1,
+            }
+        }
+        false
+    };
+    for v in 0..n_words {
+        if tags[v].upos != "VERB"
+            || tags[v].xpos != "VB"
+            || child(deps, v, &["mark"]).is_none_or(|m| tags[m].lemma != "to")
+            || child(deps, v, &["obj", "ccomp", "xcomp", "iobj"]).is_some()
+        {
+            continue;
+        }
+        // the noun phrase right after: its head and its own words
+        let Some(n) = (v + 1..n_words.min(v + 6))
+            .find(|&k| matches!(tags[k].upos, "NOUN" | "PROPN") && deps[k].rel.as_str() == "obj")
+        else {
+            continue;
+        };
+        let h = deps[n].head as usize;
+        if h == 0
+            || h > v
+            || !below(deps, v, h - 1)
+            || !(v + 1..n).all(|k| deps[k].head as usize == n + 1)
+        {
+            continue;
+        }
+        deps[n] = dep(v as u32 + 1, "obj");
+    }
+}
