@@ -53,7 +53,9 @@
 //!   are most about: "the French foreign ministry called on the mutineers"
 //!   in a story about Niger); else,
 //!   in a sentence with no country, from the document's dominant country
-//!   (at least three mentions and 60% of them). Never when two countries
+//!   (at least three mentions and 60% of them; or the dateline's country,
+//!   named at least twice and as often as any other), for an unlisted
+//!   "President X" too. Never when two countries
 //!   are in play and no modifier decides, nor for foreign or owned phrases
 //!   ("foreign troops", "UN peacekeepers", "its forces", "Hamas
 //!   militants"), modifiers ("civilian government") or generic words
@@ -319,7 +321,9 @@ pub fn resolve(
         subjects: vec![Vec::new(); seg.sentences.len()],
         cands: Vec::new(),
         place_roots: vec![Vec::new(); seg.sentences.len()],
+        dateline_root: None,
     };
+    r.dateline_root = dateline_root(&r, seg);
     // "Georgia" in a document about Atlanta is the US state
     let other_places: Vec<&Homonym> = homonyms()
         .iter()
@@ -785,6 +789,36 @@ struct Resolver<'a> {
     cands: Vec<Cand>,
     /// Per sentence: the countries of its places ("in Baghdad").
     place_roots: Vec<Vec<String>>,
+    /// The country of the document's dateline ("NAIROBI, March 12 (Reuters) -").
+    dateline_root: Option<String>,
+}
+
+/// The country of the first dateline's place: its words before a comma,
+/// bracket or dash, read in title case ("NAIROBI" → Nairobi → KEN).
+fn dateline_root(r: &Resolver<'_>, seg: &Segmented) -> Option<String> {
+    let d = seg.paragraphs.iter().find_map(|p| p.dateline)?;
+    let raw = d.slice(r.text);
+    let place = raw
+        .split([',', '(', '-', '\u{2014}', '\u{2013}', ':'])
+        .next()?
+        .trim();
+    let mut titled = String::new();
+    let mut spans = Vec::new();
+    for w in place.split_whitespace().take(4) {
+        if !titled.is_empty() {
+            titled.push(' ');
+        }
+        let start = titled.len();
+        let mut cs = w.chars();
+        if let Some(f) = cs.next() {
+            titled.extend(f.to_uppercase());
+            titled.push_str(&cs.as_str().to_lowercase());
+        }
+        spans.push(Span::new(start as u32, titled.len() as u32));
+    }
+    r.m.find(&titled, &spans, None, r.date)
+        .iter()
+        .find_map(|x| r.match_root(x))
 }
 
 const PARTICLES: &[&str] = &[
@@ -4011,7 +4045,14 @@ impl<'a> Resolver<'a> {
             .iter()
             .max_by_key(|(r, c)| (**c, std::cmp::Reverse((*r).clone())))
             .filter(|(_, &c)| c >= 3 && c * 5 >= total * 3)
-            .map(|(r, _)| r.clone());
+            .map(|(r, _)| r.clone())
+            // or the dateline's country, named twice and as often as any
+            // ("NAIROBI - ... Kenyan police ... China's foreign minister")
+            .or_else(|| {
+                let d = self.dateline_root.as_ref()?;
+                let n = counts.get(d).copied().unwrap_or(0);
+                (n >= 2 && counts.values().all(|&c| c <= n)).then(|| d.clone())
+            });
         let first_new = self.out.actors.len();
         let cands = std::mem::take(&mut self.cands);
         for c in &cands {
@@ -4023,7 +4064,8 @@ impl<'a> Resolver<'a> {
                 Local::Unknown => match sent_roots[c.sentence].as_slice() {
                     [one] => (one != "IGO" && dominant.as_ref().is_none_or(|d| d == one))
                         .then(|| one.clone()),
-                    [] if c.person.is_none() => dominant.clone(),
+                    // (an unlisted "President X" too: the story's country)
+                    [] => dominant.clone(),
                     // "Congress is asking Obama to help Iran": a state body
                     // beside the one leader the sentence names is his country's
                     // (a body: "leaders" beside a French minister are not

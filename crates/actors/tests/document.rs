@@ -1182,3 +1182,32 @@ fn a_presidential_guard_is_military() {
     let a = mention_over(&doc, text, "guard").expect("the guard").0;
     assert_eq!(code(&doc, a), "NERMIL");
 }
+
+#[test]
+fn the_dateline_names_the_country_a_story_is_about() {
+    let text = "NAIROBI, March 12 (Reuters) - Kenyan police fired tear gas at protesters on Tuesday.\n\n\
+                Police arrested at least 40 demonstrators, a police spokesman said.\n\n\
+                Opposition leader Jomo Wanjiku accused the government of using excessive force.\n\n\
+                The president hosted China's foreign minister, and the Chinese delegation praised Kenya.";
+    let doc = run(text, "2024-03-12");
+    let a = mention_over(&doc, text, "Police arrested")
+        .expect("the police")
+        .0;
+    assert_eq!(code(&doc, a), "KENCOP");
+    let a = mention_over(&doc, text, "Jomo Wanjiku")
+        .expect("the opposition leader")
+        .0;
+    assert_eq!(code(&doc, a), "KENOPP");
+    let a = mention_over(&doc, text, "government")
+        .expect("the government")
+        .0;
+    assert_eq!(code(&doc, a), "KENGOV");
+    // without the dateline, Kenya and China are named as often: no country
+    let text = text.replacen("NAIROBI, March 12 (Reuters) - ", "", 1);
+    let doc = run(&text, "2024-03-12");
+    assert!(
+        mention_over(&doc, &text, "Police arrested").is_none_or(|(a, _)| code(&doc, a) != "KENCOP"),
+        "{:?}",
+        doc.actors
+    );
+}
