@@ -280,13 +280,56 @@ fn weekday(w: &str) -> bool {
 /// and the parser then takes "today" for the subject. Parsing the sentence
 /// without the phrase and hanging it on the verb afterwards gives the tree
 /// the sentence has.
+/// Discourse adverbs that news sets off by commas after a subject.
+const WEDGED_ADVERBS: &[&str] = &[
+    "meanwhile",
+    "however",
+    "though",
+    "too",
+    "instead",
+    "moreover",
+    "furthermore",
+    "nevertheless",
+    "nonetheless",
+    "separately",
+    "likewise",
+    "similarly",
+    "reportedly",
+    "apparently",
+    "then",
+];
+
 fn wedged_temporals(words: &[&str], upos: &[&str], xpos: &[&str]) -> Vec<(usize, usize, usize)> {
     // a participle too: the tagger, seeing "yesterday", often takes the
     // past tense for one
     let finite = |i: usize| matches!(xpos.get(i), Some(&("VBD" | "VBZ" | "VBP" | "MD" | "VBN")));
     let mut out = Vec::new();
+    // "Ruto, meanwhile, hosted": a discourse adverb set off by commas
+    // between a subject and its verb (attached as the verb's advmod)
+    for i in 1..words.len().saturating_sub(3) {
+        if words[i] == ","
+            && words[i + 2] == ","
+            && WEDGED_ADVERBS.contains(&words[i + 1].to_ascii_lowercase().as_str())
+            && matches!(upos[i - 1], "NOUN" | "PROPN" | "PRON")
+        {
+            let v = if finite(i + 3) {
+                Some(i + 3)
+            } else if xpos.get(i + 3) == Some(&"RB") && finite(i + 4) {
+                Some(i + 4)
+            } else {
+                None
+            };
+            if let Some(v) = v {
+                out.push((i, i + 3, v));
+            }
+        }
+    }
     let mut i = 1;
     while i + 1 < words.len() {
+        if out.iter().any(|&(a, b, _)| (a..b).contains(&i)) {
+            i += 1;
+            continue;
+        }
         let w = words[i];
         let (start, mut end) = if DAY_WORDS.contains(&w.to_ascii_lowercase().as_str()) || weekday(w)
         {
@@ -456,6 +499,20 @@ impl Analyzer {
                     verb = d.head as usize - 1;
                 }
             }
+            // ", meanwhile,": the adverb the verb's, the commas its punctuation
+            if words[a] == "," {
+                deps[a + 1] = khaldun_parser::Dep {
+                    head: verb as u32 + 1,
+                    rel: rel("advmod"),
+                };
+                for k in [a, b - 1] {
+                    deps[k] = khaldun_parser::Dep {
+                        head: a as u32 + 2,
+                        rel: rel("punct"),
+                    };
+                }
+                continue;
+            }
             // the phrase's last word heads it: "on" its case, a day before
             // a part of it a compound ("on Wednesday night")
             let last = b - 1;
@@ -577,6 +634,18 @@ mod tests {
         assert_eq!((w[14].head, w[14].deprel), (21, "nsubj"), "{:?}", w[14]);
         assert_eq!((w[18].head, w[18].deprel), (15, "conj"), "{:?}", w[18]);
         assert_eq!((w[11].head, w[11].deprel), (21, "cc"), "{:?}", w[11]);
+        assert!(is_one_tree(&s));
+    }
+
+    #[test]
+    fn a_discourse_adverb_set_off_by_commas_is_parsed_around() {
+        let s = analyze("Kenyan President William Ruto , meanwhile , hosted China 's foreign minister Wang Yi at State House .");
+        let w = &s.words;
+        // "William" the subject of "hosted", the root; "meanwhile" its adverb
+        assert_eq!((w[2].head, w[2].deprel), (8, "nsubj"), "{:?}", w[2]);
+        assert_eq!((w[7].head, w[7].deprel), (0, "root"), "{:?}", w[7]);
+        assert_eq!((w[5].head, w[5].deprel), (8, "advmod"), "{:?}", w[5]);
+        assert_eq!(w[13].head, 8, "{:?}", w[13]);
         assert!(is_one_tree(&s));
     }
 
