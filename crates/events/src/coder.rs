@@ -2692,10 +2692,16 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
         // names are of the country their clause places them in
         if target.is_empty() && v.is_in(tg, W::Human) {
             const NOT_INTO: &[&str] = &["nsubj", "nsubj:pass", "punct", "conj", "parataxis"];
+            // (not whom they attacked: "killed militants who had fired
+            // rockets at southern Israel")
+            const ATTACKS: &[&str] = &[
+                "attack", "fire", "launch", "strike", "kill", "target", "raid", "invade", "hit",
+            ];
             target = v.children[tg]
                 .iter()
                 .copied()
                 .filter(|&c| matches!(v.rel(c), "acl" | "acl:relcl"))
+                .filter(|&c| !v.is_in(c, W::ForceVerbs) && !v.is(c, ATTACKS))
                 .map(|c| nearest_party(v, c, NOT_INTO, true, &source))
                 .find(|k| !k.is_empty())
                 .unwrap_or_default();

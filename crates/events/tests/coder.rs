@@ -2512,3 +2512,13 @@ fn the_broker_of_what_is_agreed_is_no_target() {
         "{got:?}"
     );
 }
+
+#[test]
+fn whom_people_attacked_is_not_their_country() {
+    // "militants who had fired rockets at southern Israel" are no Israelis
+    let got = builtin_pairs(
+        "Israel's military said its jets had struck Hamas command centres in Khan Younis and killed several militants who had fired rockets at southern Israel.",
+    );
+    assert!(got.iter().all(|e| e.1 != "ISR"), "{got:?}");
+    assert!(got.contains(&ev("ISR", "PSE", "195")), "{got:?}");
+}
