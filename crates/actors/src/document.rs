@@ -1057,6 +1057,24 @@ const CRISIS_WORDS: &[&str] = &[
     "insurgents",
 ];
 
+/// Officers named after their organization: "CIA director William Burns".
+const ORG_OFFICERS: &[&str] = &[
+    "director",
+    "chief",
+    "head",
+    "leader",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "commander",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "boss",
+    "negotiator",
+    "envoy",
+];
+
 /// Head words of civil-society bodies ([`Resolver::ngo_orgs`]); not
 /// "council", "union", "league", "alliance" or "movement", which name
 /// state bodies, parties and armed groups as often.
@@ -1416,6 +1434,19 @@ impl<'a> Resolver<'a> {
                     for c in covered.iter_mut().take(run.end).skip(run.start) {
                         *c = true;
                     }
+                    // "Hamas spokesman Hazem Qassem": an organization's officer is of it
+                    let officer_of = (x.code.is_none() && s.is(x.tokens.end - 1, ORG_OFFICERS))
+                        .then(|| {
+                            found.iter().find(|y| {
+                                y.tokens.end == x.tokens.start
+                                    && matches!(
+                                        y.kind,
+                                        MatchKind::Organization | MatchKind::ArmedGroup
+                                    )
+                            })
+                        })
+                        .flatten()
+                        .and_then(|y| y.code);
                     items.push(Item {
                         tokens: x.tokens.start..run.end,
                         what: What::Named(Named {
@@ -1424,7 +1455,7 @@ impl<'a> Resolver<'a> {
                             gender: gender_of_name(&parts),
                             name,
                             kind: MatchKind::Person,
-                            code: x.code.filter(|c| c.country().is_some()),
+                            code: x.code.filter(|c| c.country().is_some()).or(officer_of),
                             role: Some(self.title_text(s, x)),
                             office: x.agent.and_then(|g| office_of_phrase(self.agent_phrase(g))),
                             found_by: FoundBy::TitleName,
@@ -1526,6 +1557,21 @@ impl<'a> Resolver<'a> {
                         end = y.tokens.end;
                         used[kk] = true;
                     }
+                }
+                // "Hamas spokesman Hazem Qassem": an officer named after the
+                // organization is of it (the organization stays its own mention)
+                if country.is_none()
+                    && speaks_for.is_none()
+                    && start > 0
+                    && s.is(end - 1, ORG_OFFICERS)
+                {
+                    speaks_for = found
+                        .iter()
+                        .find(|y| {
+                            y.tokens.end == start
+                                && matches!(y.kind, MatchKind::Organization | MatchKind::ArmedGroup)
+                        })
+                        .and_then(|y| y.code);
                 }
                 if let Some(c) = country {
                     for ch in c.sectors() {
@@ -2678,6 +2724,24 @@ impl<'a> Resolver<'a> {
             for c in covered.iter_mut().take(r.end).skip(r.start) {
                 *c = true;
             }
+            // "CIA director William Burns", "Hamas spokesman Hazem Qassem":
+            // an organization's officer is of it
+            let officer_of = (person && r.start >= 2 && s.is(r.start - 1, ORG_OFFICERS))
+                .then(|| {
+                    items.iter().find_map(|it| match &it.what {
+                        What::Named(nm)
+                            if it.tokens.end == r.start - 1
+                                && matches!(
+                                    nm.kind,
+                                    MatchKind::Organization | MatchKind::ArmedGroup
+                                ) =>
+                        {
+                            nm.code
+                        }
+                        _ => None,
+                    })
+                })
+                .flatten();
             items.push(Item {
                 tokens: r,
                 what: What::Named(Named {
@@ -2694,7 +2758,7 @@ impl<'a> Resolver<'a> {
                     } else {
                         MatchKind::Organization
                     },
-                    code: None,
+                    code: officer_of,
                     role: None,
                     office: None,
                     found_by: FoundBy::Entity,

@@ -392,6 +392,16 @@ pub fn code_sentence(
             "NOUN" | "PROPN" => TriggerKind::Noun,
             _ => continue,
         };
+        // a press conference or a news briefing is told to reporters: no meeting
+        if kind == TriggerKind::Noun
+            && p.generic_frames()
+            && v.is(t, &["conference", "briefing"])
+            && v.children[t].iter().any(|&c| {
+                matches!(v.rel(c), "compound" | "amod") && v.is(c, &["press", "news", "media"])
+            })
+        {
+            continue;
+        }
         let mut found: Vec<(usize, u32, Match)> = Vec::new();
         let by_lemma = if v.petrarch && !crate::petrarch::regular_form(&v.lower[t], v.lemma(t)) {
             &[]

@@ -2522,3 +2522,22 @@ fn whom_people_attacked_is_not_their_country() {
     assert!(got.iter().all(|e| e.1 != "ISR"), "{got:?}");
     assert!(got.contains(&ev("ISR", "PSE", "195")), "{got:?}");
 }
+
+#[test]
+fn an_organizations_officer_is_of_it_and_a_press_conference_is_no_meeting() {
+    assert_eq!(
+        builtin_pairs("Hamas spokesman Hazem Qassem accused Israel of killing civilians."),
+        [ev("PSE", "ISR", "112")]
+    );
+    let e = builtin_events("The Qatari prime minister met CIA director William Burns in Doha.");
+    let t: Vec<_> = e
+        .iter()
+        .filter_map(|e| e.target.as_ref())
+        .map(|t| t.code.as_str())
+        .collect();
+    assert!(t.contains(&"USASPY"), "{e:?}");
+    assert!(builtin_pairs(
+        "The CIA director and the FBI director held a press conference on Monday."
+    )
+    .is_empty());
+}

@@ -299,6 +299,7 @@ const SUITE: &str = r#"
 012 EGY ISR | Egypt's foreign minister voiced pessimism about the talks with Israel.
 012 USA PRK | The US envoy said he was pessimistic about North Korea's willingness to disarm.
 013 JPN CHN | Japan's prime minister expressed optimism about relations with China on Monday.
+013 IGOUNO SYR | The UN envoy said on Friday he was optimistic about his talks with the Syrian government.
 014 DEU - | The German government is weighing new restrictions on arms exports, officials said.
 014 JPN - | Japan's cabinet is reviewing its defence policy, the chief cabinet secretary said on Monday.
 014 USA - | The Pentagon is reassessing its strategy in the Middle East, officials said.
@@ -890,7 +891,6 @@ const SUITE: &str = r#"
 /// Sentences whose failure is the coder's logic or the parse, not a pattern:
 /// `CODE SOURCE TARGET | sentence | reason`.
 const KNOWN: &str = r#"
-013 IGOUNO SYR | The UN envoy said on Friday he was optimistic about his talks with the Syrian government. | coder: an adjective trigger in a clause under 'said' with a pronoun subject ('he was optimistic') codes nothing ('The UN envoy was optimistic about his talks with the Syrian government' codes 013 IGOUNO→SYRGOV)
 0232 UKR USA | Ukraine asked the United States for more air defence systems. | parse: 'for more air defence systems' is attached under 'States', not 'asked' ('Ukraine asked Germany for air defence systems' codes 0232)
 030 CHN RUS | China said it was ready to cooperate with Russia. | pattern language: composition maps by code, and 'cooperate with $T' shares 050 with 'restore relations with $T', whose intent is 032; an 050 → 030 rule breaks that
 030 JPN KOR | Japan pledged to work closely with South Korea. | pattern language: composition maps by code, and 'work with $T' shares 050 with 'restore relations with $T', whose intent is 032; an 050 → 030 rule breaks that
