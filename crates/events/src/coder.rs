@@ -532,7 +532,11 @@ pub fn code_sentence(
         .iter()
         .filter(|c| p.generic_frames() && force(c))
         .filter(|c| {
-            toll_of(&v, c.trigger).is_some_and(|a| out.iter().any(|o| o.trigger == a && parent(o)))
+            // (an event with no target of its own keeps its toll, which names one)
+            toll_of(&v, c.trigger).is_some_and(|a| {
+                out.iter()
+                    .any(|o| o.trigger == a && parent(o) && !o.target.is_empty())
+            })
         })
         .map(|c| c.trigger)
         .collect();
@@ -578,6 +582,13 @@ pub fn code_sentence(
 /// of its own tells the outcome of (the nearest verb above it, however the
 /// parser hung the clause).
 fn toll_of(v: &View, t: usize) -> Option<usize> {
+    // "a Russian strike on Odesa killed four people": the toll of the
+    // event its subject names
+    if v.words[t].upos == "VERB" && v.is_in(t, W::Toll) && v.rel(t) != "conj" {
+        if let Some(n) = v.child(t, "nsubj").filter(|&n| v.words[n].upos == "NOUN") {
+            return Some(n);
+        }
+    }
     // (what is hit or aimed at, "launched missiles targeting US troops",
     // says more than the verb above: not a toll)
     let bare = v.words[t].xpos == "VBG"
@@ -1001,8 +1012,13 @@ fn under_belief(v: &View, p: &Patterns, t: usize) -> Option<usize> {
         }
         // "accused the PKK of using Iraqi territory to plan attacks": a
         // gerund or a purpose below what is alleged is alleged too
-        let marked =
-            v.rel(x) == "advcl" && v.child(x, "mark").is_some_and(|k| v.is(k, &["of", "to"]));
+        // (and so is its toll: "accused Kyiv of shelling a village,
+        // killing a civilian")
+        let marked = v.rel(x) == "advcl"
+            && match v.child(x, "mark") {
+                Some(k) => v.is(k, &["of", "to"]),
+                None => v.words[x].xpos == "VBG" && v.is_in(x, W::Toll),
+            };
         if !matches!(v.rel(x), "ccomp" | "acl" | "acl:relcl" | "xcomp") && !marked {
             return None;
         }
@@ -2808,7 +2824,9 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
                 | "057"
                 | "087"
                 | "0871"
-        );
+        )
+        // "Russia and Ukraine exchanged prisoners": each released the other's
+        || (pat.code.as_ref() == "0841" && v.is(t, &["swap", "exchange"]));
     let several = source.len() >= 2 || source.iter().any(|&k| v.parties[k].several);
     let reciprocal = target.is_empty() && several && symmetric;
     // a pattern written with no slot is an act with no target ("protesters

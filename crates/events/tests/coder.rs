@@ -2541,3 +2541,22 @@ fn an_organizations_officer_is_of_it_and_a_press_conference_is_no_meeting() {
     )
     .is_empty());
 }
+
+#[test]
+fn swaps_tolls_and_alleged_tolls() {
+    // an exchange of prisoners is a release each way
+    assert_eq!(
+        builtin_pairs("Russia and Ukraine exchanged 95 prisoners of war on Friday."),
+        [ev("RUS", "UKR", "0841"), ev("UKR", "RUS", "0841")]
+    );
+    // the toll of the strike its subject names is that strike
+    assert_eq!(
+        builtin_pairs("A Russian strike on an apartment building in the Ukrainian city of Odesa killed four people."),
+        [ev("RUS", "UKR", "190")]
+    );
+    // the toll of an alleged act is alleged too
+    assert_eq!(
+        builtin_pairs("Moscow accused Kyiv of shelling a border village in the Kursk region, killing a civilian."),
+        [ev("RUS", "UKR", "1123")]
+    );
+}
