@@ -471,8 +471,9 @@ impl<'a> Coder<'a> {
                         here.iter()
                             .all(|p| p.country == first.country)
                             .then_some(first)
-                    })
-                    .map(Into::into);
+                    });
+                let from_dateline = location.is_some_and(|p| p.sentence.is_none());
+                let location = location.map(Into::into);
                 self.records(
                     doc,
                     si,
@@ -484,7 +485,7 @@ impl<'a> Coder<'a> {
                     &actors,
                     &places,
                     &date_str,
-                    location,
+                    (location, from_dateline),
                     &mut events,
                 );
                 let here = dates::in_sentence(&date_mentions, si);
@@ -529,7 +530,7 @@ impl<'a> Coder<'a> {
         actors: &[DocActor],
         places: &[(String, Code)],
         date: &Option<String>,
-        location: Option<Location>,
+        (location, from_dateline): (Option<Location>, bool),
         out: &mut Vec<Event>,
     ) {
         let text = &doc.text;
@@ -678,7 +679,22 @@ impl<'a> Coder<'a> {
             let base = c
                 .pattern
                 .map_or(c.code.as_str(), |i| self.patterns.get(i).code.as_ref());
+            let named = target.is_some();
             let target = target.or_else(|| implied_target(c, base, &source, location.as_ref()));
+            // a state's own forces firing at home, as far as only the
+            // dateline tells ("KYIV - ... air defences shot down 60 of the
+            // drones"): aimed at no one we can name
+            let at_home = |t: &EventActor| {
+                t.country == source.country
+                    && (source.sectors.is_empty() || source.sectors.iter().any(|x| x == "MIL"))
+            };
+            if !named
+                && from_dateline
+                && matches!(c.code.get(..2), Some("18" | "19" | "20"))
+                && target.as_ref().is_some_and(at_home)
+            {
+                continue;
+            }
             // force aimed at no one we can name is too vague to count (a
             // protest may have no target)
             if target.is_none()

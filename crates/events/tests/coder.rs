@@ -2560,3 +2560,19 @@ fn swaps_tolls_and_alleged_tolls() {
         [ev("RUS", "UKR", "1123")]
     );
 }
+
+#[test]
+fn a_states_forces_firing_at_home_by_the_dateline_alone_aim_at_no_one() {
+    let got = builtin_pairs(
+        "KYIV, Oct 4 (Reuters) - Ukrainian air defences shot down 60 drones overnight, the air force said.",
+    );
+    assert!(
+        got.iter().all(|e| !(e.0 == "UKR" && e.1 == "UKR")),
+        "{got:?}"
+    );
+    // rebels at home are still aimed at their country
+    let got = builtin_pairs(
+        "KABUL, Oct 4 (Reuters) - Taliban fighters attacked a police checkpoint overnight.",
+    );
+    assert!(!got.is_empty(), "{got:?}");
+}
