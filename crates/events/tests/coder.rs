@@ -2564,7 +2564,7 @@ fn swaps_tolls_and_alleged_tolls() {
 #[test]
 fn a_states_forces_firing_at_home_by_the_dateline_alone_aim_at_no_one() {
     let got = builtin_pairs(
-        "KYIV, Oct 4 (Reuters) - Ukrainian air defences shot down 60 drones overnight, the air force said.",
+        "KYIV, Oct 4 (Reuters) - Overnight, Russian forces launched 78 drones at Ukraine, the Ukrainian air force said, adding that air defences had shot down 60 of the drones.",
     );
     assert!(
         got.iter().all(|e| !(e.0 == "UKR" && e.1 == "UKR")),
