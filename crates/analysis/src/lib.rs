@@ -25,7 +25,7 @@ use khaldun_types::{Segmented, Sentence, Span};
 
 mod repair;
 use repair::{
-    repair_agent_infinitive, repair_between_subject, repair_but_subject,
+    repair_agent_infinitive, repair_between_subject, repair_but_subject, repair_comma_and_clause,
     repair_compound_across_preposition, repair_determiner_participle, repair_double_subject,
     repair_due_to, repair_finite_verb, repair_glued_objects, repair_glued_participle,
     repair_initial_noun, repair_mandative_verb, repair_modal_verb, repair_nominal_clauses,
@@ -183,6 +183,7 @@ impl Analyzer {
         repair_small_clause(&mut deps);
         repair_participle_subject(&tags, &mut deps);
         repair_stranded_object(&tags, &mut deps);
+        repair_comma_and_clause(&tags, &mut deps);
         if !khaldun_parser::is_tree(&deps) {
             deps = parsed;
         }
@@ -646,6 +647,26 @@ mod tests {
         assert_eq!((w[7].head, w[7].deprel), (0, "root"), "{:?}", w[7]);
         assert_eq!((w[5].head, w[5].deprel), (8, "advmod"), "{:?}", w[5]);
         assert_eq!(w[13].head, 8, "{:?}", w[13]);
+        assert!(is_one_tree(&s));
+    }
+
+    #[test]
+    fn a_clause_after_comma_and_is_a_conjunct_not_a_complement() {
+        let s = analyze("China urged both countries to exercise restraint , and U.S. Secretary of State Marco Rubio spoke with the foreign ministers of India and Pakistan by telephone .");
+        let w = &s.words;
+        let spoke = w.iter().position(|x| x.lemma == "speak").unwrap();
+        assert_eq!(
+            (w[spoke].head, w[spoke].deprel),
+            (2, "conj"),
+            "{:?}",
+            w[spoke]
+        );
+        assert_eq!(
+            (w[8].head as usize, w[8].deprel),
+            (spoke + 1, "cc"),
+            "{:?}",
+            w[8]
+        );
         assert!(is_one_tree(&s));
     }
 

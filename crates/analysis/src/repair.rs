@@ -1066,3 +1066,43 @@ pub(crate) fn repair_stranded_object(tags: &[khaldun_tagger::Tagged<'_>], deps: 
         deps[n] = dep(v as u32 + 1, "obj");
     }
 }
+
+/// "China urged both countries to exercise restraint, and Rubio spoke with
+/// ...": the parser makes the clause after ", and" a complement of the
+/// infinitive. A finite clause with its own subject and a "and" or "but"
+/// after a comma, taken as a complement, is a conjunct of the verb whose
+/// infinitive took it.
+pub(crate) fn repair_comma_and_clause(tags: &[khaldun_tagger::Tagged<'_>], deps: &mut [Dep]) {
+    for v in 0..deps.len() {
+        if deps[v].rel.as_str() != "ccomp"
+            || !matches!(tags[v].xpos, "VBD" | "VBZ" | "VBP")
+            || child(deps, v, &["nsubj", "nsubj:pass"]).is_none()
+        {
+            continue;
+        }
+        // (the parser may hang "and" on the subject)
+        let subj = child(deps, v, &["nsubj", "nsubj:pass"]).unwrap_or(v);
+        let Some(cc) =
+            child(deps, v, &["cc"]).or_else(|| child(deps, subj, &["cc"]).filter(|&c| c < subj))
+        else {
+            continue;
+        };
+        if !matches!(tags[cc].lemma.as_str(), "and" | "but") || cc == 0 || tags[cc - 1].lemma != ","
+        {
+            continue;
+        }
+        // the infinitive's verb: up through the infinitives
+        let mut h = deps[v].head as usize;
+        if h == 0 || deps[h - 1].rel.as_str() != "xcomp" {
+            continue;
+        }
+        while h > 0 && deps[h - 1].rel.as_str() == "xcomp" {
+            h = deps[h - 1].head as usize;
+        }
+        if h == 0 {
+            continue;
+        }
+        deps[v] = dep(h as u32, "conj");
+        deps[cc] = dep(v as u32 + 1, "cc");
+    }
+}
