@@ -2934,6 +2934,18 @@ impl<'a> Resolver<'a> {
                 country_of,
                 part,
             } => {
+                // "hunt down the attackers and their backers": "their" is the
+                // attackers', no actor's
+                let st = it.tokens.start;
+                if *poss
+                    && *plural
+                    && st >= 2
+                    && s.is(st - 1, &["and", "or"])
+                    && s.words.get(st - 2).is_some_and(|w| w.xpos == "NNS")
+                    && !items.iter().any(|x| x.tokens.contains(&(st - 2)))
+                {
+                    return None;
+                }
                 // "For his part, X said": X, who may come after the pronoun
                 let subject = if *part {
                     let root = (0..s.len()).find(|&i| s.head(i).is_none() && s.deprel(i) == "root");

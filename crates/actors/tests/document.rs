@@ -1211,3 +1211,22 @@ fn the_dateline_names_the_country_a_story_is_about() {
         doc.actors
     );
 }
+
+#[test]
+fn their_after_a_plural_noun_and_is_that_nouns() {
+    let text = "Pakistan denied any involvement in the attack.\n\nPrime Minister Narendra Modi vowed to hunt down the attackers and their backers.";
+    let doc = run(text, "2025-04-24");
+    assert!(
+        mention_over(&doc, text, "their").is_none(),
+        "{:?}",
+        doc.mentions
+    );
+    // "its" and "their" after a named actor still resolve
+    let text = "Pakistan denied any involvement in the attack.\n\nIslamabad and its allies closed their airspace.";
+    let doc = run(text, "2025-04-24");
+    assert!(
+        mention_over(&doc, text, "its").is_some(),
+        "{:?}",
+        doc.mentions
+    );
+}
