@@ -1868,6 +1868,20 @@ fn subject(
             if (v.reduced_passive(t).is_none() || direct) && !v.is_in(a, W::Mishaps) {
                 parties_of(v, a, &mut out);
             }
+            // "blown up by a missile believed to be fired by pro-Russia
+            // rebels": whoever fired the weapon
+            if out.is_empty() && (v.is_in(a, W::ForceCues) || p.in_set("weapon", v.lemma(a))) {
+                let fired = (a + 1..v.words.len()).find(|&k| {
+                    v.within(k, a, 4)
+                        && v.rel(k) == "obl:agent"
+                        && v.head(k).is_some_and(|h| {
+                            v.is(h, &["fire", "launch", "shoot", "drop", "plant", "lob"])
+                        })
+                });
+                if let Some(f) = fired {
+                    parties_of(v, f, &mut out);
+                }
+            }
             return out;
         }
         // "after a halfling was reported": a passive clause with a subject

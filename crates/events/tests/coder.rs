@@ -2576,3 +2576,11 @@ fn a_states_forces_firing_at_home_by_the_dateline_alone_aim_at_no_one() {
     );
     assert!(!got.is_empty(), "{got:?}");
 }
+
+#[test]
+fn who_fired_the_weapon_is_the_source() {
+    assert_eq!(
+        builtin_pairs("The Ukrainian airliner was shot down by a missile fired by Iranian forces."),
+        [ev("IRN", "UKR", "190")]
+    );
+}
