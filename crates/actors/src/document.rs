@@ -1405,6 +1405,17 @@ impl<'a> Resolver<'a> {
                 });
                 if let Some(y) = next {
                     let mut named = self.named(s, y);
+                    // "President Levy Mwanawasa" in a text dated outside his
+                    // term: the title says what he is
+                    if let (Some(c), Some(ag)) =
+                        (named.code, x.agent.and_then(|g| self.m.agents().get(g)))
+                    {
+                        if y.kind == MatchKind::Person && c.sectors().next().is_none() {
+                            if let Ok(cc) = ag.apply(&c) {
+                                named.code = Some(cc);
+                            }
+                        }
+                    }
                     if named.role.is_none() {
                         named.role = Some(self.title_text(s, x));
                     }

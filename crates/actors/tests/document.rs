@@ -1230,3 +1230,18 @@ fn their_after_a_plural_noun_and_is_that_nouns() {
         doc.mentions
     );
 }
+
+#[test]
+fn a_title_says_what_a_listed_person_is_outside_his_dated_roles() {
+    // the dictionary has him as president from 2002; a text dated 2000
+    // that calls him President still names the head of state
+    let text = "President Levy Mwanawasa reneged on his commitment to the Zambian people.";
+    let doc = run(text, "2000-01-01");
+    let a = mention_over(&doc, text, "Levy").expect("the president").0;
+    assert_eq!(code(&doc, a), "ZMBGOV");
+    // with no title, out of office: his country alone
+    let text = "Levy Mwanawasa reneged on his commitment to the Zambian people.";
+    let doc = run(text, "2000-01-01");
+    let a = mention_over(&doc, text, "Levy").expect("the man").0;
+    assert_eq!(code(&doc, a), "ZMB");
+}

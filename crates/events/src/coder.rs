@@ -889,9 +889,23 @@ fn frame_event(v: &View, p: &Patterns, w: usize, done: &[Coded]) -> Option<Coded
     // the nearest actor in the complement, else the nearest place
     // ("threatened to impose a curfew in Algiers")
     const NOT_INTO: &[&str] = &["nsubj", "nsubj:pass", "advcl", "parataxis"];
-    let mut target = nearest_party(v, comp, NOT_INTO, false, &source);
+    // (an intent is not aimed at the source's own troops: "ready to
+    // contribute up to 4,000 troops to a force in Liberia")
+    let mut avoid = source.clone();
+    if f == Frame::Intent {
+        let own: Vec<&str> = source
+            .iter()
+            .filter_map(|&s| v.parties[s].country.as_deref())
+            .collect();
+        avoid.extend((0..v.parties.len()).filter(|&k| {
+            let t = &v.parties[k];
+            t.country.as_deref().is_some_and(|c| own.contains(&c))
+                && p.in_set("troops", v.lemma(t.head))
+        }));
+    }
+    let mut target = nearest_party(v, comp, NOT_INTO, false, &avoid);
     if target.is_empty() {
-        target = nearest_party(v, comp, NOT_INTO, true, &source);
+        target = nearest_party(v, comp, NOT_INTO, true, &avoid);
     }
     // nor the agent of a participle in it: "agreed to a ceasefire brokered
     // by Saudi Arabia" is aimed at no broker ("despite pressure by the

@@ -2584,3 +2584,11 @@ fn who_fired_the_weapon_is_the_source() {
         [ev("IRN", "UKR", "190")]
     );
 }
+
+#[test]
+fn an_intent_is_not_aimed_at_the_sources_own_troops() {
+    assert_eq!(
+        builtin_pairs("France is ready to contribute up to 4,000 troops to an international peace-keeping force in Liberia, the French defence minister said."),
+        [ev("FRA", "LBR", "030")]
+    );
+}
