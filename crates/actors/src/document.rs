@@ -1407,11 +1407,14 @@ impl<'a> Resolver<'a> {
                     let mut named = self.named(s, y);
                     // "President Levy Mwanawasa" in a text dated outside his
                     // term: the title says what he is
+                    // (with the title's own country when it names one:
+                    // "Serbian President Vojislav Kostunica")
                     if let (Some(c), Some(ag)) =
                         (named.code, x.agent.and_then(|g| self.m.agents().get(g)))
                     {
                         if y.kind == MatchKind::Person && c.sectors().next().is_none() {
-                            if let Ok(cc) = ag.apply(&c) {
+                            let titled = x.code.filter(|t| t.country().is_some());
+                            if let Some(cc) = titled.or_else(|| ag.apply(&c).ok()) {
                                 named.code = Some(cc);
                             }
                         }

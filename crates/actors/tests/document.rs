@@ -1239,6 +1239,13 @@ fn a_title_says_what_a_listed_person_is_outside_his_dated_roles() {
     let doc = run(text, "2000-01-01");
     let a = mention_over(&doc, text, "Levy").expect("the president").0;
     assert_eq!(code(&doc, a), "ZMBGOV");
+    // a title with its own country gives that country
+    let text = "Serbian President Vojislav Kostunica promised to democratize Serbia.";
+    let doc = run(text, "2000-01-01");
+    let a = mention_over(&doc, text, "Vojislav")
+        .expect("the president")
+        .0;
+    assert_eq!(code(&doc, a), "SRBGOV");
     // with no title, out of office: his country alone
     let text = "Levy Mwanawasa reneged on his commitment to the Zambian people.";
     let doc = run(text, "2000-01-01");
