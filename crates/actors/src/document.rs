@@ -1233,6 +1233,15 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// Whether a plural noun is a phrase of people with no country
+    /// ("protesters", "soldiers"), as the sector list has it.
+    fn people_word(&self, w: &str) -> bool {
+        self.m
+            .agents()
+            .iter()
+            .any(|a| a.kind == Some(AgentKind::People) && a.phrases.iter().any(|p| p == w))
+    }
+
     fn agent_phrase(&self, g: usize) -> &str {
         self.m
             .agents()
@@ -2948,9 +2957,23 @@ impl<'a> Resolver<'a> {
                 country_of,
                 part,
             } => {
+                // "protesters marched ... police fired tear gas to disperse
+                // them": people named before the pronoun in its sentence whom
+                // no actor stands for yet are what "they" and "them" mean
+                let st = it.tokens.start;
+                if *plural
+                    && !*poss
+                    && s.is(st, &["them"])
+                    && (0..st).any(|j| {
+                        s.words.get(j).is_some_and(|w| w.xpos == "NNS")
+                            && !items.iter().any(|x| x.tokens.contains(&j))
+                            && self.people_word(s.low(j))
+                    })
+                {
+                    return None;
+                }
                 // "hunt down the attackers and their backers": "their" is the
                 // attackers', no actor's
-                let st = it.tokens.start;
                 if *poss
                     && *plural
                     && st >= 2

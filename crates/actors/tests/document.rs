@@ -1252,3 +1252,24 @@ fn a_title_says_what_a_listed_person_is_outside_his_dated_roles() {
     let a = mention_over(&doc, text, "Levy").expect("the man").0;
     assert_eq!(code(&doc, a), "ZMB");
 }
+
+#[test]
+fn them_after_people_no_actor_names_is_those_people() {
+    // "them" are the protesters (no actor yet), not Congress
+    let text = "Peru's Congress voted to remove the president.\n\nThousands of protesters marched through Lima, and police fired tear gas to disperse them near the legislature.";
+    let doc = run(text, "2025-10-10");
+    let congress = actor_of(&doc, text, "Peru's Congress").expect("congress");
+    assert!(
+        mention_over(&doc, text, "them near").is_none_or(|(a, _)| a != congress),
+        "{:?}",
+        doc.mentions
+    );
+    // with no people before it, "them" still finds its actor
+    let text = "Iraqi officials met French ministers on Monday.\n\nThe president thanked them.";
+    let doc = run(text, "2025-10-10");
+    assert!(
+        mention_over(&doc, text, "them.").is_some(),
+        "{:?}",
+        doc.mentions
+    );
+}
