@@ -1116,6 +1116,38 @@ fn place_like(x: &Match) -> bool {
     }
 }
 
+/// The match covering each token of `s`, or `None` where capitalized runs
+/// are not read as names: headings, bylines and text in capitals
+/// (headlines capitalize every word).
+fn name_cover(s: &Sent<'_>, found: &[Match], used: &[bool]) -> Option<Vec<Option<usize>>> {
+    let n = s.len();
+    let caps = (0..n)
+        .filter(|&i| {
+            let r = s.raw.get(i).copied().unwrap_or("");
+            r.chars().filter(|c| c.is_alphabetic()).count() > 1
+                && !r.chars().any(char::is_lowercase)
+        })
+        .count();
+    if matches!(s.kind, ParagraphKind::Heading | ParagraphKind::Byline)
+        || n == 0
+        || caps * 2 > n
+        || used.len() != found.len()
+    {
+        return None;
+    }
+    let mut cover: Vec<Option<usize>> = vec![None; n];
+    for (k, x) in found.iter().enumerate() {
+        for c in cover
+            .iter_mut()
+            .take(x.tokens.end.min(n))
+            .skip(x.tokens.start)
+        {
+            *c = Some(k);
+        }
+    }
+    Some(cover)
+}
+
 /// Marks the matches inside tokens `r` as used.
 fn mark_used(found: &[Match], used: &mut [bool], r: &Range<usize>) {
     for (u, y) in used.iter_mut().zip(found) {
@@ -2294,31 +2326,9 @@ impl<'a> Resolver<'a> {
     ) -> Vec<(Range<usize>, Named)> {
         let n = s.len();
         let mut out = Vec::new();
-        // headlines capitalize every word, and so does text in capitals
-        let caps = (0..n)
-            .filter(|&i| {
-                let r = s.raw.get(i).copied().unwrap_or("");
-                r.chars().filter(|c| c.is_alphabetic()).count() > 1
-                    && !r.chars().any(char::is_lowercase)
-            })
-            .count();
-        if matches!(s.kind, ParagraphKind::Heading | ParagraphKind::Byline)
-            || n == 0
-            || caps * 2 > n
-            || used.len() != found.len()
-        {
+        let Some(cover) = name_cover(s, found, used) else {
             return out;
-        }
-        let mut cover: Vec<Option<usize>> = vec![None; n];
-        for (k, x) in found.iter().enumerate() {
-            for c in cover
-                .iter_mut()
-                .take(x.tokens.end.min(n))
-                .skip(x.tokens.start)
-            {
-                *c = Some(k);
-            }
-        }
+        };
         let m = self.m;
         let person_sector = |x: &Match| {
             x.kind == MatchKind::Sector
@@ -2559,30 +2569,9 @@ impl<'a> Resolver<'a> {
     ) -> Vec<(Range<usize>, Named)> {
         let n = s.len();
         let mut out = Vec::new();
-        let caps = (0..n)
-            .filter(|&i| {
-                let r = s.raw.get(i).copied().unwrap_or("");
-                r.chars().filter(|c| c.is_alphabetic()).count() > 1
-                    && !r.chars().any(char::is_lowercase)
-            })
-            .count();
-        if matches!(s.kind, ParagraphKind::Heading | ParagraphKind::Byline)
-            || n == 0
-            || caps * 2 > n
-            || used.len() != found.len()
-        {
+        let Some(cover) = name_cover(s, found, used) else {
             return out;
-        }
-        let mut cover: Vec<Option<usize>> = vec![None; n];
-        for (k, x) in found.iter().enumerate() {
-            for c in cover
-                .iter_mut()
-                .take(x.tokens.end.min(n))
-                .skip(x.tokens.start)
-            {
-                *c = Some(k);
-            }
-        }
+        };
         // a country word (name or adjective) may be in the name; nothing else listed
         let country_at = |t: usize| {
             cover[t].filter(|&k| {
