@@ -1273,3 +1273,11 @@ fn them_after_people_no_actor_names_is_those_people() {
         doc.mentions
     );
 }
+
+#[test]
+fn jewish_settlers_are_israelis() {
+    let text = "Jewish settlers in the West Bank city of Hebron set fire to Palestinian offices.";
+    let doc = run(text, "2000-01-01");
+    let a = actor_of(&doc, text, "Jewish settlers").expect("the settlers");
+    assert_eq!(code(&doc, a), "ISR");
+}
