@@ -30,8 +30,8 @@ use repair::{
     repair_due_to, repair_finite_verb, repair_glued_objects, repair_glued_participle,
     repair_initial_noun, repair_mandative_verb, repair_modal_verb, repair_nominal_clauses,
     repair_noun_root, repair_participle_subject, repair_possessed_noun, repair_relative_conjunct,
-    repair_reported_object, repair_reported_verb, repair_small_clause, repair_stranded_object,
-    repair_that_conjunct, repair_verb_particle,
+    repair_relative_root, repair_reported_object, repair_reported_verb, repair_small_clause,
+    repair_stranded_object, repair_that_conjunct, repair_verb_particle,
 };
 
 /// One analyzed word.
@@ -184,6 +184,7 @@ impl Analyzer {
         repair_participle_subject(&tags, &mut deps);
         repair_stranded_object(&tags, &mut deps);
         repair_comma_and_clause(&tags, &mut deps);
+        repair_relative_root(&tags, &mut deps);
         if !khaldun_parser::is_tree(&deps) {
             deps = parsed;
         }
@@ -666,6 +667,26 @@ mod tests {
             (spoke + 1, "cc"),
             "{:?}",
             w[8]
+        );
+        assert!(is_one_tree(&s));
+    }
+
+    #[test]
+    fn a_noun_root_with_a_relative_clause_is_the_subject_of_the_verb_after_it() {
+        let s = analyze("Qatar and Egypt , which have mediated between the two sides , called for an immediate ceasefire .");
+        let w = &s.words;
+        let called = w.iter().position(|x| x.lemma == "call").unwrap();
+        assert_eq!(
+            (w[called].head, w[called].deprel),
+            (0, "root"),
+            "{:?}",
+            w[called]
+        );
+        assert_eq!(
+            (w[0].head as usize, w[0].deprel),
+            (called + 1, "nsubj"),
+            "{:?}",
+            w[0]
         );
         assert!(is_one_tree(&s));
     }

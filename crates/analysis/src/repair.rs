@@ -1106,3 +1106,46 @@ pub(crate) fn repair_comma_and_clause(tags: &[khaldun_tagger::Tagged<'_>], deps:
         deps[cc] = dep(v as u32 + 1, "cc");
     }
 }
+
+/// "Qatar and Egypt, which have mediated between the two sides, called for
+/// a ceasefire": the parser makes the noun the root and hangs the verb after
+/// the relative clause inside it. A noun root with a relative clause set off
+/// by commas, followed after a comma by a finite verb (or one the tagger
+/// took for a participle) with no subject that the parser hung inside that
+/// clause, is that verb's subject.
+pub(crate) fn repair_relative_root(tags: &[khaldun_tagger::Tagged<'_>], deps: &mut [Dep]) {
+    let Some(n) = deps.iter().position(|d| d.head == 0) else {
+        return;
+    };
+    if !matches!(tags[n].upos, "NOUN" | "PROPN") {
+        return;
+    }
+    let Some(r) = (n + 1..deps.len()).find(|&k| {
+        deps[k].head as usize == n + 1
+            && deps[k].rel.as_str() == "acl:relcl"
+            && child(deps, k, &["nsubj", "nsubj:pass"]).is_some_and(|s| {
+                matches!(tags[s].lemma.as_str(), "who" | "which")
+                    && s >= 1
+                    && tags[s - 1].lemma == ","
+            })
+    }) else {
+        return;
+    };
+    let Some(v) = (r + 1..deps.len()).find(|&k| {
+        matches!(tags[k].xpos, "VBD" | "VBZ" | "VBP" | "VBN")
+            && k >= 1
+            && tags[k - 1].lemma == ","
+            && under(deps, k, r)
+            && child(deps, k, &["nsubj", "nsubj:pass", "expl"]).is_none()
+    }) else {
+        return;
+    };
+    // the verb heads the sentence; the root's words after it go with it
+    for d in deps.iter_mut().skip(v + 1) {
+        if d.head as usize == n + 1 {
+            d.head = v as u32 + 1;
+        }
+    }
+    deps[v] = dep(0, "root");
+    deps[n] = dep(v as u32 + 1, "nsubj");
+}
