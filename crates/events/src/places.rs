@@ -1262,6 +1262,12 @@ pub fn location_for<'p>(
             at |= here;
             let Some(h) = head(x) else { break };
             let rel = a.words[x].deprel;
+            // who does something is not where ("a swap mediated by the
+            // United Arab Emirates"; a place named on the agent still is:
+            // "killed by US special forces in Pakistan")
+            if rel == "obl:agent" && steps == 0 {
+                break;
+            }
             let rel = rel.split(':').next().unwrap_or(rel);
             let on_argument = at && steps == 0 && arguments.contains(&Some(h)) && h != trigger;
             if (cased && matches!(rel, "obl" | "nmod" | "advmod") && targets.contains(&Some(h)))

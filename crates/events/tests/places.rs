@@ -261,3 +261,40 @@ fn a_town_right_after_the_trigger_beats_the_dateline() {
         Some("Jeddah")
     );
 }
+
+#[test]
+fn who_does_something_is_not_where() {
+    let text = "Russia and Ukraine exchanged 95 prisoners of war on Friday in a swap mediated by the United Arab Emirates.";
+    let seg = Segmenter::default().segment(text);
+    let an = Analyzer::builtin().analyze(text, &seg);
+    let p = find_places(text, &seg, &an, &[]);
+    let here: Vec<_> = p
+        .iter()
+        .filter(|p| p.sentence == Some(0))
+        .cloned()
+        .collect();
+    let swap = an[0]
+        .words
+        .iter()
+        .position(|w| w.lemma == "exchange")
+        .unwrap();
+    assert_eq!(
+        location_for(swap, &an[0], &here, None).map(|p| p.name.as_str()),
+        None
+    );
+    // a place named on the agent still is where
+    let text = "Osama bin Laden was killed by US special forces in Pakistan in 2011.";
+    let seg = Segmenter::default().segment(text);
+    let an = Analyzer::builtin().analyze(text, &seg);
+    let p = find_places(text, &seg, &an, &[]);
+    let here: Vec<_> = p
+        .iter()
+        .filter(|p| p.sentence == Some(0))
+        .cloned()
+        .collect();
+    let killed = an[0].words.iter().position(|w| w.lemma == "kill").unwrap();
+    assert_eq!(
+        location_for(killed, &an[0], &here, None).map(|p| p.name.as_str()),
+        Some("Pakistan")
+    );
+}
