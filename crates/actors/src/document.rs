@@ -1116,6 +1116,32 @@ fn place_like(x: &Match) -> bool {
     }
 }
 
+/// Names found before the matches are read one by one: items, their tokens covered.
+fn push_names(items: &mut Vec<Item>, covered: &mut [bool], names: Vec<(Range<usize>, Named)>) {
+    for (tokens, named) in names {
+        let end = tokens.end.min(covered.len());
+        for c in &mut covered[tokens.start.min(end)..end] {
+            *c = true;
+        }
+        items.push(Item {
+            tokens,
+            what: What::Named(named),
+            appos: None,
+        });
+    }
+}
+
+/// Which of `n` tokens the items cover.
+fn covered_by(items: &[Item], n: usize) -> Vec<bool> {
+    let mut taken = vec![false; n];
+    for it in items {
+        for t in it.tokens.clone().filter(|&t| t < n) {
+            taken[t] = true;
+        }
+    }
+    taken
+}
+
 /// The match covering each token of `s`, or `None` where capitalized runs
 /// are not read as names: headings, bylines and text in capitals
 /// (headlines capitalize every word).
@@ -1345,41 +1371,13 @@ impl<'a> Resolver<'a> {
         // "Baghdad University", "the Tehran Stock Exchange": a name around a
         // place is an organization of the place's country; its matches are
         // taken before the loop below reads them one by one
-        for (tokens, named) in self.place_orgs(s, found, entities, &mut used) {
-            for c in covered
-                .iter_mut()
-                .take(tokens.end.min(n))
-                .skip(tokens.start)
-            {
-                *c = true;
-            }
-            items.push(Item {
-                tokens,
-                what: What::Named(named),
-                appos: None,
-            });
-        }
-        // "the Association of African Jurists": an unlisted body of civil society
-        let mut taken = vec![false; n];
-        for it in &items {
-            for t in it.tokens.clone().filter(|&t| t < n) {
-                taken[t] = true;
-            }
-        }
-        for (tokens, named) in self.ngo_orgs(s, found, &mut used, &taken) {
-            for c in covered
-                .iter_mut()
-                .take(tokens.end.min(n))
-                .skip(tokens.start)
-            {
-                *c = true;
-            }
-            items.push(Item {
-                tokens,
-                what: What::Named(named),
-                appos: None,
-            });
-        }
+        let orgs = self.place_orgs(s, found, entities, &mut used);
+        push_names(&mut items, &mut covered, orgs);
+        // "the Association of African Jurists": an unlisted body of civil
+        // society, outside the names above
+        let taken = covered_by(&items, n);
+        let orgs = self.ngo_orgs(s, found, &mut used, &taken);
+        push_names(&mut items, &mut covered, orgs);
         let mut k = 0;
         while k < found.len() {
             let x = &found[k];
