@@ -1057,6 +1057,17 @@ const CRISIS_WORDS: &[&str] = &[
     "insurgents",
 ];
 
+/// The code of the organization or armed group whose match ends at token
+/// `at` ("[Hamas] spokesman").
+fn org_ending_at(found: &[Match], at: usize) -> Option<Code> {
+    found
+        .iter()
+        .find(|y| {
+            y.tokens.end == at && matches!(y.kind, MatchKind::Organization | MatchKind::ArmedGroup)
+        })
+        .and_then(|y| y.code)
+}
+
 /// Officers named after their organization: "CIA director William Burns".
 const ORG_OFFICERS: &[&str] = &[
     "director",
@@ -1489,17 +1500,8 @@ impl<'a> Resolver<'a> {
                     }
                     // "Hamas spokesman Hazem Qassem": an organization's officer is of it
                     let officer_of = (x.code.is_none() && s.is(x.tokens.end - 1, ORG_OFFICERS))
-                        .then(|| {
-                            found.iter().find(|y| {
-                                y.tokens.end == x.tokens.start
-                                    && matches!(
-                                        y.kind,
-                                        MatchKind::Organization | MatchKind::ArmedGroup
-                                    )
-                            })
-                        })
-                        .flatten()
-                        .and_then(|y| y.code);
+                        .then(|| org_ending_at(found, x.tokens.start))
+                        .flatten();
                     items.push(Item {
                         tokens: x.tokens.start..run.end,
                         what: What::Named(Named {
@@ -1618,13 +1620,7 @@ impl<'a> Resolver<'a> {
                     && start > 0
                     && s.is(end - 1, ORG_OFFICERS)
                 {
-                    speaks_for = found
-                        .iter()
-                        .find(|y| {
-                            y.tokens.end == start
-                                && matches!(y.kind, MatchKind::Organization | MatchKind::ArmedGroup)
-                        })
-                        .and_then(|y| y.code);
+                    speaks_for = org_ending_at(found, start);
                 }
                 if let Some(c) = country {
                     for ch in c.sectors() {
@@ -3031,15 +3027,7 @@ impl<'a> Resolver<'a> {
                 Some(a)
             }
             What::BareSector { agent } => {
-                let mut root = self.sole_country(s, it.tokens.start)?;
-                // "the French foreign ministry called on the mutineers": a
-                // junta, mutineers or rebels belong to the country the story
-                // is about, not to the foreign power that speaks of them
-                if s.is(head, CRISIS_WORDS) {
-                    if let Some(story) = self.story_country(s.idx).filter(|c| *c != root) {
-                        root = story;
-                    }
-                }
+                let root = self.bare_role_country(s, it.tokens.start, head)?;
                 let ag = self.m.agents().get(*agent)?;
                 let code = Code::parse(&root).ok().and_then(|c| ag.apply(&c).ok())?;
                 let body = ag.kind != Some(AgentKind::People);
@@ -3203,13 +3191,7 @@ impl<'a> Resolver<'a> {
         let code = match d.code {
             Some(c) => c,
             None if d.definite => {
-                let mut root = self.sole_country(s, it.tokens.start)?;
-                // ("Washington would not recognise the junta": the story's)
-                if s.is(head, CRISIS_WORDS) {
-                    if let Some(story) = self.story_country(s.idx).filter(|c| *c != root) {
-                        root = story;
-                    }
-                }
+                let root = self.bare_role_country(s, it.tokens.start, head)?;
                 let ag = self.m.agents().get(d.agent)?;
                 Code::parse(&root).ok().and_then(|c| ag.apply(&c).ok())?
             }
@@ -3426,6 +3408,22 @@ impl<'a> Resolver<'a> {
             r = roots(s.idx - 1, usize::MAX);
         }
         (r.len() == 1).then(|| r.remove(0))
+    }
+
+    /// The country of a bare role phrase at `start` (head word `head`): the
+    /// one country of its sentence so far ([`Resolver::sole_country`]); a
+    /// junta, mutineers or rebels belong to the country the story is about,
+    /// not to the foreign power that speaks of them ("the French foreign
+    /// ministry called on the mutineers", "Washington would not recognise
+    /// the junta").
+    fn bare_role_country(&self, s: &Sent<'_>, start: usize, head: usize) -> Option<String> {
+        let root = self.sole_country(s, start)?;
+        if s.is(head, CRISIS_WORDS) {
+            if let Some(story) = self.story_country(s.idx) {
+                return Some(story);
+            }
+        }
+        Some(root)
     }
 
     /// The country the sentences before `si` are about: at least three
