@@ -320,6 +320,7 @@ pub fn resolve(
         seen: Vec::new(),
         subjects: vec![Vec::new(); seg.sentences.len()],
         cands: Vec::new(),
+        pending: Vec::new(),
         place_roots: vec![Vec::new(); seg.sentences.len()],
         dateline_root: None,
     };
@@ -624,6 +625,24 @@ impl<'a> Sent<'a> {
         self.deprel(i).starts_with("nsubj")
     }
 
+    /// Token `t`'s rank as an antecedent: 0 the main clause's subject, 1
+    /// the owner of a main-clause subject ("Protesters' demands include"),
+    /// 2 a subordinate clause's subject; `None` for the others.
+    fn subject_rank(&self, t: usize) -> Option<u8> {
+        let main = |t: usize| {
+            self.head(t).is_none_or(|v| match self.head(v) {
+                None => true,
+                Some(u) => self.deprel(v) == "conj" && self.head(u).is_none(),
+            })
+        };
+        if self.is_subject(t) {
+            return Some(if main(t) { 0 } else { 2 });
+        }
+        let h = self.head(t)?;
+        (self.deprel(t) == "nmod:poss" && self.is_subject(h) && self.upos(h) == "NOUN" && main(h))
+            .then_some(1)
+    }
+
     /// The clause (verb or predicate) token `i` belongs to.
     fn clause(&self, i: usize) -> Option<usize> {
         let mut at = self.head(i)?;
@@ -783,10 +802,16 @@ struct Resolver<'a> {
     keys: HashMap<Key, usize>,
     /// Every mention so far, in text order.
     seen: Vec<Seen>,
-    /// Per sentence: actors mentioned as subjects, in order.
-    subjects: Vec<Vec<usize>>,
+    /// Per sentence: actors mentioned as subjects, in order, each with its
+    /// rank as an antecedent: 0 the main clause's subject, 1 the owner of a
+    /// main-clause subject no actor is ("Protesters' demands include"), 2 a
+    /// subordinate clause's subject.
+    subjects: Vec<Vec<(u8, usize)>>,
     /// Bare sector phrases and untitled-country persons waiting for a country.
     cands: Vec<Cand>,
+    /// Plural pronouns waiting for a phrase of `cands` (index), with their
+    /// sentence and token: "Protesters' demands include ... They had asked".
+    pending: Vec<(usize, usize, usize, Span)>,
     /// Per sentence: the countries of its places ("in Baghdad").
     place_roots: Vec<Vec<String>>,
     /// The country of the document's dateline ("NAIROBI, March 12 (Reuters) -").
@@ -2966,6 +2991,13 @@ impl<'a> Resolver<'a> {
                 {
                     return None;
                 }
+                if *plural && !*part && s.is_subject(st) {
+                    let c = self.waiting_antecedent(s, st);
+                    if let Some((c, &span)) = c.zip(s.toks.get(st)) {
+                        self.pending.push((c, s.idx, st, span));
+                        return None;
+                    }
+                }
                 // "For his part, X said": X, who may come after the pronoun
                 let subject = if *part {
                     let root = (0..s.len()).find(|&i| s.head(i).is_none() && s.deprel(i) == "root");
@@ -3319,7 +3351,9 @@ impl<'a> Resolver<'a> {
             return earlier;
         }
         if here > 0 {
-            if let Some(&a) = self.subjects[here - 1].iter().find(|&&a| ok(a)) {
+            let mut prev = self.subjects[here - 1].clone();
+            prev.sort_by_key(|&(rank, _)| rank);
+            if let Some(a) = prev.into_iter().map(|(_, a)| a).find(|&a| ok(a)) {
                 if Some(a) != own_subject {
                     return Some(a);
                 }
@@ -3331,6 +3365,39 @@ impl<'a> Resolver<'a> {
             .filter(|x| x.sentence + WINDOW >= here && (x.sentence < here || x.token < at))
             .map(|x| x.actor)
             .find(|&a| ok(a) && Some(a) != own_subject)
+    }
+
+    /// A phrase still waiting for its country that a plural subject pronoun
+    /// at token `at` stands for: the previous sentence's main subject (or its
+    /// owner) when no actor ranks as high there, and nothing before the
+    /// pronoun in its own sentence is a subject.
+    fn waiting_antecedent(&self, s: &Sent<'_>, at: usize) -> Option<usize> {
+        let here = s.idx;
+        if here == 0
+            || self
+                .seen
+                .iter()
+                .any(|x| x.sentence == here && x.token < at && s.is_subject(x.token))
+        {
+            return None;
+        }
+        let (c, rank) = self
+            .cands
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.sentence == here - 1 && c.person.is_none())
+            .filter_map(|(i, c)| Some((i, c.rank.filter(|&r| r <= 1)?)))
+            .min_by_key(|&(_, r)| r)?;
+        let plural_ok = |a: usize| {
+            !matches!(
+                self.out.actors[a].kind,
+                MatchKind::Person | MatchKind::Media | MatchKind::Place
+            )
+        };
+        let outranked = self.subjects[here - 1]
+            .iter()
+            .any(|&(r, a)| r <= rank && plural_ok(a));
+        (!outranked).then_some(c)
     }
 
     /// The actor of the mention whose head is token `t` of sentence `si`.
@@ -3593,8 +3660,11 @@ impl<'a> Resolver<'a> {
             sentence: s.idx,
             token: head,
         });
-        if s.is_subject(head) && !self.subjects[s.idx].contains(&actor) {
-            self.subjects[s.idx].push(actor);
+        let rank = s.subject_rank(head);
+        if let Some(rank) = rank {
+            if !self.subjects[s.idx].iter().any(|&(_, a)| a == actor) {
+                self.subjects[s.idx].push((rank, actor));
+            }
         }
     }
 }
@@ -3627,6 +3697,8 @@ struct Cand {
     local_only: bool,
     /// A title before an unlisted name: this person gets the country.
     person: Option<usize>,
+    /// Its rank as a pronoun's antecedent (see `Sent::subject_rank`).
+    rank: Option<u8>,
 }
 
 /// Words that make a sector phrase foreign or international.
@@ -4029,6 +4101,7 @@ impl<'a> Resolver<'a> {
                             local,
                             local_only: false,
                             person: Some(a),
+                            rank: None,
                         });
                     }
                     continue;
@@ -4066,15 +4139,17 @@ impl<'a> Resolver<'a> {
             if matches!(local, Local::Unknown) && !local_only {
                 local = self.acting_in(s, found, s.head_of(&x.tokens));
             }
+            let head = s.head_of(&x.tokens);
             self.cands.push(Cand {
                 sentence: s.idx,
                 tokens: x.tokens.clone(),
-                head: s.head_of(&x.tokens),
+                head,
                 span: x.span,
                 agent,
                 local,
                 local_only,
                 person: None,
+                rank: s.subject_rank(head),
             });
         }
     }
@@ -4153,7 +4228,8 @@ impl<'a> Resolver<'a> {
             });
         let first_new = self.out.actors.len();
         let cands = std::mem::take(&mut self.cands);
-        for c in &cands {
+        let mut resolved: Vec<Option<(usize, Code)>> = vec![None; cands.len()];
+        for (ci, c) in cands.iter().enumerate() {
             let root = match &c.local {
                 Local::One(r) => Some(r.clone()),
                 Local::List(rs) => rs.first().cloned(),
@@ -4243,6 +4319,22 @@ impl<'a> Resolver<'a> {
                 how: MentionHow::Phrase,
                 also,
             });
+            resolved[ci] = Some((a, code));
+        }
+        for (c, si, t, span) in std::mem::take(&mut self.pending) {
+            let Some((a, code)) = resolved.get(c).copied().flatten() else {
+                continue;
+            };
+            self.out.mentions[si].push(Mention {
+                sentence: si,
+                tokens: t..t + 1,
+                head: t,
+                span,
+                actor: a,
+                code: Some(code),
+                how: MentionHow::Pronoun,
+                also: Vec::new(),
+            });
         }
         self.reorder(first_new);
     }
@@ -4296,7 +4388,7 @@ impl<'a> Resolver<'a> {
             s.actor = to[s.actor];
         }
         for v in &mut self.subjects {
-            for a in v {
+            for (_, a) in v {
                 *a = to[*a];
             }
         }

@@ -1281,3 +1281,24 @@ fn jewish_settlers_are_israelis() {
     let a = actor_of(&doc, text, "Jewish settlers").expect("the settlers");
     assert_eq!(code(&doc, a), "ISR");
 }
+
+#[test]
+fn they_after_a_phrase_still_waiting_for_its_country_is_that_phrase() {
+    // "They" are the protesters, who get their country only at the end of
+    // the document, not the government named in their demands
+    let text = "Hong Kong's government suspended the bill on Saturday.\n\nProtesters' demands include the release of students and that the government cease calling the protests riots. They had asked Chief Executive Carrie Lam to resign.";
+    let doc = run(text, "2019-06-23");
+    let protesters = actor_of(&doc, text, "Protesters").expect("the protesters");
+    let (they, _) = mention_over(&doc, text, "They had").expect("they");
+    assert_eq!(they, protesters, "{:?}", doc.mentions);
+    assert_eq!(code(&doc, they), "HKGOPPCVL");
+    // an actor subject before it still comes first
+    let text =
+        "Kenyan officials met the protesters on Monday. They promised to release the students.";
+    let doc = run(text, "2024-06-23");
+    let officials = actor_of(&doc, text, "Kenyan officials").expect("officials");
+    assert_eq!(
+        mention_over(&doc, text, "They promised").map(|m| m.0),
+        Some(officials)
+    );
+}

@@ -29,9 +29,9 @@ use repair::{
     repair_compound_across_preposition, repair_determiner_participle, repair_double_subject,
     repair_due_to, repair_finite_verb, repair_glued_objects, repair_glued_participle,
     repair_initial_noun, repair_mandative_verb, repair_modal_verb, repair_nominal_clauses,
-    repair_noun_root, repair_participle_subject, repair_possessed_noun, repair_relative_conjunct,
-    repair_relative_root, repair_reported_object, repair_reported_verb, repair_small_clause,
-    repair_stranded_object, repair_that_conjunct, repair_verb_particle,
+    repair_noun_root, repair_participle_subject, repair_possessed_noun, repair_possessor_subject,
+    repair_relative_conjunct, repair_relative_root, repair_reported_object, repair_reported_verb,
+    repair_small_clause, repair_stranded_object, repair_that_conjunct, repair_verb_particle,
 };
 
 /// One analyzed word.
@@ -169,6 +169,7 @@ impl Analyzer {
         // cycle or two roots keeps the parser's tree
         let parsed = deps.clone();
         repair_double_subject(&tags, &mut deps);
+        repair_possessor_subject(&tags, &mut deps);
         repair_reported_object(&tags, &mut deps);
         repair_that_conjunct(&tags, &mut deps);
         repair_relative_conjunct(&tags, &mut deps);
@@ -573,6 +574,15 @@ mod tests {
         let doc = a.analyze(text, &seg);
         assert_eq!(names(&doc[0]), [("ORG", "Hezbollah"), ("LOC", "Israel")]);
         assert_eq!(names(&doc[1]), [("LOC", "Lebanon"), ("ORG", "Hezbollah")]);
+    }
+
+    #[test]
+    fn a_possessor_taken_for_a_second_subject_owns_the_subject() {
+        let s = analyze("Protesters ' demands include the release of students .");
+        let w = &s.words;
+        assert_eq!((w[0].head, w[0].deprel), (3, "nmod:poss"), "{:?}", w[0]);
+        assert_eq!((w[2].head, w[2].deprel), (4, "nsubj"), "{:?}", w[2]);
+        assert!(is_one_tree(&s));
     }
 
     #[test]

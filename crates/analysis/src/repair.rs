@@ -71,6 +71,24 @@ pub(crate) fn repair_double_subject(tags: &[khaldun_tagger::Tagged<'_>], deps: &
     }
 }
 
+/// "Protesters' demands include ...": the parser makes the possessor a
+/// second subject of the verb. A subject whose possessive marker comes right
+/// before the other subject's phrase owns that subject.
+pub(crate) fn repair_possessor_subject(tags: &[khaldun_tagger::Tagged<'_>], deps: &mut [Dep]) {
+    for h in 0..deps.len() {
+        let Some((a, b)) = two_subjects(deps, h) else {
+            continue;
+        };
+        let marked =
+            tags.get(a + 1).is_some_and(|t| t.xpos == "POS") && deps[a + 1].head as usize == a + 1;
+        // only the owned noun's own modifiers between: "Protesters' main demands"
+        if !marked || b <= a + 1 || (a + 2..b).any(|k| deps[k].head as usize != b + 1) {
+            continue;
+        }
+        deps[a] = dep(b as u32 + 1, "nmod:poss");
+    }
+}
+
 /// "Israeli troops shot dead two Palestinians on Tuesday, officials said":
 /// the parser makes the reported verb's object a second subject of the
 /// reporting verb. A verb with two subjects split by a comma, the first
