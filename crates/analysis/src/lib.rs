@@ -578,7 +578,7 @@ mod tests {
 
     #[test]
     fn a_possessor_taken_for_a_second_subject_owns_the_subject() {
-        let s = analyze("Protesters ' demands include the release of students .");
+        let s = analyze("Protesters ' demands include investigation of alleged police violence against protesters on June 12 , the release and dropping of charges against protesters who were arrested , that the government cease referring to the protests as riots , and complete dismissal of the bill .");
         let w = &s.words;
         assert_eq!((w[0].head, w[0].deprel), (3, "nmod:poss"), "{:?}", w[0]);
         assert_eq!((w[2].head, w[2].deprel), (4, "nsubj"), "{:?}", w[2]);
