@@ -4257,7 +4257,12 @@ impl<'a> Resolver<'a> {
                     _ => None,
                 },
             };
-            let Some(root) = root else { continue };
+            let Some(mut root) = root else { continue };
+            // settlers on Palestinian land are Israelis ("settlers attacked
+            // a Palestinian village")
+            if root == "PSE" && self.agent_phrase(c.agent).starts_with("settler") {
+                root = "ISR".to_string();
+            }
             let Some(ag) = self.m.agents().get(c.agent) else {
                 continue;
             };

@@ -1275,6 +1275,19 @@ fn them_after_people_no_actor_names_is_those_people() {
 }
 
 #[test]
+fn settlers_in_a_palestinian_setting_are_israelis() {
+    let text = "Settlers attacked a Palestinian village in the occupied West Bank on Tuesday.";
+    let doc = run(text, "2025-05-07");
+    let a = actor_of(&doc, text, "Settlers").expect("the settlers");
+    assert_eq!(code(&doc, a), "ISRCVL");
+    // elsewhere, settlers are of the place's country
+    let text = "Settlers in Kenya seized land from farmers.";
+    let doc = run(text, "2025-05-07");
+    let a = actor_of(&doc, text, "Settlers").expect("the settlers");
+    assert_eq!(code(&doc, a), "KENCVL");
+}
+
+#[test]
 fn jewish_settlers_are_israelis() {
     let text = "Jewish settlers in the West Bank city of Hebron set fire to Palestinian offices.";
     let doc = run(text, "2000-01-01");
