@@ -26,12 +26,13 @@ use khaldun_types::{Segmented, Sentence, Span};
 mod repair;
 use repair::{
     repair_agent_infinitive, repair_between_subject, repair_but_subject, repair_comma_and_clause,
-    repair_compound_across_preposition, repair_determiner_participle, repair_double_subject,
-    repair_due_to, repair_finite_verb, repair_glued_objects, repair_glued_participle,
-    repair_initial_noun, repair_mandative_verb, repair_modal_verb, repair_nominal_clauses,
-    repair_noun_root, repair_participle_subject, repair_possessed_noun, repair_possessor_subject,
-    repair_relative_conjunct, repair_relative_root, repair_reported_object, repair_reported_verb,
-    repair_small_clause, repair_stranded_object, repair_that_conjunct, repair_verb_particle,
+    repair_compound_across_preposition, repair_coordinated_adverbs, repair_determiner_participle,
+    repair_double_subject, repair_due_to, repair_finite_verb, repair_glued_objects,
+    repair_glued_participle, repair_initial_noun, repair_mandative_verb, repair_modal_verb,
+    repair_nominal_clauses, repair_noun_root, repair_participle_subject, repair_possessed_noun,
+    repair_possessor_subject, repair_relative_conjunct, repair_relative_root,
+    repair_reported_object, repair_reported_verb, repair_small_clause, repair_stranded_object,
+    repair_that_conjunct, repair_verb_particle,
 };
 
 /// One analyzed word.
@@ -170,6 +171,7 @@ impl Analyzer {
         let parsed = deps.clone();
         repair_double_subject(&tags, &mut deps);
         repair_possessor_subject(&tags, &mut deps);
+        repair_coordinated_adverbs(&tags, &mut deps);
         repair_reported_object(&tags, &mut deps);
         repair_that_conjunct(&tags, &mut deps);
         repair_relative_conjunct(&tags, &mut deps);
@@ -574,6 +576,18 @@ mod tests {
         let doc = a.analyze(text, &seg);
         assert_eq!(names(&doc[0]), [("ORG", "Hezbollah"), ("LOC", "Israel")]);
         assert_eq!(names(&doc[1]), [("LOC", "Lebanon"), ("ORG", "Hezbollah")]);
+    }
+
+    #[test]
+    fn coordinated_adverbs_before_a_verb_leave_it_the_clause() {
+        let s = analyze("The minister insisted she was never directly or indirectly pressured by the Russian government .");
+        let w = &s.words;
+        assert_eq!((w[9].head, w[9].deprel), (3, "ccomp"), "{:?}", w[9]);
+        assert_eq!((w[5].head, w[5].deprel), (10, "advmod"), "{:?}", w[5]);
+        assert_eq!((w[6].head, w[6].deprel), (10, "advmod"), "{:?}", w[6]);
+        assert_eq!((w[3].head, w[3].deprel), (10, "nsubj:pass"), "{:?}", w[3]);
+        assert_eq!((w[13].head, w[13].deprel), (10, "obl:agent"), "{:?}", w[13]);
+        assert!(is_one_tree(&s));
     }
 
     #[test]

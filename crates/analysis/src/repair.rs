@@ -724,6 +724,53 @@ pub(crate) fn repair_compound_across_preposition(
     }
 }
 
+/// "she was never directly or indirectly pressured": the parser makes the
+/// first of two coordinated adverbs the head of the clause and the verb
+/// after them its conjunct. An adverb heading a clause (with a subject,
+/// auxiliary or copula of its own) whose conjunct is a verb right after
+/// "or"/"and" and a second adverb gives the verb its place; the adverb and
+/// its dependents hang on the verb.
+pub(crate) fn repair_coordinated_adverbs(tags: &[khaldun_tagger::Tagged<'_>], deps: &mut [Dep]) {
+    for x in 0..deps.len() {
+        if tags[x].upos != "ADV"
+            || child(deps, x, &["nsubj", "nsubj:pass", "aux", "aux:pass", "cop"]).is_none()
+        {
+            continue;
+        }
+        let Some(v) = (x + 1..deps.len())
+            .find(|&v| deps[v].head as usize == x + 1 && deps[v].rel.as_str() == "conj")
+        else {
+            continue;
+        };
+        let between_ok = v == x + 3
+            && matches!(tags[x + 1].upos, "CCONJ")
+            && tags[x + 2].upos == "ADV"
+            && deps[x + 2].head as usize == v + 1;
+        if !between_ok || tags[v].upos != "VERB" {
+            continue;
+        }
+        deps[v] = deps[x];
+        for (k, d) in deps.iter_mut().enumerate() {
+            if k != v && d.head as usize == x + 1 {
+                d.head = v as u32 + 1;
+            }
+        }
+        deps[x] = dep(v as u32 + 1, "advmod");
+        // the verb's clause: a copula before a participle is its passive auxiliary
+        let cop = (0..v).find(|&k| deps[k].head as usize == v + 1 && deps[k].rel.as_str() == "cop");
+        if let Some(c) = cop.filter(|_| tags[v].xpos == "VBN") {
+            deps[c] = dep(v as u32 + 1, "aux:pass");
+            for d in &mut deps[..v] {
+                if d.head as usize == v + 1 && d.rel.as_str() == "nsubj" {
+                    *d = dep(v as u32 + 1, "nsubj:pass");
+                }
+            }
+        }
+        deps[x + 1] = dep(x as u32 + 1 + 2, "cc");
+        deps[x + 2] = dep(x as u32 + 1, "conj");
+    }
+}
+
 /// "A Dutch court found Russia liable for ...": the parser makes the noun
 /// between a verb and its adjective or noun complement the complement's
 /// subject. In UD it is the verb's object (EWT has no subject before the

@@ -2409,12 +2409,26 @@ fn negated(v: &View, t: usize) -> bool {
 
 /// The word that negates `t` ("not", "never", "no"), if any.
 fn negation(v: &View, t: usize) -> Option<usize> {
+    // ("not only attacked ... but also" is no negation)
+    let neg = |c: usize| {
+        v.rel(c) == "advmod"
+            && v.is(c, &["not", "never", "n't"])
+            && !(c + 1 < v.words.len()
+                && v.is(c + 1, &["only", "just", "merely", "simply", "solely"]))
+    };
     v.children[t]
         .iter()
         .copied()
-        .find(|&c| {
-            (v.rel(c) == "advmod" && v.is(c, &["not", "never", "n't"]))
-                || (v.rel(c) == "det" && v.is(c, &["no"]))
+        .find(|&c| neg(c) || (v.rel(c) == "det" && v.is(c, &["no"])))
+        // "had never directly attacked": the negation on an adverb before
+        // the verb ("not only attacked" is no negation)
+        .or_else(|| {
+            v.children[t]
+                .iter()
+                .copied()
+                .filter(|&c| c < t && v.rel(c) == "advmod")
+                .filter(|&c| !v.is(c, &["only", "just", "merely", "simply", "solely"]))
+                .find_map(|c| v.children[c].iter().copied().find(|&k| neg(k)))
         })
         // "failed to reach agreement": it did not happen
         .or_else(|| {
@@ -2440,10 +2454,7 @@ fn negation(v: &View, t: usize) -> Option<usize> {
             let h = v
                 .head(t)
                 .filter(|_| v.words[t].upos == "NOUN" && v.rel(t) == "obj")?;
-            v.children[h]
-                .iter()
-                .copied()
-                .find(|&c| v.rel(c) == "advmod" && v.is(c, &["not", "never", "n't"]))
+            v.children[h].iter().copied().find(|&c| neg(c))
         })
 }
 

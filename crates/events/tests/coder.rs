@@ -393,6 +393,18 @@ fn negation_is_flagged_and_dropped_by_default() {
 }
 
 #[test]
+fn a_negation_on_an_adverb_before_the_verb_negates_it() {
+    let text = "The Kremlin said Russian forces had never directly attacked Ukrainian civilians.";
+    assert!(pairs(text).is_empty(), "{:?}", pairs(text));
+    let text = "Ukraine's foreign minister said she was never directly or indirectly pressured by Beijing.";
+    assert!(pairs(text).is_empty(), "{:?}", pairs(text));
+    // "not only ... but also" is no negation
+    let got =
+        pairs("Russian forces not only attacked Ukrainian civilians but also shelled Kharkiv.");
+    assert!(got.contains(&ev("RUS", "UKR", "190")), "{got:?}");
+}
+
+#[test]
 fn modal_auxiliaries_set_modality() {
     // the visit the hosting implies is to come as well
     let got = code("Brazil will host Argentine ministers next month.", false);
