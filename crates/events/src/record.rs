@@ -718,6 +718,17 @@ impl<'a> Coder<'a> {
             }) {
                 continue;
             }
+            // a riot by armed men is an assault ("militants stormed a
+            // police station": 190, not 145)
+            let armed = source
+                .sectors
+                .iter()
+                .any(|s| matches!(s.as_str(), "MIL" | "REB" | "INS" | "UAF"));
+            let (code, onto) = if c.code.starts_with("145") && armed {
+                ("190".to_string(), self.ontology.lookup("190"))
+            } else {
+                (c.code.clone(), onto)
+            };
             out.push(Event {
                 doc_id: doc.id.clone(),
                 sentence: si,
@@ -726,8 +737,8 @@ impl<'a> Coder<'a> {
                 date_precision: None,
                 source: Some(source),
                 target,
-                cameo: c.code.clone(),
-                root: c.code.get(..2).unwrap_or(&c.code).to_string(),
+                root: code.get(..2).unwrap_or(&code).to_string(),
+                cameo: code,
                 quad_class: onto.map_or(0, |o| o.quad_class.as_u8()),
                 goldstein: onto.map_or(0.0, |o| o.goldstein),
                 plover: PloverCoding {

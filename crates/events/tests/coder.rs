@@ -405,6 +405,15 @@ fn a_negation_on_an_adverb_before_the_verb_negates_it() {
 }
 
 #[test]
+fn a_riot_by_armed_men_is_an_assault() {
+    let got =
+        builtin_pairs("Militants stormed a police station in northern Burkina Faso on Sunday.");
+    assert!(got.contains(&ev("BFA", "BFA", "190")), "{got:?}");
+    let got = builtin_pairs("Protesters stormed the parliament building in Colombo on Sunday.");
+    assert!(got.contains(&ev("LKA", "LKA", "145")), "{got:?}");
+}
+
+#[test]
 fn modal_auxiliaries_set_modality() {
     // the visit the hosting implies is to come as well
     let got = code("Brazil will host Argentine ministers next month.", false);
