@@ -495,6 +495,48 @@ pub fn code_sentence(
                     ..c.clone()
                 });
             }
+            // "talks hosted by Saudi Arabia", "a deal brokered by China": the
+            // third party hosts or mediates between the event's parties
+            let cooperative = matches!(c.code.get(..2), Some("03" | "04" | "05" | "06" | "08"));
+            if p.generic_frames() && cooperative && !c.negated {
+                if let Some((code, w, who)) = third_party(&v, c.trigger) {
+                    let mut parties: Vec<usize> = Vec::new();
+                    for &k in c.source.iter().chain(&c.target) {
+                        let a = &v.parties[k];
+                        let seen = parties
+                            .iter()
+                            .chain(&who)
+                            .any(|&o| v.parties[o].actor == a.actor);
+                        if !seen && !a.place {
+                            parties.push(k);
+                        }
+                    }
+                    if !parties.is_empty() {
+                        let mut evidence = vec![w];
+                        evidence.extend(who.iter().map(|&k| v.parties[k].head));
+                        evidence.sort_unstable();
+                        coded.push(Coded {
+                            trigger: w,
+                            pattern: None,
+                            code: code.to_string(),
+                            source: who,
+                            target: parties,
+                            // (what was agreed is intended; its brokering took place)
+                            modality: if c.modality == Modality::Intent {
+                                Modality::Asserted
+                            } else {
+                                c.modality
+                            },
+                            frame_word: None,
+                            evidence,
+                            reciprocal: false,
+                            words: Vec::new(),
+                            unnamed_source: None,
+                            ..c.clone()
+                        });
+                    }
+                }
+            }
             if let Some(r) = pat.reverse.as_deref().or(dual).filter(|_| !c.reciprocal) {
                 // the event the target does to the source ("hosted a visit")
                 coded.push(Coded {
@@ -2194,7 +2236,14 @@ fn owner(
             _ => out,
         };
     }
-    if let Some(k) = v.child(n, "nmod:poss") {
+    // ("Ukrainian and Russian delegations held their first talks": a
+    // pronoun owning a light verb's object is that verb's subject, whole)
+    let light_object =
+        v.rel(n) == "obj" && v.head(n).is_some_and(|h| p.light(v.lemma(h)).is_some());
+    if let Some(k) = v
+        .child(n, "nmod:poss")
+        .filter(|&k| !(light_object && v.words[k].upos == "PRON"))
+    {
         parties_of(v, k, &mut out);
         if !out.is_empty() {
             return out;
@@ -2456,6 +2505,45 @@ fn negation(v: &View, t: usize) -> Option<usize> {
                 .filter(|_| v.words[t].upos == "NOUN" && v.rel(t) == "obj")?;
             v.children[h].iter().copied().find(|&c| neg(c))
         })
+}
+
+/// "talks hosted by Saudi Arabia", "a deal brokered by China", "held talks
+/// in Muscat, mediated by Oman": who hosts (043) or mediates (045) the
+/// event told at `t`, with the participle's token and the parties naming
+/// the host. Looked for on the event's word, the verb it is the object of,
+/// and the talks or deals a few levels below either.
+fn third_party(v: &View, t: usize) -> Option<(&'static str, usize, Vec<usize>)> {
+    let top = v.head(t).filter(|_| v.rel(t) == "obj").unwrap_or(t);
+    let mut nodes = vec![t, top];
+    // (a few levels down: "restore relations in a deal brokered by")
+    nodes.extend(
+        (0..v.words.len()).filter(|&k| k != t && v.is_in(k, W::Meetings) && v.within(k, top, 5)),
+    );
+    for &n in &nodes {
+        for &c in &v.children[n] {
+            if !matches!(v.rel(c), "acl" | "advcl") || v.words[c].xpos != "VBN" {
+                continue;
+            }
+            let code = if v.is(c, &["host"]) {
+                "043"
+            } else if v.is_in(c, W::Mediating) {
+                "045"
+            } else {
+                continue;
+            };
+            let agent = v.children[c].iter().copied().find(|&k| {
+                v.rel(k) == "obl:agent" || (v.rel(k) == "obl" && v.has_case_word(k, "by"))
+            });
+            let mut who = Vec::new();
+            if let Some(a) = agent {
+                parties_of(v, a, &mut who);
+            }
+            if !who.is_empty() {
+                return Some((code, c, who));
+            }
+        }
+    }
+    None
 }
 
 /// "arrested ... for collaborating with Israel", "for espionage", "on

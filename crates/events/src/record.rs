@@ -572,6 +572,9 @@ impl<'a> Coder<'a> {
                 format!("{} ({})", pat.text, pat.origin)
             }
             None if c.code == "112" => "belief frame: allegation of force (coder)".to_string(),
+            None if matches!(c.code.as_str(), "043" | "045") => {
+                "third party: host or mediator of the talks (coder, words.txt)".to_string()
+            }
             None if c.modality == Modality::Asserted => {
                 "report frame: must/should (compose.txt)".to_string()
             }

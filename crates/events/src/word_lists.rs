@@ -74,11 +74,17 @@ pub enum WordList {
     Offences,
     /// `@charges`: "on charges of", "on suspicion of": what an arrest accuses of.
     Charges,
+    /// `@meetings`: talks, meetings and deals a third party may host or
+    /// broker ("talks hosted by Saudi Arabia").
+    Meetings,
+    /// `@mediating`: participles of a third party's mediation ("a deal
+    /// brokered by China").
+    Mediating,
 }
 
 impl WordList {
     /// Every list, in the order of the enum.
-    pub const ALL: [WordList; 27] = [
+    pub const ALL: [WordList; 29] = [
         WordList::Human,
         WordList::Crowd,
         WordList::Visitors,
@@ -106,6 +112,8 @@ impl WordList {
         WordList::Facilities,
         WordList::Offences,
         WordList::Charges,
+        WordList::Meetings,
+        WordList::Mediating,
     ];
 
     /// The list's name in `words.txt` (without the `@`).
@@ -138,6 +146,8 @@ impl WordList {
             WordList::Facilities => "facilities",
             WordList::Offences => "offences",
             WordList::Charges => "charges",
+            WordList::Meetings => "meetings",
+            WordList::Mediating => "mediating",
         }
     }
 

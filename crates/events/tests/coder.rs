@@ -405,6 +405,26 @@ fn a_negation_on_an_adverb_before_the_verb_negates_it() {
 }
 
 #[test]
+fn a_host_or_mediator_named_by_a_participle_is_coded_toward_each_party() {
+    let got = builtin_pairs(
+        "Saudi Arabia and Iran agreed to restore relations in a deal brokered by China.",
+    );
+    assert!(got.contains(&ev("CHN", "SAU", "045")), "{got:?}");
+    assert!(got.contains(&ev("CHN", "IRN", "045")), "{got:?}");
+    let got = builtin_pairs(
+        "Ukrainian and Russian delegations held their first direct peace talks in Istanbul on Friday, in a meeting hosted by Turkish Foreign Minister Hakan Fidan.",
+    );
+    assert!(got.contains(&ev("UKR", "RUS", "046")), "{got:?}");
+    assert!(got.contains(&ev("RUS", "UKR", "046")), "{got:?}");
+    assert!(got.contains(&ev("TUR", "UKR", "043")), "{got:?}");
+    assert!(got.contains(&ev("TUR", "RUS", "043")), "{got:?}");
+    // no third party without the participle
+    let got =
+        builtin_pairs("Iran and the United States held indirect talks in Muscat on Saturday.");
+    assert!(got.iter().all(|e| e.2 != "045" && e.2 != "043"), "{got:?}");
+}
+
+#[test]
 fn a_riot_by_armed_men_is_an_assault() {
     let got =
         builtin_pairs("Militants stormed a police station in northern Burkina Faso on Sunday.");
