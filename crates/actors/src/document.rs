@@ -1082,19 +1082,30 @@ const CRISIS_WORDS: &[&str] = &[
     "insurgents",
 ];
 
-/// The code of the organization or armed group whose match ends at token
-/// `at` ("[Hamas] spokesman").
+/// The code of the organization, armed group or news outlet whose match
+/// ends at token `at` ("[Hamas] spokesman", "[Wall Street Journal] reporter").
 fn org_ending_at(found: &[Match], at: usize) -> Option<Code> {
     found
         .iter()
         .find(|y| {
-            y.tokens.end == at && matches!(y.kind, MatchKind::Organization | MatchKind::ArmedGroup)
+            y.tokens.end == at
+                && matches!(
+                    y.kind,
+                    MatchKind::Organization | MatchKind::ArmedGroup | MatchKind::Media
+                )
         })
         .and_then(|y| y.code)
 }
 
-/// Officers named after their organization: "CIA director William Burns".
+/// Officers named after their organization: "CIA director William Burns",
+/// "Wall Street Journal reporter Evan Gershkovich".
 const ORG_OFFICERS: &[&str] = &[
+    "reporter",
+    "correspondent",
+    "journalist",
+    "editor",
+    "columnist",
+    "photographer",
     "director",
     "chief",
     "head",

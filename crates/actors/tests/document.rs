@@ -1315,3 +1315,19 @@ fn they_after_a_phrase_still_waiting_for_its_country_is_that_phrase() {
         Some(officials)
     );
 }
+
+#[test]
+fn a_reporter_named_after_the_outlet_is_of_it() {
+    let text = "Russia detained Wall Street Journal reporter Evan Gershkovich in Yekaterinburg.";
+    let doc = run(text, "2023-03-30");
+    let a = actor_of(&doc, text, "reporter Evan Gershkovich").expect("the reporter");
+    assert_eq!(code(&doc, a), "USAMED");
+}
+
+#[test]
+fn a_central_bank_governor_is_a_titled_person() {
+    let text = "Nigeria's anti-graft agency said it was investigating former central bank governor Godwin Emefiele.";
+    let doc = run(text, "2023-07-13");
+    let a = actor_of(&doc, text, "central bank governor Godwin Emefiele").expect("the governor");
+    assert_eq!(code(&doc, a), "NGAGOVBUS");
+}

@@ -392,6 +392,20 @@ pub fn code_sentence(
             "NOUN" | "PROPN" => TriggerKind::Noun,
             _ => continue,
         };
+        // a verb conjunct with no coordinator or comma before it, right
+        // after a noun, is a misparsed modifier ("questions from Wikinews
+        // accredited reporter X")
+        if kind == TriggerKind::Verb
+            && p.generic_frames()
+            && v.rel(t) == "conj"
+            && t > 0
+            && matches!(v.words[t - 1].upos, "NOUN" | "PROPN")
+            && !v.children[t]
+                .iter()
+                .any(|&c| c < t && matches!(v.rel(c), "cc" | "punct"))
+        {
+            continue;
+        }
         // a press conference or a news briefing is told to reporters: no meeting
         if kind == TriggerKind::Noun
             && p.generic_frames()

@@ -425,6 +425,13 @@ fn a_host_or_mediator_named_by_a_participle_is_coded_toward_each_party() {
 }
 
 #[test]
+fn a_verb_conjunct_with_no_coordinator_after_a_noun_is_no_trigger() {
+    let text = "Businessman Don Blankenship answered some questions about his campaign from Wikinews accredited reporter William S. Saturn.";
+    let got = builtin_pairs(text);
+    assert!(got.iter().all(|e| e.2 != "054"), "{got:?}");
+}
+
+#[test]
 fn a_riot_by_armed_men_is_an_assault() {
     let got =
         builtin_pairs("Militants stormed a police station in northern Burkina Faso on Sunday.");
