@@ -32,7 +32,7 @@ use repair::{
     repair_nominal_clauses, repair_noun_root, repair_participle_subject, repair_possessed_noun,
     repair_possessor_subject, repair_relative_conjunct, repair_relative_root,
     repair_reported_object, repair_reported_verb, repair_small_clause, repair_stranded_object,
-    repair_that_conjunct, repair_verb_particle,
+    repair_subordinate_subject, repair_that_conjunct, repair_verb_particle,
 };
 
 /// One analyzed word.
@@ -172,6 +172,7 @@ impl Analyzer {
         repair_double_subject(&tags, &mut deps);
         repair_possessor_subject(&tags, &mut deps);
         repair_coordinated_adverbs(&tags, &mut deps);
+        repair_subordinate_subject(&tags, &mut deps);
         repair_reported_object(&tags, &mut deps);
         repair_that_conjunct(&tags, &mut deps);
         repair_relative_conjunct(&tags, &mut deps);
@@ -576,6 +577,17 @@ mod tests {
         let doc = a.analyze(text, &seg);
         assert_eq!(names(&doc[0]), [("ORG", "Hezbollah"), ("LOC", "Israel")]);
         assert_eq!(names(&doc[1]), [("LOC", "Lebanon"), ("ORG", "Hezbollah")]);
+    }
+
+    #[test]
+    fn a_noun_after_after_before_a_finite_verb_is_its_subject() {
+        let s =
+            analyze("Kenya recalled its ambassador after Somali troops attacked a border post .");
+        let w = &s.words;
+        assert_eq!((w[7].head, w[7].deprel), (2, "advcl"), "{:?}", w[7]);
+        assert_eq!((w[6].head, w[6].deprel), (8, "nsubj"), "{:?}", w[6]);
+        assert_eq!((w[4].head, w[4].deprel), (8, "mark"), "{:?}", w[4]);
+        assert!(is_one_tree(&s));
     }
 
     #[test]

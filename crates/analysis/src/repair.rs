@@ -771,6 +771,52 @@ pub(crate) fn repair_coordinated_adverbs(tags: &[khaldun_tagger::Tagged<'_>], de
     }
 }
 
+/// "Kenya recalled its ambassador after Somali troops attacked a border
+/// post": the parser makes "after" the case of the noun and leaves the
+/// finite verb right after that noun's phrase with no subject. The noun is
+/// the verb's subject, "after" its mark, and the verb a clause of the verb
+/// above the noun.
+pub(crate) fn repair_subordinate_subject(tags: &[khaldun_tagger::Tagged<'_>], deps: &mut [Dep]) {
+    const MARKS: &[&str] = &[
+        "after", "before", "since", "until", "once", "as", "when", "while",
+    ];
+    for a in 0..deps.len() {
+        if deps[a].rel.as_str() != "case" || !MARKS.contains(&tags[a].lemma.to_lowercase().as_str())
+        {
+            continue;
+        }
+        let n = deps[a].head as usize;
+        if n == 0 || n - 1 <= a || !matches!(tags[n - 1].upos, "NOUN" | "PROPN") {
+            continue;
+        }
+        let n = n - 1;
+        // the verb right after the noun, finite, with no subject of its own
+        let v = n + 1;
+        let finite = tags
+            .get(v)
+            .is_some_and(|t| matches!(t.xpos, "VBD" | "VBZ" | "VBP"));
+        if !finite
+            || child(deps, v, &["nsubj", "nsubj:pass"]).is_some()
+            || (a + 1..n).any(|k| !under(deps, k, n))
+        {
+            continue;
+        }
+        // the verb above the noun's phrase
+        let mut up = deps[n].head as usize;
+        let mut guard = 0;
+        while up != 0 && tags[up - 1].upos != "VERB" && guard < 6 {
+            up = deps[up - 1].head as usize;
+            guard += 1;
+        }
+        if up == 0 || tags[up - 1].upos != "VERB" || up - 1 == v || under(deps, up - 1, v) {
+            continue;
+        }
+        deps[v] = dep(up as u32, "advcl");
+        deps[n] = dep(v as u32 + 1, "nsubj");
+        deps[a] = dep(v as u32 + 1, "mark");
+    }
+}
+
 /// "A Dutch court found Russia liable for ...": the parser makes the noun
 /// between a verb and its adjective or noun complement the complement's
 /// subject. In UD it is the verb's object (EWT has no subject before the
