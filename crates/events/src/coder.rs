@@ -1890,6 +1890,23 @@ fn parties_at(v: &View, n: usize, places: bool, out: &mut Vec<usize>) {
             parties_at(v, c, places, out);
         }
     }
+    // "Secretary of State Marco Rubio and Russian Foreign Minister Sergei
+    // Lavrov met": a conjunct hung on a word inside the actor's phrase
+    // (a named person's: "the delegations of Cyprus, Greece and Israel"
+    // stands for all three already)
+    if let Some(k) = v.party_at[n]
+        .filter(ok)
+        .filter(|&k| v.parties[k].person && !v.parties[k].several)
+    {
+        let span = v.parties[k].tokens.clone();
+        for i in span.clone().filter(|&i| i != n) {
+            for &c in &v.children[i] {
+                if v.rel(c) == "conj" && !span.contains(&c) && v.party_at[c].filter(ok).is_some() {
+                    parties_at(v, c, places, out);
+                }
+            }
+        }
+    }
     // "Russia and China said they will": a plural pronoun resolved to the
     // first of a compound stands for all of it
     if let Some(k) = v.party_at[n].filter(|_| v.is(n, &["they", "we"])) {
@@ -2555,6 +2572,31 @@ fn third_party(v: &View, t: usize) -> Option<(&'static str, usize, Vec<usize>)> 
             if !who.is_empty() {
                 return Some((code, c, who));
             }
+        }
+    }
+    // "..., with Saudi officials hosting the meeting": the host as the
+    // subject of an -ing clause whose object is the talks
+    for c in (0..v.words.len()).filter(|&c| c != t && v.within(c, top, 5)) {
+        if v.words[c].xpos != "VBG" {
+            continue;
+        }
+        let code = if v.is(c, &["host"]) {
+            "043"
+        } else if v.is_in(c, W::Mediating) {
+            "045"
+        } else {
+            continue;
+        };
+        let talks = v.children[c]
+            .iter()
+            .any(|&o| v.rel(o) == "obj" && (nodes.contains(&o) || v.is_in(o, W::Meetings)));
+        let Some(subj) = v.child(c, "nsubj").filter(|_| talks) else {
+            continue;
+        };
+        let mut who = Vec::new();
+        parties_of(v, subj, &mut who);
+        if !who.is_empty() {
+            return Some((code, c, who));
         }
     }
     None

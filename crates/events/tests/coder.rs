@@ -418,6 +418,14 @@ fn a_host_or_mediator_named_by_a_participle_is_coded_toward_each_party() {
     assert!(got.contains(&ev("RUS", "UKR", "046")), "{got:?}");
     assert!(got.contains(&ev("TUR", "UKR", "043")), "{got:?}");
     assert!(got.contains(&ev("TUR", "RUS", "043")), "{got:?}");
+    // the host as the subject of an -ing clause, and a conjunct hung inside
+    // the first actor's phrase ("Secretary of State Marco Rubio and ...")
+    let got = builtin_pairs(
+        "Secretary of State Marco Rubio and Russian Foreign Minister Sergei Lavrov met in Riyadh on Tuesday, with Saudi officials hosting the meeting.",
+    );
+    assert!(got.contains(&ev("USA", "RUS", "040")), "{got:?}");
+    assert!(got.contains(&ev("RUS", "USA", "040")), "{got:?}");
+    assert!(got.contains(&ev("SAU", "USA", "043")), "{got:?}");
     // no third party without the participle
     let got =
         builtin_pairs("Iran and the United States held indirect talks in Muscat on Saturday.");
