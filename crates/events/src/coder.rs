@@ -2956,6 +2956,19 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
             target = nearest_party(v, from, NOT_INTO, true, &source);
         }
         below = !target.is_empty() && matches!(pat.target, Some(Slot::Prep(_)));
+        // "killed hundreds of civilians in the Ethiopian city of Axum": a
+        // town no list knows, named by its country's adjective
+        if target.is_empty() && from != Some(t) {
+            if let Some(c) = v.children[t].iter().copied().find(|&c| {
+                v.rel(c) == "obl"
+                    && v.has_case_word(c, "in")
+                    && v.party_at[c].is_none()
+                    && names_actor(v, c)
+            }) {
+                parties_of(v, c, &mut target);
+                drop_actors(v, &mut target, &source);
+            }
+        }
     }
     // "inspected the refineries in Iran" (the place often parsed on the
     // verb): an inquiry into what is in a country is aimed at it

@@ -440,6 +440,14 @@ fn a_verb_conjunct_with_no_coordinator_after_a_noun_is_no_trigger() {
 }
 
 #[test]
+fn force_in_an_unknown_town_named_by_its_country_is_aimed_at_that_country() {
+    let got = builtin_pairs(
+        "Eritrean troops killed hundreds of unarmed civilians in the Ethiopian city of Axum over two days in November, Amnesty International said on Friday.",
+    );
+    assert!(got.contains(&ev("ERI", "ETH", "202")), "{got:?}");
+}
+
+#[test]
 fn a_riot_by_armed_men_is_an_assault() {
     let got =
         builtin_pairs("Militants stormed a police station in northern Burkina Faso on Sunday.");
