@@ -1562,6 +1562,8 @@ fn slot(v: &View, s: &Slot, t: usize, used: &[usize], nw: NotWhom) -> Option<Opt
                         || cased_object(v, c))
                         && r != "nmod:poss"
                         && v.has_case(c, ws)
+                        // (not a day: "a strike on Monday")
+                        && !(v.has_case_word(c, "on") && timed(v, c, nw))
                     {
                         let mut k = Vec::new();
                         parties_at(v, c, true, &mut k);
@@ -1600,7 +1602,9 @@ fn slot(v: &View, s: &Slot, t: usize, used: &[usize], nw: NotWhom) -> Option<Opt
                     let phrases = v.children[h]
                         .iter()
                         .copied()
-                        .filter(|&c| c > t && v.rel(c) == "obl" && v.has_case(c, ws));
+                        // (not a day: "began a general strike on Monday")
+                        .filter(|&c| c > t && v.rel(c) == "obl" && v.has_case(c, ws))
+                        .filter(|&c| !(v.has_case_word(c, "on") && timed(v, c, nw)));
                     // one that names an actor, else (for force and protest,
                     // whose target may be named inside it) the first
                     let mut phrases = phrases.peekable();

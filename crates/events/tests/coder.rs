@@ -448,6 +448,19 @@ fn force_in_an_unknown_town_named_by_its_country_is_aimed_at_that_country() {
 }
 
 #[test]
+fn a_day_after_on_is_no_target_phrase() {
+    // "a general strike on Monday" is no military strike on Monday
+    let got = builtin_pairs("Workers began a general strike on Monday in Lagos.");
+    assert_eq!(got, [ev("NGA", "NGA", "143")]);
+    let got = builtin_pairs(
+        "Nigeria's main labour unions began an indefinite general strike on Monday over the government's failure to agree a new minimum wage.",
+    );
+    assert_eq!(got, [ev("NGA", "NGA", "143")]);
+    let got = builtin_pairs("Russia launched a strike on Monday on the port of Odesa.");
+    assert!(got.contains(&ev("RUS", "UKR", "190")), "{got:?}");
+}
+
+#[test]
 fn a_riot_by_armed_men_is_an_assault() {
     let got =
         builtin_pairs("Militants stormed a police station in northern Burkina Faso on Sunday.");
