@@ -25,14 +25,14 @@ use khaldun_types::{Segmented, Sentence, Span};
 
 mod repair;
 use repair::{
-    repair_agent_infinitive, repair_between_subject, repair_but_subject, repair_comma_and_clause,
-    repair_compound_across_preposition, repair_coordinated_adverbs, repair_determiner_participle,
-    repair_double_subject, repair_due_to, repair_finite_verb, repair_glued_objects,
-    repair_glued_participle, repair_initial_noun, repair_mandative_verb, repair_modal_verb,
-    repair_nominal_clauses, repair_noun_root, repair_participle_subject, repair_possessed_noun,
-    repair_possessor_subject, repair_relative_conjunct, repair_relative_root,
-    repair_reported_object, repair_reported_verb, repair_small_clause, repair_stranded_object,
-    repair_subordinate_subject, repair_that_conjunct, repair_verb_particle,
+    repair_agent_infinitive, repair_auxiliary_on_noun, repair_between_subject, repair_but_subject,
+    repair_comma_and_clause, repair_compound_across_preposition, repair_coordinated_adverbs,
+    repair_determiner_participle, repair_double_subject, repair_due_to, repair_finite_verb,
+    repair_glued_objects, repair_glued_participle, repair_initial_noun, repair_mandative_verb,
+    repair_modal_verb, repair_nominal_clauses, repair_noun_root, repair_participle_subject,
+    repair_possessed_noun, repair_possessor_subject, repair_relative_conjunct,
+    repair_relative_root, repair_reported_object, repair_reported_verb, repair_small_clause,
+    repair_stranded_object, repair_subordinate_subject, repair_that_conjunct, repair_verb_particle,
 };
 
 /// One analyzed word.
@@ -173,6 +173,7 @@ impl Analyzer {
         repair_possessor_subject(&tags, &mut deps);
         repair_coordinated_adverbs(&tags, &mut deps);
         repair_subordinate_subject(&tags, &mut deps);
+        repair_auxiliary_on_noun(&tags, &mut deps);
         repair_reported_object(&tags, &mut deps);
         repair_that_conjunct(&tags, &mut deps);
         repair_relative_conjunct(&tags, &mut deps);
@@ -587,6 +588,17 @@ mod tests {
         assert_eq!((w[7].head, w[7].deprel), (2, "advcl"), "{:?}", w[7]);
         assert_eq!((w[6].head, w[6].deprel), (8, "nsubj"), "{:?}", w[6]);
         assert_eq!((w[4].head, w[4].deprel), (8, "mark"), "{:?}", w[4]);
+        assert!(is_one_tree(&s));
+    }
+
+    #[test]
+    fn a_participle_taken_for_a_modifier_of_its_object_heads_the_clause() {
+        let s = analyze("The World Food Programme said on Monday it had delivered food aid to nearly 200,000 people in Sudan 's Darfur region over the past month .");
+        let w = &s.words;
+        assert_eq!((w[9].head, w[9].deprel), (5, "ccomp"), "{:?}", w[9]);
+        assert_eq!((w[11].head, w[11].deprel), (10, "obj"), "{:?}", w[11]);
+        assert_eq!((w[7].head, w[7].deprel), (10, "nsubj"), "{:?}", w[7]);
+        assert_eq!((w[8].head, w[8].deprel), (10, "aux"), "{:?}", w[8]);
         assert!(is_one_tree(&s));
     }
 

@@ -817,6 +817,43 @@ pub(crate) fn repair_subordinate_subject(tags: &[khaldun_tagger::Tagged<'_>], de
     }
 }
 
+/// "it had delivered food aid to 200,000 people": the parser makes the
+/// participle a modifier of the noun after it and hangs the auxiliary and
+/// the subject on that noun. A noun with an auxiliary and a participle
+/// before it, the participle modifying it, gives the participle its place:
+/// the participle heads the clause, the noun is its object.
+pub(crate) fn repair_auxiliary_on_noun(tags: &[khaldun_tagger::Tagged<'_>], deps: &mut [Dep]) {
+    for n in 0..deps.len() {
+        if !matches!(tags[n].upos, "NOUN" | "PROPN") {
+            continue;
+        }
+        let Some(a) = child(deps, n, &["aux"]) else {
+            continue;
+        };
+        let Some(v) = (a + 1..n).find(|&v| {
+            deps[v].head as usize == n + 1
+                && deps[v].rel.as_str() == "amod"
+                && matches!(tags[v].xpos, "VBN" | "VBD")
+        }) else {
+            continue;
+        };
+        deps[v] = deps[n];
+        for (k, d) in deps.iter_mut().enumerate() {
+            if k != v
+                && d.head as usize == n + 1
+                && (k < v || matches!(d.rel.as_str(), "punct" | "advcl" | "obl" | "parataxis"))
+                && !matches!(
+                    d.rel.as_str(),
+                    "det" | "amod" | "compound" | "nummod" | "nmod:poss"
+                )
+            {
+                d.head = v as u32 + 1;
+            }
+        }
+        deps[n] = dep(v as u32 + 1, "obj");
+    }
+}
+
 /// "A Dutch court found Russia liable for ...": the parser makes the noun
 /// between a verb and its adjective or noun complement the complement's
 /// subject. In UD it is the verb's object (EWT has no subject before the

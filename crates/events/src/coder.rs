@@ -2990,6 +2990,20 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
             drop_actors(v, &mut target, &source);
         }
     }
+    // "delivered food aid to 200,000 people in Sudan's Darfur region": aid
+    // to people no actor names goes to the country they are in
+    let people = tgt.is_some_and(|g| v.is_in(g, W::Human) || v.is_in(g, W::Crowd));
+    if target.is_empty() && p.generic_frames() && pat.code.starts_with("07") && people {
+        let place = tgt.into_iter().chain([t]).find_map(|h| {
+            v.children[h].iter().copied().find(|&c| {
+                matches!(v.rel(c), "obl" | "nmod") && v.has_case_word(c, "in") && names_actor(v, c)
+            })
+        });
+        if let Some(c) = place {
+            parties_of(v, c, &mut target);
+            drop_actors(v, &mut target, &source);
+        }
+    }
     // "demanded that the Sudanese government end curbs": a demand (or a
     // rejection) is aimed at the actor named in what it is about, however
     // parsed

@@ -461,6 +461,17 @@ fn a_day_after_on_is_no_target_phrase() {
 }
 
 #[test]
+fn aid_to_people_no_actor_names_goes_to_the_country_they_are_in() {
+    let got = builtin_pairs(
+        "The World Food Programme said on Monday it had delivered food aid to nearly 200,000 people in Sudan's Darfur region over the past month.",
+    );
+    assert!(
+        got.contains(&ev("", "SDN", "073")) || got.iter().any(|e| e.1 == "SDN" && e.2 == "073"),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn a_riot_by_armed_men_is_an_assault() {
     let got =
         builtin_pairs("Militants stormed a police station in northern Burkina Faso on Sunday.");
