@@ -2484,7 +2484,28 @@ fn claimed_by(v: &View, n: usize) -> Option<usize> {
         return Some(n);
     }
     let h = v.head(n)?;
-    (v.rel(n) == "obl" && v.is(h, &["responsible"]) && v.has_case_word(n, "for")).then_some(h)
+    if v.rel(n) == "obl" && v.is(h, &["responsible"]) && v.has_case_word(n, "for") {
+        return Some(h);
+    }
+    // "the Pakistani Taliban claimed responsibility for an attack": the
+    // claimant did it
+    let claim = v.head(h).filter(|&c| {
+        v.rel(h) == "obj"
+            && v.is(
+                c,
+                &["claim", "accept", "take", "admit", "assume", "acknowledge"],
+            )
+    })?;
+    // (an act told here: "for the attacks" alone points back to acts told
+    // before, whose target this sentence does not give)
+    let told = v.children[n]
+        .iter()
+        .any(|&c| v.rel(c).starts_with("nmod") || v.rel(c).starts_with("acl"));
+    (matches!(v.rel(n), "nmod" | "obl")
+        && v.has_case_word(n, "for")
+        && v.is(h, &["responsibility", "credit"])
+        && told)
+        .then_some(claim)
 }
 
 fn negated(v: &View, t: usize) -> bool {

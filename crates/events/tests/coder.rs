@@ -472,6 +472,18 @@ fn aid_to_people_no_actor_names_goes_to_the_country_they_are_in() {
 }
 
 #[test]
+fn who_claims_responsibility_for_an_attack_did_it() {
+    let got = builtin_pairs(
+        "The Pakistani Taliban claimed responsibility for an attack on a police checkpoint in Khyber Pakhtunkhwa province on Sunday that killed four officers.",
+    );
+    assert!(got.contains(&ev("PAK", "PAK", "190")), "{got:?}");
+    // "the attacks" alone points back: no target here, no attack coded
+    let got =
+        builtin_pairs("The Yemen-based Houthi movement claimed responsibility for the attacks.");
+    assert!(got.iter().all(|e| e.2 != "190"), "{got:?}");
+}
+
+#[test]
 fn a_riot_by_armed_men_is_an_assault() {
     let got =
         builtin_pairs("Militants stormed a police station in northern Burkina Faso on Sunday.");
