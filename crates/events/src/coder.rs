@@ -2922,6 +2922,32 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
                 .iter()
                 .any(|w| ws.matches(w, w)));
         parties_at(v, tg, visit, &mut target);
+        // "Thailand deported 40 men, a move condemned by the UN": what is
+        // said of the move is said of the clause's subject
+        // ("a move that was condemned": the noun the relative clause is on)
+        let summary = match v.head(tg) {
+            Some(r) if v.is(tg, &["that", "which"]) && v.rel(r) == "acl:relcl" => {
+                v.head(r).unwrap_or(tg)
+            }
+            _ => tg,
+        };
+        if target.is_empty()
+            && v.is_in(summary, W::Summary)
+            && matches!(v.rel(summary), "appos" | "obl" | "nmod")
+        {
+            let mut up = v.head(summary);
+            for _ in 0..3 {
+                match up {
+                    Some(h) if v.words[h].upos != "VERB" => up = v.head(h),
+                    _ => break,
+                }
+            }
+            if let Some(verb) = up.filter(|&h| v.words[h].upos == "VERB" && h != t) {
+                if let Some(s) = v.child(verb, "nsubj") {
+                    parties_of(v, s, &mut target);
+                }
+            }
+        }
         // "aid to refugees fleeing the war in Liberia": people no actor
         // names are of the country their clause places them in
         if target.is_empty() && v.is_in(tg, W::Human) {

@@ -80,11 +80,14 @@ pub enum WordList {
     /// `@mediating`: participles of a third party's mediation ("a deal
     /// brokered by China").
     Mediating,
+    /// `@summary`: nouns that sum up the act of the clause they are set
+    /// beside ("..., a move condemned by rights groups").
+    Summary,
 }
 
 impl WordList {
     /// Every list, in the order of the enum.
-    pub const ALL: [WordList; 29] = [
+    pub const ALL: [WordList; 30] = [
         WordList::Human,
         WordList::Crowd,
         WordList::Visitors,
@@ -114,6 +117,7 @@ impl WordList {
         WordList::Charges,
         WordList::Meetings,
         WordList::Mediating,
+        WordList::Summary,
     ];
 
     /// The list's name in `words.txt` (without the `@`).
@@ -148,6 +152,7 @@ impl WordList {
             WordList::Charges => "charges",
             WordList::Meetings => "meetings",
             WordList::Mediating => "mediating",
+            WordList::Summary => "summary",
         }
     }
 

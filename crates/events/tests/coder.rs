@@ -484,6 +484,17 @@ fn who_claims_responsibility_for_an_attack_did_it() {
 }
 
 #[test]
+fn what_is_said_of_a_move_is_said_of_whoever_made_it() {
+    let got = builtin_pairs(
+        "Thailand deported 40 Uyghur men to China, a move condemned by the U.N. refugee agency.",
+    );
+    assert!(got.contains(&ev("THA", "CHN", "174")), "{got:?}");
+    assert!(got.iter().any(|e| e.1 == "THA" && e.2 == "111"), "{got:?}");
+    let got = builtin_pairs("Thailand deported 40 Uyghur men to China, a move that was condemned by the United Nations.");
+    assert!(got.iter().any(|e| e.1 == "THA" && e.2 == "111"), "{got:?}");
+}
+
+#[test]
 fn a_riot_by_armed_men_is_an_assault() {
     let got =
         builtin_pairs("Militants stormed a police station in northern Burkina Faso on Sunday.");
