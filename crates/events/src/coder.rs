@@ -2196,8 +2196,15 @@ fn subject(
         _ => {}
     }
     // "X was seen to break in", "X was asked to leave": the passive
-    // subject of the verb above does the act
-    if v.rel(t) == "xcomp" && v.passive(h) && agent(v, h).is_none() {
+    // subject of the verb above does the act; so does it an -ing clause's
+    // ("Tehran would not be bullied into talks, rejecting an offer")
+    let adjunct = v.rel(t) == "advcl"
+        && v.words[t].xpos == "VBG"
+        && !v.is_in(t, W::Toll)
+        && !v.children[t]
+            .iter()
+            .any(|&c| matches!(v.rel(c), "mark" | "nsubj"));
+    if (v.rel(t) == "xcomp" || adjunct) && v.passive(h) && agent(v, h).is_none() {
         if let Some(s) = v.child(h, "nsubj:pass") {
             parties_of(v, s, &mut out);
             if !out.is_empty() {

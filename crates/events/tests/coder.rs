@@ -495,6 +495,14 @@ fn what_is_said_of_a_move_is_said_of_whoever_made_it() {
 }
 
 #[test]
+fn an_ing_clause_of_a_passive_is_its_subjects_doing() {
+    let got = builtin_pairs(
+        "Iran's Supreme Leader Ayatollah Ali Khamenei said on Saturday that Tehran would not be bullied into negotiations, rejecting an offer of talks from U.S. President Donald Trump.",
+    );
+    assert!(got.contains(&ev("IRN", "USA", "125")), "{got:?}");
+}
+
+#[test]
 fn a_riot_by_armed_men_is_an_assault() {
     let got =
         builtin_pairs("Militants stormed a police station in northern Burkina Faso on Sunday.");
