@@ -597,6 +597,15 @@ pub fn code_sentence(
         .map(|c| c.trigger)
         .collect();
     out.retain(|c| !tolls.contains(&c.trigger));
+    // "a plane crashed near Pokhara, killing all 72 people on board": the
+    // toll of an accident or a disaster is nobody's act
+    let mishap_tolls: Vec<usize> = out
+        .iter()
+        .filter(|c| p.generic_frames() && force(c))
+        .filter(|c| toll_of(&v, c.trigger).is_some_and(|a| v.is_in(a, W::Mishaps)))
+        .map(|c| c.trigger)
+        .collect();
+    out.retain(|c| !mishap_tolls.contains(&c.trigger));
     // "will meet in Zurich to discuss trade": the purpose of an event between
     // the same actors, of the same kind, is that event (with its modality)
     let base = |c: &Coded| {

@@ -503,6 +503,18 @@ fn an_ing_clause_of_a_passive_is_its_subjects_doing() {
 }
 
 #[test]
+fn the_toll_of_an_accident_is_no_ones_act() {
+    let got = builtin_pairs(
+        "Indian Prime Minister Narendra Modi expressed condolences to Nepal on Sunday after a Yeti Airlines plane crashed near the tourist city of Pokhara, killing all 72 people on board.",
+    );
+    assert!(
+        got.iter()
+            .all(|e| !e.2.starts_with("19") && !e.2.starts_with("18")),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn a_riot_by_armed_men_is_an_assault() {
     let got =
         builtin_pairs("Militants stormed a police station in northern Burkina Faso on Sunday.");
