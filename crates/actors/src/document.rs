@@ -355,6 +355,7 @@ pub fn resolve(
         })
         .collect();
     pick_by_countries(m, &mut all_found, date);
+    seats_for_their_bodies(text, &mut all_found);
     for ((si, s), mut found) in seg.sentences.iter().enumerate().zip(all_found) {
         let toks: Vec<Span> = s.tokens.iter().map(|t| t.span).collect();
         let words = words_of(si, toks.len());
@@ -482,6 +483,34 @@ const HOMONYMS: &str = include_str!("../../../data/actors/homonyms.txt");
 
 /// The built-in homonyms; lines that do not parse are skipped (the crate's
 /// tests check there are none).
+/// Capitals that news uses for the body seated there: the city, the
+/// body's code, and words that keep the city its country's.
+const SEATS: &[(&str, &str, &[&str])] = &[("Brussels", "IGOEUREEC", &["Belgium", "Belgian"])];
+
+/// "Georgia suspended talks on joining the European Union, accusing
+/// Brussels of blackmail": in a document that names the body and not the
+/// city's country, the city stands for the body.
+fn seats_for_their_bodies(text: &str, found: &mut [Vec<Match>]) {
+    for &(city, body, home) in SEATS {
+        if home.iter().any(|w| text.contains(w)) {
+            continue;
+        }
+        let named = found
+            .iter()
+            .flatten()
+            .find(|x| {
+                x.kind == MatchKind::Organization && x.code.is_some_and(|c| c.as_str() == body)
+            })
+            .map(|x| (x.actor, x.code));
+        let Some((actor, code)) = named else { continue };
+        for x in found.iter_mut().flatten() {
+            if x.kind == MatchKind::CityMetonym && x.span.slice(text) == city {
+                (x.actor, x.code, x.kind) = (actor, code, MatchKind::Organization);
+            }
+        }
+    }
+}
+
 fn homonyms() -> &'static [Homonym] {
     static H: OnceLock<Vec<Homonym>> = OnceLock::new();
     H.get_or_init(|| parse_homonyms(HOMONYMS).into_iter().flatten().collect())

@@ -1331,3 +1331,16 @@ fn a_central_bank_governor_is_a_titled_person() {
     let a = actor_of(&doc, text, "central bank governor Godwin Emefiele").expect("the governor");
     assert_eq!(code(&doc, a), "NGAGOVBUS");
 }
+
+#[test]
+fn brussels_in_a_story_about_the_eu_is_the_eu() {
+    let text = "Georgia suspended talks on joining the European Union until 2028, accusing Brussels of blackmail.";
+    let doc = run(text, "2024-11-28");
+    let eu = actor_of(&doc, text, "European Union").expect("the EU");
+    assert_eq!(actor_of(&doc, text, "Brussels"), Some(eu));
+    // a story that names Belgium keeps Brussels Belgian
+    let text = "Belgium's government met in Brussels after the European Union summit, and Brussels promised more money.";
+    let doc = run(text, "2024-11-28");
+    let b = actor_of(&doc, text, "Brussels").expect("Brussels");
+    assert_ne!(Some(b), actor_of(&doc, text, "European Union"));
+}
