@@ -30,9 +30,10 @@ use repair::{
     repair_determiner_participle, repair_double_subject, repair_due_to, repair_finite_verb,
     repair_glued_objects, repair_glued_participle, repair_initial_noun, repair_mandative_verb,
     repair_modal_verb, repair_nominal_clauses, repair_noun_root, repair_participle_subject,
-    repair_possessed_noun, repair_possessor_subject, repair_relative_conjunct,
-    repair_relative_root, repair_reported_object, repair_reported_verb, repair_small_clause,
-    repair_stranded_object, repair_subordinate_subject, repair_that_conjunct, repair_verb_particle,
+    repair_possessed_noun, repair_possessor_subject, repair_relative_and_subject,
+    repair_relative_conjunct, repair_relative_root, repair_reported_object, repair_reported_verb,
+    repair_small_clause, repair_stranded_object, repair_subordinate_subject, repair_that_conjunct,
+    repair_verb_particle,
 };
 
 /// One analyzed word.
@@ -174,6 +175,7 @@ impl Analyzer {
         repair_coordinated_adverbs(&tags, &mut deps);
         repair_subordinate_subject(&tags, &mut deps);
         repair_auxiliary_on_noun(&tags, &mut deps);
+        repair_relative_and_subject(&tags, &mut deps);
         repair_reported_object(&tags, &mut deps);
         repair_that_conjunct(&tags, &mut deps);
         repair_relative_conjunct(&tags, &mut deps);
@@ -599,6 +601,18 @@ mod tests {
         assert_eq!((w[11].head, w[11].deprel), (10, "obj"), "{:?}", w[11]);
         assert_eq!((w[7].head, w[7].deprel), (10, "nsubj"), "{:?}", w[7]);
         assert_eq!((w[8].head, w[8].deprel), (10, "aux"), "{:?}", w[8]);
+        assert!(is_one_tree(&s));
+    }
+
+    #[test]
+    fn a_name_with_a_relative_clause_and_a_second_name_share_the_verb() {
+        let s = analyze("Japanese Prime Minister Fumio Kishida , who arrived in Manila on Friday , and Philippine President Ferdinand Marcos Jr. agreed to start negotiations on a defence pact .");
+        let w = &s.words;
+        assert_eq!((w[19].head, w[19].deprel), (0, "root"), "{:?}", w[19]);
+        assert_eq!((w[3].head, w[3].deprel), (20, "nsubj"), "{:?}", w[3]);
+        assert_eq!((w[7].head, w[7].deprel), (4, "acl:relcl"), "{:?}", w[7]);
+        assert_eq!(w[16].deprel, "conj", "{:?}", w[16]);
+        assert_eq!(w[16].head, 4, "{:?}", w[16]);
         assert!(is_one_tree(&s));
     }
 

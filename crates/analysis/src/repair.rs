@@ -854,6 +854,84 @@ pub(crate) fn repair_auxiliary_on_noun(tags: &[khaldun_tagger::Tagged<'_>], deps
     }
 }
 
+/// "Japanese Prime Minister Fumio Kishida, who arrived in Manila on
+/// Friday, and Philippine President Ferdinand Marcos Jr. agreed to ...":
+/// the parser makes the first name the root, hangs the second on the
+/// relative clause and the verb below it. A noun root with a relative
+/// clause set off by a comma, followed by ", and", a noun phrase and a
+/// finite verb, all inside that clause, has the verb as the root, the
+/// noun as its subject and the second noun as the noun's conjunct.
+pub(crate) fn repair_relative_and_subject(tags: &[khaldun_tagger::Tagged<'_>], deps: &mut [Dep]) {
+    let below = |deps: &[Dep], mut k: usize, top: usize| {
+        for _ in 0..12 {
+            if k == top {
+                return true;
+            }
+            match deps[k].head as usize {
+                0 => return false,
+                h => k = h - 1,
+            }
+        }
+        false
+    };
+    let Some(n) = deps.iter().position(|d| d.head == 0) else {
+        return;
+    };
+    if !matches!(tags[n].upos, "NOUN" | "PROPN") {
+        return;
+    }
+    let Some(r) = (n + 1..deps.len())
+        .find(|&r| deps[r].head as usize == n + 1 && deps[r].rel.as_str() == "acl:relcl")
+    else {
+        return;
+    };
+    // ", and" after the clause
+    let Some(a) = (r + 1..deps.len()).find(|&a| {
+        tags[a].upos == "CCONJ" && tags[a - 1].xpos == "," && (r..a - 1).all(|k| below(deps, k, r))
+    }) else {
+        return;
+    };
+    // the finite verb after the second noun phrase
+    let Some(v) = (a + 2..deps.len()).find(|&v| matches!(tags[v].xpos, "VBD" | "VBZ" | "VBP"))
+    else {
+        return;
+    };
+    if !below(deps, v, r)
+        || !(a + 1..v).all(|k| matches!(tags[k].upos, "PROPN" | "NOUN" | "ADJ" | "DET" | "PUNCT"))
+    {
+        return;
+    }
+    // the second phrase's head: its last noun
+    let Some(c) = (a + 1..v)
+        .rev()
+        .find(|&k| matches!(tags[k].upos, "PROPN" | "NOUN"))
+    else {
+        return;
+    };
+    let c = (a + 1..v)
+        .find(|&k| {
+            matches!(tags[k].upos, "PROPN" | "NOUN")
+                && !(a + 1..v).contains(&(deps[k].head as usize).wrapping_sub(1))
+        })
+        .unwrap_or(c);
+    deps[v] = dep(0, "root");
+    deps[n] = dep(v as u32 + 1, "nsubj");
+    for (k, d) in deps.iter_mut().enumerate().take(v).skip(a + 1) {
+        if k != c && !(a + 1..v).contains(&(d.head as usize).wrapping_sub(1)) {
+            d.head = c as u32 + 1;
+        }
+    }
+    deps[c] = dep(n as u32 + 1, "conj");
+    deps[a] = dep(c as u32 + 1, "cc");
+    deps[a - 1] = dep(c as u32 + 1, "punct");
+    // what hung on the noun after the verb (the final stop) is the verb's
+    for (k, d) in deps.iter_mut().enumerate() {
+        if k > v && d.head as usize == n + 1 {
+            d.head = v as u32 + 1;
+        }
+    }
+}
+
 /// "A Dutch court found Russia liable for ...": the parser makes the noun
 /// between a verb and its adjective or noun complement the complement's
 /// subject. In UD it is the verb's object (EWT has no subject before the

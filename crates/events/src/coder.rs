@@ -2001,6 +2001,10 @@ fn subject(
         {
             if let Some(h) = comma_antecedent(v, p, s, t).or_else(|| v.head(t)) {
                 parties_of(v, h, &mut out);
+                // ("X, who arrived on Friday, and Y agreed": the clause is X's only)
+                if v.rel(t) == "acl:relcl" {
+                    out.retain(|&k| v.parties[k].head < t || v.parties[k].tokens.contains(&h));
+                }
             }
         } else {
             // "The US, Russia, and Switzerland met": a list the parser split

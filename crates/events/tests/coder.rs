@@ -515,6 +515,17 @@ fn the_toll_of_an_accident_is_no_ones_act() {
 }
 
 #[test]
+fn a_relative_clause_on_the_first_of_two_subjects_is_its_own() {
+    let got = builtin_pairs(
+        "Japanese Prime Minister Fumio Kishida, who arrived in Manila on Friday, and Philippine President Ferdinand Marcos Jr. agreed to start negotiations on a defence pact.",
+    );
+    assert!(got.contains(&ev("JPN", "PHL", "042")), "{got:?}");
+    assert!(!got.contains(&ev("PHL", "PHL", "042")), "{got:?}");
+    assert!(got.contains(&ev("JPN", "PHL", "036")), "{got:?}");
+    assert!(got.contains(&ev("PHL", "JPN", "036")), "{got:?}");
+}
+
+#[test]
 fn a_riot_by_armed_men_is_an_assault() {
     let got =
         builtin_pairs("Militants stormed a police station in northern Burkina Faso on Sunday.");
