@@ -751,6 +751,15 @@ mod tests {
             w[0]
         );
         assert!(is_one_tree(&s));
+        // the clause taken for an aside
+        let s = analyze(
+            "Russia and China , which oppose the sanctions , criticized the United States .",
+        );
+        let w = &s.words;
+        assert_eq!((w[9].head, w[9].deprel), (0, "root"), "{:?}", w[9]);
+        assert_eq!((w[0].head, w[0].deprel), (10, "nsubj"), "{:?}", w[0]);
+        assert_eq!((w[5].head, w[5].deprel), (1, "acl:relcl"), "{:?}", w[5]);
+        assert!(is_one_tree(&s));
     }
 
     #[test]

@@ -1346,9 +1346,11 @@ pub(crate) fn repair_relative_root(tags: &[khaldun_tagger::Tagged<'_>], deps: &m
     if !matches!(tags[n].upos, "NOUN" | "PROPN") {
         return;
     }
+    // (or taken for an aside: "Russia and China, which oppose the
+    // sanctions, criticized")
     let Some(r) = (n + 1..deps.len()).find(|&k| {
         deps[k].head as usize == n + 1
-            && deps[k].rel.as_str() == "acl:relcl"
+            && matches!(deps[k].rel.as_str(), "acl:relcl" | "parataxis")
             && child(deps, k, &["nsubj", "nsubj:pass"]).is_some_and(|s| {
                 matches!(tags[s].lemma.as_str(), "who" | "which")
                     && s >= 1
@@ -1374,4 +1376,5 @@ pub(crate) fn repair_relative_root(tags: &[khaldun_tagger::Tagged<'_>], deps: &m
     }
     deps[v] = dep(0, "root");
     deps[n] = dep(v as u32 + 1, "nsubj");
+    deps[r] = dep(n as u32 + 1, "acl:relcl");
 }
