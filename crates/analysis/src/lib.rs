@@ -26,14 +26,14 @@ use khaldun_types::{Segmented, Sentence, Span};
 mod repair;
 use repair::{
     repair_agent_infinitive, repair_auxiliary_on_noun, repair_between_subject, repair_but_subject,
-    repair_comma_and_clause, repair_compound_across_preposition, repair_coordinated_adverbs,
-    repair_determiner_participle, repair_double_subject, repair_due_to, repair_finite_verb,
-    repair_glued_objects, repair_glued_participle, repair_initial_noun, repair_mandative_verb,
-    repair_modal_verb, repair_nominal_clauses, repair_noun_root, repair_participle_subject,
-    repair_possessed_noun, repair_possessor_subject, repair_relative_and_subject,
-    repair_relative_conjunct, repair_relative_root, repair_reported_object, repair_reported_verb,
-    repair_small_clause, repair_stranded_object, repair_subordinate_subject, repair_that_conjunct,
-    repair_verb_particle,
+    repair_clause_after_and, repair_comma_and_clause, repair_compound_across_preposition,
+    repair_coordinated_adverbs, repair_determiner_participle, repair_double_subject, repair_due_to,
+    repair_finite_verb, repair_glued_objects, repair_glued_participle, repair_initial_noun,
+    repair_mandative_verb, repair_modal_verb, repair_nominal_clauses, repair_noun_root,
+    repair_participle_subject, repair_possessed_noun, repair_possessor_subject,
+    repair_relative_and_subject, repair_relative_conjunct, repair_relative_root,
+    repair_reported_object, repair_reported_verb, repair_small_clause, repair_stranded_object,
+    repair_subordinate_subject, repair_that_conjunct, repair_verb_particle,
 };
 
 /// One analyzed word.
@@ -176,6 +176,7 @@ impl Analyzer {
         repair_subordinate_subject(&tags, &mut deps);
         repair_auxiliary_on_noun(&tags, &mut deps);
         repair_relative_and_subject(&tags, &mut deps);
+        repair_clause_after_and(&tags, &mut deps);
         repair_reported_object(&tags, &mut deps);
         repair_that_conjunct(&tags, &mut deps);
         repair_relative_conjunct(&tags, &mut deps);
@@ -613,6 +614,16 @@ mod tests {
         assert_eq!((w[7].head, w[7].deprel), (4, "acl:relcl"), "{:?}", w[7]);
         assert_eq!(w[16].deprel, "conj", "{:?}", w[16]);
         assert_eq!(w[16].head, 4, "{:?}", w[16]);
+        assert!(is_one_tree(&s));
+    }
+
+    #[test]
+    fn a_name_after_comma_and_with_a_verb_is_a_clause_of_its_own() {
+        let s = analyze("Turkey halted all exports and imports with Israel on Thursday , the trade ministry said , citing the worsening humanitarian tragedy in Gaza , and Israeli Foreign Minister Israel Katz accused President Tayyip Erdogan of breaking agreements by blocking ports .");
+        let w = &s.words;
+        assert_eq!((w[30].head, w[30].deprel), (2, "conj"), "{:?}", w[30]);
+        assert_eq!((w[28].head, w[28].deprel), (31, "nsubj"), "{:?}", w[28]);
+        assert_eq!((w[24].head, w[24].deprel), (31, "cc"), "{:?}", w[24]);
         assert!(is_one_tree(&s));
     }
 

@@ -932,6 +932,52 @@ pub(crate) fn repair_relative_and_subject(tags: &[khaldun_tagger::Tagged<'_>], d
     }
 }
 
+/// "..., and Israeli Foreign Minister Israel Katz accused President
+/// Erdogan of ...": the parser makes the name after ", and" a conjunct of
+/// a noun before and the verb after it a relative clause on it, with no
+/// relative pronoun. Such a finite verb with a subject-less clause right
+/// after a name joined by ", and" is a clause of its own: a conjunct of the
+/// sentence's root with the name as its subject.
+pub(crate) fn repair_clause_after_and(tags: &[khaldun_tagger::Tagged<'_>], deps: &mut [Dep]) {
+    let Some(root) = deps.iter().position(|d| d.head == 0) else {
+        return;
+    };
+    for v in 0..deps.len() {
+        if deps[v].rel.as_str() != "acl:relcl" || !matches!(tags[v].xpos, "VBD" | "VBZ" | "VBP") {
+            continue;
+        }
+        let n = deps[v].head as usize;
+        if n == 0 || n > v || n - 1 == root {
+            continue;
+        }
+        let n = n - 1;
+        if deps[n].rel.as_str() != "conj" || tags[n].upos != "PROPN" {
+            continue;
+        }
+        if child(deps, v, &["nsubj", "nsubj:pass", "mark"]).is_some() {
+            continue;
+        }
+        // the verb right after the name (past its flat parts)
+        if !(n + 1..v).all(|k| deps[k].head as usize == n + 1 && deps[k].rel.as_str() == "flat") {
+            continue;
+        }
+        let Some(a) = child(deps, n, &["cc"])
+            .filter(|&a| a < n && tags[a].lemma == "and" && a > 0 && tags[a - 1].xpos == ",")
+        else {
+            continue;
+        };
+        if v < root || root > a {
+            continue;
+        }
+        deps[v] = dep(root as u32 + 1, "conj");
+        deps[n] = dep(v as u32 + 1, "nsubj");
+        deps[a] = dep(v as u32 + 1, "cc");
+        if deps[a - 1].head as usize == n + 1 {
+            deps[a - 1] = dep(v as u32 + 1, "punct");
+        }
+    }
+}
+
 /// "A Dutch court found Russia liable for ...": the parser makes the noun
 /// between a verb and its adjective or noun complement the complement's
 /// subject. In UD it is the verb's object (EWT has no subject before the
