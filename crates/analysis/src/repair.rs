@@ -942,31 +942,26 @@ pub(crate) fn repair_clause_after_and(tags: &[khaldun_tagger::Tagged<'_>], deps:
     let Some(root) = deps.iter().position(|d| d.head == 0) else {
         return;
     };
-    for v in 0..deps.len() {
-        if deps[v].rel.as_str() != "acl:relcl" || !matches!(tags[v].xpos, "VBD" | "VBZ" | "VBP") {
-            continue;
-        }
-        let n = deps[v].head as usize;
-        if n == 0 || n > v || n - 1 == root {
-            continue;
-        }
-        let n = n - 1;
+    for n in root + 1..deps.len() {
         if deps[n].rel.as_str() != "conj" || tags[n].upos != "PROPN" {
             continue;
         }
-        if child(deps, v, &["nsubj", "nsubj:pass", "mark"]).is_some() {
-            continue;
-        }
-        // the verb right after the name (past its flat parts)
-        if !(n + 1..v).all(|k| deps[k].head as usize == n + 1 && deps[k].rel.as_str() == "flat") {
-            continue;
-        }
-        let Some(a) = child(deps, n, &["cc"])
-            .filter(|&a| a < n && tags[a].lemma == "and" && a > 0 && tags[a - 1].xpos == ",")
-        else {
+        let Some(a) = child(deps, n, &["cc"]).filter(|&a| {
+            a < n && a > root + 1 && tags[a].lemma == "and" && tags[a - 1].xpos == ","
+        }) else {
             continue;
         };
-        if v < root || root > a {
+        // the verb right after the name (past its flat parts), with no
+        // subject of its own
+        let mut v = n + 1;
+        while v < deps.len() && deps[v].head as usize == n + 1 && deps[v].rel.as_str() == "flat" {
+            v += 1;
+        }
+        if v >= deps.len()
+            || !matches!(tags[v].xpos, "VBD" | "VBZ" | "VBP")
+            || !matches!(deps[v].rel.as_str(), "acl:relcl" | "parataxis")
+            || child(deps, v, &["nsubj", "nsubj:pass", "mark"]).is_some()
+        {
             continue;
         }
         deps[v] = dep(root as u32 + 1, "conj");
