@@ -625,6 +625,12 @@ mod tests {
         assert_eq!((w[28].head, w[28].deprel), (31, "nsubj"), "{:?}", w[28]);
         assert_eq!((w[24].head, w[24].deprel), (31, "cc"), "{:?}", w[24]);
         assert!(is_one_tree(&s));
+        // taken for an aside
+        let s = analyze("U.S. Vice President JD Vance accused Denmark on Friday of underinvesting in the security of Greenland during a visit to the U.S. military base at Pituffik , and Danish Prime Minister Mette Frederiksen criticised the trip as a show of pressure .");
+        let w = &s.words;
+        assert_eq!((w[33].head, w[33].deprel), (6, "conj"), "{:?}", w[33]);
+        assert_eq!((w[31].head, w[31].deprel), (34, "nsubj"), "{:?}", w[31]);
+        assert!(is_one_tree(&s));
     }
 
     #[test]
