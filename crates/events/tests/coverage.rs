@@ -366,6 +366,7 @@ const SUITE: &str = r#"
 0255 DEU RUS | Germany called on Russia to allow aid convoys into Ukraine.
 0256 USA ISR | The United States urged Israel to halt its offensive in Gaza.
 0256 RUS ARM | Russia called on Armenia and Azerbaijan to stop fighting.
+0256 EGY PSE | Egypt called for a ceasefire in Gaza on Monday.
 026 USA ISR | Washington urged Israel and the Palestinians to resume peace talks.
 026 IGOUNO LBY | The UN envoy called on the Libyan factions to return to the negotiating table.
 027 CHN IND | China urged India to settle the border dispute through dialogue.
@@ -525,6 +526,7 @@ const SUITE: &str = r#"
 087 PAK AFG | Pakistan withdrew its troops from the border with Afghanistan.
 0871 ISR PSE | Israel declared a unilateral ceasefire in Gaza.
 0871 YEM SAU | Yemen's Houthi rebels announced a truce with Saudi Arabia.
+0871 ETH ETH | Ethiopia's government and the Tigray People's Liberation Front agreed to a permanent cessation of hostilities.
 0872 SAU QAT | Saudi Arabia lifted its blockade of Qatar.
 0873 COL * | Colombia's FARC rebels began demobilizing on Monday.
 0873 COD * | Thousands of Congolese militiamen laid down their arms.
