@@ -1261,8 +1261,11 @@ fn nearest_party(
             force: false,
         };
         // nor is the means ("carried out the attack using ten drones")
+        // (or the help: "shot down by Israel with help from the United
+        // States")
         let means = |c: usize| {
-            matches!(v.rel(c), "acl" | "advcl") && matches!(v.lemma(c), "use" | "employ")
+            (matches!(v.rel(c), "acl" | "advcl") && matches!(v.lemma(c), "use" | "employ"))
+                || (v.rel(c) == "obl" && v.is(c, &["help", "support", "assistance", "backing"]))
         };
         if d < 3 {
             queue.extend(

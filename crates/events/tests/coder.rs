@@ -526,6 +526,18 @@ fn a_relative_clause_on_the_first_of_two_subjects_is_its_own() {
 }
 
 #[test]
+fn who_helps_shoot_down_is_no_target() {
+    let got = builtin_pairs(
+        "Iran's Revolutionary Guards launched more than 300 drones and missiles at Israel overnight, but almost all were shot down by Israel with help from the United States, Britain and Jordan, the Israeli military said on Sunday.",
+    );
+    assert!(got.contains(&ev("IRN", "ISR", "195")), "{got:?}");
+    assert!(
+        !got.iter().any(|e| e.0 == "ISR" && e.2.starts_with("19")),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn a_riot_by_armed_men_is_an_assault() {
     let got =
         builtin_pairs("Militants stormed a police station in northern Burkina Faso on Sunday.");
