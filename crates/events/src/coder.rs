@@ -1430,7 +1430,8 @@ fn slot(v: &View, s: &Slot, t: usize, used: &[usize], nw: NotWhom) -> Option<Opt
                 .or_else(|| v.shared_patient(t))
         } else {
             let obj = v.child(t, "iobj").or_else(|| v.child(t, "obj"));
-            obj.map(|o| object_owner(v, t, o).unwrap_or(o))
+            obj.map(|o| what_called(v, o).unwrap_or(o))
+                .map(|o| object_owner(v, t, o).unwrap_or(o))
                 .filter(|&o| !placed_only(v, o, nw) && !timed(v, o, nw))
         }),
         Slot::Subject => Some(if v.swaps(t) {
@@ -1702,6 +1703,18 @@ fn placed_only(v: &View, o: usize, nw: NotWhom) -> bool {
         && !v.children[o]
             .iter()
             .any(|&c| v.rel(c) == "nmod" && !is_place_phrase(v, c, nw) && names(c))
+}
+
+/// "struck what New Delhi called a militant training camp inside
+/// Pakistan": a free relative object stands for what it is called.
+fn what_called(v: &View, o: usize) -> Option<usize> {
+    if !v.is(o, &["what"]) {
+        return None;
+    }
+    let c = v.children[o].iter().copied().find(|&c| {
+        v.rel(c) == "acl:relcl" && v.is(c, &["call", "describe", "term", "dub", "label", "brand"])
+    })?;
+    v.child(c, "obj").or_else(|| v.child(c, "xcomp"))
 }
 
 /// "rejected an offer from X", "welcomed calls by X": an object that names

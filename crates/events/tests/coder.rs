@@ -538,6 +538,12 @@ fn who_helps_shoot_down_is_no_target() {
 }
 
 #[test]
+fn a_free_relative_object_is_what_it_is_called() {
+    let got = builtin_pairs("Indian warplanes struck what New Delhi called a militant training camp inside Pakistan early on Tuesday.");
+    assert!(got.contains(&ev("IND", "PAK", "195")), "{got:?}");
+}
+
+#[test]
 fn a_riot_by_armed_men_is_an_assault() {
     let got =
         builtin_pairs("Militants stormed a police station in northern Burkina Faso on Sunday.");
