@@ -574,8 +574,18 @@ pub fn code_sentence(
         }
     }
     // "lodged a protest with Albania": the noun is part of the verb's event
-    let consumed: Vec<usize> = out.iter().flat_map(|c| c.words.iter().copied()).collect();
-    out.retain(|c| c.pattern.is_none() || !consumed.contains(&c.trigger));
+    // (unless the noun's event names a target the verb's does not: "an
+    // Israeli air strike on a house in Rafah killed 10 people")
+    let consumed: Vec<(usize, bool)> = out
+        .iter()
+        .flat_map(|c| c.words.iter().map(move |&w| (w, !c.target.is_empty())))
+        .collect();
+    out.retain(|c| {
+        c.pattern.is_none()
+            || !consumed
+                .iter()
+                .any(|&(w, aimed)| w == c.trigger && (aimed || c.target.is_empty()))
+    });
     // "bombarded the city, killing eight people", "rioted, setting fire to
     // mattresses": the toll of a force event or a riot is that event
     let force = |c: &Coded| {

@@ -544,6 +544,12 @@ fn a_free_relative_object_is_what_it_is_called() {
 }
 
 #[test]
+fn an_attack_noun_subject_keeps_the_target_its_phrase_gives() {
+    let got = builtin_pairs("An Israeli air strike on a house in Rafah killed 10 people.");
+    assert_eq!(got, [ev("ISR", "PSE", "195")]);
+}
+
+#[test]
 fn a_riot_by_armed_men_is_an_assault() {
     let got =
         builtin_pairs("Militants stormed a police station in northern Burkina Faso on Sunday.");
