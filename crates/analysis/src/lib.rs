@@ -33,7 +33,7 @@ use repair::{
     repair_participle_subject, repair_possessed_noun, repair_possessor_subject,
     repair_relative_and_subject, repair_relative_conjunct, repair_relative_root,
     repair_reported_object, repair_reported_verb, repair_small_clause, repair_stranded_object,
-    repair_subordinate_subject, repair_that_conjunct, repair_verb_particle,
+    repair_subordinate_subject, repair_that_conjunct, repair_that_subject, repair_verb_particle,
 };
 
 /// One analyzed word.
@@ -172,6 +172,7 @@ impl Analyzer {
         let parsed = deps.clone();
         repair_double_subject(&tags, &mut deps);
         repair_possessor_subject(&tags, &mut deps);
+        repair_that_subject(&mut tags, &mut deps);
         repair_coordinated_adverbs(&tags, &mut deps);
         repair_subordinate_subject(&tags, &mut deps);
         repair_auxiliary_on_noun(&tags, &mut deps);
@@ -630,6 +631,22 @@ mod tests {
         let w = &s.words;
         assert_eq!((w[33].head, w[33].deprel), (6, "conj"), "{:?}", w[33]);
         assert_eq!((w[31].head, w[31].deprel), (34, "nsubj"), "{:?}", w[31]);
+        assert!(is_one_tree(&s));
+    }
+
+    #[test]
+    fn that_before_a_second_subject_is_the_clauses_marker() {
+        let s = analyze(
+            "Iran demanded on Friday that Britain immediately release an Iranian oil tanker .",
+        );
+        let w = &s.words;
+        assert_eq!(
+            (w[4].head, w[4].deprel, w[4].upos),
+            (8, "mark", "SCONJ"),
+            "{:?}",
+            w[4]
+        );
+        assert_eq!((w[5].head, w[5].deprel), (8, "nsubj"), "{:?}", w[5]);
         assert!(is_one_tree(&s));
     }
 

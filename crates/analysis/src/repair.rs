@@ -973,6 +973,28 @@ pub(crate) fn repair_clause_after_and(tags: &[khaldun_tagger::Tagged<'_>], deps:
     }
 }
 
+/// "Iran demanded on Friday that Britain release the tanker": after a
+/// phrase of time the parser takes "that" for a pronoun subject beside the
+/// real one. A "that" subject right before another subject of the same
+/// verb is the clause's marker.
+pub(crate) fn repair_that_subject(tags: &mut [khaldun_tagger::Tagged<'_>], deps: &mut [Dep]) {
+    for h in 0..deps.len() {
+        let Some((a, b)) = two_subjects(deps, h) else {
+            continue;
+        };
+        if !(a < b && b < h && tags[a].lemma.eq_ignore_ascii_case("that")) {
+            continue;
+        }
+        // (only the words of the second subject between them)
+        if (a + 1..b).any(|k| deps[k].head as usize != b + 1) {
+            continue;
+        }
+        deps[a] = dep(h as u32 + 1, "mark");
+        let t = &mut tags[a];
+        (t.xpos, t.upos, t.feats) = ("IN", "SCONJ", "_");
+    }
+}
+
 /// "A Dutch court found Russia liable for ...": the parser makes the noun
 /// between a verb and its adjective or noun complement the complement's
 /// subject. In UD it is the verb's object (EWT has no subject before the
