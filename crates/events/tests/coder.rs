@@ -550,6 +550,14 @@ fn an_attack_noun_subject_keeps_the_target_its_phrase_gives() {
 }
 
 #[test]
+fn an_arrest_of_people_no_actor_names_is_at_home() {
+    let got = builtin_pairs(
+        "Kenyan police raided the newsroom of a newspaper and arrested five executives.",
+    );
+    assert!(got.contains(&ev("KEN", "KEN", "173")), "{got:?}");
+}
+
+#[test]
 fn a_riot_by_armed_men_is_an_assault() {
     let got =
         builtin_pairs("Militants stormed a police station in northern Burkina Faso on Sunday.");
