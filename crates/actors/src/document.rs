@@ -1534,6 +1534,19 @@ impl<'a> Resolver<'a> {
                             }
                         }
                     }
+                    // "former Brazilian President Jair Bolsonaro": an elite of
+                    // his country, not its government
+                    let former = x.tokens.start > 0 && s.is(x.tokens.start - 1, &["former", "ex"]);
+                    if former && y.kind == MatchKind::Person {
+                        let root = named
+                            .code
+                            .or(x.code)
+                            .and_then(|c| c.country().map(str::to_string));
+                        if let Some(elite) = root.and_then(|r| Code::parse(&format!("{r}ELI")).ok())
+                        {
+                            named.code = Some(elite);
+                        }
+                    }
                     if named.role.is_none() {
                         named.role = Some(self.title_text(s, x));
                     }

@@ -1344,3 +1344,15 @@ fn brussels_in_a_story_about_the_eu_is_the_eu() {
     let b = actor_of(&doc, text, "Brussels").expect("Brussels");
     assert_ne!(Some(b), actor_of(&doc, text, "European Union"));
 }
+
+#[test]
+fn a_former_title_with_a_nationality_makes_an_elite() {
+    let text = "Former Brazilian President Jair Bolsonaro met supporters in Brasilia.";
+    let doc = run(text, "2023-01-09");
+    let a = actor_of(&doc, text, "Brazilian President Jair Bolsonaro").expect("Bolsonaro");
+    assert_eq!(code(&doc, a), "BRAELI");
+    let text = "Brazilian President Jair Bolsonaro met supporters in Brasilia.";
+    let doc = run(text, "2020-01-09");
+    let a = actor_of(&doc, text, "Brazilian President Jair Bolsonaro").expect("Bolsonaro");
+    assert_eq!(code(&doc, a), "BRAGOV");
+}
