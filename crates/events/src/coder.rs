@@ -3133,7 +3133,11 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
                 | "0871"
         )
         // "Russia and Ukraine exchanged prisoners": each released the other's
-        || (pat.code.as_ref() == "0841" && v.is(t, &["swap", "exchange"]));
+        || (pat.code.as_ref() == "0841" && v.is(t, &["swap", "exchange"]))
+        // ("Russia and Ukraine released 115 prisoners of war": to each other)
+        || (pat.code.as_ref() == "0841"
+            && v.is(t, &["release", "free"])
+            && tgt.is_some_and(|g| p.in_set("prisoner", v.lemma(g))));
     let several = source.len() >= 2 || source.iter().any(|&k| v.parties[k].several);
     let reciprocal = target.is_empty() && several && symmetric;
     // a pattern written with no slot is an act with no target ("protesters

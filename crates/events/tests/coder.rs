@@ -558,6 +558,21 @@ fn an_arrest_of_people_no_actor_names_is_at_home() {
 }
 
 #[test]
+fn two_sides_releasing_prisoners_release_them_to_each_other() {
+    let got = builtin_pairs(
+        "Russia and Ukraine released 115 prisoners of war on Saturday in an exchange mediated by the United Arab Emirates.",
+    );
+    for e in [
+        ev("RUS", "UKR", "0841"),
+        ev("UKR", "RUS", "0841"),
+        ev("ARE", "RUS", "045"),
+        ev("ARE", "UKR", "045"),
+    ] {
+        assert!(got.contains(&e), "{e:?} in {got:?}");
+    }
+}
+
+#[test]
 fn a_riot_by_armed_men_is_an_assault() {
     let got =
         builtin_pairs("Militants stormed a police station in northern Burkina Faso on Sunday.");
