@@ -456,6 +456,18 @@ pub fn code_sentence(
             if pat.code.is_empty() && pat.reverse.is_none() {
                 break;
             }
+            // "police flew him to The Hague": what is flown or sent to a
+            // place travels, not the one who sends it
+            // (a delegation sent is the sender's visit)
+            let carried = pat.code.as_ref() == "042"
+                && matches!(pat.target, Some(Slot::Prep(_)))
+                && v.words[t].upos == "VERB"
+                && v.child(t, "obj").is_some_and(|o| {
+                    v.words[o].upos == "PRON" || v.party_at[o].is_some_and(|k| v.parties[k].person)
+                });
+            if carried {
+                continue;
+            }
             if let Some(c) = finish(&v, p, pat, pi, t, m) {
                 chosen = Some((pat, c));
                 break;

@@ -573,6 +573,14 @@ fn two_sides_releasing_prisoners_release_them_to_each_other() {
 }
 
 #[test]
+fn who_is_flown_somewhere_travels_not_who_flies_him() {
+    let got = builtin_pairs("Philippine police flew him to The Hague hours after his arrest.");
+    assert!(got.iter().all(|e| !e.2.starts_with("04")), "{got:?}");
+    let got = builtin_pairs("Indian Prime Minister Narendra Modi flew to Paris on Monday.");
+    assert!(got.contains(&ev("IND", "FRA", "042")), "{got:?}");
+}
+
+#[test]
 fn a_riot_by_armed_men_is_an_assault() {
     let got =
         builtin_pairs("Militants stormed a police station in northern Burkina Faso on Sunday.");
