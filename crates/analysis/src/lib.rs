@@ -989,6 +989,12 @@ mod tests {
         assert_eq!((w[3].head, w[3].deprel), (5, "nsubj"));
         assert_eq!(w[1].head, 4);
         assert!(is_one_tree(&s));
+        // with an infinitive the parser hangs as a clause
+        let s = analyze("European Union foreign ministers agreed on Monday to impose sanctions on Russian officials involved in the jailing of Kremlin critic Alexei Navalny .");
+        let w = &s.words;
+        assert_eq!(w[4].deprel, "root", "{:?}", w[4]);
+        assert_eq!((w[3].head, w[3].deprel), (5, "nsubj"), "{:?}", w[3]);
+        assert!(is_one_tree(&s));
     }
 
     #[test]

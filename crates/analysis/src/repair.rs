@@ -262,7 +262,14 @@ pub(crate) fn repair_noun_root(
     else {
         return;
     };
-    if child(deps, v, &["obj", "ccomp", "xcomp"]).is_none() {
+    // (an infinitive the parser hung as a clause counts: "agreed on Monday
+    // to impose sanctions")
+    let infinitive = (v + 1..deps.len()).any(|k| {
+        deps[k].head as usize == v + 1
+            && deps[k].rel.as_str() == "advcl"
+            && child(deps, k, &["mark"]).is_some_and(|m| words[m] == "to")
+    });
+    if child(deps, v, &["obj", "ccomp", "xcomp"]).is_none() && !infinitive {
         return;
     }
     // nothing but the subject's own words between the root and the verb
