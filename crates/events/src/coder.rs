@@ -1452,7 +1452,19 @@ fn slot(v: &View, s: &Slot, t: usize, used: &[usize], nw: NotWhom) -> Option<Opt
                 .or_else(|| v.shared_patient(t))
         } else {
             let obj = v.child(t, "iobj").or_else(|| v.child(t, "obj"));
-            obj.map(|o| what_called(v, o).unwrap_or(o))
+            // "a move India condemned as absurd": a relative clause with no
+            // pronoun has its noun as the object it lacks
+            let gap = obj
+                .is_none()
+                .then(|| v.head(t))
+                .flatten()
+                .filter(|_| v.rel(t) == "acl:relcl")
+                .filter(|_| {
+                    v.child(t, "nsubj")
+                        .is_some_and(|s| !v.is(s, &["who", "which", "that"]))
+                });
+            obj.or(gap)
+                .map(|o| what_called(v, o).unwrap_or(o))
                 .map(|o| object_owner(v, t, o).unwrap_or(o))
                 .filter(|&o| !placed_only(v, o, nw) && !timed(v, o, nw))
         }),
@@ -2989,8 +3001,9 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
             }
             _ => tg,
         };
+        // (and "in what the African Union condemned as an attempted coup")
         if target.is_empty()
-            && v.is_in(summary, W::Summary)
+            && (v.is_in(summary, W::Summary) || v.is(summary, &["what"]))
             && matches!(v.rel(summary), "appos" | "obl" | "nmod")
         {
             let mut up = v.head(summary);

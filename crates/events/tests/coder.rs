@@ -492,6 +492,18 @@ fn what_is_said_of_a_move_is_said_of_whoever_made_it() {
     assert!(got.iter().any(|e| e.1 == "THA" && e.2 == "111"), "{got:?}");
     let got = builtin_pairs("Thailand deported 40 Uyghur men to China, a move that was condemned by the United Nations.");
     assert!(got.iter().any(|e| e.1 == "THA" && e.2 == "111"), "{got:?}");
+    // a relative clause with no pronoun, and "what"
+    let got =
+        builtin_pairs("Canada expelled six Indian diplomats, a move India condemned as absurd.");
+    assert!(got.contains(&ev("IND", "CAN", "111")), "{got:?}");
+    let got = builtin_pairs(
+        "Soldiers from Niger's presidential guard detained President Mohamed Bazoum in what the African Union condemned as an attempted coup.",
+    );
+    assert!(
+        got.iter()
+            .any(|e| e.0 == "IGO" && e.1 == "NER" && e.2 == "111"),
+        "{got:?}"
+    );
 }
 
 #[test]
