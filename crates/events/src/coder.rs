@@ -2034,6 +2034,40 @@ fn subject(
             }
             return out;
         }
+        // "soldiers were killed in a clash with Chinese troops": who the
+        // victims fought did it
+        if v.is_in(t, W::ForceVerbs) || v.is(t, &["kill", "wound", "injure"]) {
+            let fight = v.children[t].iter().copied().find(|&c| {
+                v.rel(c) == "obl"
+                    && v.has_case_word(c, "in")
+                    && v.is(
+                        c,
+                        &[
+                            "clash",
+                            "fighting",
+                            "battle",
+                            "skirmish",
+                            "firefight",
+                            "gunfight",
+                            "gunbattle",
+                        ],
+                    )
+            });
+            // (the "with" phrase on the noun, or hung on the verb after it)
+            let with = fight.and_then(|f| {
+                v.children[f]
+                    .iter()
+                    .chain(v.children[t].iter().filter(|&&c| c > f))
+                    .copied()
+                    .find(|&c| matches!(v.rel(c), "nmod" | "obl") && v.has_case_word(c, "with"))
+            });
+            if let Some(w) = with {
+                parties_of(v, w, &mut out);
+                if !out.is_empty() {
+                    return out;
+                }
+            }
+        }
         // "after a halfling was reported": a passive clause with a subject
         // of its own and no agent has no known source
         if v.child(t, "nsubj:pass").is_some() && v.rel(t) != "xcomp" {

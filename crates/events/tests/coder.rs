@@ -593,6 +593,14 @@ fn who_is_flown_somewhere_travels_not_who_flies_him() {
 }
 
 #[test]
+fn victims_killed_in_a_clash_were_killed_by_whom_they_fought() {
+    let got = builtin_pairs(
+        "Twenty Indian soldiers were killed in a clash with Chinese troops in the Galwan Valley.",
+    );
+    assert!(got.contains(&ev("CHN", "IND", "190")), "{got:?}");
+}
+
+#[test]
 fn a_riot_by_armed_men_is_an_assault() {
     let got =
         builtin_pairs("Militants stormed a police station in northern Burkina Faso on Sunday.");
