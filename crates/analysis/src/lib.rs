@@ -28,9 +28,9 @@ use repair::{
     repair_agent_infinitive, repair_auxiliary_on_noun, repair_between_subject, repair_but_subject,
     repair_clause_after_and, repair_comma_and_clause, repair_compound_across_preposition,
     repair_coordinated_adverbs, repair_determiner_participle, repair_double_subject, repair_due_to,
-    repair_finite_verb, repair_glued_objects, repair_glued_participle, repair_initial_noun,
-    repair_mandative_verb, repair_modal_verb, repair_nominal_clauses, repair_noun_root,
-    repair_participle_subject, repair_possessed_noun, repair_possessor_subject,
+    repair_finite_verb, repair_floating_quantifier, repair_glued_objects, repair_glued_participle,
+    repair_initial_noun, repair_mandative_verb, repair_modal_verb, repair_nominal_clauses,
+    repair_noun_root, repair_participle_subject, repair_possessed_noun, repair_possessor_subject,
     repair_relative_and_subject, repair_relative_conjunct, repair_relative_root,
     repair_reported_object, repair_reported_verb, repair_small_clause, repair_stranded_object,
     repair_subordinate_subject, repair_that_conjunct, repair_that_subject, repair_verb_particle,
@@ -155,6 +155,7 @@ impl Analyzer {
         let glued = repair_glued_participle(words, spans, &mut tags);
         repair_initial_noun(words, &mut tags);
         repair_determiner_participle(&mut tags);
+        repair_floating_quantifier(words, &mut tags);
         let second = self.second_tags(&runner_up);
         repair_modal_verb(words, &mut tags, &second);
         repair_mandative_verb(words, &mut tags, &second);
@@ -647,6 +648,15 @@ mod tests {
             w[4]
         );
         assert_eq!((w[5].head, w[5].deprel), (8, "nsubj"), "{:?}", w[5]);
+        assert!(is_one_tree(&s));
+    }
+
+    #[test]
+    fn a_participle_after_a_floating_each_is_the_finite_verb() {
+        let s = analyze("Russia and Ukraine each released 115 prisoners of war on Saturday .");
+        let w = &s.words;
+        assert_eq!((w[4].xpos, w[4].deprel), ("VBD", "root"), "{:?}", w[4]);
+        assert_eq!((w[0].head, w[0].deprel), (5, "nsubj"), "{:?}", w[0]);
         assert!(is_one_tree(&s));
     }
 

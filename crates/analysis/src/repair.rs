@@ -415,6 +415,27 @@ pub(crate) fn repair_initial_noun(words: &[&str], tags: &mut [khaldun_tagger::Ta
     }
 }
 
+/// "Russia and Ukraine each released 115 prisoners": after a subject and a
+/// floating "each" or "both", with no auxiliary before it, an -ed word
+/// tagged as a participle is the finite verb.
+pub(crate) fn repair_floating_quantifier(words: &[&str], tags: &mut [khaldun_tagger::Tagged<'_>]) {
+    for i in 2..tags.len() {
+        let floating = matches!(words[i - 1].to_ascii_lowercase().as_str(), "each" | "both")
+            && matches!(tags[i - 2].upos, "NOUN" | "PROPN" | "PRON");
+        if !floating || tags[i].xpos != "VBN" || !words[i].ends_with("ed") {
+            continue;
+        }
+        if tags[..i]
+            .iter()
+            .any(|t| t.upos == "AUX" || t.upos == "VERB")
+        {
+            continue;
+        }
+        let t = &mut tags[i];
+        (t.xpos, t.upos, t.feats) = ("VBD", "VERB", "Mood=Ind|Tense=Past|VerbForm=Fin");
+    }
+}
+
 /// "helped the two exiled dissidents": a past tense right after a
 /// determiner (and a number) and before a noun is a participle modifying
 /// that noun (EWT tags such words VBN); read as a past tense, the number
