@@ -33,7 +33,8 @@ use repair::{
     repair_noun_root, repair_participle_subject, repair_possessed_noun, repair_possessor_subject,
     repair_relative_and_subject, repair_relative_conjunct, repair_relative_root,
     repair_reported_object, repair_reported_verb, repair_small_clause, repair_stranded_object,
-    repair_subordinate_subject, repair_that_conjunct, repair_that_subject, repair_verb_particle,
+    repair_subordinate_subject, repair_subordinate_verb, repair_that_conjunct, repair_that_subject,
+    repair_verb_particle,
 };
 
 /// One analyzed word.
@@ -158,6 +159,7 @@ impl Analyzer {
         repair_floating_quantifier(words, &mut tags);
         let second = self.second_tags(&runner_up);
         repair_modal_verb(words, &mut tags, &second);
+        repair_subordinate_verb(words, &mut tags, &second);
         repair_mandative_verb(words, &mut tags, &second);
         repair_possessed_noun(words, &mut tags, &second);
         repair_verb_particle(words, &mut tags, &second);
@@ -657,6 +659,15 @@ mod tests {
         let w = &s.words;
         assert_eq!((w[4].xpos, w[4].deprel), ("VBD", "root"), "{:?}", w[4]);
         assert_eq!((w[0].head, w[0].deprel), (5, "nsubj"), "{:?}", w[0]);
+        assert!(is_one_tree(&s));
+    }
+
+    #[test]
+    fn a_participle_after_a_subordinator_and_its_subject_is_the_finite_verb() {
+        let s = analyze("French riot police fired tear gas at protesters in Paris on Thursday as more than a million people marched across France against the reform .");
+        let w = &s.words;
+        assert_eq!(w[18].xpos, "VBD", "{:?}", w[18]);
+        assert_eq!((w[17].head, w[17].deprel), (19, "nsubj"), "{:?}", w[17]);
         assert!(is_one_tree(&s));
     }
 

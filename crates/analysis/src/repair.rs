@@ -436,6 +436,42 @@ pub(crate) fn repair_floating_quantifier(words: &[&str], tags: &mut [khaldun_tag
     }
 }
 
+/// "... as more than a million people marched across France": after a
+/// subordinator and a noun phrase with no verb of its own, an -ed word the
+/// tagger read as a participle but ranks second as a past tense is the
+/// clause's finite verb. `second[i]`: word `i`'s runner-up Penn tag.
+pub(crate) fn repair_subordinate_verb(
+    words: &[&str],
+    tags: &mut [khaldun_tagger::Tagged<'_>],
+    second: &[&str],
+) {
+    const MARKS: &[&str] = &[
+        "as", "after", "when", "while", "before", "since", "until", "once", "because",
+    ];
+    for i in 2..tags.len() {
+        if tags[i].xpos != "VBN" || second.get(i) != Some(&"VBD") || !words[i].ends_with("ed") {
+            continue;
+        }
+        if !matches!(tags[i - 1].xpos, "NNS" | "NN" | "NNP" | "NNPS") {
+            continue;
+        }
+        // back over the noun phrase to the subordinator
+        let Some(m) = (0..i - 1).rev().find(|&k| {
+            !matches!(
+                tags[k].upos,
+                "NOUN" | "PROPN" | "ADJ" | "DET" | "NUM" | "ADV"
+            ) && !matches!(words[k], "than" | "of")
+        }) else {
+            continue;
+        };
+        if i - 1 - m > 6 || !MARKS.contains(&words[m].to_ascii_lowercase().as_str()) {
+            continue;
+        }
+        let t = &mut tags[i];
+        (t.xpos, t.upos, t.feats) = ("VBD", "VERB", "Mood=Ind|Tense=Past|VerbForm=Fin");
+    }
+}
+
 /// "helped the two exiled dissidents": a past tense right after a
 /// determiner (and a number) and before a noun is a participle modifying
 /// that noun (EWT tags such words VBN); read as a past tense, the number
