@@ -790,6 +790,7 @@ const SUITE: &str = r#"
 1623 USA AFG | The United States halted humanitarian assistance to Afghanistan.
 163 USA RUS | The United States imposed sanctions on Russian banks.
 163 CHN AUS | China imposed anti-dumping duties on Australian wine on Friday.
+163 CHN USA | China retaliated with tariffs on American soybeans.
 163 IGO IRN | The European Union imposed an oil embargo on Iran.
 164 PSE ISR | The Palestinians suspended peace talks with Israel.
 164 PRK USA | North Korea broke off negotiations with the United States.
