@@ -296,6 +296,7 @@ const SUITE: &str = r#"
 010 USA IRN | The State Department commented on Iran's nuclear programme on Tuesday.
 011 GBR USA | The British Foreign Office declined to comment on the American report.
 011 ISR LBN | An Israeli army spokesman refused to comment on Lebanon's claims, the newspaper said.
+011 RUS * | Kremlin spokesman Dmitry Peskov declined to comment on Monday.
 012 EGY ISR | Egypt's foreign minister voiced pessimism about the talks with Israel.
 012 USA PRK | The US envoy said he was pessimistic about North Korea's willingness to disarm.
 013 JPN CHN | Japan's prime minister expressed optimism about relations with China on Monday.
