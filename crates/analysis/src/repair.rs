@@ -13,8 +13,13 @@ fn child(deps: &[Dep], x: usize, rels: &[&str]) -> Option<usize> {
 }
 
 /// Whether word `k` is `top` or below it within four steps.
-fn under(deps: &[Dep], mut k: usize, top: usize) -> bool {
-    for _ in 0..4 {
+fn under(deps: &[Dep], k: usize, top: usize) -> bool {
+    under_within(deps, k, top, 4)
+}
+
+/// Whether word `k` is `top` or below it within `steps` steps.
+fn under_within(deps: &[Dep], mut k: usize, top: usize, steps: usize) -> bool {
+    for _ in 0..steps {
         if k == top {
             return true;
         }
@@ -926,18 +931,7 @@ pub(crate) fn repair_auxiliary_on_noun(tags: &[khaldun_tagger::Tagged<'_>], deps
 /// finite verb, all inside that clause, has the verb as the root, the
 /// noun as its subject and the second noun as the noun's conjunct.
 pub(crate) fn repair_relative_and_subject(tags: &[khaldun_tagger::Tagged<'_>], deps: &mut [Dep]) {
-    let below = |deps: &[Dep], mut k: usize, top: usize| {
-        for _ in 0..12 {
-            if k == top {
-                return true;
-            }
-            match deps[k].head as usize {
-                0 => return false,
-                h => k = h - 1,
-            }
-        }
-        false
-    };
+    let below = |deps: &[Dep], k: usize, top: usize| under_within(deps, k, top, 12);
     let Some(n) = deps.iter().position(|d| d.head == 0) else {
         return;
     };

@@ -2672,6 +2672,17 @@ fn negation(v: &View, t: usize) -> Option<usize> {
 /// event told at `t`, with the participle's token and the parties naming
 /// the host. Looked for on the event's word, the verb it is the object of,
 /// and the talks or deals a few levels below either.
+/// The code of a third party's verb: hosting (043) or mediating (045).
+fn third_party_code(v: &View, c: usize) -> Option<&'static str> {
+    if v.is(c, &["host"]) {
+        Some("043")
+    } else if v.is_in(c, W::Mediating) {
+        Some("045")
+    } else {
+        None
+    }
+}
+
 fn third_party(v: &View, t: usize) -> Option<(&'static str, usize, Vec<usize>)> {
     let top = v.head(t).filter(|_| v.rel(t) == "obj").unwrap_or(t);
     let mut nodes = vec![t, top];
@@ -2684,11 +2695,7 @@ fn third_party(v: &View, t: usize) -> Option<(&'static str, usize, Vec<usize>)> 
             if !matches!(v.rel(c), "acl" | "advcl") || v.words[c].xpos != "VBN" {
                 continue;
             }
-            let code = if v.is(c, &["host"]) {
-                "043"
-            } else if v.is_in(c, W::Mediating) {
-                "045"
-            } else {
+            let Some(code) = third_party_code(v, c) else {
                 continue;
             };
             let agent = v.children[c].iter().copied().find(|&k| {
@@ -2709,11 +2716,7 @@ fn third_party(v: &View, t: usize) -> Option<(&'static str, usize, Vec<usize>)> 
         if v.words[c].xpos != "VBG" {
             continue;
         }
-        let code = if v.is(c, &["host"]) {
-            "043"
-        } else if v.is_in(c, W::Mediating) {
-            "045"
-        } else {
+        let Some(code) = third_party_code(v, c) else {
             continue;
         };
         let talks = v.children[c]
