@@ -30,11 +30,11 @@ use repair::{
     repair_coordinated_adverbs, repair_determiner_participle, repair_double_subject, repair_due_to,
     repair_finite_verb, repair_floating_quantifier, repair_glued_objects, repair_glued_participle,
     repair_initial_noun, repair_mandative_verb, repair_modal_verb, repair_nominal_clauses,
-    repair_noun_root, repair_participle_subject, repair_possessed_noun, repair_possessor_subject,
-    repair_relative_and_subject, repair_relative_conjunct, repair_relative_root,
-    repair_reported_object, repair_reported_verb, repair_small_clause, repair_stranded_object,
-    repair_subordinate_subject, repair_subordinate_verb, repair_that_conjunct, repair_that_subject,
-    repair_verb_particle,
+    repair_noun_root, repair_open_auxiliary, repair_participle_subject, repair_possessed_noun,
+    repair_possessor_subject, repair_relative_and_subject, repair_relative_conjunct,
+    repair_relative_root, repair_reported_object, repair_reported_verb, repair_small_clause,
+    repair_stranded_object, repair_subordinate_subject, repair_subordinate_verb,
+    repair_that_conjunct, repair_that_subject, repair_verb_particle,
 };
 
 /// One analyzed word.
@@ -158,6 +158,7 @@ impl Analyzer {
         repair_determiner_participle(&mut tags);
         repair_floating_quantifier(words, &mut tags);
         let second = self.second_tags(&runner_up);
+        repair_open_auxiliary(words, &mut tags, &second, self.tagger.lemmatizer());
         repair_modal_verb(words, &mut tags, &second);
         repair_subordinate_verb(words, &mut tags, &second);
         repair_mandative_verb(words, &mut tags, &second);
@@ -651,6 +652,27 @@ mod tests {
         );
         assert_eq!((w[5].head, w[5].deprel), (8, "nsubj"), "{:?}", w[5]);
         assert!(is_one_tree(&s));
+    }
+
+    #[test]
+    fn a_word_tagged_as_an_auxiliary_outside_the_closed_class_is_retagged() {
+        let s = analyze("Human Rights Watch urged Egypt to free jailed activists .");
+        let w = &s.words;
+        assert!(matches!(w[2].upos, "NOUN" | "PROPN"), "{:?}", w[2]);
+        assert_eq!(w[2].lemma.to_lowercase(), "watch", "{:?}", w[2]);
+        assert_eq!((w[3].head, w[3].deprel), (0, "root"), "{:?}", w[3]);
+        let s = analyze("Wind-driven wildfires tore through the Los Angeles area on Wednesday .");
+        let w = &s.words;
+        assert_eq!(
+            (w[2].xpos, w[2].lemma.as_str()),
+            ("VBD", "tear"),
+            "{:?}",
+            w[2]
+        );
+        assert!(is_one_tree(&s));
+        // real auxiliaries stay
+        let s = analyze("Iran has said it will not attend .");
+        assert_eq!((s.words[1].upos, s.words[4].upos), ("AUX", "AUX"));
     }
 
     #[test]

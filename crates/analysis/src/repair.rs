@@ -492,6 +492,71 @@ pub(crate) fn repair_determiner_participle(tags: &mut [khaldun_tagger::Tagged<'_
     }
 }
 
+/// "Human Rights Watch urged", "the plane landed": auxiliaries are a closed
+/// class, so a word tagged AUX that is none of them is the tagger's slip;
+/// it takes the runner-up tag where that is an open-class one, else a noun.
+/// `second[i]`: word `i`'s runner-up Penn tag (`""` if none).
+pub(crate) fn repair_open_auxiliary(
+    words: &[&str],
+    tags: &mut [khaldun_tagger::Tagged<'_>],
+    second: &[&'static str],
+    lemmatizer: &khaldun_tagger::Lemmatizer,
+) {
+    const AUXILIARIES: &[&str] = &[
+        "be", "am", "is", "are", "was", "were", "been", "being", "'s", "’s", "'re", "’re", "'m",
+        "’m", "s", "re", "m", "have", "has", "had", "having", "'ve", "’ve", "ve", "'d", "’d", "d",
+        "do", "does", "did", "done", "doing", "will", "would", "shall", "should", "may", "might",
+        "must", "can", "could", "'ll", "’ll", "ll", "wo", "ca", "sha", "ought", "need", "dare",
+        "get", "got", "gets", "getting", "gotten", "used", "wanna", "gonna", "gotta", "ai", "r",
+        "ar", "du", "ha", "hav", "wud", "wil",
+    ];
+    for i in 0..tags.len() {
+        let lower = words[i].to_lowercase();
+        // (letters only, in the Latin script: no dash, no other script)
+        let word = lower.len() > 1 && lower.bytes().all(|b| b.is_ascii_lowercase());
+        if tags[i].upos != "AUX" || !word || AUXILIARIES.contains(&lower.as_str()) {
+            continue;
+        }
+        let proper = i > 0 && words[i].starts_with(|c: char| c.is_uppercase());
+        let after_auxiliary = i > 0
+            && matches!(
+                words[i - 1].to_lowercase().as_str(),
+                "have" | "has" | "had" | "be" | "been" | "was" | "were" | "is" | "are"
+            );
+        // a past form the lemmatizer knows ("tore", "won")
+        let past = lemmatizer.lemmatize(words[i], "VERB", "VBD") != lower;
+        let xpos = match second.get(i).copied().unwrap_or("") {
+            "VBZ" if !lower.ends_with('s') => "VBP",
+            x @ ("NN" | "NNS" | "NNP" | "NNPS" | "JJ" | "VB" | "VBD" | "VBG" | "VBN" | "VBP"
+            | "VBZ") => x,
+            _ if proper => "NNP",
+            // "to have won"
+            _ if past && after_auxiliary => "VBN",
+            _ if past => "VBD",
+            _ => "NN",
+        };
+        let (upos, feats) = match xpos {
+            "NN" => ("NOUN", "Number=Sing"),
+            "NNS" => ("NOUN", "Number=Plur"),
+            "NNP" => ("PROPN", "Number=Sing"),
+            "NNPS" => ("PROPN", "Number=Plur"),
+            "JJ" => ("ADJ", "Degree=Pos"),
+            "VB" => ("VERB", "VerbForm=Inf"),
+            "VBD" => ("VERB", "Mood=Ind|Tense=Past|VerbForm=Fin"),
+            "VBG" => ("VERB", "VerbForm=Ger"),
+            "VBN" => ("VERB", "Tense=Past|VerbForm=Part"),
+            "VBP" => ("VERB", "Mood=Ind|Tense=Pres|VerbForm=Fin"),
+            _ => (
+                "VERB",
+                "Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin",
+            ),
+        };
+        let t = &mut tags[i];
+        (t.xpos, t.upos, t.feats) = (xpos, upos, feats);
+        t.lemma = lemmatizer.lemmatize(words[i], upos, xpos);
+    }
+}
+
 /// "Iran said it would free the sailors": after a modal (and an adverb),
 /// or after "to" where the tagger's runner-up is a base verb or a
 /// determiner follows, a word tagged

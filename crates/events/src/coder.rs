@@ -624,7 +624,17 @@ pub fn code_sentence(
     let mishap_tolls: Vec<usize> = out
         .iter()
         .filter(|c| p.generic_frames() && force(c))
-        .filter(|c| toll_of(&v, c.trigger).is_some_and(|a| v.is_in(a, W::Mishaps)))
+        .filter(|c| {
+            toll_of(&v, c.trigger).is_some_and(|a| {
+                // (or the verb right before the comma, however the parser
+                // hung the clause: "condoled after a plane crashed near
+                // Pokhara, killing all 72")
+                let before = (c.trigger > 0 && v.lower[c.trigger - 1] == ",")
+                    .then(|| (0..c.trigger).rev().find(|&i| v.words[i].upos == "VERB"))
+                    .flatten();
+                v.is_in(a, W::Mishaps) || before.is_some_and(|b| v.is_in(b, W::Mishaps))
+            })
+        })
         .map(|c| c.trigger)
         .collect();
     out.retain(|c| !mishap_tolls.contains(&c.trigger));
@@ -651,18 +661,90 @@ pub fn code_sentence(
         .map(|c| c.trigger)
         .collect();
     out.retain(|c| !purposes.contains(&c.trigger));
+    // "urged Belgium to extradite a militant": an appeal or demand with no
+    // code of its own is for what its complement names (0213)
+    let generic = p.generic_frames();
+    for c in out
+        .iter_mut()
+        .filter(|c| generic && matches!(c.code.as_str(), "020" | "100"))
+    {
+        let asked = std::iter::once(c.trigger)
+            .chain(c.words.iter().copied())
+            .flat_map(|w| v.children[w].iter().copied())
+            .find(|&x| match v.rel(x) {
+                "xcomp" | "ccomp" => true,
+                "advcl" | "acl" => v.child(x, "mark").is_some_and(|k| v.is(k, &["to"])),
+                _ => false,
+            });
+        let what = asked
+            .filter(|&x| !negated(&v, x))
+            .and_then(|x| act_code(&v, p, x));
+        if let Some(code) = what.and_then(|w| asked_for(p, &c.code, w)) {
+            c.code = code;
+        }
+    }
     for w in (0..v.words.len()).filter(|_| p.generic_frames()) {
         if let Some(c) = frame_event(&v, p, w, &out) {
             out.push(c);
         }
-        if let Some(c) = obligation_event(&v, p, w, &out) {
+        if let Some(mut c) = obligation_event(&v, p, w, &out) {
             // what one must do is demanded of him, not done
             let clause = c.frame_word.and_then(|m| v.head(m));
+            let what = match out.iter().find(|e| Some(e.trigger) == clause) {
+                Some(e) => Some(e.code.as_str()),
+                None => clause.and_then(|x| act_code(&v, p, x)),
+            };
+            if let Some(code) = what.and_then(|w| asked_for(p, &c.code, w)) {
+                c.code = code;
+            }
             out.retain(|e| Some(e.trigger) != clause);
             out.push(c);
         }
     }
     out
+}
+
+/// The code of the best pattern a word triggers, its target named or not:
+/// what an act asked for would be ("to extradite a militant": 063).
+fn act_code<'p>(v: &View, p: &'p Patterns, t: usize) -> Option<&'p str> {
+    let kind = match v.words[t].upos {
+        "VERB" | "ADJ" => TriggerKind::Verb,
+        "NOUN" => TriggerKind::Noun,
+        _ => return None,
+    };
+    p.triggered_by(kind, v.lemma(t))
+        .iter()
+        .filter_map(|&pi| {
+            let pat = p.get(pi);
+            let m = match_pattern(v, pat, t, true)?;
+            // (a bare verb says what is asked through its object, named
+            // or not, "to return the helicopter"; without the phrase its
+            // slot asks for it says too little: "to stop demolishing
+            // homes" is no stop in a place)
+            let bare = pat.words.is_empty() && pat.before.is_empty();
+            let object = matches!(pat.target, Some(Slot::Object)) && v.child(t, "obj").is_some();
+            if m.partial && bare && !object {
+                return None;
+            }
+            let spec = pat.specificity() - m.partial as usize;
+            Some(((spec * 4 + m.filled), pi))
+        })
+        // (on equal scores the first written, as when coding)
+        .max_by_key(|&(score, pi)| (score, std::cmp::Reverse(pi)))
+        .map(|(_, pi)| &*p.get(pi).code)
+        .filter(|c| !c.is_empty())
+}
+
+/// The appeal (`020`) or demand (`100`) for the act coded `what`, through
+/// the `appeal` rules of `compose.txt` (CAMEO numbers the kinds of demand
+/// as it numbers the kinds of appeal: 0213 and 1013 both ask for judicial
+/// cooperation).
+fn asked_for(p: &Patterns, general: &str, what: &str) -> Option<String> {
+    let appeal = p.compose(Frame::Appeal, what)?;
+    match general {
+        "100" => appeal.strip_prefix("02").map(|rest| format!("10{rest}")),
+        _ => Some(appeal.to_string()),
+    }
 }
 
 /// "..., killing eight people": the verb an -ing clause with no subject

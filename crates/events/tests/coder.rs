@@ -737,11 +737,26 @@ fn a_report_of_what_another_must_do_is_a_demand() {
         pairs("France said Iran should release the journalists."),
         [ev("FRA", "IRN", "020")]
     );
+    // the built-in rules say what is demanded or asked: a release (1053, 0253)
+    assert_eq!(
+        builtin_pairs("Russia said that Sudan must return the captured helicopter."),
+        [ev("RUS", "SDN", "1053")]
+    );
+    assert_eq!(
+        builtin_pairs("France said Iran should release the journalists."),
+        [ev("FRA", "IRN", "0253")]
+    );
+    // with nothing the clause names, a demand in general
+    assert_eq!(
+        builtin_pairs("Russia said that Sudan must do more."),
+        [ev("RUS", "SDN", "100")]
+    );
     // the act demanded is not done: "he must resign" is no resignation
+    // (the demand is for a change of leaders)
     let got = builtin_pairs(
         "Angry Kenyan activists denounced the Ugandan president, saying he must resign.",
     );
-    assert!(got.contains(&ev("KEN", "UGA", "100")), "{got:?}");
+    assert!(got.contains(&ev("KEN", "UGA", "1041")), "{got:?}");
     assert!(!got.iter().any(|e| e.2 == "0831"), "{got:?}");
 }
 
@@ -1860,6 +1875,31 @@ fn what_an_appeal_asks_below_its_complement_has_not_happened() {
         |s: &str| -> Vec<String> { builtin_events(s).into_iter().map(|e| e.cameo).collect() };
     assert_eq!(
         codes("Amnesty called on Israel to stop demolishing Palestinian homes."),
+        vec!["020"]
+    );
+}
+
+#[test]
+fn an_appeal_or_a_demand_is_for_what_its_complement_names() {
+    let codes =
+        |s: &str| -> Vec<String> { builtin_events(s).into_iter().map(|e| e.cameo).collect() };
+    // judicial cooperation (063 → 0213), intelligence (064 → 1014)
+    assert_eq!(
+        codes("Turkey renewed an appeal to Belgium to extradite a militant wanted for murder."),
+        vec!["0213"]
+    );
+    assert_eq!(
+        codes("The rebels demanded that the Turkish government provide information on the safety of their leader."),
+        vec!["1014"]
+    );
+    // a release asked for (0841 → 0253)
+    assert_eq!(
+        codes("Britain urged Iran to return the seized tanker and its crew."),
+        vec!["0253"]
+    );
+    // negated: "not to" asks for no act, so the appeal stays general
+    assert_eq!(
+        codes("Britain urged Iran not to return the seized tanker."),
         vec!["020"]
     );
 }

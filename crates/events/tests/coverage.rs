@@ -577,6 +577,7 @@ const SUITE: &str = r#"
 1044 USA THA | Washington demanded that Thailand's military restore democracy.
 105 ISR PSE | Israel demanded that Hamas back down.
 105 RUS UKR | Russia demanded concessions from Ukraine.
+1051 NGO EGY | Human Rights Watch demanded that Egypt lift the travel ban on activists.
 1052 HKG HKG | The Hong Kong government demanded that protesters end the occupation of the airport.
 1052 VEN VEN | Venezuela's president demanded that the opposition call off its protests.
 1053 ISR PSE | Israel demanded that Hamas release the captured soldier.
@@ -911,7 +912,6 @@ const KNOWN: &str = r#"
 092 KEN KEN | Kenya's police watchdog investigated allegations of torture by Kenyan police officers. | parse: 'watchdog' is parsed as an auxiliary and 'by Kenyan police officers' as the agent of 'investigated'
 093 IGOUNO ISR | The UN opened an inquiry into the Israeli air strike on a school in Gaza. | coder: the noun pattern '093 inquiry|investigation|probe into $T strike ...' does not fire on 'an inquiry into the Israeli (air) strike' (not traced further), so '090 inquiry into $T' wins
 1043 * CHN | Tibetan exiles demanded religious freedom from China. | actor: 'Tibetan exiles' names no actor, and an event with no source is not coded ('Activists demanded religious freedom from China' codes 1043)
-1051 * EGY | Human Rights Watch demanded that Egypt lift the travel ban on activists. | parse: 'Rights' is parsed as a passive subject and 'Watch' as its auxiliary, so the demand has no actor as subject
 1051 ETH ETH | Ethiopian opposition parties demanded an end to the state of emergency. | coder: the event noun under the demand ('end ... of emergency', 0814) is coded instead of the demand
 1124 UKR RUS | Ukraine accused Russian forces of war crimes in Bucha. | pattern language: 'war' in 'of war crimes' under the object is two levels below the trigger, so 'accuse $T of &crime' (1121) wins
 114 LBN ISR | Lebanon filed a complaint with the UN Security Council against Israel. | parse: 'against Israel' is attached under 'Council', so 'file complaint with|to|against $T' takes the UN
