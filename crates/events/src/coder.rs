@@ -494,13 +494,14 @@ pub fn code_sentence(
                     let w = v.lemma(v.parties[k].head);
                     p.in_set("troops", w) || p.in_set("peacekeeper", w)
                 });
+                // (a host has a country: no region hosts, "a trip to North Africa")
                 p.generic_frames()
                     && !troops
                     && !own.is_empty()
                     && !c.target.is_empty()
                     && !c.target.iter().any(|&k| {
                         let t = &v.parties[k];
-                        t.place && own.contains(&t.country.as_deref())
+                        (t.place && own.contains(&t.country.as_deref())) || t.country.is_none()
                     })
             });
             // "arrested for espionage", "jailed on charges of treason": the
@@ -2542,9 +2543,23 @@ fn owner(
             subject(v, p, h, frames, depth + 1)
         }
         // "Macron, on a state visit to China, urged": who is on the errand
+        // ("asked Tanzanians for forgiveness, on a visit to Tanzania": an
+        // errand hung on the object is the subject's)
         "appos" | "nmod" if on_errand(v, h, n) => {
-            parties_of(v, h, &mut out);
-            out
+            match v.head(h).filter(|&g| {
+                matches!(v.rel(h), "obj" | "iobj" | "obl") && v.words[g].upos == "VERB"
+            }) {
+                Some(g) if is_trip(v, n) => subject(v, p, g, frames, depth + 1),
+                _ => {
+                    parties_of(v, h, &mut out);
+                    out
+                }
+            }
+        }
+        // "speaking during a visit to Kyiv, the chancellor": who does the
+        // verb is on the trip
+        "obl" if is_trip(v, n) && (v.has_case_word(n, "on") || v.has_case_word(n, "during")) => {
+            subject(v, p, h, frames, depth + 1)
         }
         // "the interventions, especially the strikes": the first noun's owner
         "conj" | "appos" if matches!(v.words[h].upos, "NOUN" | "PROPN") => {
@@ -2558,6 +2573,11 @@ fn owner(
         "obl" if goes_to_do(v, h, n) => subject(v, p, h, frames, depth + 1),
         _ => out,
     }
+}
+
+/// Whether noun `n` is a trip one makes ("visit", "tour").
+fn is_trip(v: &View, n: usize) -> bool {
+    v.is(n, &["visit", "trip", "tour", "stopover", "journey"])
 }
 
 /// Whether the act noun `n` is an `on` phrase set off by commas beside the

@@ -2849,3 +2849,18 @@ fn an_intent_is_not_aimed_at_the_sources_own_troops() {
         [ev("FRA", "LBR", "030")]
     );
 }
+
+#[test]
+fn a_trip_set_off_after_the_object_is_the_subjects() {
+    let got = builtin_pairs(
+        "German President Frank-Walter Steinmeier asked Tanzanians for forgiveness on Wednesday, on a three-day visit to Tanzania.",
+    );
+    assert!(got.contains(&ev("DEU", "TZA", "042")), "{got:?}");
+    assert!(got.contains(&ev("TZA", "DEU", "043")), "{got:?}");
+    // a trip the subject embarks on; no region hosts it
+    let got = builtin_pairs(
+        "A senior British minister said Libya must hand over the suspects as he embarked on a trip to North Africa.",
+    );
+    assert!(got.iter().any(|e| e.0 == "GBR" && e.2 == "042"), "{got:?}");
+    assert!(!got.iter().any(|e| e.2 == "043"), "{got:?}");
+}
