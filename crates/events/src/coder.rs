@@ -2575,6 +2575,19 @@ fn owner(
     }
 }
 
+/// Whether `g` is "each other" or "one another" (its first word, with the
+/// second fixed to it, or the second with the first as its determiner).
+fn each_other(v: &View, g: usize) -> bool {
+    let with = |c: &[&str]| {
+        v.children[g]
+            .iter()
+            .any(|&k| matches!(v.rel(k), "fixed" | "det") && v.is(k, c))
+    };
+    (v.is(g, &["each"]) && with(&["other"]))
+        || (v.is(g, &["one"]) && with(&["another"]))
+        || (v.is(g, &["other"]) && with(&["each"]))
+}
+
 /// Whether noun `n` is a trip one makes ("visit", "tour").
 fn is_trip(v: &View, n: usize) -> bool {
     v.is(n, &["visit", "trip", "tour", "stopover", "journey"])
@@ -3301,7 +3314,9 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
         // ("Russia and Ukraine released 115 prisoners of war": to each other)
         || (pat.code.as_ref() == "0841"
             && v.is(t, &["release", "free"])
-            && tgt.is_some_and(|g| p.in_set("prisoner", v.lemma(g))));
+            && tgt.is_some_and(|g| p.in_set("prisoner", v.lemma(g))))
+        // "Kyrgyzstan and Tajikistan accused each other": whatever the act
+        || tgt.is_some_and(|g| each_other(v, g));
     let several = source.len() >= 2 || source.iter().any(|&k| v.parties[k].several);
     let reciprocal = target.is_empty() && several && symmetric;
     // a pattern written with no slot is an act with no target ("protesters

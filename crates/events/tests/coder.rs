@@ -2864,3 +2864,17 @@ fn a_trip_set_off_after_the_object_is_the_subjects() {
     assert!(got.iter().any(|e| e.0 == "GBR" && e.2 == "042"), "{got:?}");
     assert!(!got.iter().any(|e| e.2 == "043"), "{got:?}");
 }
+
+#[test]
+fn each_other_makes_any_act_of_a_compound_subject_reciprocal() {
+    let got = builtin_pairs(
+        "Kyrgyzstan and Tajikistan accused each other of starting fresh fighting along their disputed border on Friday.",
+    );
+    assert!(got.contains(&ev("KGZ", "TJK", "112")), "{got:?}");
+    assert!(got.contains(&ev("TJK", "KGZ", "112")), "{got:?}");
+    let got = builtin_pairs("India and Pakistan blamed one another for the attack.");
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(got.iter().all(|e| e.2.starts_with("112")), "{got:?}");
+    // without it, an accusation of a compound subject names no target
+    assert!(builtin_pairs("Kyrgyzstan and Tajikistan accused the rebels.").is_empty());
+}
