@@ -25,16 +25,17 @@ use khaldun_types::{Segmented, Sentence, Span};
 
 mod repair;
 use repair::{
-    repair_agent_infinitive, repair_auxiliary_on_noun, repair_between_subject, repair_but_subject,
-    repair_clause_after_and, repair_comma_and_clause, repair_compound_across_preposition,
-    repair_coordinated_adverbs, repair_determiner_participle, repair_double_subject, repair_due_to,
-    repair_finite_verb, repair_floating_quantifier, repair_glued_objects, repair_glued_participle,
-    repair_initial_noun, repair_mandative_verb, repair_modal_verb, repair_nominal_clauses,
-    repair_noun_root, repair_open_auxiliary, repair_participle_subject, repair_possessed_noun,
-    repair_possessor_subject, repair_relative_and_subject, repair_relative_conjunct,
-    repair_relative_root, repair_reported_object, repair_reported_verb, repair_small_clause,
-    repair_stranded_object, repair_subordinate_subject, repair_subordinate_verb,
-    repair_that_conjunct, repair_that_subject, repair_verb_particle,
+    repair_adjectival_participle, repair_agent_infinitive, repair_auxiliary_on_noun,
+    repair_between_subject, repair_but_subject, repair_clause_after_and, repair_comma_and_clause,
+    repair_compound_across_preposition, repair_coordinated_adverbs, repair_determiner_participle,
+    repair_double_subject, repair_due_to, repair_finite_verb, repair_floating_quantifier,
+    repair_glued_objects, repair_glued_participle, repair_initial_noun, repair_mandative_verb,
+    repair_modal_verb, repair_nominal_clauses, repair_noun_root, repair_open_auxiliary,
+    repair_participle_subject, repair_possessed_noun, repair_possessor_subject,
+    repair_relative_and_subject, repair_relative_conjunct, repair_relative_root,
+    repair_reported_object, repair_reported_verb, repair_small_clause, repair_stranded_object,
+    repair_subordinate_subject, repair_subordinate_verb, repair_that_conjunct, repair_that_subject,
+    repair_verb_particle,
 };
 
 /// One analyzed word.
@@ -159,6 +160,7 @@ impl Analyzer {
         repair_floating_quantifier(words, &mut tags);
         let second = self.second_tags(&runner_up);
         repair_open_auxiliary(words, &mut tags, &second, self.tagger.lemmatizer());
+        repair_adjectival_participle(words, &mut tags);
         repair_modal_verb(words, &mut tags, &second);
         repair_subordinate_verb(words, &mut tags, &second);
         repair_mandative_verb(words, &mut tags, &second);
@@ -652,6 +654,20 @@ mod tests {
         );
         assert_eq!((w[5].head, w[5].deprel), (8, "nsubj"), "{:?}", w[5]);
         assert!(is_one_tree(&s));
+    }
+
+    #[test]
+    fn a_stock_adjective_in_ing_before_a_noun_is_no_verb() {
+        let s = analyze("Israel launched devastating strikes on Gaza .");
+        let w = &s.words;
+        assert_eq!((w[2].xpos, w[2].deprel), ("JJ", "amod"), "{:?}", w[2]);
+        assert_eq!((w[3].head, w[3].deprel), (2, "obj"), "{:?}", w[3]);
+        // a gerund with its object stays a verb
+        let s = analyze("Russia resumed shelling towns in the east .");
+        assert_eq!(s.words[2].upos, "VERB", "{:?}", s.words[2]);
+        // and so does a progressive
+        let s = analyze("The opposition was mounting pressure on the government .");
+        assert_eq!(s.words[3].upos, "VERB", "{:?}", s.words[3]);
     }
 
     #[test]

@@ -492,6 +492,76 @@ pub(crate) fn repair_determiner_participle(tags: &mut [khaldun_tagger::Tagged<'_
     }
 }
 
+/// "imposed sweeping sanctions", "launched devastating strikes": before a
+/// noun, and not after a form of "be", an -ing word of news's stock
+/// adjectives is the noun's adjective, not a verb with the noun as object.
+pub(crate) fn repair_adjectival_participle(
+    words: &[&str],
+    tags: &mut [khaldun_tagger::Tagged<'_>],
+) {
+    const ADJECTIVES: &[&str] = &[
+        "sweeping",
+        "crippling",
+        "devastating",
+        "punishing",
+        "scathing",
+        "damning",
+        "stinging",
+        "blistering",
+        "withering",
+        "debilitating",
+        "staggering",
+        "stunning",
+        "shocking",
+        "alarming",
+        "disturbing",
+        "troubling",
+        "growing",
+        "rising",
+        "mounting",
+        "increasing",
+        "escalating",
+        "worsening",
+        "deepening",
+        "ongoing",
+        "lingering",
+        "lasting",
+        "pressing",
+        "leading",
+        "ruling",
+        "governing",
+        "warring",
+        "neighbouring",
+        "neighboring",
+        "surrounding",
+        "remaining",
+        "existing",
+        "outgoing",
+        "incoming",
+        "upcoming",
+        "far-reaching",
+        "wide-ranging",
+        "long-running",
+        "long-standing",
+        "hard-hitting",
+    ];
+    for i in 1..tags.len().saturating_sub(1) {
+        let lower = words[i].to_lowercase();
+        let before_noun = matches!(tags[i + 1].xpos, "NN" | "NNS" | "JJ");
+        let after_be = tags[i - 1].upos == "AUX";
+        if tags[i].xpos != "VBG"
+            || !before_noun
+            || after_be
+            || !ADJECTIVES.contains(&lower.as_str())
+        {
+            continue;
+        }
+        let t = &mut tags[i];
+        (t.xpos, t.upos, t.feats) = ("JJ", "ADJ", "Degree=Pos");
+        t.lemma = lower;
+    }
+}
+
 /// "Human Rights Watch urged", "the plane landed": auxiliaries are a closed
 /// class, so a word tagged AUX that is none of them is the tagger's slip;
 /// it takes the runner-up tag where that is an open-class one, else a noun.
