@@ -1679,7 +1679,17 @@ fn slot(v: &View, s: &Slot, t: usize, used: &[usize], nw: NotWhom) -> Option<Opt
                 .chain(v.children[t].iter().copied().filter(|&c| {
                     matches!(v.rel(c), "obj" | "obl" | "obl:tmod" | "obl:npmod")
                         && !used.contains(&c)
-                }));
+                }))
+                // "sent rescue teams and relief supplies to Myanmar": the
+                // phrase the parser hung on the object's last conjunct
+                .chain(
+                    used.iter()
+                        .copied()
+                        .filter(|&u| u != t)
+                        .chain(v.child(t, "obj"))
+                        .flat_map(|u| v.children[u].iter().copied())
+                        .filter(|&c| v.rel(c) == "conj" && v.words[c].upos == "NOUN"),
+                );
             // the first phrase that names an actor, else the first phrase:
             // "strengthened its forces in Lebanon ... in the area"
             let mut first = None;
