@@ -29,13 +29,13 @@ use repair::{
     repair_between_subject, repair_but_subject, repair_clause_after_and, repair_comma_and_clause,
     repair_compound_across_preposition, repair_coordinated_adverbs, repair_determiner_participle,
     repair_double_subject, repair_due_to, repair_finite_verb, repair_floating_quantifier,
-    repair_glued_objects, repair_glued_participle, repair_initial_noun, repair_mandative_verb,
-    repair_modal_verb, repair_nominal_clauses, repair_noun_root, repair_open_auxiliary,
-    repair_participle_subject, repair_possessed_noun, repair_possessor_subject,
-    repair_relative_and_subject, repair_relative_conjunct, repair_relative_root,
-    repair_reported_object, repair_reported_verb, repair_small_clause, repair_stranded_object,
-    repair_subordinate_subject, repair_subordinate_verb, repair_that_conjunct, repair_that_subject,
-    repair_verb_particle,
+    repair_glued_objects, repair_glued_participle, repair_initial_noun, repair_lowercase_proper,
+    repair_mandative_verb, repair_modal_verb, repair_nominal_clauses, repair_noun_root,
+    repair_open_auxiliary, repair_participle_subject, repair_possessed_noun,
+    repair_possessor_subject, repair_relative_and_subject, repair_relative_conjunct,
+    repair_relative_root, repair_reported_object, repair_reported_verb, repair_small_clause,
+    repair_stranded_object, repair_subordinate_subject, repair_subordinate_verb,
+    repair_that_conjunct, repair_that_subject, repair_verb_particle,
 };
 
 /// One analyzed word.
@@ -161,6 +161,7 @@ impl Analyzer {
         let second = self.second_tags(&runner_up);
         repair_open_auxiliary(words, &mut tags, &second, self.tagger.lemmatizer());
         repair_adjectival_participle(words, &mut tags);
+        repair_lowercase_proper(words, &mut tags, &second, self.tagger.lemmatizer());
         repair_modal_verb(words, &mut tags, &second);
         repair_subordinate_verb(words, &mut tags, &second);
         repair_mandative_verb(words, &mut tags, &second);
@@ -654,6 +655,17 @@ mod tests {
         );
         assert_eq!((w[5].head, w[5].deprel), (8, "nsubj"), "{:?}", w[5]);
         assert!(is_one_tree(&s));
+    }
+
+    #[test]
+    fn a_lower_case_word_run_on_a_name_is_a_common_noun() {
+        let s = analyze("Somali forces backed by U.S. airstrikes recaptured a key town .");
+        let w = &s.words;
+        assert_eq!((w[5].upos, w[5].xpos), ("NOUN", "NNS"), "{:?}", w[5]);
+        assert_eq!((w[6].head, w[6].deprel), (0, "root"), "{:?}", w[6]);
+        // name particles stay in the name
+        let s = analyze("Saudi Crown Prince Mohammed bin Salman met Biden .");
+        assert_eq!(s.words[4].upos, "PROPN", "{:?}", s.words[4]);
     }
 
     #[test]

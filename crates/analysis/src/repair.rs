@@ -492,6 +492,49 @@ pub(crate) fn repair_determiner_participle(tags: &mut [khaldun_tagger::Tagged<'_
     }
 }
 
+/// "Somali forces backed by U.S. airstrikes": edited news capitalizes its
+/// names, so a lower-case word the tagger ran on as part of the name before
+/// it is a common noun. Short particles of names ("bin",
+/// "van der", "da Silva") and hyphened ones ("al-Shabaab") are left alone.
+/// `second[i]`: word `i`'s runner-up Penn tag (`""` if none).
+pub(crate) fn repair_lowercase_proper(
+    words: &[&str],
+    tags: &mut [khaldun_tagger::Tagged<'_>],
+    second: &[&'static str],
+    lemmatizer: &khaldun_tagger::Lemmatizer,
+) {
+    const PARTICLES: &[&str] = &["della", "delle", "degli", "dello", "bint"];
+    for i in 0..tags.len() {
+        let w = words[i];
+        let lower = w.len() >= 4 && w.bytes().all(|b| b.is_ascii_lowercase());
+        // (right after a capitalized name, where the tagger ran the name on)
+        let after_name = i > 0
+            && tags[i - 1].upos == "PROPN"
+            && words[i - 1].starts_with(|c: char| c.is_uppercase());
+        if !matches!(tags[i].xpos, "NNP" | "NNPS")
+            || !lower
+            || !after_name
+            || PARTICLES.contains(&w)
+        {
+            continue;
+        }
+        let plural = tags[i].xpos == "NNPS" || (w.ends_with('s') && !w.ends_with("ss"));
+        let xpos = match second.get(i).copied().unwrap_or("") {
+            x @ ("NN" | "NNS") => x,
+            _ if plural => "NNS",
+            _ => "NN",
+        };
+        let feats = if xpos == "NNS" {
+            "Number=Plur"
+        } else {
+            "Number=Sing"
+        };
+        let t = &mut tags[i];
+        (t.xpos, t.upos, t.feats) = (xpos, "NOUN", feats);
+        t.lemma = lemmatizer.lemmatize(w, "NOUN", xpos);
+    }
+}
+
 /// "imposed sweeping sanctions", "launched devastating strikes": before a
 /// noun, and not after a form of "be", an -ing word of news's stock
 /// adjectives is the noun's adjective, not a verb with the noun as object.

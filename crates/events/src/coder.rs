@@ -406,6 +406,23 @@ pub fn code_sentence(
         {
             continue;
         }
+        // "lodged a protest", "summoned the ambassador to protest": a
+        // protest a state lodges or summons for is diplomatic, coded by
+        // the verb's pattern (114) when it names whom; no demonstration
+        const LODGE: &[&str] = &[
+            "lodge", "file", "register", "submit", "deliver", "issue", "summon", "convey",
+        ];
+        if p.generic_frames()
+            && v.is(t, &["protest"])
+            && v.head(t).is_some_and(|h| {
+                v.is(h, LODGE)
+                    && (v.rel(t) == "obj"
+                        || (matches!(v.rel(t), "advcl" | "xcomp")
+                            && v.child(t, "mark").is_some_and(|k| v.is(k, &["to"]))))
+            })
+        {
+            continue;
+        }
         // a press conference or a news briefing is told to reporters: no meeting
         if kind == TriggerKind::Noun
             && p.generic_frames()

@@ -2878,3 +2878,19 @@ fn each_other_makes_any_act_of_a_compound_subject_reciprocal() {
     // without it, an accusation of a compound subject names no target
     assert!(builtin_pairs("Kyrgyzstan and Tajikistan accused the rebels.").is_empty());
 }
+
+#[test]
+fn a_protest_lodged_or_summoned_for_is_no_demonstration() {
+    let got = builtin_pairs(
+        "Iran's foreign ministry summoned the British ambassador on Monday to protest against remarks by London's envoy.",
+    );
+    assert_eq!(got, [ev("IRN", "GBR", "114")]);
+    let got = builtin_pairs(
+        "Japan lodged a strong protest after a Chinese coast guard ship entered its territorial waters.",
+    );
+    assert!(!got.iter().any(|e| e.2.starts_with("14")), "{got:?}");
+    // people who take to the streets to protest do protest
+    let got =
+        builtin_pairs("Thousands of Kenyans took to the streets to protest against the tax hikes.");
+    assert!(got.iter().any(|e| e.2.starts_with("14")), "{got:?}");
+}
