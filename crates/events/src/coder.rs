@@ -926,12 +926,15 @@ fn stray_compound(v: &View, pat: &Pattern, t: usize, w: usize, used: &[usize]) -
         .iter()
         .copied()
         .filter(|&c| v.rel(c) == "case");
-    v.rel(w) == "compound"
-        && v.rel(h).starts_with("obl")
-        && v.head(h) == Some(t)
-        && cases
-            .next()
-            .is_some_and(|c| !used.contains(&c) && !slot_prep(c))
+    let case = cases.next();
+    let in_phrase = v.rel(h).starts_with("obl") && v.head(h) == Some(t);
+    (v.rel(w) == "compound"
+        && in_phrase
+        && case.is_some_and(|c| !used.contains(&c) && !slot_prep(c)))
+        // "rallied against the government's overhaul": the owner inside
+        // the slot's own phrase is no word before the slot ("rally
+        // government against $T")
+        || (v.rel(w) == "nmod:poss" && in_phrase && case.is_some_and(slot_prep))
 }
 
 /// The head of a verb's subject (the agent of a passive; a subject shared
