@@ -589,6 +589,9 @@ pub(crate) fn repair_adjectival_participle(
         "hard-hitting",
     ];
     for i in 1..tags.len().saturating_sub(1) {
+        if tags[i].xpos != "VBG" {
+            continue;
+        }
         let lower = words[i].to_lowercase();
         let before_noun = matches!(tags[i + 1].xpos, "NN" | "NNS" | "JJ");
         let after_be = tags[i - 1].upos == "AUX";
@@ -624,6 +627,9 @@ pub(crate) fn repair_open_auxiliary(
         "ar", "du", "ha", "hav", "wud", "wil",
     ];
     for i in 0..tags.len() {
+        if tags[i].upos != "AUX" {
+            continue;
+        }
         let lower = words[i].to_lowercase();
         // (letters only, in the Latin script: no dash, no other script)
         let word = lower.len() > 1 && lower.bytes().all(|b| b.is_ascii_lowercase());
