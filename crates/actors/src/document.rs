@@ -792,6 +792,9 @@ enum What {
         anchor: usize,
         office: bool,
     },
+    /// "the two leaders", "both countries": the last two actors named
+    /// before (of two countries), as one mention of both.
+    Pair,
 }
 
 #[derive(Debug, Clone)]
@@ -885,6 +888,29 @@ const NOT_NAMES: &[&str] = &[
     "this", "that", "these", "those", "as", "after", "before", "during", "when", "while", "if",
     "said", "says", "told",
 ];
+/// Plural nouns that "the two" or "both" make a pair of actors named before.
+const PAIR_NOUNS: &[&str] = &[
+    "leaders",
+    "countries",
+    "sides",
+    "nations",
+    "presidents",
+    "governments",
+    "neighbours",
+    "neighbors",
+    "states",
+    "rivals",
+    "allies",
+    "ministers",
+    "premiers",
+    "parties",
+    "foes",
+    "capitals",
+    "men",
+    "heads",
+    "powers",
+];
+
 const HONORIFICS: &[(&str, Gender)] = &[
     ("mr", Gender::Male),
     ("mr.", Gender::Male),
@@ -2016,6 +2042,24 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             let w = s.low(i);
+            // "the two leaders", "both sides": a pair named before (the
+            // noun may already be a bare role: the pair takes it over)
+            let pair_end = match w {
+                "the" if s.is(i + 1, &["two"]) && s.is(i + 2, PAIR_NOUNS) => Some(i + 3),
+                "both" if s.is(i + 1, PAIR_NOUNS) => Some(i + 2),
+                _ => None,
+            };
+            if let Some(end) = pair_end.filter(|&e| e <= n) {
+                items.retain(|it| !(it.tokens.start >= i && it.tokens.end <= end));
+                mark(covered, &(i..end));
+                items.push(Item {
+                    tokens: i..end,
+                    what: What::Pair,
+                    appos: None,
+                });
+                i = end;
+                continue;
+            }
             // honorific + name
             if let Some(&(_, g)) = HONORIFICS.iter().find(|(h, _)| *h == w) {
                 // "Lt Gen Sergei Rudskoi": the name after the last rank
@@ -3078,6 +3122,16 @@ impl<'a> Resolver<'a> {
                 self.mention(s, &t, it.tokens.start, a, code, MentionHow::Pronoun);
                 Some(a)
             }
+            What::Pair => {
+                let (a, b) = self.pair_antecedents(s, it.tokens.start)?;
+                let code = self.out.actors[a].code;
+                self.mention(s, &it.tokens, head, a, code, MentionHow::Description);
+                let other = self.out.actors[b].code;
+                if let Some(m) = self.out.mentions[s.idx].last_mut() {
+                    m.also.extend(other);
+                }
+                Some(a)
+            }
             What::Counterpart { possessor, country } => {
                 let owner = possessor
                     .and_then(|p| items.iter().position(|x| x.tokens.start == p))
@@ -3676,6 +3730,40 @@ impl<'a> Resolver<'a> {
             self.keys.insert(nm.key, a);
         }
         a
+    }
+
+    /// The last two political actors with codes of two countries named in
+    /// this sentence before `at` or in the two sentences before it, most
+    /// recent first: what "the two leaders" stands for.
+    fn pair_antecedents(&self, s: &Sent<'_>, at: usize) -> Option<(usize, usize)> {
+        let from = s.idx.saturating_sub(2);
+        let mut found: Vec<(usize, String)> = Vec::new();
+        for si in (from..=s.idx).rev() {
+            let ms = self.out.mentions.get(si)?;
+            for m in ms.iter().rev() {
+                if si == s.idx && m.tokens.start >= at {
+                    continue;
+                }
+                let actor = &self.out.actors[m.actor];
+                let Some(code) = m.code.or(actor.code) else {
+                    continue;
+                };
+                if !actor.kind.is_political() {
+                    continue;
+                }
+                let country = actor
+                    .country()
+                    .map_or_else(|| code.to_string(), str::to_string);
+                if found.iter().any(|(_, c)| *c == country) {
+                    continue;
+                }
+                found.push((m.actor, country));
+                if let [(a, _), (b, _)] = found[..] {
+                    return Some((b, a));
+                }
+            }
+        }
+        None
     }
 
     fn mention(

@@ -917,6 +917,31 @@ fn a_sector_over_a_list_of_country_adjectives_is_each_country() {
 }
 
 #[test]
+fn the_two_leaders_are_the_last_two_named_before() {
+    let text = "Turkish President Tayyip Erdogan met his Azerbaijani counterpart Ilham Aliyev in Ankara on Monday. \
+                The two leaders signed agreements on energy.";
+    let doc = run(text, "2024-03-04");
+    let mut got = mention_codes(&doc, text, "The two leaders");
+    got.sort();
+    assert_eq!(got, ["AZEGOV", "TURGOV"]);
+    // "both sides": two countries, not two mentions of one
+    let text = "Armenia accused Azerbaijan of shelling its villages. \
+                Armenian officials said Baku had broken the truce. Both sides blamed each other.";
+    let doc = run(text, "2024-03-04");
+    let mut got = mention_codes(&doc, text, "Both sides");
+    got.sort();
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(
+        got[0].starts_with("ARM") && got[1].starts_with("AZE"),
+        "{got:?}"
+    );
+    // with only one actor before, no pair
+    let text = "Kenya's president spoke on Monday. The two leaders met later.";
+    let doc = run(text, "2024-03-04");
+    assert!(mention_codes(&doc, text, "The two leaders").is_empty());
+}
+
+#[test]
 fn a_bare_plural_role_takes_the_one_country_of_its_sentence() {
     let text = "Opposition legislators called for the dismissal of Kenya's interior minister.";
     let doc = run(text, "2021-03-01");

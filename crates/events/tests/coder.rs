@@ -2894,3 +2894,12 @@ fn a_protest_lodged_or_summoned_for_is_no_demonstration() {
         builtin_pairs("Thousands of Kenyans took to the streets to protest against the tax hikes.");
     assert!(got.iter().any(|e| e.2.starts_with("14")), "{got:?}");
 }
+
+#[test]
+fn the_two_leaders_act_on_each_other() {
+    let got = builtin_pairs(
+        "Turkish President Tayyip Erdogan met his Azerbaijani counterpart Ilham Aliyev in Ankara on Monday. The two leaders signed agreements on energy and defence cooperation.",
+    );
+    assert!(got.contains(&ev("TUR", "AZE", "057")), "{got:?}");
+    assert!(got.contains(&ev("AZE", "TUR", "057")), "{got:?}");
+}
