@@ -793,8 +793,11 @@ enum What {
         office: bool,
     },
     /// "the two leaders", "both countries": the last two actors named
-    /// before (of two countries), as one mention of both.
-    Pair,
+    /// before (of two countries; or of two codes for "sides", "rivals"
+    /// and "foes", which may be of one country), as one mention of both.
+    Pair {
+        by_code: bool,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -888,26 +891,12 @@ const NOT_NAMES: &[&str] = &[
     "this", "that", "these", "those", "as", "after", "before", "during", "when", "while", "if",
     "said", "says", "told",
 ];
-/// Plural nouns that "the two" or "both" make a pair of actors named before.
+/// Plural nouns that "the two" or "both" make a pair of actors named before
+/// (not "men" or "parties": two suspects, two parties of one country).
+#[rustfmt::skip]
 const PAIR_NOUNS: &[&str] = &[
-    "leaders",
-    "countries",
-    "sides",
-    "nations",
-    "presidents",
-    "governments",
-    "neighbours",
-    "neighbors",
-    "states",
-    "rivals",
-    "allies",
-    "ministers",
-    "premiers",
-    "parties",
-    "foes",
-    "capitals",
-    "men",
-    "heads",
+    "leaders", "countries", "sides", "nations", "presidents", "governments", "neighbours",
+    "neighbors", "states", "rivals", "allies", "ministers", "premiers", "foes", "capitals",
     "powers",
 ];
 
@@ -2054,7 +2043,9 @@ impl<'a> Resolver<'a> {
                 mark(covered, &(i..end));
                 items.push(Item {
                     tokens: i..end,
-                    what: What::Pair,
+                    what: What::Pair {
+                        by_code: s.is(end - 1, &["sides", "rivals", "foes"]),
+                    },
                     appos: None,
                 });
                 i = end;
@@ -3122,8 +3113,8 @@ impl<'a> Resolver<'a> {
                 self.mention(s, &t, it.tokens.start, a, code, MentionHow::Pronoun);
                 Some(a)
             }
-            What::Pair => {
-                let (a, b) = self.pair_antecedents(s, it.tokens.start)?;
+            What::Pair { by_code } => {
+                let (a, b) = self.pair_antecedents(s, it.tokens.start, *by_code)?;
                 let code = self.out.actors[a].code;
                 self.mention(s, &it.tokens, head, a, code, MentionHow::Description);
                 let other = self.out.actors[b].code;
@@ -3732,15 +3723,18 @@ impl<'a> Resolver<'a> {
         a
     }
 
-    /// The last two political actors with codes of two countries named in
-    /// this sentence before `at` or in the two sentences before it, most
-    /// recent first: what "the two leaders" stands for.
-    fn pair_antecedents(&self, s: &Sent<'_>, at: usize) -> Option<(usize, usize)> {
+    /// The last two political actors with codes of two countries (or of
+    /// two codes, `by_code`: "both sides" of a civil war) named in this
+    /// sentence before `at` or in the two sentences before it: what "the
+    /// two leaders" stands for.
+    fn pair_antecedents(&self, s: &Sent<'_>, at: usize, by_code: bool) -> Option<(usize, usize)> {
         let from = s.idx.saturating_sub(2);
-        let mut found: Vec<(usize, String)> = Vec::new();
+        // two named together in one sentence first ("Erdogan met Aliyev",
+        // "the army and the RSF fought"); else the last two across sentences
+        let mut across: Vec<(usize, String)> = Vec::new();
         for si in (from..=s.idx).rev() {
-            let ms = self.out.mentions.get(si)?;
-            for m in ms.iter().rev() {
+            let mut here: Vec<(usize, String)> = Vec::new();
+            for m in self.out.mentions.get(si)?.iter().rev() {
                 if si == s.idx && m.tokens.start >= at {
                     continue;
                 }
@@ -3751,19 +3745,27 @@ impl<'a> Resolver<'a> {
                 if !actor.kind.is_political() {
                     continue;
                 }
-                let country = actor
-                    .country()
-                    .map_or_else(|| code.to_string(), str::to_string);
-                if found.iter().any(|(_, c)| *c == country) {
-                    continue;
+                let key = match actor.country() {
+                    Some(c) if !by_code => c.to_string(),
+                    _ => code.to_string(),
+                };
+                if !here.iter().any(|(_, k)| *k == key) {
+                    here.push((m.actor, key));
                 }
-                found.push((m.actor, country));
-                if let [(a, _), (b, _)] = found[..] {
-                    return Some((b, a));
+            }
+            if let [(a, _), (b, _), ..] = here[..] {
+                return Some((b, a));
+            }
+            for (a, k) in here {
+                if !across.iter().any(|(_, x)| *x == k) {
+                    across.push((a, k));
                 }
             }
         }
-        None
+        match across[..] {
+            [(a, _), (b, _), ..] => Some((b, a)),
+            _ => None,
+        }
     }
 
     fn mention(

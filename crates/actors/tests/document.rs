@@ -935,6 +935,14 @@ fn the_two_leaders_are_the_last_two_named_before() {
         got[0].starts_with("ARM") && got[1].starts_with("AZE"),
         "{got:?}"
     );
+    // "both sides" of a civil war: the two named together, not a third
+    // party named since
+    let text = "Sudan's army and the Rapid Support Forces fought in Khartoum. \
+                Saudi Arabia urged calm. Both sides agreed to a truce on Sunday.";
+    let doc = run(text, "2024-03-04");
+    let got = mention_codes(&doc, text, "Both sides");
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(got.iter().all(|c| c.starts_with("SDN")), "{got:?}");
     // with only one actor before, no pair
     let text = "Kenya's president spoke on Monday. The two leaders met later.";
     let doc = run(text, "2024-03-04");

@@ -887,7 +887,10 @@ fn match_pattern(v: &View, pat: &Pattern, t: usize, generic: bool) -> Option<Mat
     let target = match &pat.target {
         Some(s) => match slot(v, s, t, &used, NotWhom::of(pat, generic)) {
             Some(x) => x,
-            None if generic => {
+            // ("A and B fought": no "fight beside $T" of each other)
+            None if generic
+                && !matches!(s, Slot::Prep(p) if p.matches("beside", "beside") || p.matches("alongside", "alongside")) =>
+            {
                 partial = true;
                 None
             }
