@@ -3725,10 +3725,21 @@ impl<'a> Resolver<'a> {
 
     /// The last two political actors with codes of two countries (or of
     /// two codes, `by_code`: "both sides" of a civil war) named in this
-    /// sentence before `at` or in the two sentences before it: what "the
-    /// two leaders" stands for.
+    /// sentence before `at` or in the three sentences before it, not the
+    /// subject of the verb over the phrase: what "the two leaders" stands for.
     fn pair_antecedents(&self, s: &Sent<'_>, at: usize, by_code: bool) -> Option<(usize, usize)> {
-        let from = s.idx.saturating_sub(2);
+        let from = s.idx.saturating_sub(3);
+        // "the EU chief urged both sides": the subject of the verb over the
+        // pair is none of them
+        let noun = (at..s.len())
+            .find(|&i| !s.is(i, &["the", "two", "both"]))
+            .unwrap_or(at);
+        let subject = s.head(noun).and_then(|v| s.subject_of(v));
+        let excluded: Vec<usize> = self.out.mentions[s.idx]
+            .iter()
+            .filter(|m| subject.is_some_and(|t| m.tokens.contains(&t)))
+            .map(|m| m.actor)
+            .collect();
         // two named together in one sentence first ("Erdogan met Aliyev",
         // "the army and the RSF fought"); else the last two across sentences
         let mut across: Vec<(usize, String)> = Vec::new();
@@ -3742,7 +3753,7 @@ impl<'a> Resolver<'a> {
                 let Some(code) = m.code.or(actor.code) else {
                     continue;
                 };
-                if !actor.kind.is_political() {
+                if !actor.kind.is_political() || excluded.contains(&m.actor) {
                     continue;
                 }
                 let key = match actor.country() {

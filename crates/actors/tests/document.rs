@@ -943,6 +943,14 @@ fn the_two_leaders_are_the_last_two_named_before() {
     let got = mention_codes(&doc, text, "Both sides");
     assert_eq!(got.len(), 2, "{got:?}");
     assert!(got.iter().all(|c| c.starts_with("SDN")), "{got:?}");
+    // the one who urges "both sides" is neither, nor is a body named since
+    let text = "Turkish Foreign Minister Leyla Demir met her Greek counterpart, Nikos Andreou, in Ankara. \
+                The two NATO members have clashed for years. \
+                The European Union's foreign policy chief urged both sides to avoid any step that raises tension.";
+    let doc = run(text, "2024-03-04");
+    let mut got = mention_codes(&doc, text, "both sides");
+    got.sort();
+    assert_eq!(got, ["GRCGOV", "TURGOV"]);
     // with only one actor before, no pair
     let text = "Kenya's president spoke on Monday. The two leaders met later.";
     let doc = run(text, "2024-03-04");
