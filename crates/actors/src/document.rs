@@ -3753,11 +3753,22 @@ impl<'a> Resolver<'a> {
                 let Some(code) = m.code.or(actor.code) else {
                     continue;
                 };
-                if !actor.kind.is_political() || excluded.contains(&m.actor) {
+                // (nor a mediator or host, "talks mediated by Oman", nor a
+                // place, "a meeting in Malaysia")
+                let agent = si == s.idx
+                    && (0..s.len()).any(|j| {
+                        s.head(j) == Some(m.head) && s.is(j, &["by", "in", "at", "near", "inside"])
+                    });
+                if !actor.kind.is_political() || excluded.contains(&m.actor) || agent {
                     continue;
                 }
+                // a state and its government are one side ("Malaysia" and
+                // its prime minister); its army and a rebel force are two
                 let key = match actor.country() {
-                    Some(c) if !by_code => c.to_string(),
+                    Some(c) if !by_code || code.to_string().trim_start_matches(c) == "GOV" => {
+                        c.to_string()
+                    }
+                    Some(c) if code.to_string() == c => c.to_string(),
                     _ => code.to_string(),
                 };
                 if !here.iter().any(|(_, k)| *k == key) {

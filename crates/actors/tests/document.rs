@@ -951,6 +951,17 @@ fn the_two_leaders_are_the_last_two_named_before() {
     let mut got = mention_codes(&doc, text, "both sides");
     got.sort();
     assert_eq!(got, ["GRCGOV", "TURGOV"]);
+    // not the mediator, nor the place of the meeting, nor one state twice
+    let text = "Thailand and Cambodia agreed to a ceasefire at a meeting in Malaysia mediated by Prime Minister Anwar Ibrahim, \
+                who said both sides had committed to ending the fighting.";
+    let doc = run(text, "2025-07-28");
+    let mut got = mention_codes(&doc, text, "both sides");
+    got.sort();
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(
+        got[0].starts_with("KHM") && got[1].starts_with("THA"),
+        "{got:?}"
+    );
     // with only one actor before, no pair
     let text = "Kenya's president spoke on Monday. The two leaders met later.";
     let doc = run(text, "2024-03-04");

@@ -1700,8 +1700,11 @@ fn slot(v: &View, s: &Slot, t: usize, used: &[usize], nw: NotWhom) -> Option<Opt
                         .filter(|h| !used.contains(h)),
                 )
                 .chain(v.children[t].iter().copied().filter(|&c| {
+                    // (not a trip's phrase: "speaking during a visit to Kyiv"
+                    // speaks to no Kyiv)
                     matches!(v.rel(c), "obj" | "obl" | "obl:tmod" | "obl:npmod")
                         && !used.contains(&c)
+                        && !is_trip(v, c)
                 }))
                 // "sent rescue teams and relief supplies to Myanmar": the
                 // phrase the parser hung on the object's last conjunct
@@ -2329,8 +2332,19 @@ fn subject(
         h = x;
     }
     // ("Iran denied sending drones and summoned the ambassadors": a verb
-    // coordinated with a frame word shares its subject, not its frame)
-    if let Some(f) = p.frame(v.lemma(h)).filter(|_| v.rel(t) != "conj") {
+    // coordinated with a frame word shares its subject, not its frame; nor
+    // does a participle set beside it frame it: "Speaking during a visit
+    // to Kyiv, the chancellor promised")
+    // (one that reports, "warning that ...", keeps it)
+    let beside = v.rel(t) == "advcl"
+        && v.words[t].xpos == "VBG"
+        && !v.children[t]
+            .iter()
+            .any(|&c| matches!(v.rel(c), "mark" | "ccomp" | "xcomp" | "obj"));
+    if let Some(f) = p
+        .frame(v.lemma(h))
+        .filter(|_| v.rel(t) != "conj" && !beside)
+    {
         frames.push((f, h));
     } else if let Some(o) = v.child(h, "obj").filter(|&o| o != t && v.rel(t) != "conj") {
         // "expressed readiness to resume": the intent is the object's
