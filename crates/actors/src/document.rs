@@ -3764,12 +3764,12 @@ impl<'a> Resolver<'a> {
                 }
                 // a state and its government are one side ("Malaysia" and
                 // its prime minister); its army and a rebel force are two
+                let code = code.to_string();
                 let key = match actor.country() {
-                    Some(c) if !by_code || code.to_string().trim_start_matches(c) == "GOV" => {
+                    Some(c) if !by_code || matches!(code.strip_prefix(c), Some("" | "GOV")) => {
                         c.to_string()
                     }
-                    Some(c) if code.to_string() == c => c.to_string(),
-                    _ => code.to_string(),
+                    _ => code,
                 };
                 if !here.iter().any(|(_, k)| *k == key) {
                     here.push((m.actor, key));

@@ -492,6 +492,27 @@ pub(crate) fn repair_determiner_participle(tags: &mut [khaldun_tagger::Tagged<'_
     }
 }
 
+/// The UPOS and features that go with Penn tag `xpos`, for the open-class
+/// tags the retaggings below give.
+fn ud_of(xpos: &str) -> (&'static str, &'static str) {
+    match xpos {
+        "NN" => ("NOUN", "Number=Sing"),
+        "NNS" => ("NOUN", "Number=Plur"),
+        "NNP" => ("PROPN", "Number=Sing"),
+        "NNPS" => ("PROPN", "Number=Plur"),
+        "JJ" => ("ADJ", "Degree=Pos"),
+        "VB" => ("VERB", "VerbForm=Inf"),
+        "VBD" => ("VERB", "Mood=Ind|Tense=Past|VerbForm=Fin"),
+        "VBG" => ("VERB", "VerbForm=Ger"),
+        "VBN" => ("VERB", "Tense=Past|VerbForm=Part"),
+        "VBP" => ("VERB", "Mood=Ind|Tense=Pres|VerbForm=Fin"),
+        _ => (
+            "VERB",
+            "Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin",
+        ),
+    }
+}
+
 /// "Somali forces backed by U.S. airstrikes": edited news capitalizes its
 /// names, so a lower-case word the tagger ran on as part of the name before
 /// it is a common noun. Short particles of names ("bin",
@@ -504,18 +525,16 @@ pub(crate) fn repair_lowercase_proper(
     lemmatizer: &khaldun_tagger::Lemmatizer,
 ) {
     const PARTICLES: &[&str] = &["della", "delle", "degli", "dello", "bint"];
-    for i in 0..tags.len() {
+    for i in 1..tags.len() {
+        if !matches!(tags[i].xpos, "NNP" | "NNPS") {
+            continue;
+        }
         let w = words[i];
         let lower = w.len() >= 4 && w.bytes().all(|b| b.is_ascii_lowercase());
         // (right after a capitalized name, where the tagger ran the name on)
-        let after_name = i > 0
-            && tags[i - 1].upos == "PROPN"
-            && words[i - 1].starts_with(|c: char| c.is_uppercase());
-        if !matches!(tags[i].xpos, "NNP" | "NNPS")
-            || !lower
-            || !after_name
-            || PARTICLES.contains(&w)
-        {
+        let after_name =
+            tags[i - 1].upos == "PROPN" && words[i - 1].starts_with(|c: char| c.is_uppercase());
+        if !lower || !after_name || PARTICLES.contains(&w) {
             continue;
         }
         let plural = tags[i].xpos == "NNPS" || (w.ends_with('s') && !w.ends_with("ss"));
@@ -524,13 +543,9 @@ pub(crate) fn repair_lowercase_proper(
             _ if plural => "NNS",
             _ => "NN",
         };
-        let feats = if xpos == "NNS" {
-            "Number=Plur"
-        } else {
-            "Number=Sing"
-        };
+        let (upos, feats) = ud_of(xpos);
         let t = &mut tags[i];
-        (t.xpos, t.upos, t.feats) = (xpos, "NOUN", feats);
+        (t.xpos, t.upos, t.feats) = (xpos, upos, feats);
         t.lemma = lemmatizer.lemmatize(w, "NOUN", xpos);
     }
 }
@@ -542,51 +557,15 @@ pub(crate) fn repair_adjectival_participle(
     words: &[&str],
     tags: &mut [khaldun_tagger::Tagged<'_>],
 ) {
+    #[rustfmt::skip]
     const ADJECTIVES: &[&str] = &[
-        "sweeping",
-        "crippling",
-        "devastating",
-        "punishing",
-        "scathing",
-        "damning",
-        "stinging",
-        "blistering",
-        "withering",
-        "debilitating",
-        "staggering",
-        "stunning",
-        "shocking",
-        "alarming",
-        "disturbing",
-        "troubling",
-        "growing",
-        "rising",
-        "mounting",
-        "increasing",
-        "escalating",
-        "worsening",
-        "deepening",
-        "ongoing",
-        "lingering",
-        "lasting",
-        "pressing",
-        "leading",
-        "ruling",
-        "governing",
-        "warring",
-        "neighbouring",
-        "neighboring",
-        "surrounding",
-        "remaining",
-        "existing",
-        "outgoing",
-        "incoming",
-        "upcoming",
-        "far-reaching",
-        "wide-ranging",
-        "long-running",
-        "long-standing",
-        "hard-hitting",
+        "sweeping", "crippling", "devastating", "punishing", "scathing", "damning", "stinging",
+        "blistering", "withering", "debilitating", "staggering", "stunning", "shocking",
+        "alarming", "disturbing", "troubling", "growing", "rising", "mounting", "increasing",
+        "escalating", "worsening", "deepening", "ongoing", "lingering", "lasting", "pressing",
+        "leading", "ruling", "governing", "warring", "neighbouring", "neighboring",
+        "surrounding", "remaining", "existing", "outgoing", "incoming", "upcoming",
+        "far-reaching", "wide-ranging", "long-running", "long-standing", "hard-hitting",
     ];
     for i in 1..tags.len().saturating_sub(1) {
         if tags[i].xpos != "VBG" {
@@ -654,22 +633,7 @@ pub(crate) fn repair_open_auxiliary(
             _ if past => "VBD",
             _ => "NN",
         };
-        let (upos, feats) = match xpos {
-            "NN" => ("NOUN", "Number=Sing"),
-            "NNS" => ("NOUN", "Number=Plur"),
-            "NNP" => ("PROPN", "Number=Sing"),
-            "NNPS" => ("PROPN", "Number=Plur"),
-            "JJ" => ("ADJ", "Degree=Pos"),
-            "VB" => ("VERB", "VerbForm=Inf"),
-            "VBD" => ("VERB", "Mood=Ind|Tense=Past|VerbForm=Fin"),
-            "VBG" => ("VERB", "VerbForm=Ger"),
-            "VBN" => ("VERB", "Tense=Past|VerbForm=Part"),
-            "VBP" => ("VERB", "Mood=Ind|Tense=Pres|VerbForm=Fin"),
-            _ => (
-                "VERB",
-                "Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin",
-            ),
-        };
+        let (upos, feats) = ud_of(xpos);
         let t = &mut tags[i];
         (t.xpos, t.upos, t.feats) = (xpos, upos, feats);
         t.lemma = lemmatizer.lemmatize(words[i], upos, xpos);

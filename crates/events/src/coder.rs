@@ -459,8 +459,7 @@ pub fn code_sentence(
         for (pi, form) in forms {
             let pat = p.get(pi);
             if let Some(m) = match_pattern(&v, pat, t, p.generic_frames()) {
-                let spec = pat.specificity() - m.partial as usize;
-                let score = (spec * 4 + m.filled) * 2 + form;
+                let score = fit(pat, &m) * 2 + form;
                 found.push((score, pi, m));
             }
         }
@@ -744,13 +743,19 @@ fn act_code<'p>(v: &View, p: &'p Patterns, t: usize) -> Option<&'p str> {
             if m.partial && bare && !object {
                 return None;
             }
-            let spec = pat.specificity() - m.partial as usize;
-            Some(((spec * 4 + m.filled), pi))
+            Some((fit(pat, &m), pi))
         })
         // (on equal scores the first written, as when coding)
         .max_by_key(|&(score, pi)| (score, std::cmp::Reverse(pi)))
         .map(|(_, pi)| &*p.get(pi).code)
         .filter(|c| !c.is_empty())
+}
+
+/// How well pattern `pat` fits its match `m`: its specificity (less for a
+/// missing target phrase), then the slots it filled.
+fn fit(pat: &Pattern, m: &Match) -> usize {
+    let spec = pat.specificity() - m.partial as usize;
+    spec * 4 + m.filled
 }
 
 /// The appeal (`020`) or demand (`100`) for the act coded `what`, through
