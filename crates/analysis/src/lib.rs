@@ -26,12 +26,12 @@ use khaldun_types::{Segmented, Sentence, Span};
 mod repair;
 use repair::{
     repair_adjectival_participle, repair_agent_infinitive, repair_auxiliary_on_noun,
-    repair_between_subject, repair_but_subject, repair_clause_after_and, repair_comma_and_clause,
-    repair_compound_across_preposition, repair_coordinated_adverbs, repair_determiner_participle,
-    repair_double_subject, repair_due_to, repair_finite_verb, repair_floating_quantifier,
-    repair_glued_objects, repair_glued_participle, repair_initial_noun, repair_lowercase_proper,
-    repair_mandative_verb, repair_modal_verb, repair_nominal_clauses, repair_noun_root,
-    repair_open_auxiliary, repair_participle_subject, repair_possessed_noun,
+    repair_between_subject, repair_but_subject, repair_clause_after_and, repair_clause_on_noun,
+    repair_comma_and_clause, repair_compound_across_preposition, repair_coordinated_adverbs,
+    repair_determiner_participle, repair_double_subject, repair_due_to, repair_finite_verb,
+    repair_floating_quantifier, repair_glued_objects, repair_glued_participle, repair_initial_noun,
+    repair_lowercase_proper, repair_mandative_verb, repair_modal_verb, repair_nominal_clauses,
+    repair_noun_root, repair_open_auxiliary, repair_participle_subject, repair_possessed_noun,
     repair_possessor_subject, repair_relative_and_subject, repair_relative_conjunct,
     repair_relative_root, repair_reported_object, repair_reported_verb, repair_small_clause,
     repair_stranded_object, repair_subordinate_subject, repair_subordinate_verb,
@@ -185,6 +185,7 @@ impl Analyzer {
         repair_auxiliary_on_noun(&tags, &mut deps);
         repair_relative_and_subject(&tags, &mut deps);
         repair_clause_after_and(&tags, &mut deps);
+        repair_clause_on_noun(&tags, &mut deps);
         repair_reported_object(&tags, &mut deps);
         repair_that_conjunct(&tags, &mut deps);
         repair_relative_conjunct(&tags, &mut deps);
@@ -600,6 +601,12 @@ mod tests {
         assert_eq!((w[6].head, w[6].deprel), (8, "nsubj"), "{:?}", w[6]);
         assert_eq!((w[4].head, w[4].deprel), (8, "mark"), "{:?}", w[4]);
         assert!(is_one_tree(&s));
+        // past a name's flat parts
+        let s = analyze("A spokesman for Israeli Prime Minister Benjamin Netanyahu declined to comment on Sunday on the killing of Iran 's top nuclear scientist in an ambush east of Tehran , as Iranian President Hassan Rouhani blamed Israel and vowed a response at the proper time .");
+        let w = &s.words;
+        assert_eq!((w[32].head, w[32].deprel), (35, "nsubj"), "{:?}", w[32]);
+        assert_eq!((w[29].head, w[29].deprel), (35, "mark"), "{:?}", w[29]);
+        assert!(is_one_tree(&s));
     }
 
     #[test]
@@ -638,6 +645,23 @@ mod tests {
         let w = &s.words;
         assert_eq!((w[33].head, w[33].deprel), (6, "conj"), "{:?}", w[33]);
         assert_eq!((w[31].head, w[31].deprel), (34, "nsubj"), "{:?}", w[31]);
+        assert!(is_one_tree(&s));
+        // taken for a clause of the verb before, with no subject
+        let s = analyze("A U.S. drone strike at Baghdad airport killed Qassem Soleimani , the commander of Iran 's elite Quds Force , early on Friday , and Supreme Leader Ayatollah Ali Khamenei vowed harsh revenge against the criminals behind the attack .");
+        let w = &s.words;
+        assert_eq!((w[30].head, w[30].deprel), (8, "conj"), "{:?}", w[30]);
+        assert_eq!((w[28].head, w[28].deprel), (31, "nsubj"), "{:?}", w[28]);
+        assert!(is_one_tree(&s));
+    }
+
+    #[test]
+    fn a_clause_after_comma_and_joins_the_verb_not_its_object() {
+        let s = analyze(
+            "Hamas attacked Israel , and Israel 's prime minister vowed a mighty vengeance .",
+        );
+        let w = &s.words;
+        assert_eq!((w[9].head, w[9].deprel), (2, "conj"), "{:?}", w[9]);
+        assert_eq!((w[4].head, w[4].deprel), (10, "cc"), "{:?}", w[4]);
         assert!(is_one_tree(&s));
     }
 

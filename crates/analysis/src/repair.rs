@@ -1007,8 +1007,13 @@ pub(crate) fn repair_subordinate_subject(tags: &[khaldun_tagger::Tagged<'_>], de
             continue;
         }
         let n = n - 1;
-        // the verb right after the noun, finite, with no subject of its own
-        let v = n + 1;
+        // the verb right after the noun (past a name's flat parts: "as
+        // Iranian President Hassan Rouhani blamed Israel"), finite, with no
+        // subject of its own
+        let mut v = n + 1;
+        while v < deps.len() && deps[v].head as usize == n + 1 && deps[v].rel.as_str() == "flat" {
+            v += 1;
+        }
         let finite = tags
             .get(v)
             .is_some_and(|t| matches!(t.xpos, "VBD" | "VBZ" | "VBP"));
@@ -1141,7 +1146,8 @@ pub(crate) fn repair_relative_and_subject(tags: &[khaldun_tagger::Tagged<'_>], d
 /// "..., and Israeli Foreign Minister Israel Katz accused President
 /// Erdogan of ...": the parser makes the name after ", and" a conjunct of
 /// a noun before and the verb after it a relative clause on it, with no
-/// relative pronoun. Such a finite verb with a subject-less clause right
+/// relative pronoun (or a clause of the verb before: "..., and Supreme
+/// Leader Ali Khamenei vowed revenge"). Such a finite verb with a subject-less clause right
 /// after a name joined by ", and" is a clause of its own: a conjunct of the
 /// sentence's root with the name as its subject.
 pub(crate) fn repair_clause_after_and(tags: &[khaldun_tagger::Tagged<'_>], deps: &mut [Dep]) {
@@ -1165,7 +1171,7 @@ pub(crate) fn repair_clause_after_and(tags: &[khaldun_tagger::Tagged<'_>], deps:
         }
         if v >= deps.len()
             || !matches!(tags[v].xpos, "VBD" | "VBZ" | "VBP")
-            || !matches!(deps[v].rel.as_str(), "acl:relcl" | "parataxis")
+            || !matches!(deps[v].rel.as_str(), "acl:relcl" | "parataxis" | "advcl")
             || child(deps, v, &["nsubj", "nsubj:pass", "mark"]).is_some()
         {
             continue;
@@ -1646,4 +1652,58 @@ pub(crate) fn repair_relative_root(tags: &[khaldun_tagger::Tagged<'_>], deps: &m
     deps[v] = dep(0, "root");
     deps[n] = dep(v as u32 + 1, "nsubj");
     deps[r] = dep(n as u32 + 1, "acl:relcl");
+}
+
+/// "Hamas attacked Israel, and Israel's prime minister vowed a mighty
+/// vengeance": the parser makes the clause after ", and" a conjunct of the
+/// object noun before it, and hangs "and" inside the new subject (on
+/// "Israel"), where it reads as joining two nouns. A finite verb with a
+/// subject of its own, joined by "and" or "but" after a comma to a noun
+/// below a verb, is a conjunct of that verb (UD joins clauses by their
+/// predicates); and the "and" before a conjunct clause's subject is the
+/// clause's.
+pub(crate) fn repair_clause_on_noun(tags: &[khaldun_tagger::Tagged<'_>], deps: &mut [Dep]) {
+    for v in 0..deps.len() {
+        if deps[v].rel.as_str() != "conj"
+            || !matches!(tags[v].xpos, "VBD" | "VBZ" | "VBP")
+            || tags[v].upos != "VERB"
+        {
+            continue;
+        }
+        let Some(subj) = child(deps, v, &["nsubj", "nsubj:pass"]).filter(|&s| s < v) else {
+            continue;
+        };
+        // the "and" right before the subject's phrase, hung inside it
+        let first = (0..subj)
+            .find(|&k| under(deps, k, subj) && !matches!(deps[k].rel.as_str(), "cc" | "punct"))
+            .unwrap_or(subj);
+        let Some(cc) = first.checked_sub(1).filter(|&c| {
+            c > 0
+                && deps[c].rel.as_str() == "cc"
+                && matches!(tags[c].lemma.as_str(), "and" | "but")
+                && tags[c - 1].lemma == ","
+                && (under(deps, c, subj) || deps[c].head as usize == v + 1)
+        }) else {
+            continue;
+        };
+        deps[cc] = dep(v as u32 + 1, "cc");
+        let h = deps[v].head as usize;
+        if h == 0 || h > cc || !matches!(tags[h - 1].upos, "NOUN" | "PROPN") {
+            continue;
+        }
+        // the verb above the noun
+        let mut up = deps[h - 1].head as usize;
+        let mut guard = 0;
+        while up != 0 && tags[up - 1].upos != "VERB" && guard < 6 {
+            up = deps[up - 1].head as usize;
+            guard += 1;
+        }
+        if up == 0 || tags[up - 1].upos != "VERB" || up >= h {
+            continue;
+        }
+        deps[v] = dep(up as u32, "conj");
+        if deps[cc - 1].head as usize == h {
+            deps[cc - 1] = dep(v as u32 + 1, "punct");
+        }
+    }
 }

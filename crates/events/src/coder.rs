@@ -101,6 +101,9 @@ pub struct Coded {
     pub words: Vec<usize>,
     /// With no source named, who the record takes as the source.
     pub unnamed_source: Option<Unnamed>,
+    /// A threat to answer a blow that names no target ("vowed revenge"):
+    /// the record aims it at whoever struck the source, if the document says.
+    pub answers: bool,
 }
 
 /// A source no actor names, taken from the country where the event
@@ -716,6 +719,49 @@ pub fn code_sentence(
             }
             out.retain(|e| Some(e.trigger) != clause);
             out.push(c);
+        }
+    }
+    if generic {
+        // "vowed to retaliate against Israel": the complement's threat names
+        // its target; the vow's own threat, aimed at no one, is that event
+        let framed: Vec<usize> = out.iter().filter_map(|c| c.frame_word).collect();
+        out.retain(|c| {
+            !(c.target.is_empty() && c.code.starts_with("13") && framed.contains(&c.trigger))
+        });
+        // "vowed revenge", "vowed to respond": a threat to answer a blow is
+        // aimed at whoever struck (the record reads who from the document)
+        for c in out
+            .iter_mut()
+            .filter(|c| c.target.is_empty() && c.code.starts_with("13"))
+        {
+            c.answers = std::iter::once(c.trigger)
+                .chain(c.words.iter().copied())
+                .any(|w| v.is_in(w, W::Retaliation));
+            // "vowed to respond if Trump carried out his threat": at the one
+            // whose act the answer waits on
+            let condition = std::iter::once(c.trigger)
+                .chain(c.words.iter().copied())
+                .flat_map(|w| v.children[w].iter().copied())
+                .find(|&k| v.rel(k) == "advcl" && conditional(&v, k));
+            let own: Vec<Option<&str>> = c
+                .source
+                .iter()
+                .map(|&k| v.parties[k].country.as_deref())
+                .collect();
+            let who = condition
+                .and_then(|k| v.child(k, "nsubj"))
+                .and_then(|x| v.party_at[x])
+                .filter(|&k| {
+                    let p = &v.parties[k];
+                    !p.place && p.country.is_some() && !own.contains(&p.country.as_deref())
+                });
+            if let (true, Some(k)) = (c.answers, who) {
+                c.target = vec![k];
+                c.answers = false;
+                c.evidence.push(v.parties[k].head);
+                c.evidence.sort_unstable();
+                c.evidence.dedup();
+            }
         }
     }
     out
@@ -1460,6 +1506,7 @@ fn word_event(
         reciprocal: false,
         words: Vec::new(),
         unnamed_source: None,
+        answers: false,
     }
 }
 
@@ -3695,6 +3742,7 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
         reciprocal,
         words: m.words.iter().copied().filter(|&w| w != t).collect(),
         unnamed_source,
+        answers: false,
     })
 }
 

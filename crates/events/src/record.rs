@@ -447,6 +447,7 @@ impl<'a> Coder<'a> {
                     p.span,
                 );
             }
+            let mut answering = Vec::new();
             for c in code_sentence(self.patterns, text, a, &parties) {
                 if c.negated && !self.options.keep_negated {
                     continue;
@@ -488,6 +489,9 @@ impl<'a> Coder<'a> {
                     (location, from_dateline),
                     &mut events,
                 );
+                if c.answers {
+                    answering.extend(first..events.len());
+                }
                 let here = dates::in_sentence(&date_mentions, si);
                 if let Some(m) = dates::for_trigger(here, a, c.trigger) {
                     if let Some(v) = m.value {
@@ -500,6 +504,12 @@ impl<'a> Coder<'a> {
                             }
                         }
                     }
+                }
+            }
+            // "vowed to respond": aimed at whoever struck, once the sentence is coded
+            for e in answering {
+                if events.get(e).is_some_and(|x| x.target.is_none()) {
+                    events[e].target = struck_by(&events, e);
                 }
             }
         }
@@ -874,6 +884,46 @@ fn aux_modes(c: &Coded) -> Vec<&'static str> {
 
 /// `YYYY-MM-DD` one year before the document date ("" when unknown, so no
 /// event is historical).
+/// Whom a threat to answer a blow is aimed at ("Pakistan vowed to respond"
+/// after "Indian warplanes struck ... inside Pakistan"): whom its source
+/// blamed in the same sentence, else the author of the latest blow (force,
+/// roots 18-20) against the source's country told in this sentence or the
+/// three before, else of any blow told in the same sentence. An
+/// unidentified author is no one to aim at.
+fn struck_by(events: &[Event], e: usize) -> Option<EventActor> {
+    let me = events.get(e)?;
+    let own = &me.source.as_ref()?.country;
+    let blamed = events
+        .iter()
+        .filter(|o| o.sentence == me.sentence && matches!(o.root.as_str(), "11" | "12"))
+        .filter(|o| o.source.as_ref().is_some_and(|s| &s.country == own))
+        .filter_map(|o| o.target.clone())
+        .find(|t| &t.country != own);
+    blamed
+        .or_else(|| {
+            events
+                .iter()
+                .rev()
+                .filter(|o| o.sentence <= me.sentence && o.sentence + 3 >= me.sentence)
+                .filter(|o| matches!(o.root.as_str(), "18" | "19" | "20"))
+                .filter(|o| o.target.as_ref().is_some_and(|t| &t.country == own))
+                .filter_map(|o| o.source.clone())
+                .find(|s| &s.country != own && !s.actor_id.is_empty())
+        })
+        // (or a blow told in the same sentence, where it landed elsewhere: "a
+        // U.S. drone strike at Baghdad airport killed ..., and Khamenei vowed
+        // harsh revenge")
+        .or_else(|| {
+            events
+                .iter()
+                .filter(|o| {
+                    o.sentence == me.sentence && matches!(o.root.as_str(), "18" | "19" | "20")
+                })
+                .filter_map(|o| o.source.clone())
+                .find(|s| &s.country != own && !s.actor_id.is_empty())
+        })
+}
+
 fn year_before(date: Option<&str>) -> String {
     match date.and_then(|d| Some((d.get(..4)?.parse::<u32>().ok()?, d.get(4..)?))) {
         Some((y, rest)) => format!("{:04}{rest}", y.saturating_sub(1)),

@@ -83,11 +83,14 @@ pub enum WordList {
     /// `@summary`: nouns that sum up the act of the clause they are set
     /// beside ("..., a move condemned by rights groups").
     Summary,
+    /// `@retaliation`: answering a blow ("vowed revenge", "vowed to
+    /// respond"): a threat of it with no target is aimed at who struck.
+    Retaliation,
 }
 
 impl WordList {
     /// Every list, in the order of the enum.
-    pub const ALL: [WordList; 30] = [
+    pub const ALL: [WordList; 31] = [
         WordList::Human,
         WordList::Crowd,
         WordList::Visitors,
@@ -118,6 +121,7 @@ impl WordList {
         WordList::Meetings,
         WordList::Mediating,
         WordList::Summary,
+        WordList::Retaliation,
     ];
 
     /// The list's name in `words.txt` (without the `@`).
@@ -153,6 +157,7 @@ impl WordList {
             WordList::Meetings => "meetings",
             WordList::Mediating => "mediating",
             WordList::Summary => "summary",
+            WordList::Retaliation => "retaliation",
         }
     }
 

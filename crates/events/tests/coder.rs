@@ -2903,3 +2903,25 @@ fn the_two_leaders_act_on_each_other() {
     assert!(got.contains(&ev("TUR", "AZE", "057")), "{got:?}");
     assert!(got.contains(&ev("AZE", "TUR", "057")), "{got:?}");
 }
+
+#[test]
+fn a_vow_to_answer_a_blow_is_aimed_at_who_struck() {
+    // the blow two sentences before, against the vower's country
+    let got = builtin_pairs(
+        "Indian warplanes struck a militant camp inside Pakistan on Tuesday. \
+         The strike destroyed several buildings. Pakistan vowed to respond.",
+    );
+    assert!(got.contains(&ev("PAK", "IND", "130")), "{got:?}");
+    // whom the vower blamed in the same sentence
+    let got = builtin_pairs("Iran blamed Israel for the blast and vowed revenge.");
+    assert!(got.contains(&ev("IRN", "ISR", "138")), "{got:?}");
+    // the one whose act the answer waits on
+    let got = builtin_pairs("Brazil vowed to respond if the United States raised tariffs.");
+    assert!(got.contains(&ev("BRA", "USA", "130")), "{got:?}");
+    // a complement naming its target is that threat, not a second one
+    let got = builtin_pairs("Iran vowed to retaliate against Israel.");
+    assert_eq!(got, vec![ev("IRN", "ISR", "1384")]);
+    // no blow told: a threat aimed at no one
+    let got = builtin_pairs("The prime minister met farmers on Monday. Iran vowed revenge.");
+    assert!(got.contains(&ev("IRN", "", "138")), "{got:?}");
+}
