@@ -1021,9 +1021,66 @@ fn acts<'t>(d: &[Dep<'_>], r: &Range<usize>, word: impl Fn(usize) -> Option<&'t 
                 && word(i).is_some_and(|w| PARTY_CASES.iter().any(|c| w.eq_ignore_ascii_case(c)))
         })
     };
+    // "drew a warning from Pyongyang", "criticism from Beijing": what is
+    // said or sent "from" a capital comes from its government
+    const SAID: &[&str] = &[
+        "criticism",
+        "condemnation",
+        "warning",
+        "warnings",
+        "protest",
+        "protests",
+        "rebuke",
+        "censure",
+        "call",
+        "calls",
+        "pressure",
+        "demand",
+        "demands",
+        "request",
+        "requests",
+        "message",
+        "messages",
+        "letter",
+        "response",
+        "reaction",
+        "support",
+        "backing",
+        "offer",
+        "invitation",
+        "threat",
+        "threats",
+        "objection",
+        "objections",
+        "complaint",
+        "complaints",
+        "praise",
+        "congratulations",
+        "envoy",
+        "envoys",
+        "delegation",
+        "delegations",
+        "visit",
+        "visits",
+        "signal",
+        "signals",
+        "overture",
+        "overtures",
+        "assurance",
+        "assurances",
+    ];
+    let said_from = || {
+        let from = d.iter().enumerate().any(|(i, x)| {
+            x.head as usize == head_word + 1
+                && x.deprel == "case"
+                && word(i).is_some_and(|w| w.eq_ignore_ascii_case("from"))
+        });
+        let h = d[head_word].head as usize;
+        from && h > 0 && word(h - 1).is_some_and(|w| SAID.iter().any(|c| w.eq_ignore_ascii_case(c)))
+    };
     match d[head_word].deprel {
         "nsubj" | "nsubj:pass" | "obj" | "iobj" | "nmod:poss" | "obl:agent" | "root" => true,
-        "nmod" | "obl" => by_or_against(),
+        "nmod" | "obl" => by_or_against() || said_from(),
         _ => false,
     }
 }

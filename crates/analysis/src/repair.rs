@@ -1707,3 +1707,47 @@ pub(crate) fn repair_clause_on_noun(tags: &[khaldun_tagger::Tagged<'_>], deps: &
         }
     }
 }
+
+/// "killed more than 100 people, drawing condemnation from the United
+/// Nations": the parser hangs a participle of consequence set off by a
+/// comma on the object before it, as if the people drew it. What the
+/// clause's act brought about is a clause of the verb.
+pub(crate) fn repair_consequence_participle(tags: &[khaldun_tagger::Tagged<'_>], deps: &mut [Dep]) {
+    const BROUGHT: &[&str] = &[
+        "draw",
+        "prompt",
+        "spark",
+        "trigger",
+        "provoke",
+        "cause",
+        "earn",
+        "attract",
+        "fuel",
+        "ignite",
+        "anger",
+        "infuriate",
+        "deepen",
+        "escalate",
+    ];
+    for t in 1..deps.len() {
+        if tags[t].xpos != "VBG"
+            || tags[t - 1].lemma != ","
+            || deps[t].rel.as_str() != "acl"
+            || !BROUGHT.contains(&tags[t].lemma.as_str())
+        {
+            continue;
+        }
+        let n = deps[t].head as usize;
+        if n == 0 || !matches!(tags[n - 1].upos, "NOUN" | "PROPN" | "NUM") {
+            continue;
+        }
+        let up = deps[n - 1].head as usize;
+        if up == 0
+            || tags[up - 1].upos != "VERB"
+            || !matches!(deps[n - 1].rel.as_str(), "obj" | "obl" | "nmod")
+        {
+            continue;
+        }
+        deps[t] = dep(up as u32, "advcl");
+    }
+}

@@ -3232,6 +3232,21 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
     // subject is, through control and raising ("X was seen to break in")
     if tgt.is_none() && matches!(pat.target, Some(Slot::Subject)) && !v.swaps(t) {
         target = subject(v, p, t, &mut Vec::new(), 0);
+        // "sent an offering to the shrine, drawing a protest from South
+        // Korea": a participle after a comma tells what the clause's act
+        // drew, however the parser hung it; the act is its author's
+        if target.is_empty() && v.words[t].xpos == "VBG" && t > 0 && v.lower[t - 1] == "," {
+            let mut up = v.head(t);
+            for _ in 0..6 {
+                match up {
+                    Some(h) if v.words[h].upos != "VERB" => up = v.head(h),
+                    _ => break,
+                }
+            }
+            if let Some(h) = up.filter(|&h| v.words[h].upos == "VERB") {
+                target = subject(v, p, h, &mut Vec::new(), 0);
+            }
+        }
     }
     if let Some(tg) = tgt {
         // a visit's destination may be a place: it stands for its country;
@@ -3255,12 +3270,25 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
         // (and "in what the African Union condemned as an attempted coup")
         if target.is_empty()
             && (v.is_in(summary, W::Summary) || v.is(summary, &["what"]))
-            && matches!(v.rel(summary), "appos" | "obl" | "nmod")
+            && matches!(v.rel(summary), "appos" | "obl" | "nmod" | "parataxis")
         {
             let mut up = v.head(summary);
             for _ in 0..3 {
                 match up {
                     Some(h) if v.words[h].upos != "VERB" => up = v.head(h),
+                    _ => break,
+                }
+            }
+            // (the subject of the clause the act is in: "Britain signed a
+            // deal to send asylum seekers to Rwanda, a plan ...")
+            for _ in 0..3 {
+                match up {
+                    Some(h)
+                        if v.child(h, "nsubj").is_none()
+                            && matches!(v.rel(h), "xcomp" | "advcl" | "conj") =>
+                    {
+                        up = v.head(h)
+                    }
                     _ => break,
                 }
             }
