@@ -25,17 +25,18 @@ use khaldun_types::{Segmented, Sentence, Span};
 
 mod repair;
 use repair::{
-    repair_adjectival_participle, repair_agent_infinitive, repair_auxiliary_on_noun,
-    repair_between_subject, repair_but_subject, repair_clause_after_and, repair_clause_on_noun,
-    repair_comma_and_clause, repair_compound_across_preposition, repair_consequence_participle,
-    repair_coordinated_adverbs, repair_determiner_participle, repair_double_subject, repair_due_to,
-    repair_finite_verb, repair_floating_quantifier, repair_glued_objects, repair_glued_participle,
-    repair_initial_noun, repair_lowercase_proper, repair_mandative_verb, repair_modal_verb,
-    repair_nominal_clauses, repair_noun_root, repair_open_auxiliary, repair_participle_subject,
-    repair_possessed_noun, repair_possessor_subject, repair_relative_and_subject,
-    repair_relative_conjunct, repair_relative_root, repair_reported_object, repair_reported_verb,
-    repair_small_clause, repair_stranded_object, repair_subordinate_subject,
-    repair_subordinate_verb, repair_that_conjunct, repair_that_subject, repair_verb_particle,
+    repair_adjectival_participle, repair_agent_infinitive, repair_appositive_participle,
+    repair_auxiliary_on_noun, repair_between_subject, repair_but_subject, repair_clause_after_and,
+    repair_clause_on_noun, repair_comma_and_clause, repair_compound_across_preposition,
+    repair_consequence_participle, repair_coordinated_adverbs, repair_determiner_participle,
+    repair_double_subject, repair_due_to, repair_finite_verb, repair_floating_quantifier,
+    repair_glued_objects, repair_glued_participle, repair_initial_noun, repair_lowercase_proper,
+    repair_mandative_verb, repair_modal_verb, repair_nominal_clauses, repair_noun_root,
+    repair_open_auxiliary, repair_participle_subject, repair_possessed_noun,
+    repair_possessor_subject, repair_relative_and_subject, repair_relative_conjunct,
+    repair_relative_root, repair_reported_object, repair_reported_verb, repair_small_clause,
+    repair_stranded_object, repair_subordinate_subject, repair_subordinate_verb,
+    repair_that_conjunct, repair_that_subject, repair_verb_particle,
 };
 
 /// One analyzed word.
@@ -187,6 +188,7 @@ impl Analyzer {
         repair_clause_after_and(&tags, &mut deps);
         repair_clause_on_noun(&tags, &mut deps);
         repair_consequence_participle(&tags, &mut deps);
+        repair_appositive_participle(&tags, &mut deps);
         repair_reported_object(&tags, &mut deps);
         repair_that_conjunct(&tags, &mut deps);
         repair_relative_conjunct(&tags, &mut deps);
@@ -660,6 +662,14 @@ mod tests {
         let s = analyze("A military air strike on a village killed more than 100 people , drawing condemnation from the United Nations .");
         let w = &s.words;
         assert_eq!((w[13].head, w[13].deprel), (8, "advcl"), "{:?}", w[13]);
+        assert!(is_one_tree(&s));
+    }
+
+    #[test]
+    fn a_participle_right_after_an_appositive_modifies_it() {
+        let s = analyze("Thailand deported 40 Uyghur men to China on Thursday , a move condemned by rights groups and the U.N. refugee agency .");
+        let w = &s.words;
+        assert_eq!((w[12].head, w[12].deprel), (12, "acl"), "{:?}", w[12]);
         assert!(is_one_tree(&s));
     }
 

@@ -1751,3 +1751,21 @@ pub(crate) fn repair_consequence_participle(tags: &[khaldun_tagger::Tagged<'_>],
         deps[t] = dep(up as u32, "advcl");
     }
 }
+
+/// "deported 40 men on Thursday, a move condemned by rights groups": the
+/// parser hangs the participle right after an appositive noun on the noun
+/// the apposition is on. A participle right after an appositive modifies it.
+pub(crate) fn repair_appositive_participle(tags: &[khaldun_tagger::Tagged<'_>], deps: &mut [Dep]) {
+    for t in 1..deps.len() {
+        let n = t - 1;
+        if tags[t].xpos != "VBN"
+            || deps[t].rel.as_str() != "acl"
+            || deps[n].rel.as_str() != "appos"
+            || deps[n].head != deps[t].head
+            || !matches!(tags[n].upos, "NOUN" | "PROPN")
+        {
+            continue;
+        }
+        deps[t] = dep(n as u32 + 1, "acl");
+    }
+}
