@@ -3063,6 +3063,13 @@ impl<'a> Resolver<'a> {
                     && (0..st).any(|j| {
                         s.words.get(j).is_some_and(|w| w.xpos == "NNS")
                             && !items.iter().any(|x| x.tokens.contains(&j))
+                            // (nor people an actor's phrase takes in: "expelled
+                            // six Indian diplomats, accusing them")
+                            && !self
+                                .out
+                                .mentions
+                                .get(s.idx)
+                                .is_some_and(|v| v.iter().any(|m| m.tokens.contains(&j)))
                             && self.people_word(s.low(j))
                     })
                 {
@@ -3403,10 +3410,13 @@ impl<'a> Resolver<'a> {
         let ok = |a: usize| -> bool {
             let x = &self.out.actors[a];
             if plural {
-                !matches!(
+                // (a group of people named by a plural noun is one:
+                // "expelled six Indian diplomats, accusing them")
+                (!matches!(
                     x.kind,
                     MatchKind::Person | MatchKind::Media | MatchKind::Place
-                ) && (!neuter || !self.info[a].people)
+                ) || (x.kind == MatchKind::Person && !neuter && plural_phrase(&x.name)))
+                    && (!neuter || !self.info[a].people)
             } else {
                 x.kind == MatchKind::Person
                     && !self.info[a].source
@@ -3436,6 +3446,17 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
+        // (nor the state that subject is: "Ottawa accused them" after
+        // "Canada expelled six Indian diplomats")
+        let state = |a: usize| {
+            self.out.actors[a]
+                .code
+                .filter(|c| c.country().is_some() && c.sectors().all(|x| x == "GOV"))
+                .map(|c| c.root().to_string())
+        };
+        let own_state = own_subject.and_then(state);
+        let not_own =
+            |a: usize| Some(a) != own_subject && (own_state.is_none() || state(a) != own_state);
         // a subject earlier in this sentence, then the previous sentence's subject
         let earlier = self
             .seen
@@ -3444,7 +3465,7 @@ impl<'a> Resolver<'a> {
             .filter(|x| x.sentence == here && x.token < at)
             .filter(|x| s.is_subject(x.token) || !s.parsed() && x.token == 0)
             .map(|x| x.actor)
-            .find(|&a| ok(a) && Some(a) != own_subject);
+            .find(|&a| ok(a) && not_own(a));
         if earlier.is_some() {
             return earlier;
         }
@@ -3452,7 +3473,7 @@ impl<'a> Resolver<'a> {
             let mut prev = self.subjects[here - 1].clone();
             prev.sort_by_key(|&(rank, _)| rank);
             if let Some(a) = prev.into_iter().map(|(_, a)| a).find(|&a| ok(a)) {
-                if Some(a) != own_subject {
+                if not_own(a) {
                     return Some(a);
                 }
             }
@@ -3462,7 +3483,7 @@ impl<'a> Resolver<'a> {
             .rev()
             .filter(|x| x.sentence + WINDOW >= here && (x.sentence < here || x.token < at))
             .map(|x| x.actor)
-            .find(|&a| ok(a) && Some(a) != own_subject)
+            .find(|&a| ok(a) && not_own(a))
     }
 
     /// A phrase still waiting for its country that a plural subject pronoun
@@ -3691,11 +3712,7 @@ impl<'a> Resolver<'a> {
 
     fn new_actor(&mut self, nm: Named) -> usize {
         let a = self.out.actors.len();
-        let last = nm.name.rsplit(' ').next().unwrap_or("");
-        let people = matches!(nm.key, Key::Code(_, false))
-            && last.chars().all(|c| c.is_ascii_lowercase())
-            && ((last.ends_with('s') && !last.ends_with("ss"))
-                || matches!(last, "police" | "people"));
+        let people = matches!(nm.key, Key::Code(_, false)) && plural_phrase(&nm.name);
         let parts = if nm.kind == MatchKind::Person {
             name_parts(&nm.name)
         } else {
@@ -3832,6 +3849,14 @@ impl<'a> Resolver<'a> {
             }
         }
     }
+}
+
+/// A phrase for a group of people, by its plural head noun ("Chinese
+/// officials", "Indian diplomats", "police").
+fn plural_phrase(name: &str) -> bool {
+    let last = name.rsplit(' ').next().unwrap_or("");
+    last.chars().all(|c| c.is_ascii_lowercase())
+        && ((last.ends_with('s') && !last.ends_with("ss")) || matches!(last, "police" | "people"))
 }
 
 // ---------------------------------------------------------------- context

@@ -216,6 +216,20 @@ fn pronoun_without_a_compatible_antecedent_stays_unlinked() {
 }
 
 #[test]
+fn them_stands_for_people_named_before_not_for_the_subjects_state() {
+    // a group of people named by a plural noun, object of the verb before
+    let text = "Canada expelled six Indian diplomats on Monday, accusing them of spying.";
+    let doc = run(text, "2024-10-14");
+    let d = actor_of(&doc, text, "Indian diplomats").expect("diplomats");
+    assert_eq!(actor_of(&doc, text, "them"), Some(d));
+    // "Ottawa accused them": not Canada, the state Ottawa speaks for
+    let text = "Canada expelled six Indian diplomats. Ottawa accused them of spying.";
+    let doc = run(text, "2024-10-14");
+    let d = actor_of(&doc, text, "Indian diplomats").expect("diplomats");
+    assert_eq!(actor_of(&doc, text, "them"), Some(d));
+}
+
+#[test]
 fn sources_and_the_same_source() {
     let text = "A source in the Kenyan Ministry of Defence said the talks failed. \
                 The same source added that new talks were planned.";
