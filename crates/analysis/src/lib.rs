@@ -35,8 +35,8 @@ use repair::{
     repair_open_auxiliary, repair_participle_subject, repair_possessed_noun,
     repair_possessor_subject, repair_relative_and_subject, repair_relative_conjunct,
     repair_relative_root, repair_reported_object, repair_reported_verb, repair_small_clause,
-    repair_stranded_object, repair_subordinate_subject, repair_subordinate_verb,
-    repair_that_conjunct, repair_that_subject, repair_verb_particle,
+    repair_stranded_object, repair_subject_after_and, repair_subordinate_subject,
+    repair_subordinate_verb, repair_that_conjunct, repair_that_subject, repair_verb_particle,
 };
 
 /// One analyzed word.
@@ -187,6 +187,7 @@ impl Analyzer {
         repair_relative_and_subject(&tags, &mut deps);
         repair_clause_after_and(&tags, &mut deps);
         repair_clause_on_noun(&tags, &mut deps);
+        repair_subject_after_and(&tags, &mut deps);
         repair_consequence_participle(&tags, &mut deps);
         repair_appositive_participle(&tags, &mut deps);
         repair_reported_object(&tags, &mut deps);
@@ -670,6 +671,15 @@ mod tests {
         let s = analyze("Thailand deported 40 Uyghur men to China on Thursday , a move condemned by rights groups and the U.N. refugee agency .");
         let w = &s.words;
         assert_eq!((w[12].head, w[12].deprel), (12, "acl"), "{:?}", w[12]);
+        assert!(is_one_tree(&s));
+    }
+
+    #[test]
+    fn a_noun_after_and_right_before_a_subjectless_verb_is_its_subject() {
+        let s = analyze("Protesters marched in Paris and police fired tear gas to disperse them .");
+        let w = &s.words;
+        assert_eq!((w[5].head, w[5].deprel), (7, "nsubj"), "{:?}", w[5]);
+        assert_eq!((w[4].head, w[4].deprel), (7, "cc"), "{:?}", w[4]);
         assert!(is_one_tree(&s));
     }
 

@@ -1769,3 +1769,43 @@ pub(crate) fn repair_appositive_participle(tags: &[khaldun_tagger::Tagged<'_>], 
         deps[t] = dep(n as u32 + 1, "acl");
     }
 }
+
+/// "Protesters marched in Paris and police fired tear gas": the parser
+/// joins the noun after "and" to the noun before ("Paris and police") and
+/// leaves the verb right after it, a conjunct of the clause before, with no
+/// subject. A noun so joined right before such a verb is its subject.
+pub(crate) fn repair_subject_after_and(tags: &[khaldun_tagger::Tagged<'_>], deps: &mut [Dep]) {
+    for n in 1..deps.len().saturating_sub(1) {
+        if deps[n].rel.as_str() != "conj" || !matches!(tags[n].upos, "NOUN" | "PROPN") {
+            continue;
+        }
+        let Some(cc) = child(deps, n, &["cc"])
+            .filter(|&c| c < n && matches!(tags[c].lemma.as_str(), "and" | "but"))
+        else {
+            continue;
+        };
+        // the verb right after the noun (past a name's flat parts)
+        let mut v = n + 1;
+        while v < deps.len() && deps[v].head as usize == n + 1 && deps[v].rel.as_str() == "flat" {
+            v += 1;
+        }
+        let h = match deps.get(v) {
+            Some(d) => d.head as usize,
+            None => continue,
+        };
+        if !matches!(tags[v].xpos, "VBD" | "VBZ" | "VBP")
+            || tags[v].upos != "VERB"
+            || deps[v].rel.as_str() != "conj"
+            || h == 0
+            || h > n
+            || tags[h - 1].upos != "VERB"
+            || child(deps, v, &["nsubj", "nsubj:pass", "mark"]).is_some()
+            // (the noun's phrase ends right before the verb)
+            || (n + 1..v).any(|k| !under(deps, k, n))
+        {
+            continue;
+        }
+        deps[n] = dep(v as u32 + 1, "nsubj");
+        deps[cc] = dep(v as u32 + 1, "cc");
+    }
+}
