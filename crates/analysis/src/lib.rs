@@ -30,9 +30,9 @@ use repair::{
     repair_clause_on_noun, repair_comma_and_clause, repair_compound_across_preposition,
     repair_consequence_participle, repair_coordinated_adverbs, repair_determiner_participle,
     repair_double_subject, repair_due_to, repair_finite_verb, repair_floating_quantifier,
-    repair_glued_objects, repair_glued_participle, repair_initial_noun, repair_lowercase_proper,
-    repair_mandative_verb, repair_modal_verb, repair_nominal_clauses, repair_noun_root,
-    repair_open_auxiliary, repair_participle_subject, repair_possessed_noun,
+    repair_fronted_subject, repair_glued_objects, repair_glued_participle, repair_initial_noun,
+    repair_lowercase_proper, repair_mandative_verb, repair_modal_verb, repair_nominal_clauses,
+    repair_noun_root, repair_open_auxiliary, repair_participle_subject, repair_possessed_noun,
     repair_possessor_subject, repair_relative_and_subject, repair_relative_conjunct,
     repair_relative_root, repair_reported_object, repair_reported_verb, repair_small_clause,
     repair_stranded_object, repair_subject_after_and, repair_subordinate_subject,
@@ -188,6 +188,7 @@ impl Analyzer {
         repair_clause_after_and(&tags, &mut deps);
         repair_clause_on_noun(&tags, &mut deps);
         repair_subject_after_and(&tags, &mut deps);
+        repair_fronted_subject(&tags, &mut deps);
         repair_consequence_participle(&tags, &mut deps);
         repair_appositive_participle(&tags, &mut deps);
         repair_reported_object(&tags, &mut deps);
@@ -680,6 +681,15 @@ mod tests {
         let w = &s.words;
         assert_eq!((w[5].head, w[5].deprel), (7, "nsubj"), "{:?}", w[5]);
         assert_eq!((w[4].head, w[4].deprel), (7, "cc"), "{:?}", w[4]);
+        assert!(is_one_tree(&s));
+    }
+
+    #[test]
+    fn a_list_after_a_fronted_phrase_is_the_subject_of_the_verb_after_it() {
+        let s = analyze("After two days of talks in Brussels , Serbia and Kosovo agreed to normalize relations .");
+        let w = &s.words;
+        assert_eq!((w[8].head, w[8].deprel), (12, "nsubj"), "{:?}", w[8]);
+        assert_eq!((w[10].head, w[10].deprel), (9, "conj"), "{:?}", w[10]);
         assert!(is_one_tree(&s));
     }
 

@@ -1809,3 +1809,53 @@ pub(crate) fn repair_subject_after_and(tags: &[khaldun_tagger::Tagged<'_>], deps
         deps[cc] = dep(v as u32 + 1, "cc");
     }
 }
+
+/// "After two days of talks in Brussels, Serbia and Kosovo agreed": the
+/// parser joins the subject after the comma to the last noun of the
+/// fronted phrase ("Brussels, Serbia and Kosovo") and leaves the verb with
+/// no subject. The conjuncts after the comma, right before a finite verb
+/// with no subject, are that verb's subject.
+pub(crate) fn repair_fronted_subject(tags: &[khaldun_tagger::Tagged<'_>], deps: &mut [Dep]) {
+    for v in 2..deps.len() {
+        if !matches!(tags[v].xpos, "VBD" | "VBZ" | "VBP")
+            || tags[v].upos != "VERB"
+            || child(deps, v, &["nsubj", "nsubj:pass", "expl", "csubj"]).is_some()
+        {
+            continue;
+        }
+        // the last conjunct, right before the verb (past a name's flat parts)
+        let mut k = v - 1;
+        while k > 0 && deps[k].rel.as_str() == "flat" && deps[k].head as usize == k {
+            k -= 1;
+        }
+        if deps[k].rel.as_str() != "conj" || !matches!(tags[k].upos, "NOUN" | "PROPN") {
+            continue;
+        }
+        let h = deps[k].head as usize;
+        if h == 0 || h - 1 >= k {
+            continue;
+        }
+        let h = h - 1;
+        // the comma after the fronted phrase, and the first conjunct after it
+        let Some(comma) = (h + 1..k).find(|&c| tags[c].lemma == "," && deps[c].head != 0) else {
+            continue;
+        };
+        let first = comma + 1;
+        if deps[first].rel.as_str() != "conj"
+            || deps[first].head as usize != h + 1
+            || !matches!(tags[first].upos, "NOUN" | "PROPN")
+            // (the verb's clause starts at the comma: nothing after it hangs
+            // on the fronted phrase but these conjuncts)
+            || (first..v).any(|x| !under(deps, x, h) || deps[x].head == 0)
+        {
+            continue;
+        }
+        deps[first] = dep(v as u32 + 1, "nsubj");
+        for x in first + 1..v {
+            if deps[x].head as usize == h + 1 && deps[x].rel.as_str() == "conj" {
+                deps[x] = dep(first as u32 + 1, "conj");
+            }
+        }
+        deps[comma] = dep(v as u32 + 1, "punct");
+    }
+}

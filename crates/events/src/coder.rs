@@ -1209,10 +1209,22 @@ fn frame_event(v: &View, p: &Patterns, w: usize, done: &[Coded]) -> Option<Coded
             }
         }
     }
-    if target.is_empty() {
+    // "China and Russia agreed to set up a joint centre": what two agree to
+    // do together is each one's intent toward the other
+    let several = source.len() >= 2 || source.iter().any(|&k| v.parties[k].several);
+    // (not an act with a code of its own that names no one: "Norway and
+    // Sweden agreed to provide aid" is no aid to each other)
+    let mutual = target.is_empty()
+        && f == Frame::Intent
+        && v.is(w, &["agree"])
+        && several
+        && act_code(v, p, comp).is_none();
+    if target.is_empty() && !mutual {
         return None;
     }
-    Some(word_event(v, w, code, source, target, modality, w, comp))
+    let mut c = word_event(v, w, code, source, target, modality, w, comp);
+    c.reciprocal = mutual;
+    Some(c)
 }
 
 /// Whether the words between `w` and `k` are one phrase of `w`'s own (an
@@ -2664,6 +2676,15 @@ fn owner(
         "conj" | "appos" if matches!(v.words[h].upos, "NOUN" | "PROPN") => {
             owner(v, p, h, frames, depth + 1)
         }
+        // "agreed to resume contacts after four hours of talks": talks told
+        // as what the clause's act came after are its subject's (as held,
+        // whatever frames that clause: the talks took place)
+        "obl" | "nmod" if v.is_in(n, W::Meetings) && talks_before(v, n).is_some() => {
+            match talks_before(v, n) {
+                Some(g) => subject(v, p, g, &mut Vec::new(), depth + 1),
+                None => out,
+            }
+        }
         // "launched a wave of air strikes": the quantity's owner
         "nmod" if counted(v, h) == Some(n) => owner(v, p, h, frames, depth + 1),
         // "negotiators return to Geneva for talks", "workers went on
@@ -2672,6 +2693,37 @@ fn owner(
         "obl" if goes_to_do(v, h, n) => subject(v, p, h, frames, depth + 1),
         _ => out,
     }
+}
+
+/// The verb of the clause a meeting noun `n` tells the time of ("after
+/// talks in Geneva", "after four hours of talks", "following two days of
+/// negotiations").
+fn talks_before(v: &View, n: usize) -> Option<usize> {
+    const WHEN: &[&str] = &["after", "following", "during", "amid"];
+    // (or through the length of the talks: "four hours of talks")
+    let phrase = if v.has_case_word(n, "of") {
+        v.head(n).filter(|&h| {
+            v.rel(n) == "nmod"
+                && v.is(
+                    h,
+                    &["hour", "day", "week", "month", "year", "round", "session"],
+                )
+        })?
+    } else {
+        n
+    };
+    if !WHEN.iter().any(|w| v.has_case_word(phrase, w)) {
+        return None;
+    }
+    let mut up = v.head(phrase);
+    for _ in 0..4 {
+        match up {
+            Some(x) if v.words[x].upos == "VERB" => return Some(x),
+            Some(x) => up = v.head(x),
+            None => return None,
+        }
+    }
+    None
 }
 
 /// Whether `g` is "each other" or "one another" (its first word, with the
