@@ -1832,7 +1832,7 @@ pub(crate) fn repair_fronted_subject(tags: &[khaldun_tagger::Tagged<'_>], deps: 
             continue;
         }
         let h = deps[k].head as usize;
-        if h == 0 || h - 1 >= k {
+        if h == 0 || h > k {
             continue;
         }
         let h = h - 1;
@@ -1851,9 +1851,9 @@ pub(crate) fn repair_fronted_subject(tags: &[khaldun_tagger::Tagged<'_>], deps: 
             continue;
         }
         deps[first] = dep(v as u32 + 1, "nsubj");
-        for x in first + 1..v {
-            if deps[x].head as usize == h + 1 && deps[x].rel.as_str() == "conj" {
-                deps[x] = dep(first as u32 + 1, "conj");
+        for d in &mut deps[first + 1..v] {
+            if d.head as usize == h + 1 && d.rel.as_str() == "conj" {
+                *d = dep(first as u32 + 1, "conj");
             }
         }
         deps[comma] = dep(v as u32 + 1, "punct");
