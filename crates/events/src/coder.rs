@@ -3324,8 +3324,11 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
             && (v.is_in(summary, W::Summary) || v.is(summary, &["what"]))
             && matches!(v.rel(summary), "appos" | "obl" | "nmod" | "parataxis")
         {
+            // (through the clause's last phrases, however the parser hung
+            // the apposition: "severed relations with Morocco on Tuesday, a
+            // decision ...", on the comma after "Tuesday")
             let mut up = v.head(summary);
-            for _ in 0..3 {
+            for _ in 0..6 {
                 match up {
                     Some(h) if v.words[h].upos != "VERB" => up = v.head(h),
                     _ => break,
