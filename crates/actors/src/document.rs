@@ -3786,10 +3786,20 @@ impl<'a> Resolver<'a> {
                     Some(c) if !by_code || matches!(code.strip_prefix(c), Some("" | "GOV")) => {
                         c.to_string()
                     }
-                    _ => code,
+                    _ => code.clone(),
                 };
-                if !here.iter().any(|(_, k)| *k == key) {
-                    here.push((m.actor, key));
+                let bare = |a: usize| {
+                    self.out.actors[a].code.map(|c| c.to_string()).as_deref()
+                        == self.out.actors[a].country()
+                };
+                match here.iter_mut().find(|(_, k)| *k == key) {
+                    // (the state's government over the state: "Carney told
+                    // Trump that Canada ..., as the two leaders held talks")
+                    Some(x) if bare(x.0) && code.strip_prefix(key.as_str()) == Some("GOV") => {
+                        x.0 = m.actor
+                    }
+                    Some(_) => {}
+                    None => here.push((m.actor, key)),
                 }
             }
             if let [(a, _), (b, _), ..] = here[..] {

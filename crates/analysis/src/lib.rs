@@ -30,13 +30,14 @@ use repair::{
     repair_clause_on_noun, repair_comma_and_clause, repair_compound_across_preposition,
     repair_consequence_participle, repair_coordinated_adverbs, repair_determiner_participle,
     repair_double_subject, repair_due_to, repair_finite_verb, repair_floating_quantifier,
-    repair_fronted_subject, repair_glued_objects, repair_glued_participle, repair_initial_noun,
-    repair_lowercase_proper, repair_mandative_verb, repair_modal_verb, repair_nominal_clauses,
-    repair_noun_root, repair_open_auxiliary, repair_participle_subject, repair_possessed_noun,
-    repair_possessor_subject, repair_relative_and_subject, repair_relative_conjunct,
-    repair_relative_root, repair_reported_object, repair_reported_verb, repair_small_clause,
-    repair_stranded_object, repair_subject_after_and, repair_subordinate_subject,
-    repair_subordinate_verb, repair_that_conjunct, repair_that_subject, repair_verb_particle,
+    repair_fronted_subject, repair_glued_objects, repair_glued_participle, repair_hyphen_modifier,
+    repair_initial_noun, repair_lowercase_proper, repair_mandative_verb, repair_modal_verb,
+    repair_nominal_clauses, repair_noun_root, repair_open_auxiliary, repair_participle_subject,
+    repair_possessed_noun, repair_possessor_subject, repair_relative_and_subject,
+    repair_relative_conjunct, repair_relative_root, repair_reported_object, repair_reported_verb,
+    repair_small_clause, repair_stranded_object, repair_subject_after_and,
+    repair_subordinate_subject, repair_subordinate_verb, repair_that_conjunct, repair_that_subject,
+    repair_verb_particle,
 };
 
 /// One analyzed word.
@@ -178,6 +179,7 @@ impl Analyzer {
         // the repairs below move arcs; a sentence they would leave with a
         // cycle or two roots keeps the parser's tree
         let parsed = deps.clone();
+        repair_hyphen_modifier(words, spans, &tags, &mut deps);
         repair_double_subject(&tags, &mut deps);
         repair_possessor_subject(&tags, &mut deps);
         repair_that_subject(&mut tags, &mut deps);
@@ -690,6 +692,30 @@ mod tests {
         let w = &s.words;
         assert_eq!((w[8].head, w[8].deprel), (12, "nsubj"), "{:?}", w[8]);
         assert_eq!((w[10].head, w[10].deprel), (9, "conj"), "{:?}", w[10]);
+        assert!(is_one_tree(&s));
+    }
+
+    #[test]
+    fn a_hyphenated_word_before_a_noun_modifies_it() {
+        let a = Analyzer::builtin();
+        let one = |text: &str| {
+            let seg = khaldun_text::Segmenter::default().segment(text);
+            a.analyze_sentence(text, &seg.sentences[0])
+        };
+        // "scale" was the object, "drills" a second one
+        let s = one("China staged large-scale military drills around Taiwan on Thursday.");
+        let w = &s.words;
+        assert_eq!((w[6].head, w[6].deprel), (2, "obj"), "{:?}", w[6]);
+        assert_eq!((w[4].head, w[4].deprel), (7, "compound"), "{:?}", w[4]);
+        assert!(is_one_tree(&s));
+        // "hit" was a clause of the verb, with "Turkey" its object
+        let s = one("India dispatched rescue teams and medical supplies to earthquake-hit Turkey.");
+        let w = &s.words;
+        assert_eq!(w[10].head, 12, "{:?}", w[10]);
+        assert_eq!((w[7].head, w[7].deprel), (12, "case"), "{:?}", w[7]);
+        assert!(is_one_tree(&s));
+        // spaced dashes are no hyphens
+        let s = one("The talks - held in Doha - failed.");
         assert!(is_one_tree(&s));
     }
 

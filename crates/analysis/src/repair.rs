@@ -1859,3 +1859,123 @@ pub(crate) fn repair_fronted_subject(tags: &[khaldun_tagger::Tagged<'_>], deps: 
         deps[comma] = dep(v as u32 + 1, "punct");
     }
 }
+
+/// "staged large-scale military drills", "held their first face-to-face
+/// talks", "sent aid to earthquake-hit Turkey": a word written with hyphens
+/// right before the noun of its phrase modifies that noun, but the parser
+/// often makes a part of it the phrase's head (the noun its object or a
+/// second object). Such a run is rehung as UD writes it: its last word an
+/// `amod` (or `compound`) of the noun, its other words under that word,
+/// the noun taking the place and the left-hand words (article, possessor,
+/// preposition) the run had. Names written with hyphens ("Sea-Eye") are
+/// left alone; a change that would not leave a tree is undone.
+pub(crate) fn repair_hyphen_modifier(
+    words: &[&str],
+    spans: &[Span],
+    tags: &[khaldun_tagger::Tagged<'_>],
+    deps: &mut [Dep],
+) {
+    let n = deps.len().min(words.len()).min(spans.len());
+    let glued = |k: usize| spans[k].end == spans[k + 1].start;
+    let mut i = 0;
+    while i + 2 < n {
+        let starts = words[i + 1] == "-"
+            && glued(i)
+            && glued(i + 1)
+            && words[i].chars().all(char::is_alphanumeric)
+            && words[i + 2]
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '.');
+        if !starts {
+            i += 1;
+            continue;
+        }
+        // the run: word - word (- word ...)
+        let mut j = i + 2;
+        while j + 2 < n && words[j + 1] == "-" && glued(j) && glued(j + 1) {
+            j += 2;
+        }
+        let run = i..j + 1;
+        i = j + 1;
+        if j + 1 < n && glued(j) {
+            continue;
+        }
+        if run.clone().step_by(2).all(|k| tags[k].upos == "PROPN") {
+            continue;
+        }
+        // the noun: the last of the nominal words right after the run
+        let mut noun = None;
+        let mut k = j + 1;
+        while k < n && matches!(tags[k].upos, "ADJ" | "NOUN" | "PROPN" | "NUM") {
+            if matches!(tags[k].upos, "NOUN" | "PROPN") {
+                noun = Some(k);
+            }
+            k += 1;
+        }
+        let Some(nn) = noun else { continue };
+        if run.clone().all(|x| under_within(deps, x, nn, 8)) {
+            continue;
+        }
+        let phrase = run.start..nn + 1;
+        let outside = |h: u32| h == 0 || !phrase.contains(&(h as usize - 1));
+        // where the phrase hangs: the noun's own place if it is outside the
+        // phrase, else the place the run took
+        let place = if outside(deps[nn].head) {
+            deps[nn]
+        } else {
+            match run.clone().find(|&x| outside(deps[x].head)) {
+                Some(x) => deps[x],
+                None => continue,
+            }
+        };
+        let before = deps.to_vec();
+        deps[nn] = place;
+        let last = j;
+        let last_rel = match tags[last].upos {
+            "ADJ" | "VERB" => "amod",
+            "NUM" => "nummod",
+            _ => "compound",
+        };
+        deps[last] = dep(nn as u32 + 1, last_rel);
+        for x in run.clone().filter(|&x| x != last) {
+            let rel = if words[x] == "-" {
+                "punct"
+            } else {
+                match (tags[x].upos, tags[last].upos) {
+                    ("ADV", _) => "advmod",
+                    ("ADJ", _) => "amod",
+                    ("NUM", _) => "nummod",
+                    ("ADP", _) => "case",
+                    ("NOUN" | "PROPN", "VERB") => "obl:unmarked",
+                    _ => "compound",
+                }
+            };
+            let head = if words[x] == "-" { x + 1 } else { last };
+            deps[x] = dep(head as u32 + 1, rel);
+        }
+        // (the words between: "large-scale military drills")
+        for x in last + 1..nn {
+            let h = deps[x].head as usize;
+            if h == 0 || !phrase.contains(&(h - 1)) || run.contains(&(h - 1)) {
+                let rel = if tags[x].upos == "ADJ" {
+                    "amod"
+                } else {
+                    "compound"
+                };
+                deps[x] = dep(nn as u32 + 1, rel);
+            }
+        }
+        // what hung on the run's words outside the phrase: the article,
+        // possessor and preposition before it are the noun's; what follows
+        // is the noun's too
+        for (x, d) in deps[..n].iter_mut().enumerate() {
+            let h = d.head as usize;
+            if !phrase.contains(&x) && h > 0 && run.contains(&(h - 1)) {
+                d.head = nn as u32 + 1;
+            }
+        }
+        if !khaldun_parser::is_tree(&deps[..n]) {
+            deps.copy_from_slice(&before);
+        }
+    }
+}
