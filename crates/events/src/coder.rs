@@ -3466,6 +3466,14 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
     {
         const NOT_INTO: &[&str] = &["nsubj", "nsubj:pass", "advcl", "parataxis", "punct", "conj"];
         target = nearest_party(v, t, NOT_INTO, false, &source);
+        // (not one the pattern's own words name: "characterized the attack
+        // as a violation of Iraqi sovereignty" is not aimed at Iraq)
+        target.retain(|&k| {
+            let h = v.parties[k].head;
+            !m.words
+                .iter()
+                .any(|&w| p.in_set("b_blame_word", v.lemma(w)) && v.within(h, w, 4))
+        });
     }
     // acting on each other is for symmetric acts (agreeing, meeting, signing,
     // cooperating, clashing), not for statements or appeals
