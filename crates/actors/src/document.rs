@@ -3093,6 +3093,31 @@ impl<'a> Resolver<'a> {
                         return None;
                     }
                 }
+                // "seized a tanker, accusing it of smuggling fuel": an object
+                // "it" in a clause set beside a verb whose object is a thing
+                // no actor stands for is that thing
+                if s.is(st, &["it"]) && !s.is_subject(st) {
+                    let up = s
+                        .clause(st)
+                        .filter(|&v| matches!(s.deprel(v), "advcl" | "conj" | "xcomp"))
+                        .and_then(|v| s.head(v));
+                    let thing = up
+                        .and_then(|g| {
+                            (0..st).find(|&j| s.head(j) == Some(g) && s.deprel(j) == "obj")
+                        })
+                        .filter(|&o| {
+                            s.words.get(o).is_some_and(|w| w.xpos == "NN")
+                                && !items.iter().any(|x| x.tokens.contains(&o))
+                                && !self
+                                    .out
+                                    .mentions
+                                    .get(s.idx)
+                                    .is_some_and(|v| v.iter().any(|m| m.tokens.contains(&o)))
+                        });
+                    if thing.is_some() {
+                        return None;
+                    }
+                }
                 // "For his part, X said": X, who may come after the pronoun
                 let subject = if *part {
                     let root = (0..s.len()).find(|&i| s.head(i).is_none() && s.deprel(i) == "root");

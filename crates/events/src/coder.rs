@@ -1346,12 +1346,23 @@ fn under_appeal(v: &View, p: &Patterns, t: usize) -> Option<usize> {
         {
             return Some(h);
         }
-        // "rejected a UN appeal for deploying troops": what an appeal noun
-        // asks for
+        // "rejected a UN appeal for deploying troops", "rejected a U.S.
+        // proposal to send troops": what an appeal or a proposal asks for
         if x == t
             && v.rel(x) == "acl"
             && v.words[h].upos == "NOUN"
-            && (p.frame(v.lemma(h)) == Some(Frame::Appeal) || v.is(h, &["appeal", "plea"]))
+            && (p.frame(v.lemma(h)) == Some(Frame::Appeal)
+                || v.is(
+                    h,
+                    &[
+                        "appeal",
+                        "plea",
+                        "proposal",
+                        "proposition",
+                        "suggestion",
+                        "idea",
+                    ],
+                ))
         {
             return Some(h);
         }
@@ -3607,6 +3618,29 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
         return None;
     }
     if let Some(b) = under_belief(v, p, t) {
+        // "the Kremlin denied that Russia was behind the cyberattack on the
+        // German parliament": denying that one's own side did a hostile
+        // act denies responsibility for it (016), toward its victim
+        let harm = matches!(
+            pat.code.get(..2),
+            Some("13" | "15" | "17" | "18" | "19" | "20")
+        );
+        if p.generic_frames() && harm && v.is(b, &["deny"]) && !target.is_empty() {
+            let denier = subject(v, p, b, &mut Vec::new(), 0);
+            let theirs: Vec<Option<&str>> = denier
+                .iter()
+                .map(|&k| v.parties[k].country.as_deref())
+                .collect();
+            let own = source
+                .iter()
+                .all(|&k| theirs.contains(&v.parties[k].country.as_deref()));
+            let mut victims = target.clone();
+            drop_actors(v, &mut victims, &denier);
+            if !denier.is_empty() && own && !victims.is_empty() {
+                let m = Modality::Asserted;
+                return Some(word_event(v, b, "016", denier, victims, m, b, t));
+            }
+        }
         if !(p.generic_frames() && v.is_in(b, W::Allege)) {
             return None;
         }

@@ -582,6 +582,12 @@ impl<'a> Coder<'a> {
                 format!("{} ({})", pat.text, pat.origin)
             }
             None if c.code == "112" => "belief frame: allegation of force (coder)".to_string(),
+            None if c.code == "016" => {
+                "belief frame: denial of one's own hostile act (coder)".to_string()
+            }
+            None if c.code == "030" && c.reciprocal => {
+                "intent frame: agreed to do together (compose.txt)".to_string()
+            }
             None if matches!(c.code.as_str(), "043" | "045") => {
                 "third party: host or mediator of the talks (coder, words.txt)".to_string()
             }

@@ -640,8 +640,13 @@ fn threats_recode_attacks() {
 fn beliefs_are_not_events() {
     assert!(pairs("Poland fears that Russia will attack Lithuania.").is_empty());
     assert!(pairs("The Polish government believes Russia will attack Lithuania.").is_empty());
-    // nor is what is denied or alleged
-    assert!(pairs("Iran denied that it attacked Iraq.").is_empty());
+    // nor is what is denied or alleged: denying one's own attack denies
+    // responsibility for it (016)
+    assert_eq!(
+        pairs("Iran denied that it attacked Iraq."),
+        [ev("IRN", "IRQ", "016")]
+    );
+    assert!(pairs("Iran denied that Syria attacked Iraq.").is_empty());
     assert!(
         !pairs("Chile rejected charges that Peru attacked Bolivia.")
             .iter()
