@@ -26,13 +26,14 @@ use khaldun_types::{Segmented, Sentence, Span};
 mod repair;
 use repair::{
     repair_adjectival_participle, repair_agent_infinitive, repair_appositive_participle,
-    repair_auxiliary_on_noun, repair_between_subject, repair_but_subject, repair_clause_after_and,
-    repair_clause_on_noun, repair_comma_and_clause, repair_compound_across_preposition,
-    repair_consequence_participle, repair_coordinated_adverbs, repair_determiner_participle,
-    repair_double_subject, repair_due_to, repair_finite_verb, repair_floating_quantifier,
-    repair_fronted_subject, repair_glued_objects, repair_glued_participle, repair_hyphen_modifier,
-    repair_initial_noun, repair_lowercase_proper, repair_mandative_verb, repair_modal_verb,
-    repair_nominal_clauses, repair_noun_root, repair_open_auxiliary, repair_participle_subject,
+    repair_auxiliary_on_noun, repair_between_subject, repair_but_subject, repair_case_on_compound,
+    repair_clause_after_and, repair_clause_on_noun, repair_comma_and_clause,
+    repair_compound_across_preposition, repair_consequence_participle, repair_coordinated_adverbs,
+    repair_determiner_participle, repair_double_subject, repair_due_to, repair_finite_verb,
+    repair_floating_quantifier, repair_fronted_subject, repair_glued_objects,
+    repair_glued_participle, repair_hyphen_modifier, repair_initial_noun, repair_lowercase_proper,
+    repair_mandative_verb, repair_modal_verb, repair_nominal_clauses, repair_noun_root,
+    repair_object_before_time, repair_open_auxiliary, repair_participle_subject,
     repair_possessed_noun, repair_possessor_subject, repair_relative_and_subject,
     repair_relative_conjunct, repair_relative_root, repair_reported_object, repair_reported_verb,
     repair_small_clause, repair_stranded_object, repair_subject_after_and,
@@ -180,6 +181,8 @@ impl Analyzer {
         // cycle or two roots keeps the parser's tree
         let parsed = deps.clone();
         repair_hyphen_modifier(words, spans, &tags, &mut deps);
+        repair_object_before_time(&tags, &mut deps);
+        repair_case_on_compound(&tags, &mut deps);
         repair_double_subject(&tags, &mut deps);
         repair_possessor_subject(&tags, &mut deps);
         repair_that_subject(&mut tags, &mut deps);
@@ -716,6 +719,24 @@ mod tests {
         assert!(is_one_tree(&s));
         // spaced dashes are no hyphens
         let s = one("The talks - held in Doha - failed.");
+        assert!(is_one_tree(&s));
+    }
+
+    #[test]
+    fn an_object_before_next_month_is_the_verbs() {
+        let s = analyze("Chinese President Xi Jinping will visit France next month for talks with President Emmanuel Macron , the Elysee said on Friday .");
+        let w = &s.words;
+        assert_eq!((w[6].head, w[6].deprel), (6, "obj"), "{:?}", w[6]);
+        assert_eq!(w[8].head, 6, "{:?}", w[8]);
+        assert!(is_one_tree(&s));
+    }
+
+    #[test]
+    fn a_preposition_on_a_names_first_word_is_the_names() {
+        let s = analyze("Thousands of people rallied in Tel Aviv on Saturday to demand a deal to free the hostages held in Gaza .");
+        let w = &s.words;
+        assert_eq!((w[4].head, w[4].deprel), (7, "case"), "{:?}", w[4]);
+        assert_eq!((w[6].head, w[6].deprel), (4, "obl"), "{:?}", w[6]);
         assert!(is_one_tree(&s));
     }
 

@@ -1979,3 +1979,74 @@ pub(crate) fn repair_hyphen_modifier(
         }
     }
 }
+
+/// "will visit France next month for talks": the parser takes the object
+/// before a phrase of time for a modifier of the time noun ("France next
+/// month") and hangs the time, and what follows it, elsewhere. A noun
+/// right after a verb with no object, made a compound of "next/last/this
+/// month" (week, year ...), is that verb's object; the time phrase is the
+/// verb's, and so are the phrases after it.
+pub(crate) fn repair_object_before_time(tags: &[khaldun_tagger::Tagged<'_>], deps: &mut [Dep]) {
+    const TIME: &[&str] = &[
+        "month", "week", "year", "weekend", "spring", "summer", "autumn", "fall", "winter",
+    ];
+    const WHICH: &[&str] = &["next", "last", "this", "coming", "past"];
+    for x in 1..deps.len().saturating_sub(2) {
+        let v = x - 1;
+        let t = x + 2;
+        if deps[x].rel.as_str() != "compound"
+            || deps[x].head as usize != t + 1
+            || !matches!(tags[x].upos, "PROPN" | "NOUN")
+            || !WHICH.contains(&tags[x + 1].lemma.to_lowercase().as_str())
+            || !TIME.contains(&tags[t].lemma.as_str())
+            || tags[v].upos != "VERB"
+            || child(deps, v, &["obj"]).is_some()
+        {
+            continue;
+        }
+        let before = deps.to_vec();
+        deps[x] = dep(v as u32 + 1, "obj");
+        deps[t] = dep(v as u32 + 1, "obl:unmarked");
+        for k in t + 1..deps.len() {
+            if deps[k].head as usize == t + 1 && matches!(deps[k].rel.as_str(), "nmod" | "acl") {
+                let rel = if deps[k].rel.as_str() == "nmod" {
+                    "obl"
+                } else {
+                    "advcl"
+                };
+                deps[k] = dep(v as u32 + 1, rel);
+            }
+        }
+        if !khaldun_parser::is_tree(deps) {
+            deps.copy_from_slice(&before);
+        }
+    }
+}
+
+/// "rallied in Tel Aviv": the parser hangs the preposition on the first
+/// word of a name it split as compound + head and makes the head the
+/// verb's object. A preposition on a compound's first word is its head's,
+/// and a verb's "object" with a preposition is an oblique.
+pub(crate) fn repair_case_on_compound(tags: &[khaldun_tagger::Tagged<'_>], deps: &mut [Dep]) {
+    for c in 0..deps.len() {
+        let m = deps[c].head as usize;
+        if deps[c].rel.as_str() != "case" || tags[c].upos != "ADP" || m == 0 || m - 1 != c + 1 {
+            continue;
+        }
+        let m = m - 1;
+        let n = deps[m].head as usize;
+        if deps[m].rel.as_str() != "compound"
+            || n == 0
+            || n - 1 <= m
+            || (m + 1..n - 1).any(|k| deps[k].head as usize != n)
+        {
+            continue;
+        }
+        let n = n - 1;
+        deps[c] = dep(n as u32 + 1, "case");
+        let h = deps[n].head as usize;
+        if deps[n].rel.as_str() == "obj" && h > 0 && tags[h - 1].upos == "VERB" {
+            deps[n] = dep(h as u32, "obl");
+        }
+    }
+}
