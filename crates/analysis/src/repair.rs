@@ -2007,14 +2007,14 @@ pub(crate) fn repair_object_before_time(tags: &[khaldun_tagger::Tagged<'_>], dep
         let before = deps.to_vec();
         deps[x] = dep(v as u32 + 1, "obj");
         deps[t] = dep(v as u32 + 1, "obl:unmarked");
-        for k in t + 1..deps.len() {
-            if deps[k].head as usize == t + 1 && matches!(deps[k].rel.as_str(), "nmod" | "acl") {
-                let rel = if deps[k].rel.as_str() == "nmod" {
+        for d in &mut deps[t + 1..] {
+            if d.head as usize == t + 1 && matches!(d.rel.as_str(), "nmod" | "acl") {
+                let rel = if d.rel.as_str() == "nmod" {
                     "obl"
                 } else {
                     "advcl"
                 };
-                deps[k] = dep(v as u32 + 1, rel);
+                *d = dep(v as u32 + 1, rel);
             }
         }
         if !khaldun_parser::is_tree(deps) {
