@@ -34,11 +34,11 @@ use repair::{
     repair_glued_participle, repair_hyphen_modifier, repair_initial_noun, repair_lowercase_proper,
     repair_mandative_verb, repair_modal_verb, repair_nominal_clauses, repair_noun_root,
     repair_object_before_time, repair_open_auxiliary, repair_participle_subject,
-    repair_possessed_noun, repair_possessor_subject, repair_relative_and_subject,
-    repair_relative_conjunct, repair_relative_root, repair_reported_object, repair_reported_verb,
-    repair_small_clause, repair_stranded_object, repair_subject_after_and,
-    repair_subordinate_subject, repair_subordinate_verb, repair_that_conjunct, repair_that_subject,
-    repair_verb_particle,
+    repair_passive_without_auxiliary, repair_possessed_noun, repair_possessor_subject,
+    repair_relative_and_subject, repair_relative_conjunct, repair_relative_root,
+    repair_reported_object, repair_reported_verb, repair_small_clause, repair_stranded_object,
+    repair_subject_after_and, repair_subordinate_subject, repair_subordinate_verb,
+    repair_that_conjunct, repair_that_subject, repair_verb_particle,
 };
 
 /// One analyzed word.
@@ -183,6 +183,7 @@ impl Analyzer {
         repair_hyphen_modifier(words, spans, &tags, &mut deps);
         repair_object_before_time(&tags, &mut deps);
         repair_case_on_compound(&tags, &mut deps);
+        repair_passive_without_auxiliary(&tags, &mut deps);
         repair_double_subject(&tags, &mut deps);
         repair_possessor_subject(&tags, &mut deps);
         repair_that_subject(&mut tags, &mut deps);
@@ -737,6 +738,14 @@ mod tests {
         let w = &s.words;
         assert_eq!((w[4].head, w[4].deprel), (7, "case"), "{:?}", w[4]);
         assert_eq!((w[6].head, w[6].deprel), (4, "obl"), "{:?}", w[6]);
+        assert!(is_one_tree(&s));
+    }
+
+    #[test]
+    fn a_passive_subject_with_no_passive_auxiliary_is_active() {
+        let s = analyze("Ukraine 's air force said it shot down 25 Russian drones overnight .");
+        let w = &s.words;
+        assert_eq!((w[5].head, w[5].deprel), (7, "nsubj"), "{:?}", w[5]);
         assert!(is_one_tree(&s));
     }
 

@@ -2050,3 +2050,25 @@ pub(crate) fn repair_case_on_compound(tags: &[khaldun_tagger::Tagged<'_>], deps:
         }
     }
 }
+
+/// "Ukraine's air force said it shot down 25 Russian drones": a subject
+/// labelled passive on a past-tense verb with no passive auxiliary is the
+/// active subject (the passive needs "was", "were", "got" ...).
+pub(crate) fn repair_passive_without_auxiliary(
+    tags: &[khaldun_tagger::Tagged<'_>],
+    deps: &mut [Dep],
+) {
+    for s in 0..deps.len() {
+        let v = deps[s].head as usize;
+        if deps[s].rel.as_str() != "nsubj:pass" || v == 0 {
+            continue;
+        }
+        let v = v - 1;
+        // (a participle too, with a pronoun subject: headlines drop "was"
+        // before nouns, "Man killed in attack", not before pronouns)
+        let past = tags[v].xpos == "VBD" || (tags[v].xpos == "VBN" && tags[s].upos == "PRON");
+        if past && child(deps, v, &["aux:pass", "aux", "cop"]).is_none() {
+            deps[s] = dep(v as u32 + 1, "nsubj");
+        }
+    }
+}
