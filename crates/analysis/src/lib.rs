@@ -37,8 +37,8 @@ use repair::{
     repair_passive_without_auxiliary, repair_possessed_noun, repair_possessor_subject,
     repair_relative_and_subject, repair_relative_conjunct, repair_relative_root,
     repair_reported_object, repair_reported_verb, repair_small_clause, repair_stranded_object,
-    repair_subject_after_and, repair_subordinate_subject, repair_subordinate_verb,
-    repair_that_conjunct, repair_that_subject, repair_verb_particle,
+    repair_subject_across_marker, repair_subject_after_and, repair_subordinate_subject,
+    repair_subordinate_verb, repair_that_conjunct, repair_that_subject, repair_verb_particle,
 };
 
 /// One analyzed word.
@@ -189,6 +189,7 @@ impl Analyzer {
         repair_that_subject(&mut tags, &mut deps);
         repair_coordinated_adverbs(&tags, &mut deps);
         repair_subordinate_subject(&tags, &mut deps);
+        repair_subject_across_marker(&tags, &mut deps);
         repair_auxiliary_on_noun(&tags, &mut deps);
         repair_relative_and_subject(&tags, &mut deps);
         repair_clause_after_and(&tags, &mut deps);
@@ -746,6 +747,17 @@ mod tests {
         let s = analyze("Ukraine 's air force said it shot down 25 Russian drones overnight .");
         let w = &s.words;
         assert_eq!((w[5].head, w[5].deprel), (7, "nsubj"), "{:?}", w[5]);
+        assert!(is_one_tree(&s));
+    }
+
+    #[test]
+    fn an_object_before_after_is_no_subject_of_the_clause_after_it() {
+        let s = analyze("Iran 's supreme leader warned Israel of a harsh response after an air strike killed two Iranian generals in Damascus .");
+        let w = &s.words;
+        assert_eq!((w[5].head, w[5].deprel), (5, "obj"), "{:?}", w[5]);
+        assert_eq!((w[14].head, w[14].deprel), (5, "advcl"), "{:?}", w[14]);
+        assert_eq!((w[13].head, w[13].deprel), (15, "nsubj"), "{:?}", w[13]);
+        assert_eq!((w[10].head, w[10].deprel), (15, "mark"), "{:?}", w[10]);
         assert!(is_one_tree(&s));
     }
 

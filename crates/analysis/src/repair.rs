@@ -2072,3 +2072,45 @@ pub(crate) fn repair_passive_without_auxiliary(
         }
     }
 }
+
+/// "warned Israel of a harsh response after an air strike killed two
+/// generals": the parser makes the object before "after" the subject of the
+/// subordinate verb and "after" a preposition of the noun after it. A
+/// finite verb right after such an "after" phrase whose subject is before
+/// the marker, below the verb above, takes the noun as its subject, the
+/// marker as its mark; the first noun is the object of the verb above.
+pub(crate) fn repair_subject_across_marker(tags: &[khaldun_tagger::Tagged<'_>], deps: &mut [Dep]) {
+    const MARKS: &[&str] = &["after", "before", "since", "until", "when", "while", "as"];
+    for a in 0..deps.len() {
+        if deps[a].rel.as_str() != "case" || !MARKS.contains(&tags[a].lemma.to_lowercase().as_str())
+        {
+            continue;
+        }
+        let n = deps[a].head as usize;
+        if n == 0 || n - 1 <= a || !matches!(tags[n - 1].upos, "NOUN" | "PROPN") {
+            continue;
+        }
+        let n = n - 1;
+        let mut v = n + 1;
+        while v < deps.len() && deps[v].head as usize == n + 1 && deps[v].rel.as_str() == "flat" {
+            v += 1;
+        }
+        if v >= deps.len()
+            || !matches!(tags[v].xpos, "VBD" | "VBZ" | "VBP")
+            || (a + 1..n).any(|k| !under(deps, k, n))
+        {
+            continue;
+        }
+        let Some(s) = child(deps, v, &["nsubj"]).filter(|&s| s < a) else {
+            continue;
+        };
+        let m = deps[v].head as usize;
+        if m == 0 || m > s || tags[m - 1].upos != "VERB" || child(deps, m - 1, &["obj"]).is_some() {
+            continue;
+        }
+        deps[s] = dep(m as u32, "obj");
+        deps[v] = dep(m as u32, "advcl");
+        deps[n] = dep(v as u32 + 1, "nsubj");
+        deps[a] = dep(v as u32 + 1, "mark");
+    }
+}

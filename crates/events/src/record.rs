@@ -855,7 +855,11 @@ fn implied_target(
                         .any(|s| matches!(s.as_str(), "COP" | "REB" | "INS" | "UAF" | "GOV" | "SPY" | "CRM" | "OPP")))));
     let (country, text) = match at.and_then(|l| l.country.clone().map(|k| (k, l.name.clone()))) {
         Some(x) => x,
-        None if own => (source.country.clone(), source.country.clone()),
+        // (not at sea: "fired a missile at a ship in the Red Sea" is not
+        // aimed at Yemen; a disputed land, "in Kashmir", is still home)
+        None if own && !at.is_some_and(|l| at_sea(&l.name)) => {
+            (source.country.clone(), source.country.clone())
+        }
         None => return None,
     };
     // a protest against one's own country needs a state, not an IGO or group
@@ -873,6 +877,24 @@ fn implied_target(
         name: country,
         actor_id: String::new(),
     })
+}
+
+/// Whether a place is a body of water ("the Red Sea", "the Strait of
+/// Hormuz", "the Gulf").
+fn at_sea(name: &str) -> bool {
+    const WATER: &[&str] = &[
+        "sea",
+        "ocean",
+        "gulf",
+        "strait",
+        "straits",
+        "bay",
+        "channel",
+        "mediterranean",
+        "baltic",
+    ];
+    name.split([' ', '-'])
+        .any(|w| WATER.contains(&w.to_lowercase().as_str()))
 }
 
 fn aux_modes(c: &Coded) -> Vec<&'static str> {
