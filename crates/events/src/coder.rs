@@ -938,9 +938,12 @@ fn match_pattern(v: &View, pat: &Pattern, t: usize, generic: bool) -> Option<Mat
     let target = match &pat.target {
         Some(s) => match slot(v, s, t, &used, NotWhom::of(pat, generic)) {
             Some(x) => x,
-            // ("A and B fought": no "fight beside $T" of each other)
+            // ("A and B fought": no "fight beside $T" of each other; a
+            // missile fired is not flown "over" anyone)
             None if generic
-                && !matches!(s, Slot::Prep(p) if p.matches("beside", "beside") || p.matches("alongside", "alongside")) =>
+                && !matches!(s, Slot::Prep(p) if p.matches("beside", "beside") || p.matches("alongside", "alongside"))
+                && !(&*pat.code == "150"
+                    && matches!(s, Slot::Prep(p) if p.matches("over", "over"))) =>
             {
                 partial = true;
                 None
