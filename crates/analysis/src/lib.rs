@@ -34,11 +34,12 @@ use repair::{
     repair_glued_participle, repair_hyphen_modifier, repair_initial_noun, repair_lowercase_proper,
     repair_mandative_verb, repair_modal_verb, repair_nominal_clauses, repair_noun_root,
     repair_object_before_time, repair_open_auxiliary, repair_participle_subject,
-    repair_passive_without_auxiliary, repair_possessed_noun, repair_possessor_subject,
-    repair_relative_and_subject, repair_relative_conjunct, repair_relative_root,
-    repair_reported_object, repair_reported_verb, repair_small_clause, repair_stranded_object,
-    repair_subject_across_marker, repair_subject_after_and, repair_subordinate_subject,
-    repair_subordinate_verb, repair_that_conjunct, repair_that_subject, repair_verb_particle,
+    repair_passive_across_marker, repair_passive_without_auxiliary, repair_possessed_noun,
+    repair_possessor_subject, repair_relative_and_subject, repair_relative_conjunct,
+    repair_relative_root, repair_reported_object, repair_reported_verb, repair_small_clause,
+    repair_stranded_object, repair_subject_across_marker, repair_subject_after_and,
+    repair_subordinate_subject, repair_subordinate_verb, repair_that_conjunct, repair_that_subject,
+    repair_verb_particle,
 };
 
 /// One analyzed word.
@@ -190,6 +191,7 @@ impl Analyzer {
         repair_coordinated_adverbs(&tags, &mut deps);
         repair_subordinate_subject(&tags, &mut deps);
         repair_subject_across_marker(&tags, &mut deps);
+        repair_passive_across_marker(&tags, &mut deps);
         repair_auxiliary_on_noun(&tags, &mut deps);
         repair_relative_and_subject(&tags, &mut deps);
         repair_clause_after_and(&tags, &mut deps);
@@ -758,6 +760,18 @@ mod tests {
         assert_eq!((w[14].head, w[14].deprel), (5, "advcl"), "{:?}", w[14]);
         assert_eq!((w[13].head, w[13].deprel), (15, "nsubj"), "{:?}", w[13]);
         assert_eq!((w[10].head, w[10].deprel), (15, "mark"), "{:?}", w[10]);
+        assert!(is_one_tree(&s));
+    }
+
+    #[test]
+    fn an_object_before_after_is_no_passive_subject_of_the_clause_after_it() {
+        let s = analyze("Germany expelled two Russian diplomats after a Chechen dissident was shot dead in Berlin .");
+        let w = &s.words;
+        assert_eq!((w[4].head, w[4].deprel), (2, "obj"), "{:?}", w[4]);
+        assert_eq!((w[10].head, w[10].deprel), (2, "advcl"), "{:?}", w[10]);
+        assert_eq!((w[8].head, w[8].deprel), (11, "nsubj:pass"), "{:?}", w[8]);
+        assert_eq!((w[9].head, w[9].deprel), (11, "aux:pass"), "{:?}", w[9]);
+        assert_eq!((w[5].head, w[5].deprel), (11, "mark"), "{:?}", w[5]);
         assert!(is_one_tree(&s));
     }
 

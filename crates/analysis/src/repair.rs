@@ -2114,3 +2114,52 @@ pub(crate) fn repair_subject_across_marker(tags: &[khaldun_tagger::Tagged<'_>], 
         deps[a] = dep(v as u32 + 1, "mark");
     }
 }
+
+/// "Germany expelled two Russian diplomats after a Chechen dissident was
+/// shot dead in Berlin": the parser makes the object before "after" the
+/// passive subject of the verb after it and "was" a clause of its own
+/// with the real subject. A passive participle right after "be", whose
+/// passive subject comes before the marker that opens the "be" clause,
+/// takes that clause's subject, "be" as its auxiliary and the marker as its
+/// mark; the first noun is the object of the verb above.
+pub(crate) fn repair_passive_across_marker(tags: &[khaldun_tagger::Tagged<'_>], deps: &mut [Dep]) {
+    const MARKS: &[&str] = &["after", "before", "since", "until", "when", "while", "as"];
+    for b in 1..deps.len().saturating_sub(1) {
+        let v = b + 1;
+        if tags[b].lemma != "be" || tags[v].xpos != "VBN" {
+            continue;
+        }
+        let Some(s) = child(deps, v, &["nsubj:pass"]) else {
+            continue;
+        };
+        let Some(n) = child(deps, b, &["nsubj"]) else {
+            continue;
+        };
+        let Some(a) = (s + 1..n).find(|&k| {
+            MARKS.contains(&tags[k].lemma.to_lowercase().as_str())
+                && matches!(deps[k].rel.as_str(), "mark" | "case")
+        }) else {
+            continue;
+        };
+        let m = deps[v].head as usize;
+        if m == 0
+            || m > s
+            || tags[m - 1].upos != "VERB"
+            || child(deps, m - 1, &["obj"]).is_some()
+            || (a + 1..b).any(|k| !under(deps, k, n) && k != n)
+        {
+            continue;
+        }
+        deps[s] = dep(m as u32, "obj");
+        deps[v] = dep(m as u32, "advcl");
+        deps[n] = dep(v as u32 + 1, "nsubj:pass");
+        deps[b] = dep(v as u32 + 1, "aux:pass");
+        deps[a] = dep(v as u32 + 1, "mark");
+        // what hung on "be" is the participle's
+        for d in deps.iter_mut() {
+            if d.head as usize == b + 1 {
+                d.head = v as u32 + 1;
+            }
+        }
+    }
+}

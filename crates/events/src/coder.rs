@@ -415,13 +415,17 @@ pub fn code_sentence(
         const LODGE: &[&str] = &[
             "lodge", "file", "register", "submit", "deliver", "issue", "summon", "convey",
         ];
+        // (or hung on the one summoned: "summoned a Chinese envoy to protest")
+        let to_protest = v.child(t, "mark").is_some_and(|k| v.is(k, &["to"]));
         if p.generic_frames()
             && v.is(t, &["protest"])
             && v.head(t).is_some_and(|h| {
-                v.is(h, LODGE)
-                    && (v.rel(t) == "obj"
-                        || (matches!(v.rel(t), "advcl" | "xcomp")
-                            && v.child(t, "mark").is_some_and(|k| v.is(k, &["to"]))))
+                (v.is(h, LODGE)
+                    && (v.rel(t) == "obj" || (matches!(v.rel(t), "advcl" | "xcomp") && to_protest)))
+                    || (v.rel(t) == "acl"
+                        && to_protest
+                        && v.rel(h) == "obj"
+                        && v.head(h).is_some_and(|g| v.is(g, LODGE)))
             })
         {
             continue;
