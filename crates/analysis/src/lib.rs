@@ -32,8 +32,8 @@ use repair::{
     repair_determiner_participle, repair_double_subject, repair_due_to, repair_finite_verb,
     repair_floating_quantifier, repair_fronted_subject, repair_glued_objects,
     repair_glued_participle, repair_hyphen_modifier, repair_initial_noun, repair_lowercase_proper,
-    repair_mandative_verb, repair_modal_verb, repair_nominal_clauses, repair_noun_root,
-    repair_object_before_time, repair_open_auxiliary, repair_participle_subject,
+    repair_mandative_verb, repair_modal_verb, repair_money_in, repair_nominal_clauses,
+    repair_noun_root, repair_object_before_time, repair_open_auxiliary, repair_participle_subject,
     repair_passive_across_marker, repair_passive_without_auxiliary, repair_possessed_noun,
     repair_possessor_subject, repair_relative_and_subject, repair_relative_conjunct,
     repair_relative_root, repair_reported_object, repair_reported_verb, repair_small_clause,
@@ -184,6 +184,7 @@ impl Analyzer {
         repair_hyphen_modifier(words, spans, &tags, &mut deps);
         repair_object_before_time(&tags, &mut deps);
         repair_case_on_compound(&tags, &mut deps);
+        repair_money_in(words, &tags, &mut deps);
         repair_passive_without_auxiliary(&tags, &mut deps);
         repair_double_subject(&tags, &mut deps);
         repair_possessor_subject(&tags, &mut deps);
@@ -772,6 +773,14 @@ mod tests {
         assert_eq!((w[8].head, w[8].deprel), (11, "nsubj:pass"), "{:?}", w[8]);
         assert_eq!((w[9].head, w[9].deprel), (11, "aux:pass"), "{:?}", w[9]);
         assert_eq!((w[5].head, w[5].deprel), (11, "mark"), "{:?}", w[5]);
+        assert!(is_one_tree(&s));
+    }
+
+    #[test]
+    fn an_in_phrase_after_an_amount_of_money_says_what_it_is() {
+        let s = analyze("Japan will provide $ 4.5 billion in aid to Ukraine , Prime Minister Fumio Kishida said .");
+        let w = &s.words;
+        assert_eq!((w[7].head, w[7].deprel), (4, "nmod"), "{:?}", w[7]);
         assert!(is_one_tree(&s));
     }
 

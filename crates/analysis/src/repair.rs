@@ -2163,3 +2163,52 @@ pub(crate) fn repair_passive_across_marker(tags: &[khaldun_tagger::Tagged<'_>], 
         }
     }
 }
+
+/// "will provide $4.5 billion in aid to Ukraine": the parser hangs "in
+/// aid" on a verb further up. An "in" phrase right after an amount of money
+/// tells what the money is, and hangs on the amount.
+pub(crate) fn repair_money_in(
+    words: &[&str],
+    tags: &[khaldun_tagger::Tagged<'_>],
+    deps: &mut [Dep],
+) {
+    const CURRENCY: &[&str] = &[
+        "$", "€", "£", "dollar", "dollars", "euro", "euros", "pound", "pounds", "yuan", "yen",
+        "rupees", "rubles", "roubles",
+    ];
+    for n in 2..deps.len().min(words.len()) {
+        let c = n - 1;
+        if tags[c].lemma != "in"
+            || deps[c].head as usize != n + 1
+            || tags[n].upos != "NOUN"
+            || !matches!(deps[n].rel.as_str(), "obl" | "nmod" | "obj")
+        {
+            continue;
+        }
+        // the amount right before: "$4.5 billion", "500 million euros"
+        let last = c - 1;
+        if !(tags[last].upos == "NUM" || CURRENCY.contains(&words[last].to_lowercase().as_str())) {
+            continue;
+        }
+        let mut m = last;
+        for _ in 0..4 {
+            let h = deps[m].head as usize;
+            if h == 0
+                || h - 1 > last
+                || !matches!(deps[m].rel.as_str(), "nummod" | "compound" | "nmod:npmod")
+            {
+                break;
+            }
+            m = h - 1;
+        }
+        let money = CURRENCY.contains(&words[m].to_lowercase().as_str());
+        if !money || m >= c || deps[n].head as usize == m + 1 {
+            continue;
+        }
+        let before = deps.to_vec();
+        deps[n] = dep(m as u32 + 1, "nmod");
+        if !khaldun_parser::is_tree(deps) {
+            deps.copy_from_slice(&before);
+        }
+    }
+}
