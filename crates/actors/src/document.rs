@@ -3061,15 +3061,10 @@ impl<'a> Resolver<'a> {
                     && !*poss
                     && s.is(st, &["them"])
                     && (0..st).any(|j| {
+                        // (nor people an actor's phrase takes in: "expelled
+                        // six Indian diplomats, accusing them")
                         s.words.get(j).is_some_and(|w| w.xpos == "NNS")
-                            && !items.iter().any(|x| x.tokens.contains(&j))
-                            // (nor people an actor's phrase takes in: "expelled
-                            // six Indian diplomats, accusing them")
-                            && !self
-                                .out
-                                .mentions
-                                .get(s.idx)
-                                .is_some_and(|v| v.iter().any(|m| m.tokens.contains(&j)))
+                            && self.unnamed(s, items, j)
                             && self.people_word(s.low(j))
                     })
                 {
@@ -3107,12 +3102,7 @@ impl<'a> Resolver<'a> {
                         })
                         .filter(|&o| {
                             s.words.get(o).is_some_and(|w| w.xpos == "NN")
-                                && !items.iter().any(|x| x.tokens.contains(&o))
-                                && !self
-                                    .out
-                                    .mentions
-                                    .get(s.idx)
-                                    .is_some_and(|v| v.iter().any(|m| m.tokens.contains(&o)))
+                                && self.unnamed(s, items, o)
                         });
                     if thing.is_some() {
                         return None;
@@ -3542,6 +3532,17 @@ impl<'a> Resolver<'a> {
             .iter()
             .any(|&(r, a)| r <= rank && plural_ok(a));
         (!outranked).then_some(c)
+    }
+
+    /// Whether token `t` of sentence `s` is in no item and no mention made
+    /// so far: a word no actor stands for.
+    fn unnamed(&self, s: &Sent<'_>, items: &[Item], t: usize) -> bool {
+        !items.iter().any(|x| x.tokens.contains(&t))
+            && !self
+                .out
+                .mentions
+                .get(s.idx)
+                .is_some_and(|v| v.iter().any(|m| m.tokens.contains(&t)))
     }
 
     /// The actor of the mention whose head is token `t` of sentence `si`.

@@ -39,6 +39,57 @@ fn dep(head: u32, rel: &str) -> Dep {
     }
 }
 
+/// Subordinators the parser may take for prepositions ("after Somali
+/// troops attacked": `after` as the case of "troops").
+const SUBORDINATORS: &[&str] = &[
+    "after", "before", "since", "until", "once", "as", "when", "while",
+];
+
+/// The first word after noun `n` and its flat parts ("Hassan Rouhani").
+fn past_flat(deps: &[Dep], n: usize) -> usize {
+    let mut v = n + 1;
+    while v < deps.len() && deps[v].head as usize == n + 1 && deps[v].rel.as_str() == "flat" {
+        v += 1;
+    }
+    v
+}
+
+/// The verb above word `x`, within six steps up (0-based).
+fn verb_above(tags: &[khaldun_tagger::Tagged<'_>], deps: &[Dep], x: usize) -> Option<usize> {
+    let mut up = deps[x].head as usize;
+    for _ in 0..6 {
+        match up {
+            0 => return None,
+            u if tags[u - 1].upos == "VERB" => return Some(u - 1),
+            u => up = deps[u - 1].head as usize,
+        }
+    }
+    None
+}
+
+/// A subordinator `a` the parser took for the case of the noun after it,
+/// with a finite verb right after that noun's phrase: (noun, verb).
+fn marker_noun_verb(
+    tags: &[khaldun_tagger::Tagged<'_>],
+    deps: &[Dep],
+    a: usize,
+) -> Option<(usize, usize)> {
+    if deps[a].rel.as_str() != "case"
+        || !SUBORDINATORS.contains(&tags[a].lemma.to_lowercase().as_str())
+    {
+        return None;
+    }
+    let n = (deps[a].head as usize).checked_sub(1)?;
+    if n <= a || !matches!(tags[n].upos, "NOUN" | "PROPN") {
+        return None;
+    }
+    let v = past_flat(deps, n);
+    let finite = tags
+        .get(v)
+        .is_some_and(|t| matches!(t.xpos, "VBD" | "VBZ" | "VBP"));
+    (finite && (a + 1..n).all(|k| under(deps, k, n))).then_some((n, v))
+}
+
 /// The two subjects of word `h` (0-based), if it has exactly two.
 fn two_subjects(deps: &[Dep], h: usize) -> Option<(usize, usize)> {
     let mut it = (0..deps.len())
@@ -994,46 +1045,23 @@ pub(crate) fn repair_coordinated_adverbs(tags: &[khaldun_tagger::Tagged<'_>], de
 /// the verb's subject, "after" its mark, and the verb a clause of the verb
 /// above the noun.
 pub(crate) fn repair_subordinate_subject(tags: &[khaldun_tagger::Tagged<'_>], deps: &mut [Dep]) {
-    const MARKS: &[&str] = &[
-        "after", "before", "since", "until", "once", "as", "when", "while",
-    ];
     for a in 0..deps.len() {
-        if deps[a].rel.as_str() != "case" || !MARKS.contains(&tags[a].lemma.to_lowercase().as_str())
-        {
+        // (the verb past a name's flat parts: "as Iranian President Hassan
+        // Rouhani blamed Israel"), with no subject of its own
+        let Some((n, v)) = marker_noun_verb(tags, deps, a) else {
             continue;
-        }
-        let n = deps[a].head as usize;
-        if n == 0 || n - 1 <= a || !matches!(tags[n - 1].upos, "NOUN" | "PROPN") {
-            continue;
-        }
-        let n = n - 1;
-        // the verb right after the noun (past a name's flat parts: "as
-        // Iranian President Hassan Rouhani blamed Israel"), finite, with no
-        // subject of its own
-        let mut v = n + 1;
-        while v < deps.len() && deps[v].head as usize == n + 1 && deps[v].rel.as_str() == "flat" {
-            v += 1;
-        }
-        let finite = tags
-            .get(v)
-            .is_some_and(|t| matches!(t.xpos, "VBD" | "VBZ" | "VBP"));
-        if !finite
-            || child(deps, v, &["nsubj", "nsubj:pass"]).is_some()
-            || (a + 1..n).any(|k| !under(deps, k, n))
-        {
+        };
+        if child(deps, v, &["nsubj", "nsubj:pass"]).is_some() {
             continue;
         }
         // the verb above the noun's phrase
-        let mut up = deps[n].head as usize;
-        let mut guard = 0;
-        while up != 0 && tags[up - 1].upos != "VERB" && guard < 6 {
-            up = deps[up - 1].head as usize;
-            guard += 1;
-        }
-        if up == 0 || tags[up - 1].upos != "VERB" || up - 1 == v || under(deps, up - 1, v) {
+        let Some(up) = verb_above(tags, deps, n) else {
+            continue;
+        };
+        if up == v || under(deps, up, v) {
             continue;
         }
-        deps[v] = dep(up as u32, "advcl");
+        deps[v] = dep(up as u32 + 1, "advcl");
         deps[n] = dep(v as u32 + 1, "nsubj");
         deps[a] = dep(v as u32 + 1, "mark");
     }
@@ -1165,10 +1193,7 @@ pub(crate) fn repair_clause_after_and(tags: &[khaldun_tagger::Tagged<'_>], deps:
         };
         // the verb right after the name (past its flat parts), with no
         // subject of its own
-        let mut v = n + 1;
-        while v < deps.len() && deps[v].head as usize == n + 1 && deps[v].rel.as_str() == "flat" {
-            v += 1;
-        }
+        let v = past_flat(deps, n);
         if v >= deps.len()
             || !matches!(tags[v].xpos, "VBD" | "VBZ" | "VBP")
             || !matches!(deps[v].rel.as_str(), "acl:relcl" | "parataxis" | "advcl")
@@ -1692,16 +1717,10 @@ pub(crate) fn repair_clause_on_noun(tags: &[khaldun_tagger::Tagged<'_>], deps: &
             continue;
         }
         // the verb above the noun
-        let mut up = deps[h - 1].head as usize;
-        let mut guard = 0;
-        while up != 0 && tags[up - 1].upos != "VERB" && guard < 6 {
-            up = deps[up - 1].head as usize;
-            guard += 1;
-        }
-        if up == 0 || tags[up - 1].upos != "VERB" || up >= h {
+        let Some(up) = verb_above(tags, deps, h - 1).filter(|&u| u < h - 1) else {
             continue;
-        }
-        deps[v] = dep(up as u32, "conj");
+        };
+        deps[v] = dep(up as u32 + 1, "conj");
         if deps[cc - 1].head as usize == h {
             deps[cc - 1] = dep(v as u32 + 1, "punct");
         }
@@ -1785,10 +1804,7 @@ pub(crate) fn repair_subject_after_and(tags: &[khaldun_tagger::Tagged<'_>], deps
             continue;
         };
         // the verb right after the noun (past a name's flat parts)
-        let mut v = n + 1;
-        while v < deps.len() && deps[v].head as usize == n + 1 && deps[v].rel.as_str() == "flat" {
-            v += 1;
-        }
+        let v = past_flat(deps, n);
         let h = match deps.get(v) {
             Some(d) => d.head as usize,
             None => continue,
@@ -2080,27 +2096,10 @@ pub(crate) fn repair_passive_without_auxiliary(
 /// the marker, below the verb above, takes the noun as its subject, the
 /// marker as its mark; the first noun is the object of the verb above.
 pub(crate) fn repair_subject_across_marker(tags: &[khaldun_tagger::Tagged<'_>], deps: &mut [Dep]) {
-    const MARKS: &[&str] = &["after", "before", "since", "until", "when", "while", "as"];
     for a in 0..deps.len() {
-        if deps[a].rel.as_str() != "case" || !MARKS.contains(&tags[a].lemma.to_lowercase().as_str())
-        {
+        let Some((n, v)) = marker_noun_verb(tags, deps, a) else {
             continue;
-        }
-        let n = deps[a].head as usize;
-        if n == 0 || n - 1 <= a || !matches!(tags[n - 1].upos, "NOUN" | "PROPN") {
-            continue;
-        }
-        let n = n - 1;
-        let mut v = n + 1;
-        while v < deps.len() && deps[v].head as usize == n + 1 && deps[v].rel.as_str() == "flat" {
-            v += 1;
-        }
-        if v >= deps.len()
-            || !matches!(tags[v].xpos, "VBD" | "VBZ" | "VBP")
-            || (a + 1..n).any(|k| !under(deps, k, n))
-        {
-            continue;
-        }
+        };
         let Some(s) = child(deps, v, &["nsubj"]).filter(|&s| s < a) else {
             continue;
         };
@@ -2123,7 +2122,6 @@ pub(crate) fn repair_subject_across_marker(tags: &[khaldun_tagger::Tagged<'_>], 
 /// takes that clause's subject, "be" as its auxiliary and the marker as its
 /// mark; the first noun is the object of the verb above.
 pub(crate) fn repair_passive_across_marker(tags: &[khaldun_tagger::Tagged<'_>], deps: &mut [Dep]) {
-    const MARKS: &[&str] = &["after", "before", "since", "until", "when", "while", "as"];
     for b in 1..deps.len().saturating_sub(1) {
         let v = b + 1;
         if tags[b].lemma != "be" || tags[v].xpos != "VBN" {
@@ -2136,7 +2134,7 @@ pub(crate) fn repair_passive_across_marker(tags: &[khaldun_tagger::Tagged<'_>], 
             continue;
         };
         let Some(a) = (s + 1..n).find(|&k| {
-            MARKS.contains(&tags[k].lemma.to_lowercase().as_str())
+            SUBORDINATORS.contains(&tags[k].lemma.to_lowercase().as_str())
                 && matches!(deps[k].rel.as_str(), "mark" | "case")
         }) else {
             continue;

@@ -2654,6 +2654,14 @@ fn owner(
             }
         }
     }
+    // "agreed to resume contacts after four hours of talks": talks told
+    // as what the clause's act came after are its subject's (as held,
+    // whatever frames that clause: the talks took place)
+    if matches!(v.rel(n), "obl" | "nmod") && v.is_in(n, W::Meetings) {
+        if let Some(g) = talks_before(v, n) {
+            return subject(v, p, g, &mut Vec::new(), depth + 1);
+        }
+    }
     let Some(h) = v.head(n) else { return out };
     match v.rel(n) {
         // "Turkey launched air strikes": a light verb's subject owns its
@@ -2693,15 +2701,6 @@ fn owner(
         // "the interventions, especially the strikes": the first noun's owner
         "conj" | "appos" if matches!(v.words[h].upos, "NOUN" | "PROPN") => {
             owner(v, p, h, frames, depth + 1)
-        }
-        // "agreed to resume contacts after four hours of talks": talks told
-        // as what the clause's act came after are its subject's (as held,
-        // whatever frames that clause: the talks took place)
-        "obl" | "nmod" if v.is_in(n, W::Meetings) && talks_before(v, n).is_some() => {
-            match talks_before(v, n) {
-                Some(g) => subject(v, p, g, &mut Vec::new(), depth + 1),
-                None => out,
-            }
         }
         // "launched a wave of air strikes": the quantity's owner
         "nmod" if counted(v, h) == Some(n) => owner(v, p, h, frames, depth + 1),
