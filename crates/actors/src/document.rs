@@ -2033,9 +2033,24 @@ impl<'a> Resolver<'a> {
             let w = s.low(i);
             // "the two leaders", "both sides": a pair named before (the
             // noun may already be a bare role: the pair takes it over)
+            // ("the two NATO allies", "both warring sides": a modifier or
+            // two between; not a nationality, "the two Russian ministers")
+            let pair_noun = |j: usize| {
+                (j..(j + 3).min(n)).find_map(|k| {
+                    if s.is(k, PAIR_NOUNS) {
+                        return Some(Some(k + 1));
+                    }
+                    let modifier = match s.upos(k) {
+                        "PROPN" | "NOUN" => true,
+                        "ADJ" => !s.capitalized(k),
+                        _ => false,
+                    };
+                    (!modifier).then_some(None)
+                })?
+            };
             let pair_end = match w {
-                "the" if s.is(i + 1, &["two"]) && s.is(i + 2, PAIR_NOUNS) => Some(i + 3),
-                "both" if s.is(i + 1, PAIR_NOUNS) => Some(i + 2),
+                "the" if s.is(i + 1, &["two"]) => pair_noun(i + 2),
+                "both" => pair_noun(i + 1),
                 _ => None,
             };
             if let Some(end) = pair_end.filter(|&e| e <= n) {

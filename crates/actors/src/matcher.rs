@@ -511,8 +511,24 @@ impl Matcher {
                     && tokens[k - 2].end == tokens[k - 1].start
                     && tokens[k - 1].end == tokens[k].start
             };
-            let found =
-                found.filter(|(_, m)| !(m.kind == MatchKind::Sector && glued(units[i].tok)));
+            // "Myanmar's northern Shan state", "Kaduna state": after a name
+            // no list knows, "state" is a region, not the government
+            let region = |j: usize| {
+                let k = units[i].tok;
+                j == i
+                    && k >= 1
+                    && tokens[k].slice(text).eq_ignore_ascii_case("state")
+                    && tokens[k - 1]
+                        .slice(text)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+                    && tokens[k - 1].slice(text).chars().all(char::is_alphabetic)
+                    && out.last().is_none_or(|m: &Match| m.tokens.end != k)
+            };
+            let found = found.filter(|(j, m)| {
+                !(m.kind == MatchKind::Sector && (glued(units[i].tok) || region(*j)))
+            });
             // "the State Department": a name starting with "the" ("the
             // state") gives way to a longer one that starts after it
             let found = found.filter(|&(j, _)| {

@@ -938,6 +938,17 @@ fn the_two_leaders_are_the_last_two_named_before() {
     let mut got = mention_codes(&doc, text, "The two leaders");
     got.sort();
     assert_eq!(got, ["AZEGOV", "TURGOV"]);
+    // a modifier between: "the two NATO allies", "the two warring sides"
+    let text = "Erdogan held talks with Greek Prime Minister Kyriakos Mitsotakis in Athens, \
+                and the two NATO allies signed a declaration.";
+    let doc = run(text, "2023-12-07");
+    let mut got = mention_codes(&doc, text, "the two NATO allies");
+    got.sort();
+    assert_eq!(got, ["GRCGOV", "TURGOV"]);
+    // (not a nationality: two Russian ministers are no pair of countries)
+    let text = "Putin met Xi in Beijing, and the two Russian ministers attended.";
+    let doc = run(text, "2023-12-07");
+    assert!(mention_codes(&doc, text, "the two Russian ministers").len() < 2);
     // "both sides": two countries, not two mentions of one
     let text = "Armenia accused Azerbaijan of shelling its villages. \
                 Armenian officials said Baku had broken the truce. Both sides blamed each other.";
@@ -1421,4 +1432,22 @@ fn a_former_title_with_a_nationality_makes_an_elite() {
     let doc = run(text, "2020-01-09");
     let a = actor_of(&doc, text, "Brazilian President Jair Bolsonaro").expect("Bolsonaro");
     assert_eq!(code(&doc, a), "BRAGOV");
+}
+
+#[test]
+fn a_state_after_a_name_is_a_region_not_the_government() {
+    let text = "Gunmen killed 40 people in central Nigeria's Plateau state on Monday.";
+    let doc = run(text, "2025-04-15");
+    assert!(actor_of(&doc, text, "Nigeria's Plateau state").is_none());
+    let codes: Vec<String> = doc
+        .mentions
+        .iter()
+        .flatten()
+        .filter_map(|m| m.code.map(|c| c.to_string()))
+        .collect();
+    assert!(!codes.iter().any(|c| c == "NGAGOV"), "{codes:?}");
+    // a country's state still is its government
+    let text = "The Nigerian state will pay compensation to the families.";
+    let doc = run(text, "2025-04-15");
+    assert_eq!(mention_codes(&doc, text, "Nigerian state"), ["NGAGOV"]);
 }

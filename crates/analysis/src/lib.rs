@@ -25,12 +25,12 @@ use khaldun_types::{Segmented, Sentence, Span};
 
 mod repair;
 use repair::{
-    repair_adjectival_participle, repair_agent_infinitive, repair_appositive_participle,
-    repair_auxiliary_on_noun, repair_between_subject, repair_but_subject, repair_case_on_compound,
-    repair_clause_after_and, repair_clause_on_noun, repair_comma_and_clause,
-    repair_compound_across_preposition, repair_consequence_participle, repair_coordinated_adverbs,
-    repair_determiner_participle, repair_double_subject, repair_due_to, repair_finite_verb,
-    repair_floating_quantifier, repair_fronted_subject, repair_glued_objects,
+    repair_adjectival_participle, repair_agent_infinitive, repair_and_after_subordinate,
+    repair_appositive_participle, repair_auxiliary_on_noun, repair_between_subject,
+    repair_but_subject, repair_case_on_compound, repair_clause_after_and, repair_clause_on_noun,
+    repair_comma_and_clause, repair_compound_across_preposition, repair_consequence_participle,
+    repair_coordinated_adverbs, repair_determiner_participle, repair_double_subject, repair_due_to,
+    repair_finite_verb, repair_floating_quantifier, repair_fronted_subject, repair_glued_objects,
     repair_glued_participle, repair_hyphen_modifier, repair_initial_noun, repair_lowercase_proper,
     repair_mandative_verb, repair_modal_verb, repair_money_in, repair_nominal_clauses,
     repair_noun_root, repair_object_before_time, repair_open_auxiliary, repair_participle_subject,
@@ -39,7 +39,7 @@ use repair::{
     repair_relative_root, repair_reported_object, repair_reported_verb, repair_small_clause,
     repair_stranded_object, repair_subject_across_marker, repair_subject_after_and,
     repair_subordinate_subject, repair_subordinate_verb, repair_that_conjunct, repair_that_subject,
-    repair_verb_particle,
+    repair_time_before_subordinate, repair_verb_particle,
 };
 
 /// One analyzed word.
@@ -190,6 +190,7 @@ impl Analyzer {
         repair_possessor_subject(&tags, &mut deps);
         repair_that_subject(&mut tags, &mut deps);
         repair_coordinated_adverbs(&tags, &mut deps);
+        repair_time_before_subordinate(&tags, &mut deps);
         repair_subordinate_subject(&tags, &mut deps);
         repair_subject_across_marker(&tags, &mut deps);
         repair_passive_across_marker(&tags, &mut deps);
@@ -216,6 +217,7 @@ impl Analyzer {
         repair_participle_subject(&tags, &mut deps);
         repair_stranded_object(&tags, &mut deps);
         repair_comma_and_clause(&tags, &mut deps);
+        repair_and_after_subordinate(&tags, &mut deps);
         repair_relative_root(&tags, &mut deps);
         if !khaldun_parser::is_tree(&deps) {
             deps = parsed;
@@ -418,8 +420,11 @@ fn wedged_temporals(words: &[&str], upos: &[&str], xpos: &[&str]) -> Vec<(usize,
                     | "NNPS"
                     | "NN"
                     | "NNS")
-            )
-        );
+            ) // (or its "that" clause: "said on Thursday that relations ...",
+              // where "that" read as a relative pronoun makes a verb of its noun)
+        ) || words
+            .get(end)
+            .is_some_and(|w| w.eq_ignore_ascii_case("that"));
         // between a noun and its "that" clause: "reiterated its demand
         // today that Israel ease restrictions" (on the verb before)
         let that_after = before
@@ -988,6 +993,42 @@ mod tests {
             (spoke + 1, "cc"),
             "{:?}",
             w[8]
+        );
+        assert!(is_one_tree(&s));
+    }
+
+    #[test]
+    fn a_verb_after_comma_and_joins_the_verb_a_subordinate_clause_hangs_on() {
+        let s = analyze("Poland deployed troops to its border on Monday after hundreds of migrants tried to force their way across , and accused Minsk of orchestrating the crisis .");
+        let w = &s.words;
+        let accused = w.iter().position(|x| x.lemma == "accuse").unwrap();
+        assert_eq!(
+            (w[accused].head, w[accused].deprel),
+            (2, "conj"),
+            "{:?}",
+            w[accused]
+        );
+        assert!(is_one_tree(&s));
+        // (no comma: the clause's own second verb)
+        let s = analyze(
+            "Poland deployed troops after migrants crossed the border and attacked guards .",
+        );
+        let w = &s.words;
+        let attacked = w.iter().position(|x| x.lemma == "attack").unwrap();
+        assert_ne!(w[attacked].head, 2, "{:?}", w[attacked]);
+    }
+
+    #[test]
+    fn a_time_before_after_gives_the_verb_its_subject() {
+        let s = analyze("Iran said ties were at their lowest point , a day after Britain imposed new sanctions on Iran .");
+        let w = &s.words;
+        let imposed = w.iter().position(|x| x.lemma == "impose").unwrap();
+        let britain = w.iter().position(|x| x.lemma == "Britain").unwrap();
+        assert_eq!(
+            (w[britain].head as usize, w[britain].deprel),
+            (imposed + 1, "nsubj"),
+            "{:?}",
+            w[britain]
         );
         assert!(is_one_tree(&s));
     }

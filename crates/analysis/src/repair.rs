@@ -2210,3 +2210,111 @@ pub(crate) fn repair_money_in(
         }
     }
 }
+
+/// "Poland deployed troops after migrants tried to force their way across,
+/// and accused Minsk of ...": the parser makes the verb after ", and" a
+/// conjunct of the verb inside the subordinate clause before it. A finite
+/// verb with no subject, joined by a comma and "and" or "but" to a verb of
+/// a clause opened by a subordinator ("after", "when", ...), is a conjunct
+/// of the verb that clause hangs on, when that verb is finite in the same
+/// tense.
+pub(crate) fn repair_and_after_subordinate(tags: &[khaldun_tagger::Tagged<'_>], deps: &mut [Dep]) {
+    for v in 0..deps.len() {
+        if deps[v].rel.as_str() != "conj"
+            || !matches!(tags[v].xpos, "VBD" | "VBZ" | "VBP")
+            || child(deps, v, &["nsubj", "nsubj:pass", "mark"]).is_some()
+        {
+            continue;
+        }
+        let Some(cc) = child(deps, v, &["cc"]).filter(|&c| {
+            c > 0
+                && c + 1 == v
+                && matches!(tags[c].lemma.as_str(), "and" | "but")
+                && tags[c - 1].lemma == ","
+        }) else {
+            continue;
+        };
+        // up from the verb it joins, through infinitives, to the clause
+        // a subordinator opens
+        let mut h = deps[v].head as usize;
+        for _ in 0..3 {
+            if h == 0 || deps[h - 1].rel.as_str() != "xcomp" {
+                break;
+            }
+            h = deps[h - 1].head as usize;
+        }
+        if h == 0 || h > cc {
+            continue;
+        }
+        let s = h - 1;
+        let g = deps[s].head as usize;
+        if g == 0 || g - 1 > s || tags[g - 1].xpos != tags[v].xpos {
+            continue;
+        }
+        // (however the parser hung the subordinator: "after hundreds of
+        // migrants tried", with "after" the case of "hundreds")
+        let opened = matches!(deps[s].rel.as_str(), "advcl" | "parataxis")
+            && (g..s).any(|m| {
+                SUBORDINATORS.contains(&tags[m].lemma.as_str())
+                    && (m + 1..s).all(|k| !matches!(tags[k].upos, "VERB" | "AUX" | "PUNCT"))
+            });
+        if !opened {
+            continue;
+        }
+        deps[v] = dep(g as u32, "conj");
+    }
+}
+
+/// "..., a day after Britain imposed sanctions", "hours after the United
+/// States expelled": the parser makes the length of time the verb's
+/// subject and the actor a phrase on it. A time noun as a verb's subject,
+/// with an "after" (or "before", "since") phrase on it right before the
+/// verb, gives its subject to the verb and becomes the clause's measure
+/// (when the time is set off by a comma or opens the sentence).
+pub(crate) fn repair_time_before_subordinate(
+    tags: &[khaldun_tagger::Tagged<'_>],
+    deps: &mut [Dep],
+) {
+    const TIME: &[&str] = &[
+        "minute", "hour", "day", "week", "month", "year", "moment", "shortly", "night",
+    ];
+    for v in 0..deps.len() {
+        if tags[v].upos != "VERB" || !matches!(tags[v].xpos, "VBD" | "VBZ" | "VBP") {
+            continue;
+        }
+        let Some(t) =
+            child(deps, v, &["nsubj"]).filter(|&t| t < v && TIME.contains(&tags[t].lemma.as_str()))
+        else {
+            continue;
+        };
+        // the phrase on the time noun, ending right before the verb
+        let Some(n) = (t + 1..v).find(|&n| {
+            deps[n].head as usize == t + 1
+                && deps[n].rel.as_str().starts_with("nmod")
+                && matches!(tags[n].upos, "NOUN" | "PROPN" | "PRON")
+        }) else {
+            continue;
+        };
+        let Some(m) = child(deps, n, &["case"])
+            .filter(|&m| m < n && matches!(tags[m].lemma.as_str(), "after" | "before" | "since"))
+        else {
+            continue;
+        };
+        if (n + 1..v).any(|k| !under(deps, k, n)) {
+            continue;
+        }
+        // (set off by a comma or opening the sentence, where the parser
+        // takes it for a noun phrase of its own: "..., a day after")
+        let start = (0..t)
+            .rev()
+            .take_while(|&k| deps[k].head as usize == t + 1 && tags[k].upos != "PUNCT")
+            .last()
+            .unwrap_or(t);
+        if start > 0 && tags[start - 1].lemma != "," {
+            continue;
+        }
+        deps[n] = dep(v as u32 + 1, "nsubj");
+        deps[m] = dep(v as u32 + 1, "mark");
+        deps[t] = dep(v as u32 + 1, "obl:npmod");
+    }
+}

@@ -473,6 +473,17 @@ pub fn code_sentence(
         // the best pattern that yields an event (stable: on equal scores the
         // first written); a null pattern matches and codes nothing
         found.sort_by_key(|x| std::cmp::Reverse(x.0));
+        if std::env::var("KDBG").is_ok() {
+            eprintln!(
+                "DBG t={} {} found={:?}",
+                t,
+                v.lemma(t),
+                found
+                    .iter()
+                    .map(|x| (x.0, x.1, p.get(x.1).code.to_string()))
+                    .collect::<Vec<_>>()
+            );
+        }
         let mut chosen = None;
         for (_, pi, m) in found {
             let pat = p.get(pi);
@@ -685,6 +696,24 @@ pub fn code_sentence(
         .map(|c| c.trigger)
         .collect();
     out.retain(|c| !purposes.contains(&c.trigger));
+    // "discussed the crisis in a phone call": the call is the discussion,
+    // coded once (by the call, the more specific)
+    let told_as_call: Vec<usize> = out
+        .iter()
+        .filter(|c| c.code.starts_with("04") && v.words[c.trigger].upos == "VERB")
+        .filter(|c| {
+            out.iter().any(|o| {
+                o.code.starts_with("04")
+                    && o.trigger != c.trigger
+                    && v.words[o.trigger].upos == "NOUN"
+                    && talks_before(&v, o.trigger) == Some(c.trigger)
+                    && o.source == c.source
+                    && o.target == c.target
+            })
+        })
+        .map(|c| c.trigger)
+        .collect();
+    out.retain(|c| !told_as_call.contains(&c.trigger));
     // "urged Belgium to extradite a militant": an appeal or demand with no
     // code of its own is for what its complement names (0213)
     let generic = p.generic_frames();
@@ -2717,6 +2746,11 @@ fn owner(
 /// negotiations").
 fn talks_before(v: &View, n: usize) -> Option<usize> {
     const WHEN: &[&str] = &["after", "following", "during", "amid"];
+    // ("In a phone call with Erdogan, Putin said": a call the clause is
+    // told in is its subject's; not "in a deal brokered by China", which
+    // retells the clause's own act)
+    let call = v.is(n, &["call", "conversation"])
+        && (v.has_case_word(n, "in") || v.has_case_word(n, "on"));
     // (or through the length of the talks: "four hours of talks")
     let phrase = if v.has_case_word(n, "of") {
         v.head(n).filter(|&h| {
@@ -2729,7 +2763,7 @@ fn talks_before(v: &View, n: usize) -> Option<usize> {
     } else {
         n
     };
-    if !WHEN.iter().any(|w| v.has_case_word(phrase, w)) {
+    if !call && !WHEN.iter().any(|w| v.has_case_word(phrase, w)) {
         return None;
     }
     let mut up = v.head(phrase);
@@ -3243,10 +3277,14 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
     if p.generic_frames() && fiction(v, t) {
         return None;
     }
+    // ("talked with Mitsotakis on his first visit to Greece": one is on
+    // a trip, and talks on it are no talks about it)
     if p.generic_frames()
         && pat.kind == TriggerKind::Noun
         && v.children[t].iter().any(|&c| {
-            v.rel(c) == "case" && v.is(c, &["on", "about", "over", "regarding", "concerning"])
+            v.rel(c) == "case"
+                && v.is(c, &["on", "about", "over", "regarding", "concerning"])
+                && !(is_trip(v, t) && v.is(c, &["on"]))
         })
         // (or on the verb whose object they are: "renewed negotiations
         // today on a pullback")
@@ -3523,7 +3561,9 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
             && v.is(t, &["release", "free"])
             && tgt.is_some_and(|g| p.in_set("prisoner", v.lemma(g))))
         // "Kyrgyzstan and Tajikistan accused each other": whatever the act
-        || tgt.is_some_and(|g| each_other(v, g));
+        || tgt.is_some_and(|g| each_other(v, g))
+        // "India and Pakistan traded accusations": what is traded goes both ways
+        || (v.is(t, &["trade", "exchange"]) && pat.code.starts_with("11"));
     let several = source.len() >= 2 || source.iter().any(|&k| v.parties[k].several);
     let reciprocal = target.is_empty() && several && symmetric;
     // a pattern written with no slot is an act with no target ("protesters

@@ -448,6 +448,7 @@ impl<'a> Coder<'a> {
                 );
             }
             let mut answering = Vec::new();
+            let sentence_start = events.len();
             for c in code_sentence(self.patterns, text, a, &parties) {
                 if c.negated && !self.options.keep_negated {
                     continue;
@@ -510,6 +511,16 @@ impl<'a> Coder<'a> {
             for e in answering {
                 if events.get(e).is_some_and(|x| x.target.is_none()) {
                     events[e].target = struck_by(&events, e);
+                }
+            }
+            // "signed a defence agreement, the first such deal between the
+            // two allies": one event told twice in a sentence is one event
+            let mut k = sentence_start;
+            while k < events.len() {
+                if (sentence_start..k).any(|j| same_event(&events[j], &events[k])) {
+                    events.remove(k);
+                } else {
+                    k += 1;
                 }
             }
         }
@@ -918,6 +929,19 @@ fn aux_modes(c: &Coded) -> Vec<&'static str> {
 /// roots 18-20) against the source's country told in this sentence or the
 /// three before, else of any blow told in the same sentence. An
 /// unidentified author is no one to aim at.
+/// Whether two events of a sentence code the same act between the same actors.
+fn same_event(a: &Event, b: &Event) -> bool {
+    // (by code: a pair's mention carries one actor's id for both)
+    fn who(x: &Option<EventActor>) -> Option<&str> {
+        x.as_ref().map(|x| x.code.as_str())
+    }
+    a.cameo == b.cameo
+        && who(&a.source) == who(&b.source)
+        && who(&a.target) == who(&b.target)
+        && a.negated == b.negated
+        && a.modality == b.modality
+}
+
 fn struck_by(events: &[Event], e: usize) -> Option<EventActor> {
     let me = events.get(e)?;
     let own = &me.source.as_ref()?.country;
