@@ -4411,6 +4411,18 @@ impl<'a> Resolver<'a> {
         })
     }
 
+    /// A sector phrase of ordinary people (protesters, civilians,
+    /// refugees), not of a state or an armed group.
+    fn is_crowd_agent(&self, agent: usize) -> bool {
+        self.m.agents().get(agent).is_some_and(|g| {
+            g.chunks.chunks().any(|c| matches!(c, "CVL" | "REF"))
+                && !g
+                    .chunks
+                    .chunks()
+                    .any(|c| matches!(c, "GOV" | "MIL" | "COP" | "REB" | "UAF" | "SPY"))
+        })
+    }
+
     fn resolve_context(&mut self) {
         if self.cands.is_empty() {
             return;
@@ -4492,6 +4504,18 @@ impl<'a> Resolver<'a> {
                     {
                         match leader_roots[c.sentence].as_slice() {
                             [one] => Some(one.clone()),
+                            _ => None,
+                        }
+                    }
+                    // "Iraqi police dispersed protesters who tried to storm
+                    // the Swedish embassy in Baghdad": ordinary people are
+                    // of the place where it happens
+                    _ if c.person.is_none() && self.is_crowd_agent(c.agent) => {
+                        let mut places = self.place_roots[c.sentence].clone();
+                        places.sort();
+                        places.dedup();
+                        match places.as_slice() {
+                            [one] if one != "IGO" => Some(one.clone()),
                             _ => None,
                         }
                     }

@@ -101,8 +101,10 @@ pub struct Coded {
     pub words: Vec<usize>,
     /// With no source named, who the record takes as the source.
     pub unnamed_source: Option<Unnamed>,
-    /// A threat to answer a blow that names no target ("vowed revenge"):
-    /// the record aims it at whoever struck the source, if the document says.
+    /// A threat to answer a blow that names no target ("vowed revenge"), or
+    /// criticism of an act of force whose author it does not name
+    /// ("condemned the raids"): the record aims it at whoever struck, if
+    /// the document says.
     pub answers: bool,
 }
 
@@ -3297,6 +3299,46 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
     {
         return None;
     }
+    // "rejected calls for a ceasefire with the RSF": a call for something
+    // is an appeal, no phone call
+    if p.generic_frames()
+        && pat.kind == TriggerKind::Noun
+        && pat.code.starts_with("041")
+        && v.is(t, &["call"])
+        && v.children[t]
+            .iter()
+            .any(|&c| v.rel(c).starts_with("nmod") && v.has_case_word(c, "for"))
+    {
+        return None;
+    }
+    // "the Israeli operation threatened the peace treaty": a thing that
+    // threatens endangers; only someone threatens
+    if p.generic_frames()
+        && pat.kind == TriggerKind::Verb
+        && v.is(t, &["threaten"])
+        && v.child(t, "nsubj").is_some_and(|s| {
+            v.party_at[s].is_none()
+                && matches!(v.words[s].upos, "NOUN")
+                && !v.is_in(s, W::Human)
+                && !v.is_in(s, W::Crowd)
+        })
+    {
+        return None;
+    }
+    // "threatened the peace treaty between the two countries": an
+    // agreement told as known is no new one (a new one is signed, reached
+    // or struck: the verb's pattern codes it)
+    if p.generic_frames()
+        && pat.kind == TriggerKind::Noun
+        && pat.code.as_ref() == "057"
+        && v.children[t].iter().any(|&c| {
+            matches!(v.rel(c), "det" | "nmod:poss")
+                && v.is(c, &["the", "their", "its", "this", "that"])
+        })
+        && v.head(t).is_none_or(|h| p.light(v.lemma(h)).is_none())
+    {
+        return None;
+    }
     let mut frames = Vec::new();
     let mut source = Vec::new();
     match m.source {
@@ -3309,6 +3351,7 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
         }
     }
     let mut target = Vec::new();
+    let mut of_act = false;
     // "demanded that the US cancel ...": the that-clause's subject (a
     // noun's too: "its demand that Israel ease restrictions")
     let that_clause = |c: usize| {
@@ -3365,6 +3408,22 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
                 .iter()
                 .any(|w| ws.matches(w, w)));
         parties_at(v, tg, visit, &mut target);
+        // "France condemned the attack on Israel": criticism of an act of
+        // force is aimed at its author (its possessor, adjective or "by"
+        // phrase), never at its victim; with none named, at the author the
+        // document told of (the record looks)
+        if p.generic_frames() && pat.code.starts_with("11") && force_noun(v, p, tg) {
+            target.clear();
+            for &c in &v.children[tg] {
+                let author = matches!(v.rel(c), "nmod:poss" | "compound" | "amod")
+                    || (v.rel(c).starts_with("nmod") && v.has_case_word(c, "by"));
+                if author {
+                    parties_of(v, c, &mut target);
+                }
+            }
+            drop_actors(v, &mut target, &source);
+            of_act = target.is_empty();
+        }
         // "Thailand deported 40 men, a move condemned by the UN": what is
         // said of the move is said of the clause's subject
         // ("a move that was condemned": the noun the relative clause is on)
@@ -3422,6 +3481,36 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
                 .copied()
                 .filter(|&c| matches!(v.rel(c), "acl" | "acl:relcl"))
                 .filter(|&c| !v.is_in(c, W::ForceVerbs) && !v.is(c, ATTACKS))
+                // (nor what they set upon: "protesters who tried to storm
+                // the Swedish embassy" are not Swedes)
+                .filter(|&c| {
+                    let verb = v
+                        .child(c, "xcomp")
+                        .filter(|_| v.is(c, &["try", "attempt", "seek"]))
+                        .unwrap_or(c);
+                    !v.is(
+                        verb,
+                        &[
+                            "storm",
+                            "besiege",
+                            "occupy",
+                            "torch",
+                            "burn",
+                            "loot",
+                            "ransack",
+                            "blockade",
+                            "block",
+                            "seize",
+                            "capture",
+                            "protest",
+                            "march",
+                            "rally",
+                            "demonstrate",
+                            "picket",
+                            "surround",
+                        ],
+                    )
+                })
                 .map(|c| nearest_party(v, c, NOT_INTO, true, &source))
                 .find(|k| !k.is_empty())
                 .unwrap_or_default();
@@ -3515,6 +3604,7 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
     // rejection) is aimed at the actor named in what it is about, however
     // parsed
     if target.is_empty()
+        && !of_act
         && p.generic_frames()
         && matches!(pat.code.get(..2), Some("10" | "12" | "11" | "02"))
         && matches!(pat.target, Some(Slot::Object | Slot::Any))
@@ -3603,8 +3693,15 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
             matches!(v.words[o].upos, "PRON" | "NUM")
                 || v.is_in(o, W::Human)
                 || v.is_in(o, W::Crowd)
-                // ("attacked an army base", "shelled villages")
-                || (v.is_in(o, W::Facilities) && matches!(pat.code.get(..2), Some("18" | "19" | "20")))
+                // ("attacked an army base", "shelled villages"; "torched
+                // part of the parliament building")
+                || (matches!(pat.code.get(..2), Some("18" | "19" | "20"))
+                    || pat.code.starts_with("1712"))
+                    && (v.is_in(o, W::Facilities)
+                        || (v.is_in(o, W::Partitive)
+                            && v.children[o].iter().any(|&c| {
+                                v.rel(c) == "nmod" && v.is_in(c, W::Facilities)
+                            })))
         }
         (Some(Slot::Prep(_)), Some(o)) => !v.is_in(o, W::Animals),
         _ => true,
@@ -3649,7 +3746,7 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
         None
     };
     if (source.is_empty() && unnamed_source.is_none())
-        || (target.is_empty() && !reciprocal && !monadic && !implied)
+        || (target.is_empty() && !reciprocal && !monadic && !implied && !of_act)
         || (m.partial && !reciprocal && !((implied || below) && specific))
     {
         return None;
@@ -3900,6 +3997,7 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
     evidence.extend(frame_word);
     evidence.sort_unstable();
     evidence.dedup();
+    let answers = of_act && target.is_empty();
     Some(Coded {
         trigger: t,
         pattern: Some(pi),
@@ -3913,8 +4011,17 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
         reciprocal,
         words: m.words.iter().copied().filter(|&w| w != t).collect(),
         unnamed_source,
-        answers: false,
+        answers,
     })
+}
+
+/// Whether noun `n` names an act of force ("the attack", "the raids"): a
+/// noun some pattern of roots 18-20 is triggered by.
+fn force_noun(v: &View, p: &Patterns, n: usize) -> bool {
+    v.words[n].upos == "NOUN"
+        && p.triggered_by(TriggerKind::Noun, v.lemma(n))
+            .iter()
+            .any(|&i| matches!(p.get(i).code.get(..2), Some("18" | "19" | "20")))
 }
 
 /// "Thousands of people marched in Madrid", "students rallied": the

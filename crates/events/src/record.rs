@@ -507,11 +507,25 @@ impl<'a> Coder<'a> {
                     }
                 }
             }
-            // "vowed to respond": aimed at whoever struck, once the sentence is coded
+            // "vowed to respond": aimed at whoever struck, once the sentence
+            // is coded; "condemned the raids": at whoever carried them out
+            // (criticism of an act no one is named for is dropped)
+            let mut unaimed = Vec::new();
             for e in answering {
                 if events.get(e).is_some_and(|x| x.target.is_none()) {
-                    events[e].target = struck_by(&events, e);
+                    let criticism = events[e].root == "11";
+                    events[e].target = if criticism {
+                        act_author(&events, e)
+                    } else {
+                        struck_by(&events, e)
+                    };
+                    if criticism && events[e].target.is_none() {
+                        unaimed.push(e);
+                    }
                 }
+            }
+            for e in unaimed.into_iter().rev() {
+                events.remove(e);
             }
             // "signed a defence agreement, the first such deal between the
             // two allies": one event told twice in a sentence is one event
@@ -727,9 +741,15 @@ impl<'a> Coder<'a> {
             }
             // force aimed at no one we can name is too vague to count (a
             // protest may have no target)
+            // (a show of force or an alert written with no target may have
+            // none either: "North Korea test-fired a ballistic missile")
+            let targetless = c.code.starts_with("15")
+                && c.pattern
+                    .is_some_and(|i| self.patterns.get(i).target.is_none());
             if target.is_none()
                 && crate::coder::implied_target(&c.code)
                 && !c.code.starts_with("14")
+                && !targetless
                 && !c.reciprocal
             {
                 continue;
@@ -838,6 +858,10 @@ fn implied_target(
     at: Option<&Location>,
 ) -> Option<EventActor> {
     if !crate::coder::implied_target(&c.code) && !crate::coder::implied_target(base) {
+        return None;
+    }
+    // a weapons test or an alert is aimed at no one it does not name
+    if matches!(base, "150" | "151") || (base == "152" && at.is_none()) {
         return None;
     }
     let own = source.country.len() == 3
@@ -974,6 +998,32 @@ fn struck_by(events: &[Event], e: usize) -> Option<EventActor> {
                 .filter_map(|o| o.source.clone())
                 .find(|s| &s.country != own && !s.actor_id.is_empty())
         })
+}
+
+/// Who carried out the act of force that event `e` criticizes: the author
+/// of the latest force against the critic's country in its sentence or the
+/// three before, else of the latest force told there ("Hamas fighters
+/// attacked Israeli towns. France condemned the attack"), if named and not
+/// of the critic's country.
+fn act_author(events: &[Event], e: usize) -> Option<EventActor> {
+    let me = events.get(e)?;
+    let own = &me.source.as_ref()?.country;
+    let near = |o: &&Event| {
+        o.sentence <= me.sentence
+            && o.sentence + 3 >= me.sentence
+            && o.doc_id == me.doc_id
+            && matches!(o.root.as_str(), "18" | "19" | "20")
+    };
+    let latest = events
+        .iter()
+        .rev()
+        .filter(near)
+        .find(|o| o.target.as_ref().is_some_and(|t| &t.country == own))
+        .or_else(|| events.iter().rev().find(near))?;
+    latest
+        .source
+        .clone()
+        .filter(|s| &s.country != own && !s.actor_id.is_empty())
 }
 
 fn year_before(date: Option<&str>) -> String {

@@ -2930,3 +2930,29 @@ fn a_vow_to_answer_a_blow_is_aimed_at_who_struck() {
     let got = builtin_pairs("The prime minister met farmers on Monday. Iran vowed revenge.");
     assert!(got.contains(&ev("IRN", "", "138")), "{got:?}");
 }
+
+#[test]
+fn criticism_of_an_act_of_force_is_aimed_at_its_author() {
+    // not at its victim: the author the document told of
+    let got = builtin_pairs(
+        "Hamas fighters attacked Israeli towns on Saturday. France condemned the attack on Israel.",
+    );
+    assert!(got.contains(&ev("FRA", "PSE", "111")), "{got:?}");
+    assert!(!got.contains(&ev("FRA", "ISR", "111")), "{got:?}");
+    // the victim's own criticism: at whoever struck it
+    let got = builtin_pairs(
+        "Turkish warplanes struck targets in northern Iraq on Sunday. \
+         Iraq condemned the raids as a violation of its sovereignty.",
+    );
+    assert!(got.contains(&ev("IRQ", "TUR", "111")), "{got:?}");
+    // an author named with the act
+    let got = builtin_pairs("Germany condemned Russia's attack on Ukraine.");
+    assert!(got.contains(&ev("DEU", "RUS", "111")), "{got:?}");
+    assert!(!got.contains(&ev("DEU", "UKR", "111")), "{got:?}");
+    // the latest act's author unnamed: aimed at no one, so not coded
+    let got = builtin_pairs(
+        "Turkish warplanes struck targets in northern Iraq on Sunday. \
+         A car bomb killed ten people in Kabul on Monday. The United Nations condemned the attack.",
+    );
+    assert!(!got.iter().any(|e| e.2 == "111"), "{got:?}");
+}
