@@ -937,6 +937,38 @@ const ORG_WORDS: &[&str] = &[
     "bloc",
     "alliance",
 ];
+/// Nouns that "the" makes a description of a state named before ("the
+/// kingdom", "the island nation", "the country").
+const STATE_WORDS: &[&str] = &["country", "kingdom", "nation", "emirate"];
+/// The states a "kingdom" or an "emirate" may be.
+const MONARCHIES: &[&str] = &[
+    "SAU", "JOR", "MAR", "GBR", "ESP", "NLD", "BEL", "NOR", "SWE", "DNK", "THA", "BHR", "KWT",
+    "OMN", "QAT", "ARE", "BTN", "KHM", "SWZ", "LSO", "BRN", "MYS", "TON", "LIE", "MCO", "AND",
+    "JPN",
+];
+/// Modifiers that make such a description another state than the last one
+/// named ("the neighbouring country").
+const OTHER_STATE: &[&str] = &[
+    "neighbouring",
+    "neighboring",
+    "other",
+    "another",
+    "host",
+    "home",
+    "two",
+    "both",
+    "third",
+    "foreign",
+    "whole",
+    "entire",
+    "same",
+    "donor",
+    "member",
+    "poor",
+    "poorest",
+    "rich",
+    "richest",
+];
 const SOURCE_PREPS: &[&str] = &[
     "in", "at", "from", "within", "inside", "close", "near", "with",
 ];
@@ -2210,6 +2242,34 @@ impl<'a> Resolver<'a> {
                             }
                         }
                     }
+                }
+                // "the kingdom", "the island nation": the state named
+                // before (not "the country's", "the nation of")
+                _ if STATE_WORDS.contains(&w)
+                    && !s.is(i + 1, &["of", "'s", "\u{2019}s"])
+                    && (i.saturating_sub(3)..i)
+                        .rev()
+                        .find(|&k| s.is(k, &["the"]))
+                        .is_some_and(|k| {
+                            (k + 1..i).all(|m| {
+                                matches!(s.upos(m), "ADJ" | "NOUN" | "PROPN")
+                                    && !covered[m]
+                                    && !s.is(m, OTHER_STATE)
+                            })
+                        }) =>
+                {
+                    let k = (i.saturating_sub(3)..i)
+                        .rev()
+                        .find(|&k| s.is(k, &["the"]))
+                        .unwrap_or(i);
+                    items.push(Item {
+                        tokens: k..i + 1,
+                        what: What::OrgDesc {
+                            word: w.to_string(),
+                        },
+                        appos: None,
+                    });
+                    mark(covered, &(k..i + 1));
                 }
                 // (not "the movement of Palestinian workers")
                 _ if ORG_WORDS.contains(&w)
@@ -3588,10 +3648,24 @@ impl<'a> Resolver<'a> {
                 None
             })
             .and_then(|t| self.actor_at(s.idx, t));
-        let kinds: &[MatchKind] = if word == "group" || word == "movement" {
+        let state = STATE_WORDS.contains(&word);
+        let kinds: &[MatchKind] = if state {
+            &[MatchKind::Country]
+        } else if word == "group" || word == "movement" {
             &[MatchKind::ArmedGroup, MatchKind::Organization]
         } else {
             &[MatchKind::Organization, MatchKind::ArmedGroup]
+        };
+        // (a state, not its people or bodies: "Iran hosted Saudi
+        // officials. The country ..." is Iran)
+        let monarchy = matches!(word, "kingdom" | "emirate");
+        let bare = |a: usize| {
+            !state
+                || self.out.actors[a].code.is_some_and(|c| {
+                    c.sectors().next().is_none()
+                        && c.country()
+                            .is_some_and(|k| !monarchy || MONARCHIES.contains(&k))
+                })
         };
         // "the bloc", "the alliance": the article's union or alliance,
         // however far back it was named
@@ -3607,6 +3681,7 @@ impl<'a> Resolver<'a> {
             .map(|x| x.actor)
             .find(|&a| {
                 kinds.contains(&self.out.actors[a].kind)
+                    && bare(a)
                     && !self.info[a].source
                     && Some(a) != own_subject
             })

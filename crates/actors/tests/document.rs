@@ -1451,3 +1451,23 @@ fn a_state_after_a_name_is_a_region_not_the_government() {
     let doc = run(text, "2025-04-15");
     assert_eq!(mention_codes(&doc, text, "Nigerian state"), ["NGAGOV"]);
 }
+
+#[test]
+fn the_country_is_the_state_named_before() {
+    let text = "Iran hosted Saudi officials on Monday. The country also pledged aid to Lebanon.";
+    let doc = run(text, "2024-05-10");
+    assert_eq!(mention_codes(&doc, text, "The country"), ["IRN"]);
+    // with its modifiers: "the island nation"
+    let text =
+        "Japan hosted Chinese officials on Monday. The island nation also pledged aid to Fiji.";
+    let doc = run(text, "2024-05-10");
+    assert_eq!(mention_codes(&doc, text, "The island nation"), ["JPN"]);
+    // a kingdom is a monarchy: no republic before it is one
+    let text = "Iran hosted Saudi officials on Monday. The kingdom also pledged aid to Lebanon.";
+    let doc = run(text, "2024-05-10");
+    assert!(mention_codes(&doc, text, "The kingdom").is_empty());
+    // the neighbouring country is another one
+    let text = "Russia shelled border villages on Monday. The neighbouring country protested.";
+    let doc = run(text, "2024-05-10");
+    assert!(mention_codes(&doc, text, "The neighbouring country").is_empty());
+}

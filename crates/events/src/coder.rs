@@ -3299,6 +3299,39 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
     {
         return None;
     }
+    // "refused to let two U.S. aircraft land": what one is not let do is
+    // not done
+    // (however the parser hung the act below the permission: "let two
+    // aircraft carrying migrants land", with "land" on "carrying")
+    let permission = {
+        let mut x = t;
+        let mut found = None;
+        for _ in 0..4 {
+            let Some(h) = v
+                .head(x)
+                .filter(|_| matches!(v.rel(x), "xcomp" | "acl" | "obj"))
+            else {
+                break;
+            };
+            if v.is(h, &["let", "allow", "permit"]) {
+                found = Some(h);
+                break;
+            }
+            x = h;
+        }
+        found
+    };
+    if p.generic_frames()
+        && permission.is_some_and(|h| {
+            negated(v, h)
+                || v.head(h).is_some_and(|g| {
+                    v.rel(h) == "xcomp"
+                        && (p.frame(v.lemma(g)) == Some(Frame::Refuse) || negated(v, g))
+                })
+        })
+    {
+        return None;
+    }
     // "rejected calls for a ceasefire with the RSF": a call for something
     // is an appeal, no phone call
     if p.generic_frames()

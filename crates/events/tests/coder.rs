@@ -2956,3 +2956,11 @@ fn criticism_of_an_act_of_force_is_aimed_at_its_author() {
     );
     assert!(!got.iter().any(|e| e.2 == "111"), "{got:?}");
 }
+
+#[test]
+fn what_one_is_not_let_do_is_not_done() {
+    let got = builtin_pairs(
+        "Colombia's government refused to let two U.S. military aircraft carrying deported migrants land in the country.",
+    );
+    assert!(!got.iter().any(|e| e.2.starts_with("04")), "{got:?}");
+}
