@@ -937,6 +937,33 @@ const ORG_WORDS: &[&str] = &[
     "bloc",
     "alliance",
 ];
+/// Modifiers that make a group no organization ("the ethnic group").
+const NOT_ORG: &[&str] = &[
+    "ethnic",
+    "age",
+    "working",
+    "focus",
+    "minority",
+    "study",
+    "research",
+    "control",
+    "income",
+    "blood",
+    "same",
+    "other",
+    "two",
+    "both",
+    "first",
+    "second",
+    "whole",
+    "entire",
+    "largest",
+    "language",
+    "population",
+    "risk",
+    "user",
+    "size",
+];
 /// Nouns that "the" makes a description of a state named before ("the
 /// kingdom", "the island nation", "the country").
 const STATE_WORDS: &[&str] = &["country", "kingdom", "nation", "emirate"];
@@ -2246,6 +2273,7 @@ impl<'a> Resolver<'a> {
                 // "the kingdom", "the island nation": the state named
                 // before (not "the country's", "the nation of")
                 _ if STATE_WORDS.contains(&w)
+                    && !s.capitalized(i)
                     && !s.is(i + 1, &["of", "'s", "\u{2019}s"])
                     && (i.saturating_sub(3)..i)
                         .rev()
@@ -2271,20 +2299,35 @@ impl<'a> Resolver<'a> {
                     });
                     mark(covered, &(k..i + 1));
                 }
-                // (not "the movement of Palestinian workers")
+                // (not "the movement of Palestinian workers"; with a
+                // modifier or two: "the paramilitary group", not "the
+                // ethnic group")
                 _ if ORG_WORDS.contains(&w)
-                    && i > 0
-                    && s.is(i - 1, &["the"])
-                    && !s.is(i + 1, &["of"]) =>
+                    && !s.capitalized(i)
+                    && !s.is(i + 1, &["of"])
+                    && (i.saturating_sub(3)..i)
+                        .rev()
+                        .find(|&k| s.is(k, &["the"]))
+                        .is_some_and(|k| {
+                            (k + 1..i).all(|m| {
+                                matches!(s.upos(m), "ADJ" | "NOUN" | "PROPN")
+                                    && !covered[m]
+                                    && !s.is(m, NOT_ORG)
+                            })
+                        }) =>
                 {
+                    let k = (i.saturating_sub(3)..i)
+                        .rev()
+                        .find(|&k| s.is(k, &["the"]))
+                        .unwrap_or(i);
                     items.push(Item {
-                        tokens: i - 1..i + 1,
+                        tokens: k..i + 1,
                         what: What::OrgDesc {
                             word: w.to_string(),
                         },
                         appos: None,
                     });
-                    mark(covered, &(i - 1..i + 1));
+                    mark(covered, &(k..i + 1));
                 }
                 "same" if s.is(i + 1, &["source", "sources"]) => {
                     let start = if i > 0 && s.is(i - 1, &["the"]) {

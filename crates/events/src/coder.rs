@@ -625,15 +625,24 @@ pub fn code_sentence(
     // "lodged a protest with Albania": the noun is part of the verb's event
     // (unless the noun's event names a target the verb's does not: "an
     // Israeli air strike on a house in Rafah killed 10 people")
-    let consumed: Vec<(usize, bool)> = out
+    // ("flew to Beijing for talks with Wang Yi": a trip for talks keeps the
+    // talks, held with someone of their own)
+    let consumed: Vec<(usize, bool, bool)> = out
         .iter()
-        .flat_map(|c| c.words.iter().map(move |&w| (w, !c.target.is_empty())))
+        .flat_map(|c| {
+            let trip = matches!(c.code.as_str(), "042" | "043");
+            c.words
+                .iter()
+                .map(move |&w| (w, !c.target.is_empty(), trip))
+        })
         .collect();
     out.retain(|c| {
+        let talks =
+            c.code.starts_with("04") && !c.target.is_empty() && v.is_in(c.trigger, W::Meetings);
         c.pattern.is_none()
-            || !consumed
-                .iter()
-                .any(|&(w, aimed)| w == c.trigger && (aimed || c.target.is_empty()))
+            || !consumed.iter().any(|&(w, aimed, trip)| {
+                w == c.trigger && (aimed || c.target.is_empty()) && !(trip && talks)
+            })
     });
     // "bombarded the city, killing eight people", "rioted, setting fire to
     // mattresses": the toll of a force event or a riot is that event
@@ -1853,6 +1862,29 @@ fn slot(v: &View, s: &Slot, t: usize, used: &[usize], nw: NotWhom) -> Option<Opt
                     }
                 }
             }
+            // "flew to Beijing for talks with Wang Yi": the phrase right
+            // after an event noun, hung by the parser on the noun's verb
+            if first.is_none() && v.words[t].upos == "NOUN" && v.rel(t) == "obl" {
+                if let Some(g) = v.head(t) {
+                    // (an actor's own phrase: not "campaign for a strict
+                    // Islamic state in northeastern Nigeria")
+                    let next = v.children[g].iter().copied().find(|&c| {
+                        c > t
+                            && v.party_at[c].is_some()
+                            && matches!(v.rel(c), "obl" | "nmod")
+                            && v.has_case(c, ws)
+                            && v.children[c]
+                                .iter()
+                                .copied()
+                                .filter(|&k| v.rel(k) == "case")
+                                .min()
+                                .is_some_and(|start| (t + 1..start).all(|k| v.within(k, t, 4)))
+                    });
+                    if let Some(c) = next {
+                        return Some(Some(c));
+                    }
+                }
+            }
             if first.is_some() {
                 return Some(first);
             }
@@ -2620,8 +2652,16 @@ fn owner(
     }
     // ("Ukrainian and Russian delegations held their first talks": a
     // pronoun owning a light verb's object is that verb's subject, whole)
-    let light_object =
-        v.rel(n) == "obj" && v.head(n).is_some_and(|h| p.light(v.lemma(h)).is_some());
+    // (unless that subject names no actor: "the paramilitary group pressed
+    // its siege", where "its" does)
+    let light_verb = v
+        .head(n)
+        .filter(|&h| v.rel(n) == "obj" && p.light(v.lemma(h)).is_some());
+    let light_object = light_verb.is_some_and(|h| {
+        !subject(v, p, h, &mut Vec::new(), depth + 1).is_empty()
+            || v.child(n, "nmod:poss")
+                .is_some_and(|k| v.party_at[k].is_none())
+    });
     if let Some(k) = v
         .child(n, "nmod:poss")
         .filter(|&k| !(light_object && v.words[k].upos == "PRON"))
@@ -3332,6 +3372,16 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
     {
         return None;
     }
+    // "Ukrainian troops pressed an incursion into Russia": pressing or
+    // pushing an offensive carries it on; no appeal
+    if p.generic_frames()
+        && pat.code.starts_with("02")
+        && matches!(pat.target, Some(Slot::Object))
+        && v.child(t, "obj")
+            .is_some_and(|o| v.party_at[o].is_none() && force_noun(v, p, o))
+    {
+        return None;
+    }
     // "rejected calls for a ceasefire with the RSF": a call for something
     // is an appeal, no phone call
     if p.generic_frames()
@@ -3688,6 +3738,11 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
         // "India and Pakistan traded accusations": what is traded goes both ways
         || (v.is(t, &["trade", "exchange"]) && pat.code.starts_with("11"));
     let several = source.len() >= 2 || source.iter().any(|&k| v.parties[k].several);
+    // ("Sudan's army and the RSF fought heavy battles in El Fasher": where
+    // they fought is no one they fought)
+    if several && symmetric && !target.is_empty() && target.iter().all(|&k| v.parties[k].place) {
+        target.clear();
+    }
     let reciprocal = target.is_empty() && several && symmetric;
     // a pattern written with no slot is an act with no target ("protesters
     // rioted", "the president resigned"): coded with the source alone

@@ -2964,3 +2964,12 @@ fn what_one_is_not_let_do_is_not_done() {
     );
     assert!(!got.iter().any(|e| e.2.starts_with("04")), "{got:?}");
 }
+
+#[test]
+fn where_two_fought_is_no_one_they_fought() {
+    let got = builtin_pairs(
+        "Thai and Cambodian troops fought heavy battles in Preah Vihear on Saturday.",
+    );
+    assert!(got.contains(&ev("THA", "KHM", "190")), "{got:?}");
+    assert!(got.contains(&ev("KHM", "THA", "190")), "{got:?}");
+}
