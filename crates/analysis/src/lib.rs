@@ -33,12 +33,13 @@ use repair::{
     repair_finite_verb, repair_floating_quantifier, repair_fronted_subject, repair_glued_objects,
     repair_glued_participle, repair_hyphen_modifier, repair_initial_noun, repair_lowercase_proper,
     repair_mandative_verb, repair_modal_verb, repair_money_in, repair_nominal_clauses,
-    repair_noun_root, repair_object_before_time, repair_open_auxiliary, repair_participle_subject,
-    repair_passive_across_marker, repair_passive_without_auxiliary, repair_possessed_noun,
-    repair_possessor_subject, repair_relative_and_subject, repair_relative_conjunct,
-    repair_relative_root, repair_reported_object, repair_reported_verb, repair_small_clause,
-    repair_stranded_object, repair_subject_across_marker, repair_subject_after_and,
-    repair_subordinate_subject, repair_subordinate_verb, repair_that_conjunct, repair_that_subject,
+    repair_noun_root, repair_object_before_time, repair_open_auxiliary, repair_outside_preposition,
+    repair_participle_subject, repair_passive_across_marker, repair_passive_without_auxiliary,
+    repair_possessed_noun, repair_possessor_subject, repair_relative_and_subject,
+    repair_relative_conjunct, repair_relative_root, repair_reported_object, repair_reported_verb,
+    repair_small_clause, repair_stranded_object, repair_subject_across_marker,
+    repair_subject_after_and, repair_subordinate_subject, repair_subordinate_verb,
+    repair_taken_hostage, repair_that_conjunct, repair_that_subject,
     repair_time_before_subordinate, repair_verb_particle,
 };
 
@@ -173,6 +174,7 @@ impl Analyzer {
         repair_verb_particle(words, &mut tags, &second);
         repair_finite_verb(words, &mut tags, &second, self.tagger.lemmatizer());
         repair_reported_verb(words, &mut tags);
+        repair_outside_preposition(words, &mut tags);
         let mut deps = self.parse_around_temporals(words, &mut tags, &runner_up);
         for i in glued {
             let t = &mut tags[i];
@@ -185,6 +187,7 @@ impl Analyzer {
         repair_object_before_time(&tags, &mut deps);
         repair_case_on_compound(&tags, &mut deps);
         repair_money_in(words, &tags, &mut deps);
+        repair_taken_hostage(&tags, &mut deps);
         repair_passive_without_auxiliary(&tags, &mut deps);
         repair_double_subject(&tags, &mut deps);
         repair_possessor_subject(&tags, &mut deps);
@@ -1016,6 +1019,37 @@ mod tests {
         let w = &s.words;
         let attacked = w.iter().position(|x| x.lemma == "attack").unwrap();
         assert_ne!(w[attacked].head, 2, "{:?}", w[attacked]);
+    }
+
+    #[test]
+    fn the_people_taken_hostage_are_the_object() {
+        let s = analyze("Houthi rebels seized a ship and took its 25 crew members hostage .");
+        let w = &s.words;
+        let members = w.iter().position(|x| x.lemma == "member").unwrap();
+        let hostage = w.iter().position(|x| x.lemma == "hostage").unwrap();
+        assert_eq!(w[members].deprel, "obj", "{:?}", w[members]);
+        assert_eq!(w[hostage].deprel, "xcomp", "{:?}", w[hostage]);
+        assert!(is_one_tree(&s));
+    }
+
+    #[test]
+    fn outside_after_a_verb_is_a_preposition() {
+        let s = analyze("Thousands of Georgians rallied outside parliament in Tbilisi .");
+        let w = &s.words;
+        assert_eq!(w[4].upos, "ADP", "{:?}", w[4]);
+        assert_eq!(w[4].deprel, "case", "{:?}", w[4]);
+        // (an adjective still before its noun: "the outside world")
+        let s = analyze("Pyongyang cut its links with the outside world .");
+        assert_eq!(s.words[6].upos, "ADJ", "{:?}", s.words[6]);
+    }
+
+    #[test]
+    fn a_participle_after_a_reported_pronoun_is_its_verb() {
+        let s =
+            analyze("The Israeli military said it struck Hezbollah targets in southern Lebanon .");
+        let w = &s.words;
+        assert_eq!((w[5].xpos, w[5].deprel), ("VBD", "ccomp"), "{:?}", w[5]);
+        assert_eq!((w[4].head, w[4].deprel), (6, "nsubj"), "{:?}", w[4]);
     }
 
     #[test]

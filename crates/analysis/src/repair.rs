@@ -384,7 +384,8 @@ fn make_past(t: &mut khaldun_tagger::Tagged<'_>) {
 }
 
 /// "Fars reported Iran issued arrest warrants": right after a reporting
-/// verb (and "that"), a bare name and then a participle before what starts
+/// verb (and "that"), a bare name (or a subject pronoun) and then a
+/// participle before what starts
 /// an object is the reported clause's subject and verb, not a name and a
 /// participle modifying the noun after it.
 pub(crate) fn repair_reported_verb(words: &[&str], tags: &mut [khaldun_tagger::Tagged<'_>]) {
@@ -399,6 +400,13 @@ pub(crate) fn repair_reported_verb(words: &[&str], tags: &mut [khaldun_tagger::T
             k += 1;
         }
         let start = k;
+        // (or a subject pronoun: "the military said it struck Hezbollah
+        // targets")
+        if words.get(k).is_some_and(|w| {
+            ["it", "they", "he", "she", "we"].contains(&w.to_ascii_lowercase().as_str())
+        }) {
+            k += 1;
+        }
         while k < words.len() && k - start < 4 && matches!(tags[k].xpos, "NNP" | "NNPS") {
             k += 1;
         }
@@ -2316,5 +2324,54 @@ pub(crate) fn repair_time_before_subordinate(
         deps[n] = dep(v as u32 + 1, "nsubj");
         deps[m] = dep(v as u32 + 1, "mark");
         deps[t] = dep(v as u32 + 1, "obl:npmod");
+    }
+}
+
+/// "rallied outside parliament": "outside" (or "inside") right after a
+/// verb and before what starts a noun phrase is a preposition, which the
+/// tagger may read as an adjective of the noun.
+pub(crate) fn repair_outside_preposition(words: &[&str], tags: &mut [khaldun_tagger::Tagged<'_>]) {
+    for i in 1..words.len().saturating_sub(1) {
+        let w = words[i].to_ascii_lowercase();
+        if !matches!(w.as_str(), "outside" | "inside")
+            || !matches!(tags[i].xpos, "JJ" | "RB")
+            || tags[i - 1].upos != "VERB"
+            || !starts_object(tags, i + 1)
+        {
+            continue;
+        }
+        let t = &mut tags[i];
+        (t.xpos, t.upos, t.feats) = ("IN", "ADP", "_");
+    }
+}
+
+/// "took its 25 crew members hostage": the parser makes "hostage" the
+/// object with the people as its compound. The last compound noun before
+/// "hostage" (or "captive") as the object of "take" or "hold" is the
+/// object, and "hostage" its predicate, with the phrase's other words.
+pub(crate) fn repair_taken_hostage(tags: &[khaldun_tagger::Tagged<'_>], deps: &mut [Dep]) {
+    for h in 1..deps.len() {
+        let v = deps[h].head as usize;
+        if !matches!(tags[h].lemma.as_str(), "hostage" | "captive")
+            || deps[h].rel.as_str() != "obj"
+            || v == 0
+            || !matches!(tags[v - 1].lemma.as_str(), "take" | "hold")
+        {
+            continue;
+        }
+        let n = h - 1;
+        if deps[n].head as usize != h + 1
+            || deps[n].rel.as_str() != "compound"
+            || tags[n].upos != "NOUN"
+        {
+            continue;
+        }
+        for d in deps.iter_mut().take(n) {
+            if d.head as usize == h + 1 {
+                d.head = n as u32 + 1;
+            }
+        }
+        deps[n] = dep(v as u32, "obj");
+        deps[h] = dep(v as u32, "xcomp");
     }
 }

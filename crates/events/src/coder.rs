@@ -3594,7 +3594,18 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
                         ],
                     )
                 })
-                .map(|c| nearest_party(v, c, NOT_INTO, true, &source))
+                .map(|c| {
+                    // (placed, not served: "a man convicted of spying for
+                    // Israel" is no Israeli)
+                    let mut k = nearest_party(v, c, NOT_INTO, true, &source);
+                    k.retain(|&x| {
+                        let h = v.parties[x].head;
+                        !["for", "with", "against", "on"]
+                            .iter()
+                            .any(|w| v.has_case_word(h, w))
+                    });
+                    k
+                })
                 .find(|k| !k.is_empty())
                 .unwrap_or_default();
         }
@@ -3637,6 +3648,9 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
         }
         if let (true, Some(from)) = (target.is_empty(), from) {
             target = nearest_party(v, from, NOT_INTO, true, &source);
+            // (not whom the victims served: "executed a man convicted of
+            // spying for Israel")
+            target.retain(|&k| !v.has_case_word(v.parties[k].head, "for"));
         }
         below = !target.is_empty() && matches!(pat.target, Some(Slot::Prep(_)));
         // "killed hundreds of civilians in the Ethiopian city of Axum": a
@@ -3694,6 +3708,10 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
     {
         const NOT_INTO: &[&str] = &["nsubj", "nsubj:pass", "advcl", "parataxis", "punct", "conj"];
         target = nearest_party(v, t, NOT_INTO, false, &source);
+        // (nor whom the accused served: "convicted of spying for Israel")
+        if matches!(pat.code.get(..2), Some("11" | "12")) {
+            target.retain(|&k| !v.has_case_word(v.parties[k].head, "for"));
+        }
         // (not one the pattern's own words name: "characterized the attack
         // as a violation of Iraqi sovereignty" is not aimed at Iraq)
         target.retain(|&k| {
