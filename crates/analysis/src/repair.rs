@@ -137,8 +137,9 @@ pub(crate) fn repair_possessor_subject(tags: &[khaldun_tagger::Tagged<'_>], deps
         };
         let marked =
             tags.get(a + 1).is_some_and(|t| t.xpos == "POS") && deps[a + 1].head as usize == a + 1;
-        // only the owned noun's own modifiers between: "Protesters' main demands"
-        if !marked || b <= a + 1 || (a + 2..b).any(|k| deps[k].head as usize != b + 1) {
+        // only the owned noun's own modifiers between: "Protesters' main
+        // demands", "Israel's Prime Minister Benjamin Netanyahu"
+        if !marked || b <= a + 1 || (a + 2..b).any(|k| !under(deps, k, b)) {
             continue;
         }
         deps[a] = dep(b as u32 + 1, "nmod:poss");

@@ -3413,7 +3413,7 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
     // or struck: the verb's pattern codes it)
     if p.generic_frames()
         && pat.kind == TriggerKind::Noun
-        && pat.code.as_ref() == "057"
+        && (pat.code.as_ref() == "057" || p.in_set("agreement", v.lemma(t)))
         && v.children[t].iter().any(|&c| {
             matches!(v.rel(c), "det" | "nmod:poss")
                 && v.is(c, &["the", "their", "its", "this", "that"])
