@@ -937,6 +937,24 @@ const ORG_WORDS: &[&str] = &[
     "bloc",
     "alliance",
 ];
+/// Where a description of a state or an organization ending at noun `i`
+/// starts: "the" with at most two modifiers between, none of them another
+/// actor's word or one that makes it another state or no organization
+/// ("the neighbouring country", "the ethnic group").
+fn described_from(s: &Sent<'_>, covered: &[bool], i: usize) -> Option<usize> {
+    let not = if STATE_WORDS.contains(&s.low(i)) {
+        OTHER_STATE
+    } else {
+        NOT_ORG
+    };
+    let k = (i.saturating_sub(3)..i)
+        .rev()
+        .find(|&k| s.is(k, &["the"]))?;
+    (k + 1..i)
+        .all(|m| matches!(s.upos(m), "ADJ" | "NOUN" | "PROPN") && !covered[m] && !s.is(m, not))
+        .then_some(k)
+}
+
 /// Modifiers that make a group no organization ("the ethnic group").
 const NOT_ORG: &[&str] = &[
     "ethnic",
@@ -2271,55 +2289,16 @@ impl<'a> Resolver<'a> {
                     }
                 }
                 // "the kingdom", "the island nation": the state named
-                // before (not "the country's", "the nation of")
-                _ if STATE_WORDS.contains(&w)
-                    && !s.capitalized(i)
-                    && !s.is(i + 1, &["of", "'s", "\u{2019}s"])
-                    && (i.saturating_sub(3)..i)
-                        .rev()
-                        .find(|&k| s.is(k, &["the"]))
-                        .is_some_and(|k| {
-                            (k + 1..i).all(|m| {
-                                matches!(s.upos(m), "ADJ" | "NOUN" | "PROPN")
-                                    && !covered[m]
-                                    && !s.is(m, OTHER_STATE)
-                            })
-                        }) =>
-                {
-                    let k = (i.saturating_sub(3)..i)
-                        .rev()
-                        .find(|&k| s.is(k, &["the"]))
-                        .unwrap_or(i);
-                    items.push(Item {
-                        tokens: k..i + 1,
-                        what: What::OrgDesc {
-                            word: w.to_string(),
-                        },
-                        appos: None,
-                    });
-                    mark(covered, &(k..i + 1));
-                }
-                // (not "the movement of Palestinian workers"; with a
-                // modifier or two: "the paramilitary group", not "the
-                // ethnic group")
-                _ if ORG_WORDS.contains(&w)
+                // before (not "the country's", "the nation of"); "the
+                // group", "the paramilitary group": the organization (not
+                // "the movement of Palestinian workers", "the ethnic group")
+                _ if (STATE_WORDS.contains(&w) || ORG_WORDS.contains(&w))
                     && !s.capitalized(i)
                     && !s.is(i + 1, &["of"])
-                    && (i.saturating_sub(3)..i)
-                        .rev()
-                        .find(|&k| s.is(k, &["the"]))
-                        .is_some_and(|k| {
-                            (k + 1..i).all(|m| {
-                                matches!(s.upos(m), "ADJ" | "NOUN" | "PROPN")
-                                    && !covered[m]
-                                    && !s.is(m, NOT_ORG)
-                            })
-                        }) =>
+                    && !(STATE_WORDS.contains(&w) && s.is(i + 1, &["'s", "\u{2019}s"]))
+                    && described_from(s, covered, i).is_some() =>
                 {
-                    let k = (i.saturating_sub(3)..i)
-                        .rev()
-                        .find(|&k| s.is(k, &["the"]))
-                        .unwrap_or(i);
+                    let k = described_from(s, covered, i).unwrap_or(i);
                     items.push(Item {
                         tokens: k..i + 1,
                         what: What::OrgDesc {
