@@ -376,10 +376,15 @@ pub fn resolve(
                 MatchKind::Country | MatchKind::CityMetonym | MatchKind::Place
             );
             if let Some(h) = h.filter(|_| place_like) {
-                // a place of the other country
-                x.kind = MatchKind::Place;
-                x.code = None;
                 x.actor = r.country_entry(&h.other_root);
+                if h.other_is_country && x.kind == MatchKind::Country {
+                    // the other country of that name
+                    x.code = Code::parse(&h.other_root).ok();
+                } else {
+                    // a place of the other country
+                    x.kind = MatchKind::Place;
+                    x.code = None;
+                }
             }
         }
         let items = r.collect(&sent, &found, entities);
@@ -459,6 +464,9 @@ struct Homonym {
     name: String,
     /// The other place's country ("USA").
     other_root: String,
+    /// The other place is that country itself ("Congo" for the Republic
+    /// of the Congo, written `=COG`), not a place in it.
+    other_is_country: bool,
     country: Vec<String>,
     other: Vec<String>,
 }
@@ -534,7 +542,8 @@ fn parse_homonyms(src: &str) -> Vec<Result<Homonym, usize>> {
                 [name, _, root, country, other] if !name.is_empty() && !other.is_empty() => {
                     Ok(Homonym {
                         name: name.to_string(),
-                        other_root: root.to_string(),
+                        other_root: root.trim_start_matches('=').to_string(),
+                        other_is_country: root.starts_with('='),
                         country: list(country),
                         other: list(other),
                     })
@@ -947,12 +956,33 @@ fn described_from(s: &Sent<'_>, covered: &[bool], i: usize) -> Option<usize> {
     } else {
         NOT_ORG
     };
-    let k = (i.saturating_sub(3)..i)
-        .rev()
-        .find(|&k| s.is(k, &["the"]))?;
-    (k + 1..i)
-        .all(|m| matches!(s.upos(m), "ADJ" | "NOUN" | "PROPN") && !covered[m] && !s.is(m, not))
-        .then_some(k)
+    // (a hyphenated modifier counts once: "the al Qaeda-linked group", and
+    // the patron's name in it is no actor of the description)
+    let mut groups = 0;
+    let mut patron = false;
+    for m in (i.saturating_sub(8)..i).rev() {
+        if s.is(m, &["the"]) {
+            return Some(m);
+        }
+        let hyphen = |k: usize| s.is(k, &["-"]);
+        if hyphen(m) {
+            continue;
+        }
+        let after_hyphen = m > 0 && hyphen(m - 1);
+        let word =
+            matches!(s.upos(m), "ADJ" | "NOUN" | "PROPN") || (s.upos(m) == "VERB" && after_hyphen);
+        patron = s.upos(m) == "PROPN" && (patron || (hyphen(m + 1) && s.is(m + 2, PROXY)));
+        if !word || (covered[m] && !patron) || s.is(m, not) {
+            return None;
+        }
+        if !hyphen(m + 1) {
+            groups += 1;
+        }
+        if groups > 2 {
+            return None;
+        }
+    }
+    None
 }
 
 /// Modifiers that make a group no organization ("the ethnic group").
@@ -1550,9 +1580,11 @@ impl<'a> Resolver<'a> {
         while k < found.len() {
             let x = &found[k];
             // "Turkish-backed rebels": the patron takes no part in what the
-            // rebels do
-            let patron = x.kind == MatchKind::Country
-                && x.agent.is_none()
+            // rebels do ("the al Qaeda-linked group" is not al Qaeda)
+            let patron = matches!(
+                x.kind,
+                MatchKind::Country | MatchKind::ArmedGroup | MatchKind::Organization
+            ) && x.agent.is_none()
                 && s.is(x.tokens.end, &["-"])
                 && s.is(x.tokens.end + 1, PROXY);
             // "the Sea of Japan", "the Gulf of Guinea": waters, not the country
@@ -4784,7 +4816,10 @@ mod tests {
         let g = &homonyms()[0];
         assert!(g.other_place_in("Georgia voted, as did Florida."));
         assert!(!g.other_place_in("Georgia voted, as did Floridas."));
-        assert!(!g.other_place_in("Georgia voted, as did Florida; Tbilisi waited."))
+        assert!(!g.other_place_in("Georgia voted, as did Florida; Tbilisi waited."));
+        let c = homonyms().iter().find(|h| h.name == "Congo").unwrap();
+        assert!(c.other_is_country && c.other_root == "COG");
+        assert!(!g.other_is_country);
     }
 
     #[test]

@@ -1152,6 +1152,8 @@ pub(crate) const PROXY: &[&str] = &[
     "friendly",
     "leaning",
     "affiliated",
+    "linked",
+    "tied",
 ];
 
 /// Whether `a` and `b` differ by one inserted, deleted or replaced

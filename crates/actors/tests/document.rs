@@ -693,6 +693,16 @@ fn georgia_is_the_us_state_in_a_document_about_us_states() {
 }
 
 #[test]
+fn congo_is_the_dr_congo_unless_the_document_is_about_brazzaville() {
+    let text = "Congo cut diplomatic ties with Rwanda on Sunday as M23 rebels closed in on Goma.";
+    let doc = run(text, "2025-01-27");
+    assert!(actor_of(&doc, text, "Congo").is_some_and(|a| code(&doc, a) == "COD"));
+    let text = "Congo held a presidential election on Sunday. Denis Sassou Nguesso ran again in Brazzaville.";
+    let doc = run(text, "2021-03-21");
+    assert!(actor_of(&doc, text, "Congo").is_some_and(|a| code(&doc, a) == "COG"));
+}
+
+#[test]
 fn tripoli_is_the_lebanese_port_in_a_document_about_lebanon() {
     let text = "Gunmen fought in Tripoli on Monday, the Lebanese army said.";
     let doc = run(text, "2020-11-10");

@@ -475,17 +475,6 @@ pub fn code_sentence(
         // the best pattern that yields an event (stable: on equal scores the
         // first written); a null pattern matches and codes nothing
         found.sort_by_key(|x| std::cmp::Reverse(x.0));
-        if std::env::var("KDBG").is_ok() {
-            eprintln!(
-                "DBG t={} {} found={:?}",
-                t,
-                v.lemma(t),
-                found
-                    .iter()
-                    .map(|x| (x.0, x.1, p.get(x.1).code.to_string()))
-                    .collect::<Vec<_>>()
-            );
-        }
         let mut chosen = None;
         for (_, pi, m) in found {
             let pat = p.get(pi);
@@ -3069,6 +3058,29 @@ fn third_party(v: &View, t: usize) -> Option<(&'static str, usize, Vec<usize>)> 
             }
         }
     }
+    // "agreed to a ceasefire following months of mediation by Qatar",
+    // "after U.S. mediation": a mediation noun hung on the event, with its
+    // mediator as agent, possessor or modifier
+    for k in (0..v.words.len()).filter(|&k| k != t && v.is(k, &["mediation"])) {
+        // (not mediation agreed to or asked for: "agreed to US mediation")
+        let accepted = v.head(k) == Some(t)
+            && !v.children[k].iter().any(|&c| {
+                v.rel(c) == "case" && v.is(c, &["after", "following", "through", "under"])
+            });
+        if !v.within(k, t, 5) || v.is(t, &["mediation"]) || accepted {
+            continue;
+        }
+        let mut who = Vec::new();
+        for &c in &v.children[k] {
+            let by = matches!(v.rel(c), "nmod" | "obl") && v.has_case_word(c, "by");
+            if by || matches!(v.rel(c), "compound" | "amod" | "nmod:poss") {
+                parties_of(v, c, &mut who);
+            }
+        }
+        if !who.is_empty() {
+            return Some(("045", k, who));
+        }
+    }
     // "..., with Saudi officials hosting the meeting": the host as the
     // subject of an -ing clause whose object is the talks
     for c in (0..v.words.len()).filter(|&c| c != t && v.within(c, top, 5)) {
@@ -3506,6 +3518,16 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
             }
             drop_actors(v, &mut target, &source);
             of_act = target.is_empty();
+        }
+        // "New Delhi dismissed the allegations": a denial of charges no
+        // one is named as making answers the latest accusation the
+        // document told of (the record looks)
+        if p.generic_frames()
+            && pat.code.as_ref() == "016"
+            && target.is_empty()
+            && m.words.iter().any(|&w| v.is_in(w, W::Allege))
+        {
+            of_act = true;
         }
         // "Thailand deported 40 men, a move condemned by the UN": what is
         // said of the move is said of the clause's subject
@@ -4134,7 +4156,13 @@ fn force_noun(v: &View, p: &Patterns, n: usize) -> bool {
 /// people who protest (roots 14) when no actor names them, as the verb's
 /// subject (or its conjunct's: "gathered and marched").
 fn crowd(v: &View, t: usize, code: &str) -> Option<usize> {
-    if !code.starts_with("14") || v.words[t].upos != "VERB" {
+    if !code.starts_with("14") {
+        return None;
+    }
+    if v.words[t].upos == "NOUN" {
+        return protests_held(v, t).then_some(t);
+    }
+    if v.words[t].upos != "VERB" {
         return None;
     }
     let s = v.child(t, "nsubj").or_else(|| {
@@ -4144,6 +4172,33 @@ fn crowd(v: &View, t: usize, code: &str) -> Option<usize> {
     })?;
     let people = |n: usize| v.is_in(n, W::Human) || v.is_in(n, W::Crowd);
     (v.party_at[s].is_none() && people(s)).then_some(s)
+}
+
+/// "resigned after weeks of protests against her government", "as
+/// protests over the death spread": protests no one is named as holding,
+/// told as having happened (after, amid or during them, or spreading), not
+/// merely spoken of ("banned protests").
+fn protests_held(v: &View, t: usize) -> bool {
+    const HELD: &[&str] = &["after", "amid", "following", "during", "despite"];
+    const SPREAD: &[&str] = &[
+        "spread", "erupt", "continue", "turn", "rage", "grow", "escalate",
+    ];
+    if !v.is(t, &["protest", "demonstration"]) || v.words[t].xpos != "NNS" {
+        return false;
+    }
+    let owned = v.children[t]
+        .iter()
+        .any(|&c| v.rel(c) == "nmod:poss" || (v.rel(c) == "nmod" && v.has_case_word(c, "by")));
+    if owned {
+        return false;
+    }
+    // ("weeks of protests": the time phrase carries the preposition)
+    let phrase = match v.head(t) {
+        Some(h) if v.rel(t) == "nmod" && v.has_case_word(t, "of") && v.is_in(h, W::Durations) => h,
+        _ => t,
+    };
+    HELD.iter().any(|w| v.has_case_word(phrase, w))
+        || (v.rel(t) == "nsubj" && v.head(t).is_some_and(|h| v.is(h, SPREAD)))
 }
 
 /// A pattern of weapons of mass destruction (204x) has told force already:

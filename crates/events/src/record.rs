@@ -516,6 +516,8 @@ impl<'a> Coder<'a> {
                     let criticism = events[e].root == "11";
                     events[e].target = if criticism {
                         act_author(&events, e)
+                    } else if events[e].cameo == "016" {
+                        accuser(&events, e)
                     } else {
                         struck_by(&events, e)
                     };
@@ -662,38 +664,56 @@ impl<'a> Coder<'a> {
         }
         // an arrest with no agent: by the state where it happened; force
         // by someone no one names: by someone of that country
+        // (protests no place is given for: by the people of the state
+        // they are against, "after weeks of protests against her government")
+        let crowd_home = || {
+            if a.words.get(c.trigger)?.upos != "NOUN" {
+                return None;
+            }
+            let code = &info.get(*c.target.first()?)?.code;
+            let state = code.sectors().any(|s| matches!(s, "GOV" | "LEG" | "JUD"));
+            (state && code.root().len() == 3).then(|| code.root().to_string())
+        };
         let state = match c.unnamed_source.filter(|_| c.source.is_empty()) {
-            Some(u) => location.as_ref().and_then(|l| l.country.clone()).map(|k| {
-                let (text, name) = match u {
-                    Unnamed::State => (k.clone(), k.clone()),
-                    Unnamed::Unidentified { cue: w } => {
-                        // the cue with the nouns before it ("car bomb explosion")
-                        let mut from = w;
-                        while from > 0 && a.words[from - 1].deprel == "compound" {
-                            from -= 1;
+            Some(u) => location
+                .as_ref()
+                .and_then(|l| l.country.clone())
+                .or_else(|| {
+                    matches!(u, Unnamed::Crowd { .. })
+                        .then(crowd_home)
+                        .flatten()
+                })
+                .map(|k| {
+                    let (text, name) = match u {
+                        Unnamed::State => (k.clone(), k.clone()),
+                        Unnamed::Unidentified { cue: w } => {
+                            // the cue with the nouns before it ("car bomb explosion")
+                            let mut from = w;
+                            while from > 0 && a.words[from - 1].deprel == "compound" {
+                                from -= 1;
+                            }
+                            let cue = Span::new(a.words[from].span.start, a.words[w].span.end);
+                            (cue.slice(text).to_string(), format!("unidentified ({k})"))
                         }
-                        let cue = Span::new(a.words[from].span.start, a.words[w].span.end);
-                        (cue.slice(text).to_string(), format!("unidentified ({k})"))
+                        Unnamed::Crowd { cue: w } => (
+                            a.words[w].span.slice(text).to_string(),
+                            format!("civilians ({k})"),
+                        ),
+                    };
+                    let crowd = matches!(u, Unnamed::Crowd { .. });
+                    EventActor {
+                        code: if crowd { format!("{k}CVL") } else { k.clone() },
+                        country: k,
+                        sectors: if crowd {
+                            vec!["CVL".to_string()]
+                        } else {
+                            Vec::new()
+                        },
+                        text,
+                        name,
+                        actor_id: String::new(),
                     }
-                    Unnamed::Crowd { cue: w } => (
-                        a.words[w].span.slice(text).to_string(),
-                        format!("civilians ({k})"),
-                    ),
-                };
-                let crowd = matches!(u, Unnamed::Crowd { .. });
-                EventActor {
-                    code: if crowd { format!("{k}CVL") } else { k.clone() },
-                    country: k,
-                    sectors: if crowd {
-                        vec!["CVL".to_string()]
-                    } else {
-                        Vec::new()
-                    },
-                    text,
-                    name,
-                    actor_id: String::new(),
-                }
-            }),
+                }),
             None => None,
         };
         let by_state: Vec<(EventActor, Option<EventActor>)> = match &state {
@@ -1024,6 +1044,23 @@ fn act_author(events: &[Event], e: usize) -> Option<EventActor> {
         .source
         .clone()
         .filter(|s| &s.country != own && !s.actor_id.is_empty())
+}
+
+/// Who made the accusation event `e` denies: the source of the latest
+/// accusation, criticism or lawsuit aimed at the denier's country in its
+/// sentence or the three before ("Canada named India's envoy as a person
+/// of interest ... New Delhi dismissed the allegations").
+fn accuser(events: &[Event], e: usize) -> Option<EventActor> {
+    let me = events.get(e)?;
+    let own = &me.source.as_ref()?.country;
+    events[..e]
+        .iter()
+        .rev()
+        .filter(|o| o.sentence + 3 >= me.sentence && o.doc_id == me.doc_id)
+        .filter(|o| o.root == "11" || o.cameo.starts_with("115"))
+        .filter(|o| o.target.as_ref().is_some_and(|t| &t.country == own))
+        .find_map(|o| o.source.clone())
+        .filter(|s| &s.country != own)
 }
 
 fn year_before(date: Option<&str>) -> String {

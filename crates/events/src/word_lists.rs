@@ -66,6 +66,8 @@ pub enum WordList {
     Via,
     /// `@days`: days, never a target ("on Friday").
     Days,
+    /// `@durations`: spans of time an event lasted ("after weeks of protests").
+    Durations,
     /// `@facilities`: places and installations force is aimed at ("attacked
     /// an army base"): with no actor named, at the country where they are.
     Facilities,
@@ -90,7 +92,7 @@ pub enum WordList {
 
 impl WordList {
     /// Every list, in the order of the enum.
-    pub const ALL: [WordList; 31] = [
+    pub const ALL: [WordList; 32] = [
         WordList::Human,
         WordList::Crowd,
         WordList::Visitors,
@@ -115,6 +117,7 @@ impl WordList {
         WordList::Partitive,
         WordList::Via,
         WordList::Days,
+        WordList::Durations,
         WordList::Facilities,
         WordList::Offences,
         WordList::Charges,
@@ -151,6 +154,7 @@ impl WordList {
             WordList::Partitive => "partitive",
             WordList::Via => "via",
             WordList::Days => "days",
+            WordList::Durations => "durations",
             WordList::Facilities => "facilities",
             WordList::Offences => "offences",
             WordList::Charges => "charges",
