@@ -1908,9 +1908,17 @@ impl<'a> Resolver<'a> {
                             && a.kind != Some(AgentKind::Person)
                     });
                     let definite = x.tokens.start > 0 && s.is(x.tokens.start - 1, &["the"]);
-                    if gov_like && definite && x.tokens.len() <= 2 {
+                    // "the country's interior ministry": the state's own
+                    let st = x.tokens.start;
+                    let the_countrys = st >= 3
+                        && s.is(st - 3, &["the"])
+                        && s.is(st - 2, &["country", "nation"])
+                        && s.is(st - 1, &["'s", "\u{2019}s"])
+                        && !covered[st - 2];
+                    if gov_like && (definite || the_countrys) && x.tokens.len() <= 3 {
+                        let from = if the_countrys { st - 3 } else { st - 1 };
                         items.push(Item {
-                            tokens: x.tokens.start - 1..x.tokens.end,
+                            tokens: from..x.tokens.end,
                             what: What::BareSector { agent },
                             appos: None,
                         });

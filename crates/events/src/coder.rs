@@ -3507,7 +3507,10 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
         // force is aimed at its author (its possessor, adjective or "by"
         // phrase), never at its victim; with none named, at the author the
         // document told of (the record looks)
-        if p.generic_frames() && pat.code.starts_with("11") && force_noun(v, p, tg) {
+        // (so is an investigation of one: "police were investigating the
+        // abduction")
+        let judged = pat.code.starts_with("11") || matches!(pat.code.as_ref(), "090" | "091");
+        if p.generic_frames() && judged && force_noun(v, p, tg) {
             target.clear();
             for &c in &v.children[tg] {
                 let author = matches!(v.rel(c), "nmod:poss" | "compound" | "amod")
@@ -3873,6 +3876,36 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
     } else {
         None
     };
+    // "the junta confirmed it had carried out an air strike": owning up to
+    // one's own act of force, aimed at no one named, claims responsibility
+    // for it (015)
+    if p.generic_frames()
+        && target.is_empty()
+        && matches!(root, Some("18" | "19" | "20"))
+        && !source.is_empty()
+    {
+        let clause = if v.rel(t) == "obj" {
+            v.head(t)
+        } else {
+            Some(t)
+        };
+        let owned = clause
+            .filter(|&c| v.rel(c) == "ccomp")
+            .and_then(|c| v.head(c))
+            .filter(|&b| v.is(b, &["confirm", "admit", "acknowledge"]));
+        if let Some(b) = owned {
+            let who = subject(v, p, b, &mut Vec::new(), 0);
+            let same = |k: &usize| {
+                source
+                    .iter()
+                    .any(|&s| v.parties[s].actor == v.parties[*k].actor)
+            };
+            if !who.is_empty() && who.iter().all(same) {
+                let m = Modality::Asserted;
+                return Some(word_event(v, b, "015", who, Vec::new(), m, b, t));
+            }
+        }
+    }
     if (source.is_empty() && unnamed_source.is_none())
         || (target.is_empty() && !reciprocal && !monadic && !implied && !of_act)
         || (m.partial && !reciprocal && !((implied || below) && specific))

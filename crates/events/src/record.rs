@@ -516,12 +516,14 @@ impl<'a> Coder<'a> {
                     let criticism = events[e].root == "11";
                     events[e].target = if criticism {
                         act_author(&events, e)
+                    } else if events[e].root == "09" {
+                        culprit(&events, e)
                     } else if events[e].cameo == "016" {
                         accuser(&events, e)
                     } else {
                         struck_by(&events, e)
                     };
-                    if criticism && events[e].target.is_none() {
+                    if (criticism || events[e].root == "09") && events[e].target.is_none() {
                         unaimed.push(e);
                     }
                 }
@@ -609,6 +611,9 @@ impl<'a> Coder<'a> {
                 format!("{} ({})", pat.text, pat.origin)
             }
             None if c.code == "112" => "belief frame: allegation of force (coder)".to_string(),
+            None if c.code == "015" => {
+                "belief frame: owning up to one's own act of force (coder)".to_string()
+            }
             None if c.code == "016" => {
                 "belief frame: denial of one's own hostile act (coder)".to_string()
             }
@@ -1044,6 +1049,22 @@ fn act_author(events: &[Event], e: usize) -> Option<EventActor> {
         .source
         .clone()
         .filter(|s| &s.country != own && !s.actor_id.is_empty())
+}
+
+/// Whom investigation `e` of an act of force is aimed at: the author of
+/// the latest force told in its sentence or the three before, other than
+/// the investigator ("Haiti's 400 Mawozo gang kidnapped 17 missionaries ...
+/// Haitian police said they were investigating the abduction").
+fn culprit(events: &[Event], e: usize) -> Option<EventActor> {
+    let me = events.get(e)?;
+    let own = &me.source.as_ref()?.code;
+    events[..e]
+        .iter()
+        .rev()
+        .filter(|o| o.sentence + 3 >= me.sentence && o.doc_id == me.doc_id)
+        .filter(|o| matches!(o.root.as_str(), "18" | "19" | "20"))
+        .find_map(|o| o.source.clone())
+        .filter(|s| &s.code != own)
 }
 
 /// Who made the accusation event `e` denies: the source of the latest
