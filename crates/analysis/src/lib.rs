@@ -32,14 +32,14 @@ use repair::{
     repair_coordinated_adverbs, repair_determiner_participle, repair_double_subject, repair_due_to,
     repair_finite_verb, repair_floating_quantifier, repair_fronted_subject, repair_glued_objects,
     repair_glued_participle, repair_hyphen_modifier, repair_initial_noun, repair_lowercase_proper,
-    repair_mandative_verb, repair_modal_verb, repair_money_in, repair_nominal_clauses,
-    repair_noun_root, repair_object_before_time, repair_open_auxiliary, repair_outside_preposition,
-    repair_participle_subject, repair_passive_across_marker, repair_passive_without_auxiliary,
-    repair_possessed_noun, repair_possessor_subject, repair_relative_and_subject,
-    repair_relative_conjunct, repair_relative_root, repair_reported_object, repair_reported_verb,
-    repair_small_clause, repair_stranded_object, repair_subject_across_marker,
-    repair_subject_after_and, repair_subordinate_subject, repair_subordinate_verb,
-    repair_taken_hostage, repair_that_conjunct, repair_that_subject,
+    repair_mandative_verb, repair_modal_verb, repair_money_in, repair_nationality_complement,
+    repair_nominal_clauses, repair_noun_root, repair_object_before_time, repair_open_auxiliary,
+    repair_outside_preposition, repair_participle_subject, repair_passive_across_marker,
+    repair_passive_without_auxiliary, repair_possessed_noun, repair_possessor_subject,
+    repair_relative_and_subject, repair_relative_conjunct, repair_relative_root,
+    repair_reported_object, repair_reported_verb, repair_small_clause, repair_stranded_object,
+    repair_subject_across_marker, repair_subject_after_and, repair_subordinate_subject,
+    repair_subordinate_verb, repair_taken_hostage, repair_that_conjunct, repair_that_subject,
     repair_time_before_subordinate, repair_verb_particle,
 };
 
@@ -188,6 +188,7 @@ impl Analyzer {
         repair_case_on_compound(&tags, &mut deps);
         repair_money_in(words, &tags, &mut deps);
         repair_taken_hostage(&tags, &mut deps);
+        repair_nationality_complement(words, &tags, &mut deps);
         repair_passive_without_auxiliary(&tags, &mut deps);
         repair_double_subject(&tags, &mut deps);
         repair_possessor_subject(&tags, &mut deps);
@@ -1029,6 +1030,15 @@ mod tests {
         let hostage = w.iter().position(|x| x.lemma == "hostage").unwrap();
         assert_eq!(w[members].deprel, "obj", "{:?}", w[members]);
         assert_eq!(w[hostage].deprel, "xcomp", "{:?}", w[hostage]);
+        assert!(is_one_tree(&s));
+    }
+
+    #[test]
+    fn a_titled_name_after_a_nationality_is_the_object() {
+        let s = analyze("He would meet Russian President Vladimir Putin in Alaska .");
+        let w = &s.words;
+        assert_eq!((w[5].deprel, w[5].head), ("obj", 3), "{:?}", w[5]);
+        assert_eq!((w[3].deprel, w[3].head), ("amod", 5), "{:?}", w[3]);
         assert!(is_one_tree(&s));
     }
 

@@ -2376,3 +2376,67 @@ pub(crate) fn repair_taken_hostage(tags: &[khaldun_tagger::Tagged<'_>], deps: &m
         deps[h] = dep(v as u32, "xcomp");
     }
 }
+
+/// "would meet Russian President Vladimir Putin": a capitalized adjective
+/// taken for the verb's complement, with the titled name hung on it. The
+/// name is the object; the adjective modifies the title after it.
+pub(crate) fn repair_nationality_complement(
+    words: &[&str],
+    tags: &[khaldun_tagger::Tagged<'_>],
+    deps: &mut [Dep],
+) {
+    const LINKING: &[&str] = &[
+        "be", "become", "remain", "seem", "stay", "turn", "look", "sound", "feel", "get", "prove",
+        "appear", "go",
+    ];
+    for a in 0..deps.len().saturating_sub(1) {
+        let v = deps[a].head as usize;
+        let capital = words[a].chars().next().is_some_and(char::is_uppercase);
+        if deps[a].rel.as_str() != "xcomp"
+            || tags[a].xpos != "JJ"
+            || !capital
+            || v == 0
+            || v > a
+            || tags[v - 1].upos != "VERB"
+            || LINKING.contains(&tags[v - 1].lemma.as_str())
+            || tags[a + 1].xpos != "NNP"
+        {
+            continue;
+        }
+        // the name: the last of the proper nouns after the adjective that
+        // hangs on it (its flat parts after it)
+        let mut end = a + 1;
+        while end < deps.len() && tags[end].xpos == "NNP" {
+            end += 1;
+        }
+        // (or on a clause hung on it: "... Putin in Alaska to discuss", the
+        // name taken for the subject of "discuss")
+        let outside = |k: usize| {
+            let h = deps[k].head as usize;
+            h != 0 && !(a + 2..=end).contains(&h)
+        };
+        let Some(n) = (a + 1..end).rev().find(|&k| {
+            let h = deps[k].head as usize;
+            outside(k)
+                && deps[k].rel.as_str() != "flat"
+                && (h == a + 1 || (h != 0 && deps[h - 1].head as usize == a + 1))
+        }) else {
+            continue;
+        };
+        let clause = deps[n].head as usize != a + 1;
+        for (k, d) in deps.iter_mut().enumerate() {
+            if d.head as usize == a + 1 && k != n {
+                // (a clause goes to the verb: "to discuss" is the meeting's)
+                let verbal = tags[k].upos == "VERB";
+                d.head = if verbal || clause {
+                    v as u32
+                } else {
+                    n as u32 + 1
+                };
+            }
+        }
+        deps[n] = dep(v as u32, "obj");
+        let title = if n > a + 1 { a + 1 } else { n };
+        deps[a] = dep(title as u32 + 1, "amod");
+    }
+}

@@ -3317,6 +3317,31 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
     if p.generic_frames() && quoted_alone(v, t) {
         return None;
     }
+    // "Modi called Putin": a call to a party is a phone call; "called
+    // Putin a war criminal", "called him liar" name him something
+    if p.generic_frames()
+        && pat.code.as_ref() == "041"
+        && pat.words.is_empty()
+        && v.is(t, &["call"])
+        && v.children[t].iter().any(|&c| {
+            (v.rel(c) == "xcomp" && v.words[c].upos != "VERB")
+                || matches!(v.rel(c), "ccomp" | "iobj" | "obj:pred")
+                || (v.rel(c) == "obl:unmarked" && v.words[c].upos != "PROPN")
+                || (v.rel(c) == "obl" && v.has_case_word(c, "as"))
+                // (the name, however hung: "called Israel a terror state")
+                || (v.rel(c) == "obj"
+                    && v.children[c].iter().any(|&a| {
+                        v.rel(a) == "appos"
+                            && v.words[a].upos != "PROPN"
+                            && !v.children[a].iter().any(|&k| v.is(k, &[","]))
+                            && a > 0
+                            && v.lower[a - 1] != ","
+                            && !(c + 1..a).any(|k| v.lower[k] == ",")
+                    }))
+        })
+    {
+        return None;
+    }
     // (a visit for a game is sport; players protesting is protest)
     let root = pat.code.get(..2);
     if p.generic_frames()
@@ -3348,6 +3373,15 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
                     .iter()
                     .any(|&o| v.rel(o) == "obj" && o < t && v.is_in(o, W::TopicHeads))
         })
+    {
+        return None;
+    }
+    // "to discuss ending the war", "talks on lifting sanctions": what talks
+    // are about has not happened
+    if p.generic_frames()
+        && v.words[t].xpos == "VBG"
+        && matches!(v.rel(t), "xcomp" | "obj" | "ccomp" | "advcl" | "acl")
+        && v.head(t).is_some_and(|h| v.is_in(h, W::TopicHeads))
     {
         return None;
     }
