@@ -761,6 +761,17 @@ pub fn code_sentence(
         out.retain(|c| {
             !(c.target.is_empty() && c.code.starts_with("13") && framed.contains(&c.trigger))
         });
+        // "warned that Israel would strike hard if the group broke the
+        // truce": what a coded warning foretells, and its condition, are
+        // its words, no events of their own
+        let warned: Vec<usize> = out
+            .iter()
+            .filter(|c| {
+                c.code.starts_with("13") && !c.target.is_empty() && v.is(c.trigger, &["warn"])
+            })
+            .filter_map(|c| v.child(c.trigger, "ccomp"))
+            .collect();
+        out.retain(|c| !warned.iter().any(|&w| v.within(c.trigger, w, 4)));
         // "vowed revenge", "vowed to respond": a threat to answer a blow is
         // aimed at whoever struck (the record reads who from the document)
         for c in out
@@ -4023,6 +4034,48 @@ fn finish(v: &View, p: &Patterns, pat: &Pattern, pi: u32, t: usize, m: Match) ->
         return None;
     }
     let mut code = pat.code.to_string();
+    // "warned that Israel would strike hard if the group broke the truce":
+    // a warning of what one's own side will do is aimed at whom its
+    // condition names (a threat of force if the clause tells force), never
+    // at the speaker's own side
+    if p.generic_frames() && pat.code.starts_with("13") && !target.is_empty() {
+        let clause = tgt
+            .filter(|&g| v.rel(g).starts_with("nsubj"))
+            .and_then(|g| v.head(g));
+        let own: Vec<Option<&str>> = source
+            .iter()
+            .map(|&k| v.parties[k].country.as_deref())
+            .collect();
+        let own_side = target.iter().all(|&k| {
+            v.parties[k].country.is_some() && own.contains(&v.parties[k].country.as_deref())
+        });
+        if let Some(c) = clause.filter(|_| own_side) {
+            target.clear();
+            let condition = v.children[c]
+                .iter()
+                .copied()
+                .find(|&k| v.rel(k) == "advcl" && conditional(v, k));
+            if let Some(s) = condition.and_then(|k| v.child(k, "nsubj")) {
+                parties_of(v, s, &mut target);
+                target.retain(|&k| !own.contains(&v.parties[k].country.as_deref()));
+            }
+            let force = |w: usize| {
+                v.is(w, &["force"])
+                    || p.triggered_by(TriggerKind::Verb, v.lemma(w))
+                        .iter()
+                        .any(|&i| matches!(p.get(i).code.get(..2), Some("18" | "19" | "20")))
+            };
+            if !target.is_empty()
+                && code == "130"
+                && (force(c) || v.children[c].iter().any(|&o| v.rel(o) == "obj" && force(o)))
+            {
+                code = "138".to_string();
+            }
+            if target.is_empty() {
+                return None;
+            }
+        }
+    }
     // "Biden attacked Trump for the tweet": a person attacking a person
     // named as the object, with no weapon, criticizes him
     let person = |k: &usize| v.parties[*k].person;
